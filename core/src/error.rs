@@ -1,0 +1,28 @@
+//! The core's error: every failure a person can meet, with a stable code and a bilingual text.
+
+use crate::i18n::{Text, UserFacing};
+use crate::import::ImportError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
+impl UserFacing for Error {
+    fn code(&self) -> &'static str {
+        match self {
+            Error::Store(e) => e.code(),
+            Error::Import(e) => e.code(),
+        }
+    }
+    fn message(&self) -> Text {
+        match self {
+            Error::Store(e) => e.message(),
+            Error::Import(e) => e.message(),
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Bilingual user-facing text. Kazakh comes first everywhere, Russian second.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Kk,
+    Ru,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "kk" | "kz" | "қаз" | "kaz" => Ok(Lang::Kk),
+            "ru" | "рус" | "rus" => Ok(Lang::Ru),
+            other => Err(format!("unknown language '{other}' (kk, ru)")),
+        }
+    }
+}
+
+/// A message in both languages; the reader picks one with [`Text::get`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub kk: String,
+    pub ru: String,
+}
+
+impl Text {
+    pub fn new(kk: impl Into<String>, ru: impl Into<String>) -> Self {
+        Text { kk: kk.into(), ru: ru.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+        }
+    }
+}
+
+/// An error or problem that reaches a person: a stable code for programs and a bilingual text.
+pub trait UserFacing {
+    fn code(&self) -> &'static str;
+    fn message(&self) -> Text;
+}

@@ -1,0 +1,74 @@
+//! The records the store keeps: what an import produces and what the listings return.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::classifiers::{Field, Funding, Level, OrgKind, Ownership, Region, Sex};
+use crate::ident::{Bin, Iin};
+
+/// A graduate as a list gives them, validated. Unique by (`iin`, `graduation_year`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraduateRecord {
+    pub iin: Iin,
+    pub surname: String,
+    pub name: String,
+    pub patronymic: Option<String>,
+    pub birth_date: NaiveDate,
+    pub sex: Sex,
+    pub level: Level,
+    pub funding: Funding,
+    pub field: Field,
+    pub program_code: String,
+    /// The programme's name at this university (a programme is university + code + name).
+    pub program_name: String,
+    pub graduation_year: i32,
+    /// Region of residence: where the employment centre referral goes.
+    pub region: Option<Region>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// A stored graduate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Graduate {
+    pub id: i64,
+    #[serde(flatten)]
+    pub record: GraduateRecord,
+}
+
+/// An employer as a vacancy list names it. Unique by BIN.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployerRecord {
+    pub bin: Bin,
+    pub name: String,
+    pub kind: OrgKind,
+    pub ownership: Option<Ownership>,
+}
+
+/// An employer's request for graduates of one cohort: where, which position, how many places.
+/// Unique by (employer BIN, year, position, settlement).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyRecord {
+    pub employer: EmployerRecord,
+    pub year: i32,
+    pub position: String,
+    /// Programme codes the employer asks for; empty means any.
+    pub program_codes: Vec<String>,
+    pub places: u32,
+    pub region: Region,
+    pub district: Option<String>,
+    pub settlement: Option<String>,
+    /// Whether the place of work is a rural settlement (rural-quota graduates need one).
+    pub rural: bool,
+    pub contact_person: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// A stored vacancy; `places_left` drops as referrals take places (workflow issue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vacancy {
+    pub id: i64,
+    #[serde(flatten)]
+    pub record: VacancyRecord,
+    pub places_left: u32,
+}
