@@ -16,47 +16,72 @@ pub fn fold(_text: &str) -> String {
     todo!()
 }
 
-/// A closed list of values, each with a stable code (also its serde name) and labels.
+/// Labels and spellings of a classifier declared with `classifier_enum!` (which gives each
+/// enum `ALL`, `code()` and `from_code()`).
 pub trait Classifier: Sized + Copy + Eq + 'static {
-    const ALL: &'static [Self];
-    /// Stable snake_case code, as stored and as in JSON.
-    fn code(self) -> &'static str;
     fn label(self, lang: Lang) -> &'static str;
     /// Every spelling a list may use for this value (labels included), matched after [`fold`].
     fn spellings(self) -> &'static [&'static str];
 
-    fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.iter().copied().find(|v| v.code() == code)
-    }
     /// The value a spreadsheet text names, if exactly one value claims it.
     fn parse(_text: &str) -> Option<Self> {
         todo!()
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Region {
-    Abai,
-    Akmola,
-    Aktobe,
-    AlmatyRegion,
-    Atyrau,
-    WestKazakhstan,
-    Zhambyl,
-    Jetisu,
-    Karaganda,
-    Kostanay,
-    Kyzylorda,
-    Mangystau,
-    Pavlodar,
-    NorthKazakhstan,
-    Turkistan,
-    Ulytau,
-    EastKazakhstan,
-    Astana,
-    AlmatyCity,
-    Shymkent,
+/// Declares a classifier enum with its stable codes (the serde names too) and `ALL`.
+/// Labels and spellings are data tables beside each enum (`impl Classifier`).
+macro_rules! classifier_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant,)+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// Stable code, as stored and as in JSON.
+            pub const fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code,)+
+                }
+            }
+
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+classifier_enum! {
+    pub enum Region {
+        Abai => "abai",
+        Akmola => "akmola",
+        Aktobe => "aktobe",
+        AlmatyRegion => "almaty_region",
+        Atyrau => "atyrau",
+        WestKazakhstan => "west_kazakhstan",
+        Zhambyl => "zhambyl",
+        Jetisu => "jetisu",
+        Karaganda => "karaganda",
+        Kostanay => "kostanay",
+        Kyzylorda => "kyzylorda",
+        Mangystau => "mangystau",
+        Pavlodar => "pavlodar",
+        NorthKazakhstan => "north_kazakhstan",
+        Turkistan => "turkistan",
+        Ulytau => "ulytau",
+        EastKazakhstan => "east_kazakhstan",
+        Astana => "astana",
+        AlmatyCity => "almaty_city",
+        Shymkent => "shymkent",
+    }
 }
 
 impl Region {
@@ -69,23 +94,23 @@ impl Region {
     }
 }
 
-/// The basis on which the studies were paid, which decides the obligation's category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Funding {
-    StateOrder,
-    RuralQuota,
-    Serpin,
-    Phd,
+classifier_enum! {
+    /// The basis on which the studies were paid, which decides the obligation's category.
+    pub enum Funding {
+        StateOrder => "state_order",
+        RuralQuota => "rural_quota",
+        Serpin => "serpin",
+        Phd => "phd",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    Bachelor,
-    Master,
-    Residency,
-    Doctorate,
+classifier_enum! {
+    pub enum Level {
+        Bachelor => "bachelor",
+        Master => "master",
+        Residency => "residency",
+        Doctorate => "doctorate",
+    }
 }
 
 impl Level {
@@ -95,16 +120,16 @@ impl Level {
     }
 }
 
-/// The field of a programme as the rules table distinguishes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    Pedagogical,
-    Medical,
-    Veterinary,
-    Agricultural,
-    Technical,
-    Other,
+classifier_enum! {
+    /// The field of a programme as the rules table distinguishes it.
+    pub enum Field {
+        Pedagogical => "pedagogical",
+        Medical => "medical",
+        Veterinary => "veterinary",
+        Agricultural => "agricultural",
+        Technical => "technical",
+        Other => "other",
+    }
 }
 
 impl Field {
@@ -118,32 +143,32 @@ impl Field {
     }
 }
 
-/// The kind of an employer, which the rules table allows or refuses per category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OrgKind {
-    Education,
-    Health,
-    Veterinary,
-    StateVetBody,
-    Agrarian,
-    Science,
-    University,
-    Other,
+classifier_enum! {
+    /// The kind of an employer, which the rules table allows or refuses per category.
+    pub enum OrgKind {
+        Education => "education",
+        Health => "health",
+        Veterinary => "veterinary",
+        StateVetBody => "state_vet_body",
+        Agrarian => "agrarian",
+        Science => "science",
+        University => "university",
+        Other => "other",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Ownership {
-    State,
-    Private,
+classifier_enum! {
+    pub enum Ownership {
+        State => "state",
+        Private => "private",
+    }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    Male,
-    Female,
+classifier_enum! {
+    pub enum Sex {
+        Male => "male",
+        Female => "female",
+    }
 }
 
 /// A yes/no cell (the rural flag): да/нет, иә/жоқ, yes/no, 1/0, +/-, сельская/городская,

@@ -1,7 +1,5 @@
 //! IIN (ЖСН, a person's number) and BIN (БСН, an organisation's number): 12 digits with a
 //! check digit (algorithm in domain.md). Both types are valid by construction.
-//!
-//! INTERFACE STUB — to be implemented (helper A). Keep these signatures; add what you need.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -38,15 +36,142 @@ pub enum IdError {
     BadTypeDigit { kind: IdKind },
 }
 
+impl IdError {
+    fn kind(&self) -> IdKind {
+        match self {
+            IdError::Empty { kind }
+            | IdError::NotDigits { kind, .. }
+            | IdError::Length { kind, .. }
+            | IdError::CheckDigit { kind, .. }
+            | IdError::NeverIssued { kind }
+            | IdError::BadDate { kind }
+            | IdError::BadTypeDigit { kind } => *kind,
+        }
+    }
+}
+
 impl UserFacing for IdError {
     /// Stable codes: `iin_empty`, `iin_not_digits`, `iin_length`, `iin_check_digit`,
     /// `iin_never_issued`, `iin_bad_date`, `iin_bad_type_digit`, and the same with `bin_`.
     fn code(&self) -> &'static str {
-        todo!()
+        use IdKind::{Bin, Iin};
+        match (self.kind(), self) {
+            (Iin, IdError::Empty { .. }) => "iin_empty",
+            (Iin, IdError::NotDigits { .. }) => "iin_not_digits",
+            (Iin, IdError::Length { .. }) => "iin_length",
+            (Iin, IdError::CheckDigit { .. }) => "iin_check_digit",
+            (Iin, IdError::NeverIssued { .. }) => "iin_never_issued",
+            (Iin, IdError::BadDate { .. }) => "iin_bad_date",
+            (Iin, IdError::BadTypeDigit { .. }) => "iin_bad_type_digit",
+            (Bin, IdError::Empty { .. }) => "bin_empty",
+            (Bin, IdError::NotDigits { .. }) => "bin_not_digits",
+            (Bin, IdError::Length { .. }) => "bin_length",
+            (Bin, IdError::CheckDigit { .. }) => "bin_check_digit",
+            (Bin, IdError::NeverIssued { .. }) => "bin_never_issued",
+            (Bin, IdError::BadDate { .. }) => "bin_bad_date",
+            (Bin, IdError::BadTypeDigit { .. }) => "bin_bad_type_digit",
+        }
     }
+
     fn message(&self) -> Text {
-        todo!()
+        let (kk_id, ru_id) = match self.kind() {
+            IdKind::Iin => ("ЖСН", "ИИН"),
+            IdKind::Bin => ("БСН", "БИН"),
+        };
+        match self {
+            IdError::Empty { .. } => Text::new(
+                format!("{kk_id} көрсетілмеген"),
+                format!("{ru_id} не указан"),
+            ),
+            IdError::NotDigits { text, .. } => Text::new(
+                format!("{kk_id} тек цифрлардан тұруы керек: «{text}»"),
+                format!("{ru_id} должен состоять только из цифр: «{text}»"),
+            ),
+            IdError::Length { len, .. } => Text::new(
+                format!("{kk_id} 12 цифрдан тұруы керек, мұнда {len}"),
+                format!("{ru_id} должен содержать 12 цифр, здесь {len}"),
+            ),
+            IdError::CheckDigit { found, expected, .. } => Text::new(
+                format!("{kk_id} бақылау цифры қате: {found}, болуы керек {expected}"),
+                format!("Неверная контрольная цифра {ru_id}: {found}, должна быть {expected}"),
+            ),
+            IdError::NeverIssued { .. } => Text::new(
+                format!("Мұндай {kk_id} берілмейді (бақылау цифрын есептеу мүмкін емес)"),
+                format!("Такой {ru_id} не выдаётся (контрольная цифра не вычисляется)"),
+            ),
+            IdError::BadDate { kind: IdKind::Iin } => Text::new(
+                "ЖСН-нің алғашқы 6 цифры туған күн емес немесе 7-цифр 1–6 емес",
+                "Первые 6 цифр ИИН не являются датой рождения или 7-я цифра не 1–6",
+            ),
+            IdError::BadDate { kind: IdKind::Bin } => Text::new(
+                "БСН-нің 3–4 цифрлары тіркеу айы емес (01–12)",
+                "3–4 цифры БИН не являются месяцем регистрации (01–12)",
+            ),
+            IdError::BadTypeDigit { .. } => Text::new(
+                format!("{kk_id} түрінің цифры қате"),
+                format!("Неверная цифра типа в {ru_id}"),
+            ),
+        }
     }
+}
+
+/// Check digit of 11 digits (domain.md), `None` when the number is never issued.
+fn check_digit(d: &[u8; 12]) -> Option<u8> {
+    const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+    let weighted = |w: &dyn Fn(usize) -> u32| -> u32 {
+        (0..11).map(|i| u32::from(d[i] - b'0') * w(i)).sum::<u32>() % 11
+    };
+    let first = weighted(&|i| i as u32 + 1);
+    let s = if first == 10 { weighted(&|i| SECOND[i]) } else { first };
+    (s != 10).then_some(s as u8)
+}
+
+/// Strips what spreadsheets add around a number and checks the 12 digits and check digit.
+fn digits(kind: IdKind, text: &str) -> Result<[u8; 12], IdError> {
+    let cleaned: String = text
+        .trim()
+        .trim_start_matches('\'')
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if cleaned.is_empty() {
+        return Err(IdError::Empty { kind });
+    }
+    if !cleaned.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(IdError::NotDigits { kind, text: text.trim().to_string() });
+    }
+    let bytes: [u8; 12] = cleaned
+        .as_bytes()
+        .try_into()
+        .map_err(|_| IdError::Length { kind, len: cleaned.len() })?;
+    let expected = check_digit(&bytes).ok_or(IdError::NeverIssued { kind })?;
+    let found = bytes[11] - b'0';
+    if found != expected {
+        return Err(IdError::CheckDigit { kind, found, expected });
+    }
+    Ok(bytes)
+}
+
+/// A numeric cell holds the number without its leading zeros: pad it back to 12 digits.
+fn digits_of_number(kind: IdKind, value: f64) -> Result<[u8; 12], IdError> {
+    if !(value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value < 1e12) {
+        return Err(IdError::NotDigits { kind, text: value.to_string() });
+    }
+    digits(kind, &format!("{:012}", value as u64))
+}
+
+fn two(d: &[u8; 12], at: usize) -> u32 {
+    u32::from(d[at] - b'0') * 10 + u32::from(d[at + 1] - b'0')
+}
+
+fn iin_birth_date(d: &[u8; 12]) -> Option<NaiveDate> {
+    let century = match d[6] {
+        b'1' | b'2' => 1800,
+        b'3' | b'4' => 1900,
+        b'5' | b'6' => 2000,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(century + two(d, 0) as i32, two(d, 2), two(d, 4))
 }
 
 /// A person's IIN. Digits 1–6 birth date YYMMDD, 7 century and sex (1/2 1800s, 3/4 1900s,
@@ -57,22 +182,34 @@ pub struct Iin([u8; 12]);
 impl Iin {
     /// From text as typed or exported: trims spaces (also inside: "871008 401427"), a leading
     /// apostrophe (Excel's text marker), non-breaking spaces. Does NOT pad short text.
-    pub fn parse(_text: &str) -> Result<Iin, IdError> {
-        todo!()
+    pub fn parse(text: &str) -> Result<Iin, IdError> {
+        Self::checked(digits(IdKind::Iin, text)?)
     }
     /// From a numeric spreadsheet cell, which loses leading zeros (2000s births): a whole
     /// non-negative number below 10^12 is padded back to 12 digits, then checked.
-    pub fn from_number(_value: f64) -> Result<Iin, IdError> {
-        todo!()
+    pub fn from_number(value: f64) -> Result<Iin, IdError> {
+        Self::checked(digits_of_number(IdKind::Iin, value)?)
     }
+
+    fn checked(d: [u8; 12]) -> Result<Iin, IdError> {
+        if !(b'1'..=b'6').contains(&d[6]) {
+            return Err(IdError::BadTypeDigit { kind: IdKind::Iin });
+        }
+        iin_birth_date(&d).ok_or(IdError::BadDate { kind: IdKind::Iin })?;
+        Ok(Iin(d))
+    }
+
     pub fn as_str(&self) -> &str {
-        todo!()
+        // Only ASCII digits are ever stored.
+        std::str::from_utf8(&self.0).expect("ASCII digits")
     }
+
     pub fn birth_date(&self) -> NaiveDate {
-        todo!()
+        iin_birth_date(&self.0).expect("checked at construction")
     }
+
     pub fn sex(&self) -> Sex {
-        todo!()
+        if (self.0[6] - b'0') % 2 == 1 { Sex::Male } else { Sex::Female }
     }
 }
 
@@ -83,14 +220,26 @@ impl Iin {
 pub struct Bin([u8; 12]);
 
 impl Bin {
-    pub fn parse(_text: &str) -> Result<Bin, IdError> {
-        todo!()
+    pub fn parse(text: &str) -> Result<Bin, IdError> {
+        Self::checked(digits(IdKind::Bin, text)?)
     }
-    pub fn from_number(_value: f64) -> Result<Bin, IdError> {
-        todo!()
+
+    pub fn from_number(value: f64) -> Result<Bin, IdError> {
+        Self::checked(digits_of_number(IdKind::Bin, value)?)
     }
+
+    fn checked(d: [u8; 12]) -> Result<Bin, IdError> {
+        if !(1..=12).contains(&two(&d, 2)) {
+            return Err(IdError::BadDate { kind: IdKind::Bin });
+        }
+        if !(b'4'..=b'6').contains(&d[4]) || !(b'0'..=b'3').contains(&d[5]) {
+            return Err(IdError::BadTypeDigit { kind: IdKind::Bin });
+        }
+        Ok(Bin(d))
+    }
+
     pub fn as_str(&self) -> &str {
-        todo!()
+        std::str::from_utf8(&self.0).expect("ASCII digits")
     }
 }
 
