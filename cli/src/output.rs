@@ -1,0 +1,165 @@
+//! What the command line prints: text for a person in their language, or JSON for a program.
+
+use std::path::Path;
+
+use joldama_core::classifiers::{Classifier, Region};
+use joldama_core::demo::DemoSummary;
+use joldama_core::i18n::UserFacing;
+use joldama_core::import::{ImportReport, Problem};
+use joldama_core::model::{Graduate, Vacancy};
+use joldama_core::{Lang, Text};
+use serde::Serialize;
+
+pub struct Printer {
+    pub lang: Lang,
+    pub json: bool,
+}
+
+/// A problem as programs read it: the message in the chosen language.
+#[derive(Serialize)]
+struct ProblemView<'a> {
+    row: u32,
+    column: Option<&'a str>,
+    header: Option<&'a str>,
+    field: Option<&'a str>,
+    code: &'a str,
+    message: &'a str,
+}
+
+impl<'a> ProblemView<'a> {
+    fn of(p: &'a Problem, lang: Lang) -> Self {
+        ProblemView {
+            row: p.row,
+            column: p.column.as_deref(),
+            header: p.header.as_deref(),
+            field: p.field,
+            code: p.code,
+            message: p.message.get(lang),
+        }
+    }
+}
+
+fn print_json(value: &impl Serialize) {
+    println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
+}
+
+impl Printer {
+    fn t(&self, kk: &str, ru: &str) -> String {
+        Text::new(kk, ru).get(self.lang).to_owned()
+    }
+
+    pub fn import_report(&self, report: &ImportReport) {
+        if self.json {
+            let mut value = serde_json::to_value(report).expect("plain data serialises");
+            let problems: Vec<_> = report.problems.iter().map(|p| ProblemView::of(p, self.lang)).collect();
+            value["problems"] = serde_json::to_value(problems).expect("plain data serialises");
+            print_json(&value);
+            return;
+        }
+        let c = &report.counts;
+        let dry = if report.dry_run { self.t(" (тексеру, ештеңе өзгертілмеді)", " (проверка, ничего не изменено)") } else { String::new() };
+        println!("{} «{}», {} «{}»{dry}", self.t("Файл", "Файл"), report.file, self.t("парақ", "лист"), report.sheet);
+        println!(
+            "{}: {}; {}: {}; {}: {}",
+            self.t("Тақырып жолы", "Строка заголовков"),
+            report.header_row,
+            self.t("деректер жолдары", "строк данных"),
+            report.data_rows,
+            self.t("дұрыс", "верных"),
+            report.valid
+        );
+        println!(
+            "{}: {}, {}: {}, {}: {}, {}: {}",
+            self.t("Қосылды", "Добавлено"),
+            c.imported,
+            self.t("жаңартылды", "обновлено"),
+            c.updated,
+            self.t("өзгеріссіз", "без изменений"),
+            c.unchanged,
+            self.t("қателер", "ошибок"),
+            report.problems.len()
+        );
+        for p in &report.problems {
+            let place = match (&p.column, &p.header) {
+                (Some(col), Some(h)) => format!(", {col} «{h}»"),
+                _ => String::new(),
+            };
+            println!("  {} {}{place}: {} [{}]", self.t("жол", "строка"), p.row, p.message.get(self.lang), p.code);
+        }
+        if !report.skipped_rows.is_empty() {
+            let rows: Vec<String> = report.skipped_rows.iter().map(u32::to_string).collect();
+            println!(
+                "{}: {}",
+                self.t("Деректер емес жолдар (қорытынды, қолтаңба) өткізілді", "Пропущены строки не с данными (итоги, подписи)"),
+                rows.join(", ")
+            );
+        }
+    }
+
+    fn region(&self, region: Option<Region>) -> &'static str {
+        region.map_or("—", |r| r.label(self.lang))
+    }
+
+    pub fn graduates(&self, graduates: &[Graduate]) {
+        if self.json {
+            return print_json(&graduates);
+        }
+        for g in graduates {
+            let r = &g.record;
+            println!(
+                "{}  {} {} {}  {}  {}  {} {}  {}",
+                r.iin,
+                r.surname,
+                r.name,
+                r.patronymic.as_deref().unwrap_or(""),
+                r.birth_date.format("%d.%m.%Y"),
+                r.level.label(self.lang),
+                r.program_code,
+                r.funding.label(self.lang),
+                self.region(r.region),
+            );
+        }
+        println!("{}: {}", self.t("Барлығы", "Всего"), graduates.len());
+    }
+
+    pub fn vacancies(&self, vacancies: &[Vacancy]) {
+        if self.json {
+            return print_json(&vacancies);
+        }
+        for v in vacancies {
+            let r = &v.record;
+            println!(
+                "{}  {}  {}  {}  {}  {}/{}",
+                r.employer.bin,
+                r.employer.name,
+                r.position,
+                r.employer.kind.label(self.lang),
+                self.region(Some(r.region)),
+                v.places_left,
+                r.places
+            );
+        }
+        println!("{}: {}", self.t("Барлығы", "Всего"), vacancies.len());
+    }
+
+    pub fn demo(&self, summary: &DemoSummary, db: &Path) {
+        if self.json {
+            return print_json(&serde_json::json!({ "db": db, "reports": summary.reports }));
+        }
+        println!("{}: {}", self.t("Демо-дерекқор дайын", "Демо-база готова"), db.display());
+        for report in &summary.reports {
+            println!("  «{}»: +{} ({})", report.file, report.counts.imported, report.problems.len());
+        }
+    }
+}
+
+/// Prints a failure: to stderr for a person, as `{error: {code, message}}` on stdout for a program.
+pub fn error(error: &impl UserFacing, lang: Lang, json: bool) {
+    if json {
+        print_json(&serde_json::json!({
+            "error": { "code": error.code(), "message": error.message().get(lang) }
+        }));
+    } else {
+        eprintln!("{} [{}]", error.message().get(lang), error.code());
+    }
+}

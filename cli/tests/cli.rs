@@ -1,0 +1,142 @@
+//! The `joldama` program run as a user or a script runs it, on real files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn joldama(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("joldama runs")
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+}
+
+#[test]
+fn import_then_list_graduates_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.sqlite3");
+    let sample = fixture("graduates_2025_ru.xlsx");
+    let out = joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--year", "2025", "--json", "--lang", "ru"]);
+    assert!(out.status.success());
+    let report = json(&out);
+    assert_eq!(report["imported"], 296);
+    assert_eq!((report["updated"].as_u64(), report["unchanged"].as_u64()), (Some(0), Some(0)));
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 5);
+    for p in problems {
+        assert!(p["row"].as_u64().unwrap() > 4);
+        assert!(p["code"].is_string() && p["message"].is_string());
+    }
+    let check_digit = problems.iter().find(|p| p["code"] == "iin_check_digit").unwrap();
+    assert_eq!(check_digit["column"], "B");
+    assert!(check_digit["message"].as_str().unwrap().contains("ИИН"), "Russian message: {check_digit}");
+
+    let list = json(&joldama(&db, &["graduates", "--json"]));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 296);
+    let first = list.iter().find(|g| g["iin"] == "000317565675").unwrap();
+    assert_eq!(first["surname"], "Ержанов");
+    assert_eq!(first["name"], "Бауыржан");
+    assert_eq!(first["patronymic"], "Айдосұлы");
+    assert_eq!(first["birth_date"], "2000-03-17");
+    assert_eq!(first["sex"], "male");
+    assert_eq!(first["level"], "master");
+    assert_eq!(first["funding"], "state_order");
+    assert_eq!(first["field"], "other");
+    assert_eq!(first["program_code"], "7M07101");
+    assert_eq!(first["graduation_year"], 2025);
+    assert!(first["region"].is_string());
+
+    // Importing again: nothing new, nothing changed.
+    let again = json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--json"]));
+    assert_eq!((again["imported"].as_u64(), again["unchanged"].as_u64()), (Some(0), Some(296)));
+}
+
+#[test]
+fn dry_run_leaves_the_database_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dry.sqlite3");
+    let sample = fixture("graduates_2025_kk.xlsx");
+    let report = json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--dry-run", "--json"]));
+    assert_eq!(report["dry_run"], true);
+    assert!(report["imported"].as_u64().unwrap() > 0);
+    assert_eq!(json(&joldama(&db, &["graduates", "--json"])).as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn vacancies_import_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.sqlite3");
+    let sample = fixture("vacancies_2025.xlsx");
+    let report = json(&joldama(&db, &["import", "vacancies", sample.to_str().unwrap(), "--year", "2025", "--json"]));
+    assert_eq!(report["imported"], 78);
+    let codes: Vec<&str> = report["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["bin_check_digit", "bin_check_digit"]);
+    let list = json(&joldama(&db, &["vacancies", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 78);
+    assert!(list[0]["places_left"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn a_broken_file_fails_with_a_clear_message_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.sqlite3");
+    let good = fixture("graduates_2025_kk.xlsx");
+    assert!(joldama(&db, &["import", "graduates", good.to_str().unwrap()]).status.success());
+    let before = joldama(&db, &["graduates", "--json"]).stdout;
+
+    let broken = fixture("broken_truncated.xlsx");
+    let out = joldama(&db, &["import", "graduates", broken.to_str().unwrap(), "--json", "--lang", "kk"]);
+    assert_eq!(out.status.code(), Some(2));
+    let error = json(&out);
+    assert_eq!(error["error"]["code"], "file_corrupt");
+    assert!(error["error"]["message"].as_str().unwrap().contains("broken_truncated.xlsx"));
+
+    let out = joldama(&db, &["import", "graduates", fixture("broken_password.xlsx").to_str().unwrap(), "--lang", "ru"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("защищён паролем"));
+
+    assert_eq!(joldama(&db, &["graduates", "--json"]).stdout, before);
+}
+
+#[test]
+fn a_database_from_a_newer_joldama_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("new.sqlite3");
+    assert!(joldama(&db, &["graduates"]).status.success());
+    // `PRAGMA user_version` lives at byte offset 60 of the file's header, big-endian.
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[60..64].copy_from_slice(&9999u32.to_be_bytes());
+    std::fs::write(&db, bytes).unwrap();
+    let out = joldama(&db, &["graduates", "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["error"]["code"], "schema_too_new");
+}
+
+#[test]
+fn demo_builds_a_believable_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.sqlite3");
+    let out = joldama(&db, &["demo", "--year", "2026", "--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let graduates = json(&joldama(&db, &["graduates", "--json"]));
+    let graduates = graduates.as_array().unwrap();
+    assert!(graduates.len() >= 350, "{} graduates", graduates.len());
+    for funding in ["state_order", "rural_quota", "serpin", "phd"] {
+        assert!(graduates.iter().any(|g| g["funding"] == funding), "{funding} in the demo");
+    }
+    let vacancies = json(&joldama(&db, &["vacancies", "--json"]));
+    assert!(vacancies.as_array().unwrap().len() >= 100);
+}

@@ -1,0 +1,127 @@
+//! Reading one cell as what a list means by it: text, a whole number, a date. Registrars' files
+//! hold the same thing in many ways (an IIN as a number or as text with spaces, a date as a date
+//! cell, an Excel serial or «dd.mm.yyyy» text); this is the one place that knows them.
+
+use calamine::Data;
+use chrono::NaiveDate;
+
+/// A cell reduced to what matters for reading a list.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell<'a> {
+    Empty,
+    /// Trimmed, never empty.
+    Text(&'a str),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl<'a> Cell<'a> {
+    pub fn of(data: &'a Data) -> Cell<'a> {
+        match data {
+            Data::String(s) | Data::DurationIso(s) => {
+                let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+                if t.is_empty() { Cell::Empty } else { Cell::Text(t) }
+            }
+            Data::Float(f) => Cell::Number(*f),
+            Data::Int(i) => Cell::Number(*i as f64),
+            Data::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
+            Data::DateTime(dt) => dt
+                .as_datetime()
+                .map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date())),
+            Data::DateTimeIso(s) => s
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .map_or(Cell::Text(s.as_str()), Cell::Date),
+            Data::Error(_) | Data::Empty => Cell::Empty,
+        }
+    }
+
+    pub fn is_empty(self) -> bool {
+        matches!(self, Cell::Empty)
+    }
+
+    /// The cell as text: numbers without a trailing ".0" (a code or year typed into a number cell).
+    pub fn text(self) -> Option<String> {
+        match self {
+            Cell::Empty => None,
+            Cell::Text(t) => Some(collapse_spaces(t)),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", n as i64)),
+            Cell::Number(n) => Some(n.to_string()),
+            Cell::Date(d) => Some(d.format("%d.%m.%Y").to_string()),
+        }
+    }
+
+    /// A whole number from a number cell or from digits typed as text.
+    pub fn whole_number(self) -> Option<i64> {
+        match self {
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(n as i64),
+            Cell::Text(t) => t.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// A date from a date cell, an Excel serial number, or text «dd.mm.yyyy», «dd/mm/yyyy»,
+    /// «yyyy-mm-dd».
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            Cell::Date(d) => Some(d),
+            Cell::Number(n) => excel_serial_date(n),
+            Cell::Text(t) => ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(t, f).ok()),
+            Cell::Empty => None,
+        }
+    }
+}
+
+/// Excel's 1900 date system: day 1 is 1900-01-01, and day 60 is the 29 February 1900 that never
+/// was, so serials from 61 on count from 1899-12-30.
+fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
+    if !(61.0..2_958_466.0).contains(&serial) || serial.fract() != 0.0 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial as u64))
+}
+
+/// Trims and folds runs of white space (also non-breaking) inside a name to one space.
+pub fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_every_form_a_list_uses() {
+        assert_eq!(Cell::Number(36_967.0).date(), Some(d(2001, 3, 17)));
+        assert_eq!(Cell::Text("17.03.2001").date(), Some(d(2001, 3, 17)));
+        assert_eq!(Cell::Text("17/03/2001").date(), Some(d(2001, 3, 17)));
+        assert_eq!(Cell::Text("2001-03-17").date(), Some(d(2001, 3, 17)));
+        assert_eq!(Cell::Text("31.02.2001").date(), None);
+        assert_eq!(Cell::Number(36_967.5).date(), None);
+        let iso = Data::DateTimeIso("2001-03-17T00:00:00".into());
+        assert_eq!(Cell::of(&iso).date(), Some(d(2001, 3, 17)));
+    }
+
+    #[test]
+    fn text_of_numbers_and_spaces() {
+        assert_eq!(Cell::Number(2025.0).text().as_deref(), Some("2025"));
+        assert_eq!(Cell::of(&Data::String("  Дана \u{a0} ".into())), Cell::Text("Дана"));
+        assert_eq!(Cell::of(&Data::String(" \u{a0}".into())), Cell::Empty);
+        assert_eq!(collapse_spaces(" Айдос   ұлы "), "Айдос ұлы");
+        assert_eq!(Cell::Text("3").whole_number(), Some(3));
+        assert_eq!(Cell::Text("екі").whole_number(), None);
+    }
+}

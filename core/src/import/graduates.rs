@@ -1,0 +1,441 @@
+//! The registrar's list of graduates bound to work off their studies.
+
+use std::path::Path;
+
+use super::header::{self, ColumnSpec, FieldKey, HeaderMap};
+use super::rows::{self, Lookup, RowCtx, Rows};
+use super::workbook::{self, Sheet};
+use super::{ImportError, ImportOptions, ImportReport, file_name};
+use crate::classifiers::{Field, Funding, Level, Region, Sex};
+use crate::error::Error;
+use crate::i18n::Text;
+use crate::ident::Iin;
+use crate::model::GraduateRecord;
+use crate::store::{ChangeContext, Store};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Iin,
+    FullName,
+    Surname,
+    Name,
+    Patronymic,
+    BirthDate,
+    Sex,
+    Level,
+    ProgramCode,
+    ProgramName,
+    Funding,
+    GraduationYear,
+    Region,
+    Phone,
+    Email,
+}
+
+impl FieldKey for Column {
+    fn code(self) -> &'static str {
+        match self {
+            Column::Iin => "iin",
+            Column::FullName => "full_name",
+            Column::Surname => "surname",
+            Column::Name => "name",
+            Column::Patronymic => "patronymic",
+            Column::BirthDate => "birth_date",
+            Column::Sex => "sex",
+            Column::Level => "level",
+            Column::ProgramCode => "program_code",
+            Column::ProgramName => "program_name",
+            Column::Funding => "funding",
+            Column::GraduationYear => "graduation_year",
+            Column::Region => "region",
+            Column::Phone => "phone",
+            Column::Email => "email",
+        }
+    }
+}
+
+pub const COLUMNS: &[ColumnSpec<Column>] = &[
+    ColumnSpec {
+        key: Column::Iin,
+        kk: "ЖСН",
+        ru: "ИИН",
+        headers: &["ЖСН", "ИИН", "IIN", "ИИН выпускника", "Жеке сәйкестендіру нөмірі", "Индивидуальный идентификационный номер"],
+    },
+    ColumnSpec {
+        key: Column::FullName,
+        kk: "Т.А.Ә.",
+        ru: "ФИО",
+        headers: &[
+            "ФИО", "Ф.И.О.", "ФИО выпускника", "Фамилия, имя, отчество", "Фамилия имя отчество", "Т.А.Ә.", "ТАӘ",
+            "Аты-жөні", "Тегі, аты, әкесінің аты", "Түлектің Т.А.Ә.", "Full name",
+        ],
+    },
+    ColumnSpec { key: Column::Surname, kk: "Тегі", ru: "Фамилия", headers: &["Тегі", "Фамилия", "Surname", "Last name"] },
+    ColumnSpec { key: Column::Name, kk: "Аты", ru: "Имя", headers: &["Аты", "Имя", "First name", "Name"] },
+    ColumnSpec {
+        key: Column::Patronymic,
+        kk: "Әкесінің аты",
+        ru: "Отчество",
+        headers: &["Әкесінің аты", "Отчество", "Patronymic", "Middle name"],
+    },
+    ColumnSpec {
+        key: Column::BirthDate,
+        kk: "Туған күні",
+        ru: "Дата рождения",
+        headers: &["Туған күні", "Туылған күні", "Дата рождения", "Birth date", "Date of birth"],
+    },
+    ColumnSpec { key: Column::Sex, kk: "Жынысы", ru: "Пол", headers: &["Жынысы", "Пол", "Sex", "Gender"] },
+    ColumnSpec {
+        key: Column::Level,
+        kk: "Оқу деңгейі",
+        ru: "Уровень обучения",
+        headers: &[
+            "Оқу деңгейі", "Білім деңгейі", "Деңгейі", "Уровень обучения", "Уровень образования", "Уровень", "Ступень",
+            "Level",
+        ],
+    },
+    ColumnSpec {
+        key: Column::ProgramCode,
+        kk: "БББ шифры",
+        ru: "Шифр ОП",
+        headers: &[
+            "БББ шифры", "БББ коды", "Шифр ОП", "Код ОП", "Шифр", "Код программы", "Шифр образовательной программы",
+            "Шифр специальности", "Program code",
+        ],
+    },
+    ColumnSpec {
+        key: Column::ProgramName,
+        kk: "Білім беру бағдарламасы",
+        ru: "Образовательная программа",
+        headers: &[
+            "Білім беру бағдарламасы", "Бағдарлама атауы", "Мамандық", "Образовательная программа",
+            "Наименование ОП", "Наименование образовательной программы", "Специальность", "Program",
+        ],
+    },
+    ColumnSpec {
+        key: Column::Funding,
+        kk: "Қаржыландыру көзі",
+        ru: "Источник финансирования",
+        headers: &[
+            "Қаржыландыру көзі", "Қаржыландыру түрі", "Источник финансирования", "Вид финансирования",
+            "Форма финансирования", "Основа обучения", "Funding",
+        ],
+    },
+    ColumnSpec {
+        key: Column::GraduationYear,
+        kk: "Бітірген жылы",
+        ru: "Год окончания",
+        headers: &["Бітірген жылы", "Бітіру жылы", "Год окончания", "Год выпуска", "Graduation year"],
+    },
+    ColumnSpec {
+        key: Column::Region,
+        kk: "Тұрғылықты өңірі",
+        ru: "Регион проживания",
+        headers: &["Тұрғылықты өңірі", "Өңір", "Облыс", "Регион проживания", "Регион", "Область", "Region"],
+    },
+    ColumnSpec { key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"] },
+    ColumnSpec {
+        key: Column::Email,
+        kk: "Э-пошта",
+        ru: "E-mail",
+        headers: &["E-mail", "Email", "Э-пошта", "Электрондық пошта", "Эл. почта", "Электронная почта"],
+    },
+];
+
+fn spec(key: Column) -> &'static ColumnSpec<Column> {
+    COLUMNS.iter().find(|s| s.key == key).expect("every column has a spec")
+}
+
+/// A list read and checked, before anything is stored: what the import wizard previews.
+pub struct Preview {
+    pub sheet: String,
+    pub header: HeaderMap<Column>,
+    pub rows: Rows<GraduateRecord>,
+}
+
+/// Finds the header and checks that the columns a graduate needs are there.
+fn header_of(path: &Path, sheet: &Sheet, year: Option<i32>) -> Result<HeaderMap<Column>, ImportError> {
+    let map = header::detect(sheet, COLUMNS, Column::Iin, 3).ok_or_else(|| ImportError::NoHeader {
+        path: path.to_path_buf(),
+        expected: [Column::Iin, Column::FullName, Column::ProgramCode, Column::Funding]
+            .map(|k| spec(k).label())
+            .to_vec(),
+    })?;
+    let mut missing = Vec::new();
+    if !map.has(Column::FullName) {
+        missing.extend([Column::Surname, Column::Name].into_iter().filter(|k| !map.has(*k)));
+    }
+    missing.extend([Column::ProgramCode, Column::Funding].into_iter().filter(|k| !map.has(*k)));
+    if year.is_none() && !map.has(Column::GraduationYear) {
+        missing.push(Column::GraduationYear);
+    }
+    if missing.is_empty() {
+        Ok(map)
+    } else {
+        Err(ImportError::MissingColumns {
+            path: path.to_path_buf(),
+            header_row: sheet.row_number(map.row_index),
+            missing: missing.into_iter().map(|k| spec(k).label()).collect(),
+        })
+    }
+}
+
+/// Reads and checks a list without touching the database.
+pub fn preview(path: &Path, year: Option<i32>) -> Result<Preview, ImportError> {
+    let sheet = workbook::read_first_sheet(path)?;
+    let header = header_of(path, &sheet, year)?;
+    let mut parser = RowParser { year, ..RowParser::default() };
+    let mut rows = rows::read(&sheet, &header, COLUMNS, Column::Iin, |ctx| parser.parse(ctx));
+    rows::drop_duplicates(
+        &mut rows,
+        Column::Iin.code(),
+        |g| (g.iin, g.graduation_year),
+        |first| {
+            Text::new(
+                format!("Бұл түлек тізімде {first}-жолда бар (ЖСН мен бітірген жылы бірдей)"),
+                format!("Этот выпускник уже есть в списке в строке {first} (тот же ИИН и год окончания)"),
+            )
+        },
+    );
+    Ok(Preview { sheet: sheet.name, header, rows })
+}
+
+/// Imports a list: the good rows in one transaction, the others reported.
+pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result<ImportReport, Error> {
+    let preview = preview(path, options.year)?;
+    let records: Vec<GraduateRecord> = preview.rows.records.iter().map(|(_, r)| r.clone()).collect();
+    let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
+    let counts = store.apply_graduates(&records, &ctx, options.dry_run)?;
+    Ok(ImportReport {
+        file: file_name(path),
+        sheet: preview.sheet,
+        header_row: preview.rows.header_row,
+        data_rows: preview.rows.data_rows,
+        valid: records.len(),
+        counts,
+        dry_run: options.dry_run,
+        problems: preview.rows.problems,
+        skipped_rows: preview.rows.skipped_rows,
+    })
+}
+
+/// Turns one row into a record; holds the per-list lookups so each distinct spelling is
+/// matched once.
+#[derive(Default)]
+struct RowParser {
+    year: Option<i32>,
+    levels: Lookup<Level>,
+    fundings: Lookup<Funding>,
+    regions: Lookup<Region>,
+    sexes: Lookup<Sex>,
+}
+
+/// Registrars type programme codes with Cyrillic look-alikes («6В01501»): the code's letters
+/// are Latin.
+pub(super) fn normalise_program_code(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c.to_uppercase().next().unwrap_or(c) {
+            'В' => 'B',
+            'М' => 'M',
+            'Р' => 'R',
+            'Д' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+impl RowParser {
+    fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<GraduateRecord> {
+        let iin = self.iin(ctx);
+        let (surname, name, patronymic) = names(ctx);
+        if let Some(iin) = iin {
+            self.check_birth_date_and_sex(ctx, iin);
+        }
+        let program = program(ctx);
+        let stated_level = ctx.classified(Column::Level, &mut self.levels);
+        let funding = ctx.required_classified(Column::Funding, &mut self.fundings);
+        let graduation_year = self.graduation_year(ctx);
+        let region = ctx.classified(Column::Region, &mut self.regions);
+
+        let (program_code, code_level, field) = program?;
+        if let Some(stated) = stated_level.filter(|l| *l != code_level) {
+            let (kk, ru) = (stated.label(crate::i18n::Lang::Kk), stated.label(crate::i18n::Lang::Ru));
+            ctx.problem(
+                Column::Level,
+                "inconsistent_value",
+                Text::new(
+                    format!("Оқу деңгейі «{kk}», бірақ {program_code} шифры басқа деңгейдікі"),
+                    format!("Уровень «{ru}», но шифр {program_code} относится к другому уровню"),
+                ),
+            );
+        }
+        let funding = match (funding?, code_level) {
+            // A doctorate on the state order is the PhD category of the rules.
+            (Funding::StateOrder, Level::Doctorate) => Funding::Phd,
+            (Funding::Phd, level) if level != Level::Doctorate => {
+                ctx.problem(
+                    Column::Funding,
+                    "inconsistent_value",
+                    Text::new(
+                        "PhD қаржыландыруы тек докторантураға қатысты",
+                        "Финансирование PhD относится только к докторантуре",
+                    ),
+                );
+                return None;
+            }
+            (funding, _) => funding,
+        };
+        let iin = iin?;
+        Some(GraduateRecord {
+            iin,
+            surname: surname?,
+            name: name?,
+            patronymic,
+            birth_date: iin.birth_date(),
+            sex: iin.sex(),
+            level: code_level,
+            funding,
+            field,
+            program_code,
+            program_name: ctx.optional_text(Column::ProgramName).unwrap_or_default(),
+            graduation_year: graduation_year?,
+            region,
+            phone: ctx.optional_text(Column::Phone),
+            email: ctx.optional_text(Column::Email),
+        })
+    }
+
+    fn iin(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<Iin> {
+        use super::cells::Cell;
+        let parsed = match ctx.cell(Column::Iin) {
+            Cell::Empty => {
+                ctx.missing(Column::Iin);
+                return None;
+            }
+            Cell::Number(n) => Iin::from_number(n),
+            Cell::Text(t) => Iin::parse(t),
+            Cell::Date(_) => Iin::parse(""),
+        };
+        parsed.map_err(|e| ctx.fault(Column::Iin, &e)).ok()
+    }
+
+    /// The IIN holds the birth date and sex; a list that also states them must agree.
+    fn check_birth_date_and_sex(&mut self, ctx: &mut RowCtx<'_, Column>, iin: Iin) {
+        let cell = ctx.cell(Column::BirthDate);
+        if !cell.is_empty() {
+            match cell.date() {
+                None => ctx.invalid(
+                    Column::BirthDate,
+                    &cell.text().unwrap_or_default(),
+                    Text::new("күн КК.АА.ЖЖЖЖ түрінде болуы керек", "дата должна быть в виде ДД.ММ.ГГГГ"),
+                ),
+                Some(stated) if stated != iin.birth_date() => {
+                    let (stated, in_iin) = (stated.format("%d.%m.%Y"), iin.birth_date().format("%d.%m.%Y"));
+                    ctx.problem(
+                        Column::BirthDate,
+                        "iin_birth_date_mismatch",
+                        Text::new(
+                            format!("Туған күні {stated}, ал ЖСН бойынша {in_iin}"),
+                            format!("Дата рождения {stated}, а по ИИН {in_iin}"),
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        if let Some(stated) = ctx.classified(Column::Sex, &mut self.sexes) {
+            if stated != iin.sex() {
+                ctx.problem(
+                    Column::Sex,
+                    "iin_sex_mismatch",
+                    Text::new("Жынысы ЖСН-нің 7-цифрына сәйкес емес", "Пол не совпадает с 7-й цифрой ИИН"),
+                );
+            }
+        }
+    }
+
+    fn graduation_year(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<i32> {
+        let cell = ctx.cell(Column::GraduationYear);
+        let stated = match cell.whole_number() {
+            Some(y) if (1990..=2100).contains(&y) => Some(y as i32),
+            _ if cell.is_empty() => None,
+            _ => {
+                ctx.invalid(
+                    Column::GraduationYear,
+                    &cell.text().unwrap_or_default(),
+                    Text::new("жыл төрт цифрмен жазылады", "год пишется четырьмя цифрами"),
+                );
+                return None;
+            }
+        };
+        match (stated, self.year) {
+            (Some(stated), Some(cohort)) if stated != cohort => {
+                ctx.problem(
+                    Column::GraduationYear,
+                    "inconsistent_value",
+                    Text::new(
+                        format!("Бітірген жылы {stated}, ал импорт {cohort} жылғы түлектерге арналған"),
+                        format!("Год окончания {stated}, а импорт выполняется для выпуска {cohort} года"),
+                    ),
+                );
+                None
+            }
+            (Some(year), _) | (None, Some(year)) => Some(year),
+            (None, None) => {
+                ctx.missing(Column::GraduationYear);
+                None
+            }
+        }
+    }
+}
+
+/// Surname, name and patronymic, from one full-name column or from three.
+fn names(ctx: &mut RowCtx<'_, Column>) -> (Option<String>, Option<String>, Option<String>) {
+    if ctx.cell(Column::FullName).is_empty() && !ctx.cell(Column::Surname).is_empty() {
+        return (
+            ctx.required_text(Column::Surname),
+            ctx.required_text(Column::Name),
+            ctx.optional_text(Column::Patronymic),
+        );
+    }
+    let Some(full) = ctx.optional_text(Column::FullName) else {
+        // Neither form filled in: name the columns the file has.
+        let key = if ctx.cell(Column::Surname).is_empty() { Column::Surname } else { Column::FullName };
+        ctx.missing(key);
+        return (None, None, None);
+    };
+    let mut words = full.split(' ');
+    let surname = words.next().map(str::to_owned);
+    let name = words.next().map(str::to_owned);
+    // A Kazakh patronymic may be two words («Айдос ұлы»).
+    let rest: Vec<&str> = words.collect();
+    if name.is_none() {
+        ctx.invalid(
+            Column::FullName,
+            &full,
+            Text::new("тегі мен аты бос орынмен жазылуы керек", "фамилия и имя пишутся через пробел"),
+        );
+    }
+    (surname, name, (!rest.is_empty()).then(|| rest.join(" ")))
+}
+
+/// The programme code, its level and field.
+fn program(ctx: &mut RowCtx<'_, Column>) -> Option<(String, Level, Field)> {
+    let code = normalise_program_code(&ctx.required_text(Column::ProgramCode)?);
+    let level = Level::of_program_code(&code);
+    match level.and_then(|l| Field::of_program(l, &code).map(|f| (l, f))) {
+        Some((level, field)) => Some((code, level, field)),
+        None => {
+            ctx.invalid(
+                Column::ProgramCode,
+                &code,
+                Text::new(
+                    "шифр 6B01501 түрінде болуы керек (6B, 7M, 7R, 8D)",
+                    "шифр должен иметь вид 6B01501 (6B, 7M, 7R, 8D)",
+                ),
+            );
+            None
+        }
+    }
+}

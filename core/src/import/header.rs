@@ -1,0 +1,182 @@
+//! Finding the header row and matching its cells to the fields a list must give. Columns are
+//! described as data ([`ColumnSpec`]): a field, its bilingual name, and the header wordings
+//! registrars and employers use, in Kazakh, Russian and English, compared after folding.
+
+use calamine::Data;
+
+use super::cells::Cell;
+use super::workbook::Sheet;
+use crate::classifiers::fold;
+use crate::i18n::Text;
+
+/// How far down a letterhead can push the header.
+const HEADER_SEARCH_ROWS: usize = 40;
+
+/// A field a list's column can hold.
+pub trait FieldKey: Copy + Eq + std::fmt::Debug + 'static {
+    /// Stable key, as problems name it (`iin`, `surname`, …).
+    fn code(self) -> &'static str;
+}
+
+/// One field: its name for messages and the header wordings that name it.
+pub struct ColumnSpec<K> {
+    pub key: K,
+    pub kk: &'static str,
+    pub ru: &'static str,
+    /// Header wordings; matched after [`fold`], exactly or as a run of whole words.
+    pub headers: &'static [&'static str],
+}
+
+impl<K: FieldKey> ColumnSpec<K> {
+    pub fn label(&self) -> Text {
+        Text::new(self.kk, self.ru)
+    }
+}
+
+/// A column of the sheet matched to a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatchedColumn<K> {
+    pub key: K,
+    /// 0-based index within the sheet's range.
+    pub index: usize,
+    /// The header as the file has it.
+    pub header: String,
+}
+
+/// The header row and which column holds which field. The import wizard shows it and lets the
+/// user correct it before the rows are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeaderMap<K> {
+    /// 0-based index within the sheet's range.
+    pub row_index: usize,
+    pub columns: Vec<MatchedColumn<K>>,
+}
+
+impl<K: FieldKey> HeaderMap<K> {
+    pub fn column(&self, key: K) -> Option<&MatchedColumn<K>> {
+        self.columns.iter().find(|c| c.key == key)
+    }
+
+    pub fn has(&self, key: K) -> bool {
+        self.column(key).is_some()
+    }
+}
+
+/// How well a folded header names a field: an exact wording beats a wording found inside a
+/// longer header, and a longer wording beats a shorter one ("әкесінің аты" over "аты").
+fn score(folded_header: &str, wordings: &[&str]) -> Option<usize> {
+    wordings
+        .iter()
+        .filter_map(|w| {
+            let w = fold(w);
+            if w.is_empty() {
+                None
+            } else if folded_header == w {
+                Some(10_000 + w.len())
+            } else if contains_words(folded_header, &w) {
+                Some(w.len())
+            } else {
+                None
+            }
+        })
+        .max()
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(at, _)| {
+        let before_ok = haystack[..at].ends_with(' ') || at == 0;
+        let end = at + needle.len();
+        let after_ok = end == haystack.len() || haystack[end..].starts_with(' ');
+        before_ok && after_ok
+    })
+}
+
+/// Matches one row's cells to fields: each field to its best column, each column to one field.
+fn match_row<K: FieldKey>(row: &[Data], specs: &[ColumnSpec<K>]) -> Vec<MatchedColumn<K>> {
+    let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (score, spec, column)
+    for (index, data) in row.iter().enumerate() {
+        let Cell::Text(text) = Cell::of(data) else { continue };
+        let folded = fold(text);
+        for (s, spec) in specs.iter().enumerate() {
+            if let Some(points) = score(&folded, spec.headers) {
+                candidates.push((points, s, index));
+            }
+        }
+    }
+    // Best pairs first; ties go to the leftmost column.
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+    let mut taken_specs = vec![false; specs.len()];
+    let mut taken_columns = vec![false; row.len()];
+    let mut columns = Vec::new();
+    for (_, s, index) in candidates {
+        if taken_specs[s] || taken_columns[index] {
+            continue;
+        }
+        taken_specs[s] = true;
+        taken_columns[index] = true;
+        let header = Cell::of(&row[index]).text().unwrap_or_default();
+        columns.push(MatchedColumn { key: specs[s].key, index, header });
+    }
+    columns.sort_by_key(|c| c.index);
+    columns
+}
+
+/// The first row, near the top, that names the `anchor` field and at least `min_fields` fields.
+/// A title or letterhead above it names none or few.
+pub fn detect<K: FieldKey>(
+    sheet: &Sheet,
+    specs: &[ColumnSpec<K>],
+    anchor: K,
+    min_fields: usize,
+) -> Option<HeaderMap<K>> {
+    sheet
+        .cells
+        .rows()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .map(|(row_index, row)| HeaderMap { row_index, columns: match_row(row, specs) })
+        .find(|m| m.has(anchor) && m.columns.len() >= min_fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum K {
+        Name,
+        Patronymic,
+    }
+    impl FieldKey for K {
+        fn code(self) -> &'static str {
+            match self {
+                K::Name => "name",
+                K::Patronymic => "patronymic",
+            }
+        }
+    }
+    const SPECS: &[ColumnSpec<K>] = &[
+        ColumnSpec { key: K::Name, kk: "Аты", ru: "Имя", headers: &["аты", "имя"] },
+        ColumnSpec {
+            key: K::Patronymic,
+            kk: "Әкесінің аты",
+            ru: "Отчество",
+            headers: &["әкесінің аты", "отчество"],
+        },
+    ];
+
+    #[test]
+    fn the_longer_wording_wins_and_each_column_is_used_once() {
+        let row = [Data::String("Әкесінің аты (бар болса)".into()), Data::String("Аты".into())];
+        let m = match_row(&row, SPECS);
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].key, m[0].index), (K::Patronymic, 0));
+        assert_eq!((m[1].key, m[1].index), (K::Name, 1));
+    }
+
+    #[test]
+    fn words_match_whole() {
+        assert!(contains_words("фамилия имя отчество", "имя"));
+        assert!(!contains_words("фамилия", "имя"));
+    }
+}

@@ -1,0 +1,253 @@
+//! Employers' requests for graduates (vacancies), one row a position at a place of work.
+
+use std::path::Path;
+
+use super::cells::Cell;
+use super::header::{self, ColumnSpec, FieldKey, HeaderMap};
+use super::rows::{self, Lookup, RowCtx, Rows};
+use super::workbook;
+use super::{ImportError, ImportOptions, ImportReport, file_name};
+use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
+use crate::error::Error;
+use crate::i18n::Text;
+use crate::ident::Bin;
+use crate::model::{EmployerRecord, VacancyRecord};
+use crate::store::{ChangeContext, Store};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Employer,
+    Bin,
+    Kind,
+    Ownership,
+    Region,
+    District,
+    Settlement,
+    Rural,
+    Position,
+    ProgramCodes,
+    Places,
+    ContactPerson,
+    Phone,
+}
+
+impl FieldKey for Column {
+    fn code(self) -> &'static str {
+        match self {
+            Column::Employer => "employer",
+            Column::Bin => "bin",
+            Column::Kind => "kind",
+            Column::Ownership => "ownership",
+            Column::Region => "region",
+            Column::District => "district",
+            Column::Settlement => "settlement",
+            Column::Rural => "rural",
+            Column::Position => "position",
+            Column::ProgramCodes => "program_codes",
+            Column::Places => "places",
+            Column::ContactPerson => "contact_person",
+            Column::Phone => "phone",
+        }
+    }
+}
+
+pub const COLUMNS: &[ColumnSpec<Column>] = &[
+    ColumnSpec {
+        key: Column::Employer,
+        kk: "Ұйымның атауы",
+        ru: "Наименование организации",
+        headers: &[
+            "Ұйымның атауы", "Ұйым", "Жұмыс беруші", "Наименование организации", "Организация", "Работодатель",
+            "Наименование работодателя", "Employer",
+        ],
+    },
+    ColumnSpec { key: Column::Bin, kk: "БСН", ru: "БИН", headers: &["БСН", "БИН", "BIN", "БИН организации"] },
+    ColumnSpec {
+        key: Column::Kind,
+        kk: "Ұйым түрі",
+        ru: "Тип организации",
+        headers: &["Ұйым түрі", "Ұйымның түрі", "Тип организации", "Вид организации", "Organisation kind"],
+    },
+    ColumnSpec {
+        key: Column::Ownership,
+        kk: "Меншік нысаны",
+        ru: "Форма собственности",
+        headers: &["Меншік нысаны", "Форма собственности", "Ownership"],
+    },
+    ColumnSpec { key: Column::Region, kk: "Өңір", ru: "Регион", headers: &["Өңір", "Облыс", "Регион", "Область", "Region"] },
+    ColumnSpec { key: Column::District, kk: "Аудан", ru: "Район", headers: &["Аудан", "Район", "District"] },
+    ColumnSpec {
+        key: Column::Settlement,
+        kk: "Елді мекен",
+        ru: "Населённый пункт",
+        headers: &["Елді мекен", "Населённый пункт", "Населенный пункт", "Settlement"],
+    },
+    ColumnSpec {
+        key: Column::Rural,
+        kk: "Ауылдық жер",
+        ru: "Сельская местность",
+        headers: &["Ауылдық жер", "Ауылдық елді мекен", "Сельская местность", "Сельский населённый пункт", "Rural"],
+    },
+    ColumnSpec {
+        key: Column::Position,
+        kk: "Лауазымы",
+        ru: "Должность",
+        headers: &["Лауазымы", "Лауазым", "Должность", "Вакансия", "Position"],
+    },
+    ColumnSpec {
+        key: Column::ProgramCodes,
+        kk: "БББ шифры",
+        ru: "Шифр ОП",
+        headers: &["БББ шифры", "БББ коды", "Шифр ОП", "Код ОП", "Шифр", "Program code"],
+    },
+    ColumnSpec {
+        key: Column::Places,
+        kk: "Орын саны",
+        ru: "Количество мест",
+        headers: &["Орын саны", "Орындар саны", "Количество мест", "Кол-во мест", "Places"],
+    },
+    ColumnSpec {
+        key: Column::ContactPerson,
+        kk: "Байланыс тұлғасы",
+        ru: "Контактное лицо",
+        headers: &["Байланыс тұлғасы", "Контактное лицо", "Contact person"],
+    },
+    ColumnSpec { key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"] },
+];
+
+const REQUIRED: &[Column] =
+    &[Column::Employer, Column::Bin, Column::Kind, Column::Region, Column::Rural, Column::Position, Column::Places];
+
+fn label(key: Column) -> Text {
+    COLUMNS.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every column has a spec")
+}
+
+pub struct Preview {
+    pub sheet: String,
+    pub header: HeaderMap<Column>,
+    pub rows: Rows<VacancyRecord>,
+}
+
+pub fn preview(path: &Path, year: i32) -> Result<Preview, ImportError> {
+    let sheet = workbook::read_first_sheet(path)?;
+    let header = header::detect(&sheet, COLUMNS, Column::Bin, 3).ok_or_else(|| ImportError::NoHeader {
+        path: path.to_path_buf(),
+        expected: REQUIRED.iter().map(|k| label(*k)).collect(),
+    })?;
+    let missing: Vec<Text> = REQUIRED.iter().filter(|k| !header.has(**k)).map(|k| label(*k)).collect();
+    if !missing.is_empty() {
+        return Err(ImportError::MissingColumns {
+            path: path.to_path_buf(),
+            header_row: sheet.row_number(header.row_index),
+            missing,
+        });
+    }
+    let mut parser = RowParser { year, kinds: Lookup::default(), ownerships: Lookup::default(), regions: Lookup::default() };
+    let mut rows = rows::read(&sheet, &header, COLUMNS, Column::Bin, |ctx| parser.parse(ctx));
+    rows::drop_duplicates(
+        &mut rows,
+        Column::Position.code(),
+        |v| (v.employer.bin, v.position.clone(), v.settlement.clone()),
+        |first| {
+            Text::new(
+                format!("Бұл жұмыс берушінің осы елді мекендегі осы лауазымы {first}-жолда бар"),
+                format!("Эта должность этого работодателя в этом населённом пункте уже есть в строке {first}"),
+            )
+        },
+    );
+    Ok(Preview { sheet: sheet.name, header, rows })
+}
+
+pub fn import(store: &mut Store, path: &Path, year: i32, options: &ImportOptions) -> Result<ImportReport, Error> {
+    let preview = preview(path, year)?;
+    let records: Vec<VacancyRecord> = preview.rows.records.iter().map(|(_, r)| r.clone()).collect();
+    let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
+    let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
+    Ok(ImportReport {
+        file: file_name(path),
+        sheet: preview.sheet,
+        header_row: preview.rows.header_row,
+        data_rows: preview.rows.data_rows,
+        valid: records.len(),
+        counts,
+        dry_run: options.dry_run,
+        problems: preview.rows.problems,
+        skipped_rows: preview.rows.skipped_rows,
+    })
+}
+
+struct RowParser {
+    year: i32,
+    kinds: Lookup<OrgKind>,
+    ownerships: Lookup<Ownership>,
+    regions: Lookup<Region>,
+}
+
+impl RowParser {
+    fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<VacancyRecord> {
+        let bin = match ctx.cell(Column::Bin) {
+            Cell::Empty => {
+                ctx.missing(Column::Bin);
+                None
+            }
+            Cell::Number(n) => Bin::from_number(n).map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
+            Cell::Text(t) => Bin::parse(t).map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
+            Cell::Date(_) => Bin::parse("").map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
+        };
+        let name = ctx.required_text(Column::Employer);
+        let kind = ctx.required_classified(Column::Kind, &mut self.kinds);
+        let ownership = ctx.classified(Column::Ownership, &mut self.ownerships);
+        let region = ctx.required_classified(Column::Region, &mut self.regions);
+        let rural = rural(ctx);
+        let position = ctx.required_text(Column::Position);
+        let places = places(ctx);
+        let program_codes = ctx
+            .optional_text(Column::ProgramCodes)
+            .map(|t| {
+                t.split([',', ';', ' ', '\n'])
+                    .filter(|c| !c.is_empty())
+                    .map(super::graduates::normalise_program_code)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(VacancyRecord {
+            employer: EmployerRecord { bin: bin?, name: name?, kind: kind?, ownership },
+            year: self.year,
+            position: position?,
+            program_codes,
+            places: places?,
+            region: region?,
+            district: ctx.optional_text(Column::District),
+            settlement: ctx.optional_text(Column::Settlement),
+            rural: rural?,
+            contact_person: ctx.optional_text(Column::ContactPerson),
+            phone: ctx.optional_text(Column::Phone),
+        })
+    }
+}
+
+fn rural(ctx: &mut RowCtx<'_, Column>) -> Option<bool> {
+    let text = ctx.required_text(Column::Rural)?;
+    let value = parse_yes_no(&text);
+    if value.is_none() {
+        ctx.invalid(Column::Rural, &text, Text::new("«иә» немесе «жоқ» болуы керек", "должно быть «да» или «нет»"));
+    }
+    value
+}
+
+fn places(ctx: &mut RowCtx<'_, Column>) -> Option<u32> {
+    let cell = ctx.cell(Column::Places);
+    if cell.is_empty() {
+        ctx.missing(Column::Places);
+        return None;
+    }
+    let value = cell.whole_number().and_then(|n| u32::try_from(n).ok()).filter(|n| (1..=10_000).contains(n));
+    if value.is_none() {
+        ctx.invalid(
+            Column::Places,
+            &cell.text().unwrap_or_default(),
+            Text::new("орын саны — оң бүтін сан", "количество мест — целое положительное число"),
+        );
+    }
+    value
+}
