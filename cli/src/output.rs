@@ -57,8 +57,18 @@ impl Printer {
             return;
         }
         let c = &report.counts;
-        let dry = if report.dry_run { self.t(" (тексеру, ештеңе өзгертілмеді)", " (проверка, ничего не изменено)") } else { String::new() };
-        println!("{} «{}», {} «{}»{dry}", self.t("Файл", "Файл"), report.file, self.t("парақ", "лист"), report.sheet);
+        let dry = if report.dry_run {
+            self.t(" (тексеру, ештеңе өзгертілмеді)", " (проверка, ничего не изменено)")
+        } else {
+            String::new()
+        };
+        println!(
+            "{} «{}», {} «{}»{dry}",
+            self.t("Файл", "Файл"),
+            report.file,
+            self.t("парақ", "лист"),
+            report.sheet
+        );
         println!(
             "{}: {}; {}: {}; {}: {}",
             self.t("Тақырып жолы", "Строка заголовков"),
@@ -84,13 +94,22 @@ impl Printer {
                 (Some(col), Some(h)) => format!(", {col} «{h}»"),
                 _ => String::new(),
             };
-            println!("  {} {}{place}: {} [{}]", self.t("жол", "строка"), p.row, p.message.get(self.lang), p.code);
+            println!(
+                "  {} {}{place}: {} [{}]",
+                self.t("жол", "строка"),
+                p.row,
+                p.message.get(self.lang),
+                p.code
+            );
         }
         if !report.skipped_rows.is_empty() {
             let rows: Vec<String> = report.skipped_rows.iter().map(u32::to_string).collect();
             println!(
                 "{}: {}",
-                self.t("Деректер емес жолдар (қорытынды, қолтаңба) өткізілді", "Пропущены строки не с данными (итоги, подписи)"),
+                self.t(
+                    "Деректер емес жолдар (қорытынды, қолтаңба) өткізілді",
+                    "Пропущены строки не с данными (итоги, подписи)"
+                ),
                 rows.join(", ")
             );
         }

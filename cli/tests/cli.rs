@@ -10,17 +10,13 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn joldama(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_joldama"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("joldama runs")
+    Command::new(env!("CARGO_BIN_EXE_joldama")).arg("--db").arg(db).args(args).output().expect("joldama runs")
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!("{e}: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    })
 }
 
 #[test]
@@ -28,7 +24,10 @@ fn import_then_list_graduates_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("j.sqlite3");
     let sample = fixture("graduates_2025_ru.xlsx");
-    let out = joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--year", "2025", "--json", "--lang", "ru"]);
+    let out = joldama(
+        &db,
+        &["import", "graduates", sample.to_str().unwrap(), "--year", "2025", "--json", "--lang", "ru"],
+    );
     assert!(out.status.success());
     let report = json(&out);
     assert_eq!(report["imported"], 296);
@@ -69,7 +68,8 @@ fn dry_run_leaves_the_database_empty() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dry.sqlite3");
     let sample = fixture("graduates_2025_kk.xlsx");
-    let report = json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--dry-run", "--json"]));
+    let report =
+        json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--dry-run", "--json"]));
     assert_eq!(report["dry_run"], true);
     assert!(report["imported"].as_u64().unwrap() > 0);
     assert_eq!(json(&joldama(&db, &["graduates", "--json"])).as_array().unwrap().len(), 0);
@@ -80,9 +80,11 @@ fn vacancies_import_and_list() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("v.sqlite3");
     let sample = fixture("vacancies_2025.xlsx");
-    let report = json(&joldama(&db, &["import", "vacancies", sample.to_str().unwrap(), "--year", "2025", "--json"]));
+    let report =
+        json(&joldama(&db, &["import", "vacancies", sample.to_str().unwrap(), "--year", "2025", "--json"]));
     assert_eq!(report["imported"], 78);
-    let codes: Vec<&str> = report["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        report["problems"].as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["bin_check_digit", "bin_check_digit"]);
     let list = json(&joldama(&db, &["vacancies", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 78);
@@ -104,7 +106,10 @@ fn a_broken_file_fails_with_a_clear_message_and_changes_nothing() {
     assert_eq!(error["error"]["code"], "file_corrupt");
     assert!(error["error"]["message"].as_str().unwrap().contains("broken_truncated.xlsx"));
 
-    let out = joldama(&db, &["import", "graduates", fixture("broken_password.xlsx").to_str().unwrap(), "--lang", "ru"]);
+    let out = joldama(
+        &db,
+        &["import", "graduates", fixture("broken_password.xlsx").to_str().unwrap(), "--lang", "ru"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("защищён паролем"));
 

@@ -65,10 +65,7 @@ fn run_child(phase: &str, file: &Path) -> (f64, f64, usize) {
 }
 
 fn best_of(phase: &str, file: &Path) -> (f64, f64, usize) {
-    (0..RUNS)
-        .map(|_| run_child(phase, file))
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .expect("at least one run")
+    (0..RUNS).map(|_| run_child(phase, file)).min_by(|a, b| a.0.total_cmp(&b.0)).expect("at least one run")
 }
 
 fn main() {
@@ -90,8 +87,14 @@ fn main() {
     let (import_s, import_mb, imported) = best_of("import", &file);
     assert_eq!(imported, rows, "every generated row imported");
     println!("graduate list import, {rows} rows, {size_mb:.1} MB .xlsx, best of {RUNS}:");
-    println!("  calamine read alone   {read_s:>7.3} s  {:>9.0} rows/s  peak {read_mb:>6.1} MB", rows as f64 / read_s);
-    println!("  whole import          {import_s:>7.3} s  {:>9.0} rows/s  peak {import_mb:>6.1} MB", rows as f64 / import_s);
+    println!(
+        "  calamine read alone   {read_s:>7.3} s  {:>9.0} rows/s  peak {read_mb:>6.1} MB",
+        rows as f64 / read_s
+    );
+    println!(
+        "  whole import          {import_s:>7.3} s  {:>9.0} rows/s  peak {import_mb:>6.1} MB",
+        rows as f64 / import_s
+    );
     println!("  import / read ratio   {:>7.2} (target <= 1.5)", import_s / read_s);
     println!("  peak memory target    {} (< 300 MB)", if import_mb < 300.0 { "met" } else { "MISSED" });
 }

@@ -20,11 +20,7 @@ pub fn fold(text: &str) -> String {
 
 /// The characters of `fold(text)`, lazily: tables compare their spellings without allocating.
 fn folded_chars(text: &str) -> Folded<'_> {
-    Folded {
-        chars: text.chars(),
-        after_space: None,
-        started: false,
-    }
+    Folded { chars: text.chars(), after_space: None, started: false }
 }
 
 struct Folded<'a> {
@@ -93,9 +89,7 @@ fn folds_to(spelling: &str, folded: &str) -> bool {
 
 /// Whether a word of `folded` starts with `keyword` (itself folded, may span words).
 fn starts_a_word(folded: &str, keyword: &str) -> bool {
-    folded
-        .match_indices(keyword)
-        .any(|(at, _)| at == 0 || folded.as_bytes()[at - 1] == b' ')
+    folded.match_indices(keyword).any(|(at, _)| at == 0 || folded.as_bytes()[at - 1] == b' ')
 }
 
 /// The one value claimed: `None` if nothing claims it, `Some(None)` if two different values do.
@@ -264,10 +258,7 @@ const MARKERS: &[(&str, Marker)] = &[
 ];
 
 fn marker_of(word: &str) -> Option<Marker> {
-    MARKERS
-        .iter()
-        .find(|(m, _)| *m == word)
-        .map(|(_, kind)| *kind)
+    MARKERS.iter().find(|(m, _)| *m == word).map(|(_, kind)| *kind)
 }
 
 /// A folded region name without its marker words.
@@ -295,42 +286,11 @@ fn region_stems() -> &'static [(Region, String)] {
 
 impl Classifier for Region {
     const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Region::Abai,
-            &[
-                "Абай облысы",
-                "Область Абай",
-                "Абайская область",
-                "Abai region",
-                "Abay",
-            ],
-        ),
-        (
-            Region::Akmola,
-            &[
-                "Ақмола облысы",
-                "Акмолинская область",
-                "Akmola region",
-                "Aqmola",
-            ],
-        ),
-        (
-            Region::Aktobe,
-            &[
-                "Ақтөбе облысы",
-                "Актюбинская область",
-                "Aktobe region",
-                "Aqtobe",
-            ],
-        ),
-        (
-            Region::AlmatyRegion,
-            &["Алматы облысы", "Алматинская область", "Almaty region"],
-        ),
-        (
-            Region::Atyrau,
-            &["Атырау облысы", "Атырауская область", "Atyrau region"],
-        ),
+        (Region::Abai, &["Абай облысы", "Область Абай", "Абайская область", "Abai region", "Abay"]),
+        (Region::Akmola, &["Ақмола облысы", "Акмолинская область", "Akmola region", "Aqmola"]),
+        (Region::Aktobe, &["Ақтөбе облысы", "Актюбинская область", "Aktobe region", "Aqtobe"]),
+        (Region::AlmatyRegion, &["Алматы облысы", "Алматинская область", "Almaty region"]),
+        (Region::Atyrau, &["Атырау облысы", "Атырауская область", "Atyrau region"]),
         (
             Region::WestKazakhstan,
             &[
@@ -341,52 +301,14 @@ impl Classifier for Region {
                 "БҚО",
             ],
         ),
-        (
-            Region::Zhambyl,
-            &[
-                "Жамбыл облысы",
-                "Жамбылская область",
-                "Zhambyl region",
-                "Jambyl",
-            ],
-        ),
+        (Region::Zhambyl, &["Жамбыл облысы", "Жамбылская область", "Zhambyl region", "Jambyl"]),
         (
             Region::Jetisu,
-            &[
-                "Жетісу облысы",
-                "Область Жетісу",
-                "Жетысуская область",
-                "Жетысу",
-                "Jetisu",
-                "Zhetysu",
-            ],
+            &["Жетісу облысы", "Область Жетісу", "Жетысуская область", "Жетысу", "Jetisu", "Zhetysu"],
         ),
-        (
-            Region::Karaganda,
-            &[
-                "Қарағанды облысы",
-                "Карагандинская область",
-                "Karaganda region",
-                "Karagandy",
-            ],
-        ),
-        (
-            Region::Kostanay,
-            &[
-                "Қостанай облысы",
-                "Костанайская область",
-                "Kostanay region",
-                "Kostanai",
-            ],
-        ),
-        (
-            Region::Kyzylorda,
-            &[
-                "Қызылорда облысы",
-                "Кызылординская область",
-                "Kyzylorda region",
-            ],
-        ),
+        (Region::Karaganda, &["Қарағанды облысы", "Карагандинская область", "Karaganda region", "Karagandy"]),
+        (Region::Kostanay, &["Қостанай облысы", "Костанайская область", "Kostanay region", "Kostanai"]),
+        (Region::Kyzylorda, &["Қызылорда облысы", "Кызылординская область", "Kyzylorda region"]),
         (
             Region::Mangystau,
             &[
@@ -398,10 +320,7 @@ impl Classifier for Region {
                 "Mangistau",
             ],
         ),
-        (
-            Region::Pavlodar,
-            &["Павлодар облысы", "Павлодарская область", "Pavlodar region"],
-        ),
+        (Region::Pavlodar, &["Павлодар облысы", "Павлодарская область", "Pavlodar region"]),
         (
             Region::NorthKazakhstan,
             &[
@@ -427,15 +346,7 @@ impl Classifier for Region {
                 "ОҚО",
             ],
         ),
-        (
-            Region::Ulytau,
-            &[
-                "Ұлытау облысы",
-                "Область Ұлытау",
-                "Улытауская область",
-                "Ulytau region",
-            ],
-        ),
+        (Region::Ulytau, &["Ұлытау облысы", "Область Ұлытау", "Улытауская область", "Ulytau region"]),
         (
             Region::EastKazakhstan,
             &[
@@ -448,23 +359,10 @@ impl Classifier for Region {
         ),
         (
             Region::Astana,
-            &[
-                "Астана қаласы",
-                "город Астана",
-                "Astana",
-                "Нур-Султан",
-                "Нұр-Сұлтан",
-                "Nur-Sultan",
-            ],
+            &["Астана қаласы", "город Астана", "Astana", "Нур-Султан", "Нұр-Сұлтан", "Nur-Sultan"],
         ),
-        (
-            Region::AlmatyCity,
-            &["Алматы қаласы", "город Алматы", "Almaty city"],
-        ),
-        (
-            Region::Shymkent,
-            &["Шымкент қаласы", "город Шымкент", "Shymkent", "Чимкент"],
-        ),
+        (Region::AlmatyCity, &["Алматы қаласы", "город Алматы", "Almaty city"]),
+        (Region::Shymkent, &["Шымкент қаласы", "город Шымкент", "Shymkent", "Чимкент"]),
     ];
 
     /// Matches the stem left after marker words: a city marker admits only cities, an oblast
@@ -527,17 +425,9 @@ impl Classifier for Funding {
         ),
         (
             Funding::RuralQuota,
-            &[
-                "Ауылдық квота",
-                "Сельская квота",
-                "квота для сельской молодёжи",
-                "rural quota",
-            ],
+            &["Ауылдық квота", "Сельская квота", "квота для сельской молодёжи", "rural quota"],
         ),
-        (
-            Funding::Serpin,
-            &["Серпін", "Серпин", "Serpin", "Серпін-2050"],
-        ),
+        (Funding::Serpin, &["Серпін", "Серпин", "Serpin", "Серпін-2050"]),
         (
             Funding::Phd,
             &[
@@ -592,35 +482,10 @@ impl Level {
 
 impl Classifier for Level {
     const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Level::Bachelor,
-            &["Бакалавриат", "Бакалавриат", "бакалавр", "bachelor"],
-        ),
-        (
-            Level::Master,
-            &[
-                "Магистратура",
-                "Магистратура",
-                "магистр",
-                "магистрант",
-                "master",
-            ],
-        ),
-        (
-            Level::Residency,
-            &["Резидентура", "Резидентура", "резидент", "residency"],
-        ),
-        (
-            Level::Doctorate,
-            &[
-                "Докторантура",
-                "Докторантура",
-                "докторант",
-                "PhD",
-                "доктор PhD",
-                "doctorate",
-            ],
-        ),
+        (Level::Bachelor, &["Бакалавриат", "Бакалавриат", "бакалавр", "bachelor"]),
+        (Level::Master, &["Магистратура", "Магистратура", "магистр", "магистрант", "master"]),
+        (Level::Residency, &["Резидентура", "Резидентура", "резидент", "residency"]),
+        (Level::Doctorate, &["Докторантура", "Докторантура", "докторант", "PhD", "доктор PhD", "doctorate"]),
     ];
 
     const KEYWORDS: &'static [(&'static str, Self)] = &[
@@ -672,60 +537,27 @@ impl Field {
     pub fn of_program(level: Level, code: &str) -> Option<Field> {
         let code = code.trim_start();
         Level::of_program_code(code)?;
-        let area = code
-            .char_indices()
-            .nth(2)
-            .and_then(|(at, _)| code.get(at..at + 2))?;
+        let area = code.char_indices().nth(2).and_then(|(at, _)| code.get(at..at + 2))?;
         if !area.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         FIELD_OF_PROGRAM
             .iter()
-            .find(|(levels, row_area, _)| {
-                levels.contains(&level) && row_area.is_none_or(|a| a == area)
-            })
+            .find(|(levels, row_area, _)| levels.contains(&level) && row_area.is_none_or(|a| a == area))
             .map(|(_, _, field)| *field)
     }
 }
 
 impl Classifier for Field {
     const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Field::Pedagogical,
-            &[
-                "Педагогикалық",
-                "Педагогическое",
-                "педагогика",
-                "образование",
-            ],
-        ),
-        (
-            Field::Medical,
-            &[
-                "Медициналық",
-                "Медицинское",
-                "медицина",
-                "здравоохранение",
-                "денсаулық сақтау",
-            ],
-        ),
-        (
-            Field::Veterinary,
-            &["Ветеринариялық", "Ветеринарное", "ветеринария"],
-        ),
+        (Field::Pedagogical, &["Педагогикалық", "Педагогическое", "педагогика", "образование"]),
+        (Field::Medical, &["Медициналық", "Медицинское", "медицина", "здравоохранение", "денсаулық сақтау"]),
+        (Field::Veterinary, &["Ветеринариялық", "Ветеринарное", "ветеринария"]),
         (
             Field::Agricultural,
-            &[
-                "Ауыл шаруашылығы",
-                "Сельскохозяйственное",
-                "сельское хозяйство",
-                "аграрное",
-            ],
+            &["Ауыл шаруашылығы", "Сельскохозяйственное", "сельское хозяйство", "аграрное"],
         ),
-        (
-            Field::Technical,
-            &["Техникалық", "Техническое", "техника", "инженерия"],
-        ),
+        (Field::Technical, &["Техникалық", "Техническое", "техника", "инженерия"]),
         (Field::Other, &["Басқа", "Прочее", "другое", "иное"]),
     ];
 }
@@ -769,10 +601,7 @@ impl Classifier for OrgKind {
                 "емхана",
             ],
         ),
-        (
-            OrgKind::Veterinary,
-            &["Ветеринариялық ұйым", "Ветеринарная организация"],
-        ),
+        (OrgKind::Veterinary, &["Ветеринариялық ұйым", "Ветеринарная организация"]),
         (
             OrgKind::StateVetBody,
             &[
@@ -781,35 +610,13 @@ impl Classifier for OrgKind {
                 "Подразделение государственного органа в области ветеринарии",
             ],
         ),
-        (
-            OrgKind::Agrarian,
-            &["Аграрлық бейіндегі ұйым", "Организация аграрного профиля"],
-        ),
-        (
-            OrgKind::Science,
-            &["Ғылыми ұйым", "Научная организация", "НИИ"],
-        ),
+        (OrgKind::Agrarian, &["Аграрлық бейіндегі ұйым", "Организация аграрного профиля"]),
+        (OrgKind::Science, &["Ғылыми ұйым", "Научная организация", "НИИ"]),
         (
             OrgKind::University,
-            &[
-                "ЖЖОКБҰ",
-                "ОВПО",
-                "Организация высшего и послевузовского образования",
-                "вуз",
-                "университет",
-            ],
+            &["ЖЖОКБҰ", "ОВПО", "Организация высшего и послевузовского образования", "вуз", "университет"],
         ),
-        (
-            OrgKind::Other,
-            &[
-                "Басқа ұйым",
-                "Прочая организация",
-                "прочее",
-                "прочие",
-                "другое",
-                "иное",
-            ],
-        ),
+        (OrgKind::Other, &["Басқа ұйым", "Прочая организация", "прочее", "прочие", "другое", "иное"]),
     ];
 
     // Specific before general: a state veterinary department is not a veterinary clinic, a
@@ -875,16 +682,7 @@ impl Classifier for Ownership {
                 "state",
             ],
         ),
-        (
-            Ownership::Private,
-            &[
-                "Жеке",
-                "Частная",
-                "частная собственность",
-                "жеке меншік",
-                "private",
-            ],
-        ),
+        (Ownership::Private, &["Жеке", "Частная", "частная собственность", "жеке меншік", "private"]),
     ];
 
     const KEYWORDS: &'static [(&'static str, Self)] = &[
@@ -907,35 +705,8 @@ classifier_enum! {
 impl Classifier for Sex {
     // «Ә» folds to «а», which no male spelling uses.
     const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Sex::Male,
-            &[
-                "Ер",
-                "Мужской",
-                "М",
-                "муж",
-                "Е",
-                "ер адам",
-                "еркек",
-                "мужчина",
-                "male",
-                "m",
-            ],
-        ),
-        (
-            Sex::Female,
-            &[
-                "Әйел",
-                "Женский",
-                "Ж",
-                "жен",
-                "Ә",
-                "әйел адам",
-                "женщина",
-                "female",
-                "f",
-            ],
-        ),
+        (Sex::Male, &["Ер", "Мужской", "М", "муж", "Е", "ер адам", "еркек", "мужчина", "male", "m"]),
+        (Sex::Female, &["Әйел", "Женский", "Ж", "жен", "Ә", "әйел адам", "женщина", "female", "f"]),
     ];
 }
 
@@ -978,13 +749,7 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
         _ => {}
     }
     let folded = fold(text);
-    sole(
-        YES_NO
-            .iter()
-            .filter(|(s, _)| folds_to(s, &folded))
-            .map(|(_, yes)| *yes),
-    )
-    .flatten()
+    sole(YES_NO.iter().filter(|(s, _)| folds_to(s, &folded)).map(|(_, yes)| *yes)).flatten()
 }
 
 #[cfg(test)]
@@ -1081,22 +846,15 @@ mod tests {
         for (text, value) in levels {
             assert_eq!(Level::parse(text), Some(value), "{text}");
         }
-        for (text, value) in [
-            ("М", Sex::Male),
-            ("Ж", Sex::Female),
-            ("Е", Sex::Male),
-            ("Ә", Sex::Female),
-        ] {
+        for (text, value) in [("М", Sex::Male), ("Ж", Sex::Female), ("Е", Sex::Male), ("Ә", Sex::Female)]
+        {
             assert_eq!(Sex::parse(text), Some(value), "{text}");
         }
         let kinds = [
             ("Организация образования", OrgKind::Education),
             ("Организация здравоохранения", OrgKind::Health),
             ("Ветеринарная организация", OrgKind::Veterinary),
-            (
-                "Подразделение госоргана в области ветеринарии",
-                OrgKind::StateVetBody,
-            ),
+            ("Подразделение госоргана в области ветеринарии", OrgKind::StateVetBody),
             ("Организация аграрного профиля", OrgKind::Agrarian),
             ("Научная организация", OrgKind::Science),
             ("ОВПО", OrgKind::University),
@@ -1157,15 +915,8 @@ mod tests {
 
     #[test]
     fn ambiguous_and_unknown_give_none() {
-        for text in [
-            "Алматы",
-            "Almaty",
-            "",
-            "  ",
-            "Марс",
-            "г. Алматинская",
-            "Астана облысы",
-        ] {
+        for text in ["Алматы", "Almaty", "", "  ", "Марс", "г. Алматинская", "Астана облысы"]
+        {
             assert_eq!(Region::parse(text), None, "{text}");
         }
         assert_eq!(Region::parse("г. Алматы, Алматы облысы"), None);
@@ -1219,10 +970,7 @@ mod tests {
         }
         // A keyword must start a word: «нии» inside «организации» is not a research institute.
         assert_eq!(OrgKind::parse("организации"), None);
-        assert_eq!(
-            Ownership::parse("Коммунальная собственность"),
-            Some(Ownership::State)
-        );
+        assert_eq!(Ownership::parse("Коммунальная собственность"), Some(Ownership::State));
     }
 
     #[test]
@@ -1312,8 +1060,8 @@ mod tests {
     fn kato_codes() {
         let codes: Vec<&str> = Region::ALL.iter().map(|r| r.kato()).collect();
         let expected = [
-            "10", "11", "15", "19", "23", "27", "31", "33", "35", "39", "43", "47", "55", "59",
-            "61", "62", "63", "71", "75", "79",
+            "10", "11", "15", "19", "23", "27", "31", "33", "35", "39", "43", "47", "55", "59", "61", "62",
+            "63", "71", "75", "79",
         ];
         assert_eq!(codes, expected);
         assert_eq!(Region::ALL.iter().filter(|r| r.is_city()).count(), 3);

@@ -11,9 +11,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use serde::Serialize;
 
 use crate::classifiers::{Field, Funding, Level};
+use crate::error::Error;
 use crate::i18n::{Lang, Text, UserFacing};
+use crate::ident::check_digit;
+use crate::import::{ImportOptions, ImportReport};
+use crate::store::Store;
 
 /// Which graduate list to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,12 +49,14 @@ pub struct VacancyListSpec {
 pub enum DemoError {
     #[error("{path}: cannot write the list: {source}")]
     Write { path: PathBuf, source: XlsxError },
+    #[error("{path}: {source}")]
+    Folder { path: PathBuf, source: std::io::Error },
 }
 
 impl UserFacing for DemoError {
     fn code(&self) -> &'static str {
         match self {
-            DemoError::Write { .. } => "demo_write_failed",
+            DemoError::Write { .. } | DemoError::Folder { .. } => "demo_write_failed",
         }
     }
     fn message(&self) -> Text {
@@ -58,8 +65,55 @@ impl UserFacing for DemoError {
                 format!("{} файлын жазу мүмкін емес: {source}", path.display()),
                 format!("Не удалось записать файл {}: {source}", path.display()),
             ),
+            DemoError::Folder { path, source } => Text::new(
+                format!("{} қалтасын жасау мүмкін емес: {source}", path.display()),
+                format!("Не удалось создать папку {}: {source}", path.display()),
+            ),
         }
     }
+}
+
+/// What the demo database is made of.
+#[derive(Clone, Debug)]
+pub struct DemoSpec {
+    pub year: i32,
+    pub graduates: usize,
+    pub vacancies: usize,
+    pub seed: u64,
+}
+
+/// The imports the demo ran, with their reports (the generated lists have the faults real
+/// lists have, so the reports show problems too).
+#[derive(Clone, Debug, Serialize)]
+pub struct DemoSummary {
+    pub reports: Vec<ImportReport>,
+}
+
+/// Fills the store with a demo year: a Kazakh and a Russian registrar list and an employers'
+/// list are generated into a temporary folder and imported by the same code a secretary uses.
+pub fn build(store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
+    let dir = std::env::temp_dir().join(format!("joldama-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|source| DemoError::Folder { path: dir.clone(), source })?;
+    let result = build_in(&dir, store, spec, actor);
+    // The lists were only a means: nothing of them is kept.
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
+    let options = ImportOptions { year: Some(spec.year), dry_run: false, actor: actor.to_owned() };
+    let kazakh = spec.graduates / 2;
+    let lists = [(Lang::Kk, kazakh, spec.seed), (Lang::Ru, spec.graduates - kazakh, spec.seed + 1)];
+    let mut reports = Vec::new();
+    for (lang, rows, seed) in lists {
+        let path = dir.join(format!("түлектер_{}_{}.xlsx", spec.year, lang.code()));
+        write_graduate_list(&path, &GraduateListSpec { rows, lang, year: spec.year, seed, messy: true })?;
+        reports.push(crate::import::graduates::import(store, &path, &options)?);
+    }
+    let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
+    write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
+    reports.push(crate::import::vacancies::import(store, &path, spec.year, &options)?);
+    Ok(DemoSummary { reports })
 }
 
 /// Writes a graduate list as .xlsx.
@@ -75,10 +129,7 @@ pub fn write_vacancy_list(path: &Path, spec: &VacancyListSpec) -> Result<(), Dem
 fn save(path: &Path, workbook: Result<Workbook, XlsxError>) -> Result<(), DemoError> {
     workbook
         .and_then(|mut workbook| workbook.save(path))
-        .map_err(|source| DemoError::Write {
-            path: path.to_owned(),
-            source,
-        })
+        .map_err(|source| DemoError::Write { path: path.to_owned(), source })
 }
 
 // ---- Data tables (as in the Python tools) ----
@@ -111,31 +162,17 @@ const GRADUATE_HEADERS: ByLang<[&str; 17]> = ByLang {
         "Регион проживания", "Телефон", "E-mail", "№ свидетельства о гранте", "Язык обучения",
     ],
 };
-const GRADUATE_SHEET: ByLang<&str> = ByLang {
-    kk: "Түлектер",
-    ru: "Выпускники",
-};
+const GRADUATE_SHEET: ByLang<&str> = ByLang { kk: "Түлектер", ru: "Выпускники" };
 const GRADUATE_TITLE: ByLang<&str> = ByLang {
     kk: "Бюджет қаражаты есебінен оқыған түлектер тізімі",
     ru: "Список выпускников, обучавшихся за счёт бюджетных средств",
 };
-const YEAR_LINE: ByLang<&str> = ByLang {
-    kk: "Бітіру жылы: ",
-    ru: "Год выпуска: ",
-};
-const TOTAL_LINE: ByLang<&str> = ByLang {
-    kk: "Барлығы: ",
-    ru: "Итого: ",
-};
+const YEAR_LINE: ByLang<&str> = ByLang { kk: "Бітіру жылы: ", ru: "Год выпуска: " };
+const TOTAL_LINE: ByLang<&str> = ByLang { kk: "Барлығы: ", ru: "Итого: " };
 /// Male, female.
-const GENDER: ByLang<[&str; 2]> = ByLang {
-    kk: ["Е", "Ә"],
-    ru: ["М", "Ж"],
-};
-const STUDY_LANGS: ByLang<[&str; 2]> = ByLang {
-    kk: ["қазақ", "орыс"],
-    ru: ["казахский", "русский"],
-};
+const GENDER: ByLang<[&str; 2]> = ByLang { kk: ["Е", "Ә"], ru: ["М", "Ж"] };
+const STUDY_LANGS: ByLang<[&str; 2]> =
+    ByLang { kk: ["қазақ", "орыс"], ru: ["казахский", "русский"] };
 
 struct Program {
     level: Level,
@@ -145,12 +182,7 @@ struct Program {
 }
 
 const fn program(level: Level, code: &'static str, name: &'static str, field: Field) -> Program {
-    Program {
-        level,
-        code,
-        name,
-        field,
-    }
+    Program { level, code, name, field }
 }
 
 const PROGRAMS: &[Program] = {
@@ -160,18 +192,8 @@ const PROGRAMS: &[Program] = {
         program(Bachelor, "6B01501", "Математика", Pedagogical),
         program(Bachelor, "6B01502", "Физика", Pedagogical),
         program(Bachelor, "6B01503", "Информатика", Pedagogical),
-        program(
-            Bachelor,
-            "6B01301",
-            "Педагогика и методика начального обучения",
-            Pedagogical,
-        ),
-        program(
-            Bachelor,
-            "6B01701",
-            "Казахский язык и литература",
-            Pedagogical,
-        ),
+        program(Bachelor, "6B01301", "Педагогика и методика начального обучения", Pedagogical),
+        program(Bachelor, "6B01701", "Казахский язык и литература", Pedagogical),
         program(Bachelor, "6B10101", "Общая медицина", Medical),
         program(Bachelor, "6B10104", "Сестринское дело", Medical),
         program(Bachelor, "6B09101", "Ветеринарная медицина", Veterinary),
@@ -185,12 +207,7 @@ const PROGRAMS: &[Program] = {
         program(Bachelor, "6B04201", "Юриспруденция", Other),
         program(Master, "7M01501", "Математика", Pedagogical),
         program(Master, "7M07101", "Электроэнергетика", Other),
-        program(
-            Residency,
-            "7R01101",
-            "Анестезиология и реаниматология",
-            Medical,
-        ),
+        program(Residency, "7R01101", "Анестезиология и реаниматология", Medical),
         program(Residency, "7R01103", "Педиатрия", Medical),
         program(Doctorate, "8D01501", "Математика", Other),
         program(Doctorate, "8D07101", "Электроэнергетика", Other),
@@ -213,14 +230,8 @@ fn funding_label(funding: Funding, lang: Lang) -> &'static str {
             kk: "Мемлекеттік білім беру тапсырысы",
             ru: "Государственный образовательный заказ",
         },
-        Funding::RuralQuota => ByLang {
-            kk: "Ауылдық квота",
-            ru: "Сельская квота",
-        },
-        Funding::Serpin => ByLang {
-            kk: "Серпін",
-            ru: "Серпін",
-        },
+        Funding::RuralQuota => ByLang { kk: "Ауылдық квота", ru: "Сельская квота" },
+        Funding::Serpin => ByLang { kk: "Серпін", ru: "Серпін" },
         Funding::Phd => ByLang {
             kk: "Мемлекеттік білім беру тапсырысы (PhD)",
             ru: "Государственный образовательный заказ (PhD)",
@@ -437,24 +448,12 @@ fn put(d: &mut Digits, at: usize, width: usize, mut value: u32) {
     }
 }
 
-/// The IIN/BIN check digit of the first 11 digits (domain.md, as `ident` checks it);
-/// `None` when both weightings give 10: such a number is never issued.
-fn check_digit(d: &Digits) -> Option<u8> {
-    const FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-    const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-    let weighted = |w: [u32; 11]| d.iter().zip(w).map(|(&x, w)| u32::from(x) * w).sum::<u32>() % 11;
-    [weighted(FIRST), weighted(SECOND)]
-        .into_iter()
-        .find(|&s| s != 10)
-        .map(|s| s as u8)
-}
-
 /// Draws serials until the number gets a check digit. `fill` writes the first 11 digits.
 fn with_check_digit(rng: &mut Rng, fill: impl Fn(&mut Rng, &mut Digits)) -> Digits {
     let mut d = Digits::default();
     loop {
         fill(rng, &mut d);
-        if let Some(c) = check_digit(&d) {
+        if let Some(c) = check_digit(d[..11].try_into().expect("11 digits")) {
             d[11] = c;
             return d;
         }
@@ -545,8 +544,7 @@ fn write_cells<const N: usize>(
             Cell::Text(text) => ws.write_string(row, col, text)?,
             Cell::Number(n) => ws.write_number(row, col, n)?,
             Cell::Date(d) => {
-                let date =
-                    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                 ws.write_datetime_with_format(row, col, &date, &styles.date)?
             }
         };
@@ -604,27 +602,17 @@ struct Graduate {
 /// Feminine form of a surname where Kazakh and Russian surnames have one.
 fn surname_for(surname: &str, male: bool) -> String {
     let feminine = !male && ["ов", "ев", "ин"].iter().any(|end| surname.ends_with(end));
-    if feminine {
-        format!("{surname}а")
-    } else {
-        surname.to_owned()
-    }
+    if feminine { format!("{surname}а") } else { surname.to_owned() }
 }
 
 impl Graduate {
     /// A valid graduate whose IIN is not in `used` yet (then it is).
-    fn random(
-        rng: &mut Rng,
-        index: usize,
-        spec: &GraduateListSpec,
-        used: &mut HashSet<Digits>,
-    ) -> Self {
+    fn random(rng: &mut Rng, index: usize, spec: &GraduateListSpec, used: &mut HashSet<Digits>) -> Self {
         let program = rng.pick(PROGRAMS);
         let male = rng.chance(0.45);
         let age = graduation_age(program.level) + *rng.pick(&[-1, 0, 0, 1, 2]);
-        let birth =
-            NaiveDate::from_ymd_opt(spec.year - age, rng.between(1, 12), rng.between(1, 28))
-                .expect("days 1-28 exist in every month");
+        let birth = NaiveDate::from_ymd_opt(spec.year - age, rng.between(1, 12), rng.between(1, 28))
+            .expect("days 1-28 exist in every month");
         let (surname, name, patronymic) = if rng.chance(0.8) {
             let surname = surname_for(rng.pick::<&str>(KK_SURNAMES), male);
             let name = *rng.pick(if male { KK_MALE } else { KK_FEMALE });
@@ -638,11 +626,7 @@ impl Graduate {
         } else {
             let surname = surname_for(rng.pick::<&str>(RU_SURNAMES), male);
             let name = *rng.pick(if male { RU_MALE } else { RU_FEMALE });
-            let patronymic = format!(
-                "{}{}",
-                rng.pick(RU_PATRONYMIC_STEMS),
-                if male { "ич" } else { "на" }
-            );
+            let patronymic = format!("{}{}", rng.pick(RU_PATRONYMIC_STEMS), if male { "ич" } else { "на" });
             (surname, name, patronymic)
         };
         let iin = loop {
@@ -689,11 +673,7 @@ impl Graduate {
         } else {
             Cell::Date(self.birth)
         };
-        let name = if messy && rng.chance(0.1) {
-            format!("{} ", self.name).into()
-        } else {
-            self.name.into()
-        };
+        let name = if messy && rng.chance(0.1) { format!("{} ", self.name).into() } else { self.name.into() };
         [
             Cell::Number(number as f64),
             iin,
@@ -723,16 +703,11 @@ fn funding_for(rng: &mut Rng, program: &Program) -> Funding {
     if program.level == Level::Doctorate {
         Funding::Phd
     } else if bachelor
-        && matches!(
-            program.field,
-            Pedagogical | Medical | Veterinary | Agricultural
-        )
+        && matches!(program.field, Pedagogical | Medical | Veterinary | Agricultural)
         && rng.chance(0.35)
     {
         Funding::RuralQuota
-    } else if bachelor
-        && matches!(program.field, Technical | Pedagogical | Agricultural)
-        && rng.chance(0.25)
+    } else if bachelor && matches!(program.field, Technical | Pedagogical | Agricultural) && rng.chance(0.25)
     {
         Funding::Serpin
     } else {
@@ -767,11 +742,7 @@ impl Faults {
         };
         let listed_twice = valid_row(rng, rows / 2, None);
         let missing_surname = valid_row(rng, rows, Some(listed_twice));
-        Faults {
-            bad_check_digit,
-            listed_twice: Some(listed_twice),
-            missing_surname: Some(missing_surname),
-        }
+        Faults { bad_check_digit, listed_twice: Some(listed_twice), missing_surname: Some(missing_surname) }
     }
 }
 
@@ -838,16 +809,8 @@ fn vacancy_workbook(spec: &VacancyListSpec) -> Result<Workbook, XlsxError> {
         let bin = make_bin(&mut rng, spec.year);
         let state = rng.chance(kind.state_share);
         let name = kind.name.replace("{n}", &rng.between(1, 90).to_string());
-        let bin = if rng.chance(0.5) {
-            digits_text(&bin).into()
-        } else {
-            Cell::Number(digits_number(&bin))
-        };
-        let settlement = format!(
-            "{}{}",
-            if rural { "с. " } else { "г. " },
-            rng.pick(SETTLEMENTS)
-        );
+        let bin = if rng.chance(0.5) { digits_text(&bin).into() } else { Cell::Number(digits_number(&bin)) };
+        let settlement = format!("{}{}", if rural { "с. " } else { "г. " }, rng.pick(SETTLEMENTS));
         let position = kind.position.replace("{subj}", rng.pick::<&str>(SUBJECTS));
         let field = *rng.pick(kind.fields);
         let code = *rng.pick(requested_codes(field));
@@ -856,12 +819,7 @@ fn vacancy_workbook(spec: &VacancyListSpec) -> Result<Workbook, XlsxError> {
             name.into(),
             bin,
             kind.label.into(),
-            if state {
-                "Государственная"
-            } else {
-                "Частная"
-            }
-            .into(),
+            if state { "Государственная" } else { "Частная" }.into(),
             (*rng.pick(VACANCY_REGIONS)).into(),
             format!("Район {}", rng.between(1, 12)).into(),
             settlement.into(),
@@ -887,13 +845,7 @@ mod tests {
     fn graduates(rows: usize, lang: Lang, seed: u64, messy: bool) -> Range<Data> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("graduates.xlsx");
-        let spec = GraduateListSpec {
-            rows,
-            lang,
-            year: 2025,
-            seed,
-            messy,
-        };
+        let spec = GraduateListSpec { rows, lang, year: 2025, seed, messy };
         write_graduate_list(&path, &spec).unwrap();
         read(&path)
     }
@@ -904,35 +856,7 @@ mod tests {
     }
 
     fn text(range: &Range<Data>, row: usize, col: usize) -> String {
-        range
-            .get((row, col))
-            .map(|cell| cell.to_string())
-            .unwrap_or_default()
-    }
-
-    #[test]
-    fn check_digit_matches_the_known_numbers() {
-        let digits = |s: &str| -> Digits {
-            let mut d = Digits::default();
-            for (slot, b) in d.iter_mut().zip(s.bytes()) {
-                *slot = b - b'0';
-            }
-            d
-        };
-        for valid in [
-            "871008401427",
-            "760212350620",
-            "061211600012",
-            "940140000385",
-            "070941024691",
-        ] {
-            assert_eq!(
-                check_digit(&digits(valid)),
-                Some(valid.as_bytes()[11] - b'0'),
-                "{valid}"
-            );
-        }
-        assert_eq!(check_digit(&digits("821214240092")), None);
+        range.get((row, col)).map(|cell| cell.to_string()).unwrap_or_default()
     }
 
     #[test]
@@ -950,11 +874,7 @@ mod tests {
             let Some(Data::DateTime(birth)) = range.get((row, 5)) else {
                 panic!("row {row}: birth is not a date");
             };
-            assert_eq!(
-                birth.as_datetime().unwrap().date(),
-                iin.birth_date(),
-                "row {row}"
-            );
+            assert_eq!(birth.as_datetime().unwrap().date(), iin.birth_date(), "row {row}");
         }
     }
 
@@ -968,9 +888,7 @@ mod tests {
         assert_eq!(text(&range, last, 0), format!("Барлығы: {}", rows + 1));
         // Header at 3, rows + the repeated person + one blank line, then a gap and the totals.
         assert_eq!(last, 3 + rows + 1 + 1 + 2);
-        let iins: Vec<&Data> = (4..last - 1)
-            .filter_map(|row| range.get((row, 1)))
-            .collect();
+        let iins: Vec<&Data> = (4..last - 1).filter_map(|row| range.get((row, 1))).collect();
         let numbers = iins.iter().filter(|d| matches!(d, Data::Float(_))).count();
         let texts = iins.iter().filter(|d| matches!(d, Data::String(_))).count();
         assert!(numbers > 0 && texts > 0, "{numbers} numbers, {texts} texts");
@@ -998,15 +916,7 @@ mod tests {
     fn vacancy_list_has_header_and_valid_bins() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("vacancies.xlsx");
-        write_vacancy_list(
-            &path,
-            &VacancyListSpec {
-                rows: 40,
-                year: 2025,
-                seed: 5,
-            },
-        )
-        .unwrap();
+        write_vacancy_list(&path, &VacancyListSpec { rows: 40, year: 2025, seed: 5 }).unwrap();
         let range = read(&path);
         assert_eq!(range.height(), 41);
         let header: Vec<String> = (0..14).map(|col| text(&range, 0, col)).collect();
@@ -1018,9 +928,7 @@ mod tests {
                 other => panic!("row {row}: BIN cell {other:?}"),
             };
             bin.unwrap_or_else(|e| panic!("row {row}: {e}"));
-            assert!(
-                matches!(range.get((row, 11)), Some(Data::Float(n)) if (1.0..=4.0).contains(n))
-            );
+            assert!(matches!(range.get((row, 11)), Some(Data::Float(n)) if (1.0..=4.0).contains(n)));
         }
     }
 
@@ -1028,11 +936,7 @@ mod tests {
     fn unwritable_path_is_a_user_facing_error_naming_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing-dir").join("list.xlsx");
-        let spec = VacancyListSpec {
-            rows: 1,
-            year: 2025,
-            seed: 1,
-        };
+        let spec = VacancyListSpec { rows: 1, year: 2025, seed: 1 };
         let err = write_vacancy_list(&path, &spec).unwrap_err();
         assert_eq!(err.code(), "demo_write_failed");
         let message = err.message();

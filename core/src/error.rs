@@ -1,5 +1,6 @@
 //! The core's error: every failure a person can meet, with a stable code and a bilingual text.
 
+use crate::demo::DemoError;
 use crate::i18n::{Text, UserFacing};
 use crate::import::ImportError;
 use crate::store::StoreError;
@@ -10,6 +11,8 @@ pub enum Error {
     Store(#[from] StoreError),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Demo(#[from] DemoError),
 }
 
 impl UserFacing for Error {
@@ -17,12 +20,14 @@ impl UserFacing for Error {
         match self {
             Error::Store(e) => e.code(),
             Error::Import(e) => e.code(),
+            Error::Demo(e) => e.code(),
         }
     }
     fn message(&self) -> Text {
         match self {
             Error::Store(e) => e.message(),
             Error::Import(e) => e.message(),
+            Error::Demo(e) => e.message(),
         }
     }
 }

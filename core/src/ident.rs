@@ -24,11 +24,7 @@ pub enum IdError {
     #[error("{kind:?}: {len} digits instead of 12")]
     Length { kind: IdKind, len: usize },
     #[error("{kind:?}: check digit {found}, expected {expected}")]
-    CheckDigit {
-        kind: IdKind,
-        found: u8,
-        expected: u8,
-    },
+    CheckDigit { kind: IdKind, found: u8, expected: u8 },
     /// Both weightings give 10: such a number is never issued.
     #[error("{kind:?}: never issued")]
     NeverIssued { kind: IdKind },
@@ -83,10 +79,9 @@ impl UserFacing for IdError {
             IdKind::Bin => ("БСН", "БИН"),
         };
         match self {
-            IdError::Empty { .. } => Text::new(
-                format!("{kk_id} көрсетілмеген"),
-                format!("{ru_id} не указан"),
-            ),
+            IdError::Empty { .. } => {
+                Text::new(format!("{kk_id} көрсетілмеген"), format!("{ru_id} не указан"))
+            }
             IdError::NotDigits { text, .. } => Text::new(
                 format!("{kk_id} тек цифрлардан тұруы керек: «{text}»"),
                 format!("{ru_id} должен состоять только из цифр: «{text}»"),
@@ -95,9 +90,7 @@ impl UserFacing for IdError {
                 format!("{kk_id} 12 цифрдан тұруы керек, мұнда {len}"),
                 format!("{ru_id} должен содержать 12 цифр, здесь {len}"),
             ),
-            IdError::CheckDigit {
-                found, expected, ..
-            } => Text::new(
+            IdError::CheckDigit { found, expected, .. } => Text::new(
                 format!("{kk_id} бақылау цифры қате: {found}, болуы керек {expected}"),
                 format!("Неверная контрольная цифра {ru_id}: {found}, должна быть {expected}"),
             ),
@@ -113,27 +106,20 @@ impl UserFacing for IdError {
                 "БСН-нің 3–4 цифрлары тіркеу айы емес (01–12)",
                 "3–4 цифры БИН не являются месяцем регистрации (01–12)",
             ),
-            IdError::BadTypeDigit { .. } => Text::new(
-                format!("{kk_id} түрінің цифры қате"),
-                format!("Неверная цифра типа в {ru_id}"),
-            ),
+            IdError::BadTypeDigit { .. } => {
+                Text::new(format!("{kk_id} түрінің цифры қате"), format!("Неверная цифра типа в {ru_id}"))
+            }
         }
     }
 }
 
-/// Check digit of 11 digits (domain.md), `None` when the number is never issued.
-fn check_digit(d: &[u8; 12]) -> Option<u8> {
+/// Check digit of the first 11 digit values (0–9) of an IIN or BIN (domain.md); `None` when
+/// both weightings give 10: such a number is never issued.
+pub(crate) fn check_digit(d: &[u8; 11]) -> Option<u8> {
+    const FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
     const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-    let weighted = |w: &dyn Fn(usize) -> u32| -> u32 {
-        (0..11).map(|i| u32::from(d[i] - b'0') * w(i)).sum::<u32>() % 11
-    };
-    let first = weighted(&|i| i as u32 + 1);
-    let s = if first == 10 {
-        weighted(&|i| SECOND[i])
-    } else {
-        first
-    };
-    (s != 10).then_some(s as u8)
+    let weighted = |w: [u32; 11]| d.iter().zip(w).map(|(&x, w)| u32::from(x) * w).sum::<u32>() % 11;
+    [weighted(FIRST), weighted(SECOND)].into_iter().find(|&s| s != 10).map(|s| s as u8)
 }
 
 /// Strips what spreadsheets add around a number and checks the 12 digits and check digit.
@@ -148,23 +134,15 @@ fn digits(kind: IdKind, text: &str) -> Result<[u8; 12], IdError> {
         return Err(IdError::Empty { kind });
     }
     if !cleaned.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(IdError::NotDigits {
-            kind,
-            text: text.trim().to_string(),
-        });
+        return Err(IdError::NotDigits { kind, text: text.trim().to_string() });
     }
-    let bytes: [u8; 12] = cleaned.as_bytes().try_into().map_err(|_| IdError::Length {
-        kind,
-        len: cleaned.len(),
-    })?;
-    let expected = check_digit(&bytes).ok_or(IdError::NeverIssued { kind })?;
+    let bytes: [u8; 12] =
+        cleaned.as_bytes().try_into().map_err(|_| IdError::Length { kind, len: cleaned.len() })?;
+    let values: [u8; 11] = std::array::from_fn(|i| bytes[i] - b'0');
+    let expected = check_digit(&values).ok_or(IdError::NeverIssued { kind })?;
     let found = bytes[11] - b'0';
     if found != expected {
-        return Err(IdError::CheckDigit {
-            kind,
-            found,
-            expected,
-        });
+        return Err(IdError::CheckDigit { kind, found, expected });
     }
     Ok(bytes)
 }
@@ -172,10 +150,7 @@ fn digits(kind: IdKind, text: &str) -> Result<[u8; 12], IdError> {
 /// A numeric cell holds the number without its leading zeros: pad it back to 12 digits.
 fn digits_of_number(kind: IdKind, value: f64) -> Result<[u8; 12], IdError> {
     if !(value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value < 1e12) {
-        return Err(IdError::NotDigits {
-            kind,
-            text: value.to_string(),
-        });
+        return Err(IdError::NotDigits { kind, text: value.to_string() });
     }
     digits(kind, &format!("{:012}", value as u64))
 }
@@ -229,11 +204,7 @@ impl Iin {
     }
 
     pub fn sex(&self) -> Sex {
-        if (self.0[6] - b'0') % 2 == 1 {
-            Sex::Male
-        } else {
-            Sex::Female
-        }
+        if (self.0[6] - b'0') % 2 == 1 { Sex::Male } else { Sex::Female }
     }
 }
 
@@ -332,28 +303,17 @@ mod tests {
         for text in VALID_IINS {
             assert_eq!(Iin::parse(text).unwrap().as_str(), text);
         }
-        assert_eq!(
-            Iin::parse("821214240092"),
-            Err(IdError::NeverIssued { kind: IdKind::Iin })
-        );
+        assert_eq!(Iin::parse("821214240092"), Err(IdError::NeverIssued { kind: IdKind::Iin }));
         for text in VALID_BINS {
             assert_eq!(Bin::parse(text).unwrap().as_str(), text);
         }
         assert_eq!(
             Iin::parse("871008401428"),
-            Err(IdError::CheckDigit {
-                kind: IdKind::Iin,
-                found: 8,
-                expected: 7
-            })
+            Err(IdError::CheckDigit { kind: IdKind::Iin, found: 8, expected: 7 })
         );
         assert_eq!(
             Bin::parse("940140000386"),
-            Err(IdError::CheckDigit {
-                kind: IdKind::Bin,
-                found: 6,
-                expected: 5
-            })
+            Err(IdError::CheckDigit { kind: IdKind::Bin, found: 6, expected: 5 })
         );
     }
 
@@ -379,54 +339,20 @@ mod tests {
             "871008\u{a0}401427",
             "\t871008401427\n",
         ] {
-            assert_eq!(
-                Iin::parse(text).map(|i| i.to_string()),
-                Ok("871008401427".into()),
-                "{text:?}"
-            );
+            assert_eq!(Iin::parse(text).map(|i| i.to_string()), Ok("871008401427".into()), "{text:?}");
         }
-        assert_eq!(
-            Iin::from_number(61211600012.0).unwrap().as_str(),
-            "061211600012"
-        );
-        assert_eq!(
-            Iin::from_number(871008401427.0).unwrap().as_str(),
-            "871008401427"
-        );
-        assert_eq!(
-            Bin::from_number(70941024691.0).unwrap().as_str(),
-            "070941024691"
-        );
+        assert_eq!(Iin::from_number(61211600012.0).unwrap().as_str(), "061211600012");
+        assert_eq!(Iin::from_number(871008401427.0).unwrap().as_str(), "871008401427");
+        assert_eq!(Bin::from_number(70941024691.0).unwrap().as_str(), "070941024691");
         // Text is taken as typed: a lost leading zero is not restored.
-        assert_eq!(
-            Iin::parse("61211600012"),
-            Err(IdError::Length {
-                kind: IdKind::Iin,
-                len: 11
-            })
-        );
-        for value in [
-            -871008401427.0,
-            61211600012.5,
-            1e12,
-            f64::NAN,
-            f64::INFINITY,
-        ] {
-            assert!(
-                matches!(Iin::from_number(value), Err(IdError::NotDigits { .. })),
-                "{value}"
-            );
+        assert_eq!(Iin::parse("61211600012"), Err(IdError::Length { kind: IdKind::Iin, len: 11 }));
+        for value in [-871008401427.0, 61211600012.5, 1e12, f64::NAN, f64::INFINITY] {
+            assert!(matches!(Iin::from_number(value), Err(IdError::NotDigits { .. })), "{value}");
         }
         assert_eq!(Iin::parse("  "), Err(IdError::Empty { kind: IdKind::Iin }));
         assert_eq!(Iin::parse("'"), Err(IdError::Empty { kind: IdKind::Iin }));
-        assert!(matches!(
-            Iin::parse("87100840142O"),
-            Err(IdError::NotDigits { .. })
-        ));
-        assert!(matches!(
-            Iin::parse("871008401427.0"),
-            Err(IdError::NotDigits { .. })
-        ));
+        assert!(matches!(Iin::parse("87100840142O"), Err(IdError::NotDigits { .. })));
+        assert!(matches!(Iin::parse("871008401427.0"), Err(IdError::NotDigits { .. })));
     }
 
     #[test]
@@ -434,36 +360,18 @@ mod tests {
         // 30 February 1987 with a valid check digit.
         let d11 = "8702304014";
         let with_check = |d11: &str| format!("{d11}{}", reference_check(d11).unwrap());
-        assert_eq!(
-            Iin::parse(&with_check(&format!("{d11}2"))),
-            Err(IdError::BadDate { kind: IdKind::Iin })
-        );
-        assert_eq!(
-            Iin::parse(&with_check("87100870142")),
-            Err(IdError::BadTypeDigit { kind: IdKind::Iin })
-        );
-        assert_eq!(
-            Bin::parse(&with_check("94134000038")),
-            Err(IdError::BadDate { kind: IdKind::Bin })
-        );
-        assert_eq!(
-            Bin::parse(&with_check("94013000038")),
-            Err(IdError::BadTypeDigit { kind: IdKind::Bin })
-        );
-        assert_eq!(
-            Bin::parse(&with_check("94014400038")),
-            Err(IdError::BadTypeDigit { kind: IdKind::Bin })
-        );
+        assert_eq!(Iin::parse(&with_check(&format!("{d11}2"))), Err(IdError::BadDate { kind: IdKind::Iin }));
+        assert_eq!(Iin::parse(&with_check("87100870142")), Err(IdError::BadTypeDigit { kind: IdKind::Iin }));
+        assert_eq!(Bin::parse(&with_check("94134000038")), Err(IdError::BadDate { kind: IdKind::Bin }));
+        assert_eq!(Bin::parse(&with_check("94013000038")), Err(IdError::BadTypeDigit { kind: IdKind::Bin }));
+        assert_eq!(Bin::parse(&with_check("94014400038")), Err(IdError::BadTypeDigit { kind: IdKind::Bin }));
     }
 
     #[test]
     fn error_codes() {
         use crate::i18n::UserFacing;
         assert_eq!(Iin::parse("1").unwrap_err().code(), "iin_length");
-        assert_eq!(
-            Bin::parse("940140000386").unwrap_err().code(),
-            "bin_check_digit"
-        );
+        assert_eq!(Bin::parse("940140000386").unwrap_err().code(), "bin_check_digit");
         let message = Iin::parse("1").unwrap_err().message();
         assert!(message.kk.contains("ЖСН") && message.ru.contains("ИИН"));
     }
@@ -474,37 +382,23 @@ mod tests {
         let bin = Bin::parse("070941024691").unwrap();
         let json = serde_json::to_string(&(iin, bin)).unwrap();
         assert_eq!(json, r#"["061211600012","070941024691"]"#);
-        assert_eq!(
-            serde_json::from_str::<(Iin, Bin)>(&json).unwrap(),
-            (iin, bin)
-        );
+        assert_eq!(serde_json::from_str::<(Iin, Bin)>(&json).unwrap(), (iin, bin));
         assert!(serde_json::from_str::<Iin>(r#""061211600013""#).is_err());
-        assert!(
-            serde_json::from_str::<Bin>("940140000385").is_err(),
-            "a number is not a BIN"
-        );
+        assert!(serde_json::from_str::<Bin>("940140000385").is_err(), "a number is not a BIN");
     }
 
     /// 11 digits of an issued IIN (birth date, century-and-sex digit, serial) and its check digit.
     fn iin_body() -> impl Strategy<Value = (NaiveDate, Sex, String, u32)> {
         let day = (1800i32..=2099, 1u32..=366)
             .prop_filter_map("no such day", |(y, d)| NaiveDate::from_yo_opt(y, d));
-        (day, any::<bool>(), 0u32..10_000).prop_filter_map(
-            "never issued",
-            |(birth, male, serial)| {
-                use chrono::Datelike;
-                let century = (birth.year() / 100 - 18) as u32;
-                let digit7 = 2 * century + if male { 1 } else { 2 };
-                let body = format!("{}{digit7}{serial:04}", birth.format("%y%m%d"));
-                let check = reference_check(&body)?;
-                Some((
-                    birth,
-                    if male { Sex::Male } else { Sex::Female },
-                    body,
-                    check,
-                ))
-            },
-        )
+        (day, any::<bool>(), 0u32..10_000).prop_filter_map("never issued", |(birth, male, serial)| {
+            use chrono::Datelike;
+            let century = (birth.year() / 100 - 18) as u32;
+            let digit7 = 2 * century + if male { 1 } else { 2 };
+            let body = format!("{}{digit7}{serial:04}", birth.format("%y%m%d"));
+            let check = reference_check(&body)?;
+            Some((birth, if male { Sex::Male } else { Sex::Female }, body, check))
+        })
     }
 
     /// 11 digits of an issued BIN (registration YYMM, type, attribute, serial) and its check

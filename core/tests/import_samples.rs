@@ -76,7 +76,11 @@ fn check_graduate_list(name: &str, year: Option<i32>) {
     assert_eq!(stored.len(), report.valid);
     for row in truth["rows"].as_array().unwrap().iter().filter(|r| r["problem"].is_null()) {
         let iin = row["iin"].as_str().unwrap();
-        let g = &stored.iter().find(|g| g.record.iin.as_str() == iin).unwrap_or_else(|| panic!("{name}: {iin} stored")).record;
+        let g = &stored
+            .iter()
+            .find(|g| g.record.iin.as_str() == iin)
+            .unwrap_or_else(|| panic!("{name}: {iin} stored"))
+            .record;
         let got = serde_json::to_value(g).unwrap();
         for (field, ours) in [
             ("surname", "surname"),
@@ -133,7 +137,8 @@ fn dry_run_counts_but_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("dry.sqlite3")).unwrap();
     let report =
-        import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options(Some(2025), true)).unwrap();
+        import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options(Some(2025), true))
+            .unwrap();
     assert!(report.dry_run);
     assert_eq!(report.counts.imported, 296);
     assert!(store.graduates().unwrap().is_empty());
@@ -143,10 +148,16 @@ fn dry_run_counts_but_changes_nothing() {
 fn a_list_of_another_cohort_is_refused_row_by_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("year.sqlite3")).unwrap();
-    let report =
-        import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options(Some(2024), false)).unwrap();
+    let report = import::graduates::import(
+        &mut store,
+        &fixture("graduates_2025_ru.xlsx"),
+        &options(Some(2024), false),
+    )
+    .unwrap();
     assert_eq!(report.valid, 0);
-    assert!(report.problems.iter().any(|p| p.code == "inconsistent_value" && p.field == Some("graduation_year")));
+    assert!(
+        report.problems.iter().any(|p| p.code == "inconsistent_value" && p.field == Some("graduation_year"))
+    );
     assert!(store.graduates().unwrap().is_empty());
 }
 
@@ -203,7 +214,8 @@ fn broken_files_are_refused_whole_and_the_database_is_untouched() {
         ("no_such_file.xlsx", "file_unreadable"),
         ("vacancies_2025.xlsx", "no_header_row"),
     ] {
-        let error = import::graduates::import(&mut store, &fixture(name), &options(Some(2025), false)).unwrap_err();
+        let error =
+            import::graduates::import(&mut store, &fixture(name), &options(Some(2025), false)).unwrap_err();
         assert_eq!(error.code(), code, "{name}");
         let message = error.message();
         assert!(message.kk.contains(name) && message.ru.contains(name), "{name}: {message:?}");

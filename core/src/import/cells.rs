@@ -25,9 +25,9 @@ impl<'a> Cell<'a> {
             Data::Float(f) => Cell::Number(*f),
             Data::Int(i) => Cell::Number(*i as f64),
             Data::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
-            Data::DateTime(dt) => dt
-                .as_datetime()
-                .map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date())),
+            Data::DateTime(dt) => {
+                dt.as_datetime().map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date()))
+            }
             Data::DateTimeIso(s) => s
                 .get(..10)
                 .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())

@@ -6,9 +6,9 @@ use super::header::{self, ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, Lookup, RowCtx, Rows};
 use super::workbook::{self, Sheet};
 use super::{ImportError, ImportOptions, ImportReport, file_name};
-use crate::classifiers::{Field, Funding, Level, Region, Sex};
+use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
 use crate::error::Error;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::ident::Iin;
 use crate::model::GraduateRecord;
 use crate::store::{ChangeContext, Store};
@@ -59,19 +59,42 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         key: Column::Iin,
         kk: "ЖСН",
         ru: "ИИН",
-        headers: &["ЖСН", "ИИН", "IIN", "ИИН выпускника", "Жеке сәйкестендіру нөмірі", "Индивидуальный идентификационный номер"],
+        headers: &[
+            "ЖСН",
+            "ИИН",
+            "IIN",
+            "ИИН выпускника",
+            "Жеке сәйкестендіру нөмірі",
+            "Индивидуальный идентификационный номер",
+        ],
     },
     ColumnSpec {
         key: Column::FullName,
         kk: "Т.А.Ә.",
         ru: "ФИО",
         headers: &[
-            "ФИО", "Ф.И.О.", "ФИО выпускника", "Фамилия, имя, отчество", "Фамилия имя отчество", "Т.А.Ә.", "ТАӘ",
-            "Аты-жөні", "Тегі, аты, әкесінің аты", "Түлектің Т.А.Ә.", "Full name",
+            "ФИО",
+            "Ф.И.О.",
+            "ФИО выпускника",
+            "Фамилия, имя, отчество",
+            "Фамилия имя отчество",
+            "Т.А.Ә.",
+            "ТАӘ",
+            "Аты-жөні",
+            "Тегі, аты, әкесінің аты",
+            "Түлектің Т.А.Ә.",
+            "Full name",
         ],
     },
-    ColumnSpec { key: Column::Surname, kk: "Тегі", ru: "Фамилия", headers: &["Тегі", "Фамилия", "Surname", "Last name"] },
-    ColumnSpec { key: Column::Name, kk: "Аты", ru: "Имя", headers: &["Аты", "Имя", "First name", "Name"] },
+    ColumnSpec {
+        key: Column::Surname,
+        kk: "Тегі",
+        ru: "Фамилия",
+        headers: &["Тегі", "Фамилия", "Surname", "Last name"],
+    },
+    ColumnSpec {
+        key: Column::Name, kk: "Аты", ru: "Имя", headers: &["Аты", "Имя", "First name", "Name"]
+    },
     ColumnSpec {
         key: Column::Patronymic,
         kk: "Әкесінің аты",
@@ -84,13 +107,21 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ru: "Дата рождения",
         headers: &["Туған күні", "Туылған күні", "Дата рождения", "Birth date", "Date of birth"],
     },
-    ColumnSpec { key: Column::Sex, kk: "Жынысы", ru: "Пол", headers: &["Жынысы", "Пол", "Sex", "Gender"] },
+    ColumnSpec {
+        key: Column::Sex, kk: "Жынысы", ru: "Пол", headers: &["Жынысы", "Пол", "Sex", "Gender"]
+    },
     ColumnSpec {
         key: Column::Level,
         kk: "Оқу деңгейі",
         ru: "Уровень обучения",
         headers: &[
-            "Оқу деңгейі", "Білім деңгейі", "Деңгейі", "Уровень обучения", "Уровень образования", "Уровень", "Ступень",
+            "Оқу деңгейі",
+            "Білім деңгейі",
+            "Деңгейі",
+            "Уровень обучения",
+            "Уровень образования",
+            "Уровень",
+            "Ступень",
             "Level",
         ],
     },
@@ -99,8 +130,15 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         kk: "БББ шифры",
         ru: "Шифр ОП",
         headers: &[
-            "БББ шифры", "БББ коды", "Шифр ОП", "Код ОП", "Шифр", "Код программы", "Шифр образовательной программы",
-            "Шифр специальности", "Program code",
+            "БББ шифры",
+            "БББ коды",
+            "Шифр ОП",
+            "Код ОП",
+            "Шифр",
+            "Код программы",
+            "Шифр образовательной программы",
+            "Шифр специальности",
+            "Program code",
         ],
     },
     ColumnSpec {
@@ -108,8 +146,14 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         kk: "Білім беру бағдарламасы",
         ru: "Образовательная программа",
         headers: &[
-            "Білім беру бағдарламасы", "Бағдарлама атауы", "Мамандық", "Образовательная программа",
-            "Наименование ОП", "Наименование образовательной программы", "Специальность", "Program",
+            "Білім беру бағдарламасы",
+            "Бағдарлама атауы",
+            "Мамандық",
+            "Образовательная программа",
+            "Наименование ОП",
+            "Наименование образовательной программы",
+            "Специальность",
+            "Program",
         ],
     },
     ColumnSpec {
@@ -117,8 +161,13 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         kk: "Қаржыландыру көзі",
         ru: "Источник финансирования",
         headers: &[
-            "Қаржыландыру көзі", "Қаржыландыру түрі", "Источник финансирования", "Вид финансирования",
-            "Форма финансирования", "Основа обучения", "Funding",
+            "Қаржыландыру көзі",
+            "Қаржыландыру түрі",
+            "Источник финансирования",
+            "Вид финансирования",
+            "Форма финансирования",
+            "Основа обучения",
+            "Funding",
         ],
     },
     ColumnSpec {
@@ -133,7 +182,9 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ru: "Регион проживания",
         headers: &["Тұрғылықты өңірі", "Өңір", "Облыс", "Регион проживания", "Регион", "Область", "Region"],
     },
-    ColumnSpec { key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"] },
+    ColumnSpec {
+        key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"]
+    },
     ColumnSpec {
         key: Column::Email,
         kk: "Э-пошта",
@@ -260,7 +311,7 @@ impl RowParser {
 
         let (program_code, code_level, field) = program?;
         if let Some(stated) = stated_level.filter(|l| *l != code_level) {
-            let (kk, ru) = (stated.label(crate::i18n::Lang::Kk), stated.label(crate::i18n::Lang::Ru));
+            let (kk, ru) = (stated.label(Lang::Kk), stated.label(Lang::Ru));
             ctx.problem(
                 Column::Level,
                 "inconsistent_value",
@@ -344,14 +395,12 @@ impl RowParser {
                 Some(_) => {}
             }
         }
-        if let Some(stated) = ctx.classified(Column::Sex, &mut self.sexes) {
-            if stated != iin.sex() {
-                ctx.problem(
-                    Column::Sex,
-                    "iin_sex_mismatch",
-                    Text::new("Жынысы ЖСН-нің 7-цифрына сәйкес емес", "Пол не совпадает с 7-й цифрой ИИН"),
-                );
-            }
+        if ctx.classified(Column::Sex, &mut self.sexes).is_some_and(|stated| stated != iin.sex()) {
+            ctx.problem(
+                Column::Sex,
+                "iin_sex_mismatch",
+                Text::new("Жынысы ЖСН-нің 7-цифрына сәйкес емес", "Пол не совпадает с 7-й цифрой ИИН"),
+            );
         }
     }
 

@@ -121,7 +121,10 @@ impl UserFacing for ImportError {
                 format!("«{}» — не электронная таблица (нужен .xlsx, .xls или .ods)", file_name(path)),
             ),
             ImportError::PasswordProtected { path } => Text::new(
-                format!("«{}» құпиясөзбен қорғалған: құпиясөзді алып тастап, қайта сақтаңыз", file_name(path)),
+                format!(
+                    "«{}» құпиясөзбен қорғалған: құпиясөзді алып тастап, қайта сақтаңыз",
+                    file_name(path)
+                ),
                 format!("«{}» защищён паролем: снимите пароль и сохраните файл заново", file_name(path)),
             ),
             ImportError::Corrupt { path, detail } => Text::new(

@@ -15,9 +15,26 @@ use crate::i18n::{Lang, Text, UserFacing};
 
 /// First words of the lines under a table that are not data.
 const NOT_DATA_WORDS: &[&str] = &[
-    "итого", "всего", "барлыгы", "жиыны", "total", "ректор", "проректор", "председатель",
-    "секретарь", "торага", "хатшы", "подпись", "колы", "мп", "м п", "исп", "исполнитель",
-    "орындаган", "примечание", "ескертпе",
+    "итого",
+    "всего",
+    "барлыгы",
+    "жиыны",
+    "total",
+    "ректор",
+    "проректор",
+    "председатель",
+    "секретарь",
+    "торага",
+    "хатшы",
+    "подпись",
+    "колы",
+    "мп",
+    "м п",
+    "исп",
+    "исполнитель",
+    "орындаган",
+    "примечание",
+    "ескертпе",
 ];
 
 /// A list's rows after reading: the good records with their row numbers, and the problems.
@@ -41,10 +58,7 @@ pub struct RowCtx<'a, K: FieldKey> {
 
 impl<'a, K: FieldKey> RowCtx<'a, K> {
     pub fn cell(&self, key: K) -> Cell<'a> {
-        self.map
-            .column(key)
-            .and_then(|c| self.cells.get(c.index))
-            .map_or(Cell::Empty, Cell::of)
+        self.map.column(key).and_then(|c| self.cells.get(c.index)).map_or(Cell::Empty, Cell::of)
     }
 
     pub fn label(&self, key: K) -> Text {
@@ -113,13 +127,21 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
         let value = lookup.get(&text);
         if value.is_none() {
             let label = self.label(key);
-            let expected = |lang| C::ALL_VALUES.iter().map(|v| v.label(lang)).collect::<Vec<_>>().join(", ");
+            let expected = |lang| C::TABLE.iter().map(|(v, _)| v.label(lang)).collect::<Vec<_>>().join(", ");
             self.problem(
                 key,
                 "unknown_value",
                 Text::new(
-                    format!("«{text}» — «{}» өрісі үшін белгісіз мән; болуы мүмкін: {}", label.kk, expected(Lang::Kk)),
-                    format!("«{text}» — неизвестное значение поля «{}»; возможны: {}", label.ru, expected(Lang::Ru)),
+                    format!(
+                        "«{text}» — «{}» өрісі үшін белгісіз мән; болуы мүмкін: {}",
+                        label.kk,
+                        expected(Lang::Kk)
+                    ),
+                    format!(
+                        "«{text}» — неизвестное значение поля «{}»; возможны: {}",
+                        label.ru,
+                        expected(Lang::Ru)
+                    ),
                 ),
             );
         }
@@ -169,17 +191,18 @@ fn row_kind<K: FieldKey>(cells: &[Data], map: &HeaderMap<K>, anchor: K) -> RowKi
         }
     }
     let anchor_cell = map.column(anchor).and_then(|c| cells.get(c.index)).map_or(Cell::Empty, Cell::of);
-    if let (Cell::Text(t), Some(col)) = (anchor_cell, map.column(anchor)) {
-        if t == col.header {
-            return RowKind::NotData; // the header repeated on each printed page
-        }
+    if let (Cell::Text(t), Some(col)) = (anchor_cell, map.column(anchor))
+        && t == col.header
+    {
+        return RowKind::NotData; // the header repeated on each printed page
     }
     let anchor_has_digits = match anchor_cell {
         Cell::Number(_) => true,
         Cell::Text(t) => t.chars().filter(char::is_ascii_digit).count() >= 6,
         _ => false,
     };
-    let filled = map.columns.iter().filter(|c| cells.get(c.index).is_some_and(|d| !Cell::of(d).is_empty())).count();
+    let filled =
+        map.columns.iter().filter(|c| cells.get(c.index).is_some_and(|d| !Cell::of(d).is_empty())).count();
     if anchor_has_digits || filled >= 2 { RowKind::Data } else { RowKind::NotData }
 }
 

@@ -57,11 +57,19 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         kk: "Ұйымның атауы",
         ru: "Наименование организации",
         headers: &[
-            "Ұйымның атауы", "Ұйым", "Жұмыс беруші", "Наименование организации", "Организация", "Работодатель",
-            "Наименование работодателя", "Employer",
+            "Ұйымның атауы",
+            "Ұйым",
+            "Жұмыс беруші",
+            "Наименование организации",
+            "Организация",
+            "Работодатель",
+            "Наименование работодателя",
+            "Employer",
         ],
     },
-    ColumnSpec { key: Column::Bin, kk: "БСН", ru: "БИН", headers: &["БСН", "БИН", "BIN", "БИН организации"] },
+    ColumnSpec {
+        key: Column::Bin, kk: "БСН", ru: "БИН", headers: &["БСН", "БИН", "BIN", "БИН организации"]
+    },
     ColumnSpec {
         key: Column::Kind,
         kk: "Ұйым түрі",
@@ -74,8 +82,15 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ru: "Форма собственности",
         headers: &["Меншік нысаны", "Форма собственности", "Ownership"],
     },
-    ColumnSpec { key: Column::Region, kk: "Өңір", ru: "Регион", headers: &["Өңір", "Облыс", "Регион", "Область", "Region"] },
-    ColumnSpec { key: Column::District, kk: "Аудан", ru: "Район", headers: &["Аудан", "Район", "District"] },
+    ColumnSpec {
+        key: Column::Region,
+        kk: "Өңір",
+        ru: "Регион",
+        headers: &["Өңір", "Облыс", "Регион", "Область", "Region"],
+    },
+    ColumnSpec {
+        key: Column::District, kk: "Аудан", ru: "Район", headers: &["Аудан", "Район", "District"]
+    },
     ColumnSpec {
         key: Column::Settlement,
         kk: "Елді мекен",
@@ -86,7 +101,13 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         key: Column::Rural,
         kk: "Ауылдық жер",
         ru: "Сельская местность",
-        headers: &["Ауылдық жер", "Ауылдық елді мекен", "Сельская местность", "Сельский населённый пункт", "Rural"],
+        headers: &[
+            "Ауылдық жер",
+            "Ауылдық елді мекен",
+            "Сельская местность",
+            "Сельский населённый пункт",
+            "Rural",
+        ],
     },
     ColumnSpec {
         key: Column::Position,
@@ -112,11 +133,20 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ru: "Контактное лицо",
         headers: &["Байланыс тұлғасы", "Контактное лицо", "Contact person"],
     },
-    ColumnSpec { key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"] },
+    ColumnSpec {
+        key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"]
+    },
 ];
 
-const REQUIRED: &[Column] =
-    &[Column::Employer, Column::Bin, Column::Kind, Column::Region, Column::Rural, Column::Position, Column::Places];
+const REQUIRED: &[Column] = &[
+    Column::Employer,
+    Column::Bin,
+    Column::Kind,
+    Column::Region,
+    Column::Rural,
+    Column::Position,
+    Column::Places,
+];
 
 fn label(key: Column) -> Text {
     COLUMNS.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every column has a spec")
@@ -142,7 +172,12 @@ pub fn preview(path: &Path, year: i32) -> Result<Preview, ImportError> {
             missing,
         });
     }
-    let mut parser = RowParser { year, kinds: Lookup::default(), ownerships: Lookup::default(), regions: Lookup::default() };
+    let mut parser = RowParser {
+        year,
+        kinds: Lookup::default(),
+        ownerships: Lookup::default(),
+        regions: Lookup::default(),
+    };
     let mut rows = rows::read(&sheet, &header, COLUMNS, Column::Bin, |ctx| parser.parse(ctx));
     rows::drop_duplicates(
         &mut rows,
@@ -151,14 +186,21 @@ pub fn preview(path: &Path, year: i32) -> Result<Preview, ImportError> {
         |first| {
             Text::new(
                 format!("Бұл жұмыс берушінің осы елді мекендегі осы лауазымы {first}-жолда бар"),
-                format!("Эта должность этого работодателя в этом населённом пункте уже есть в строке {first}"),
+                format!(
+                    "Эта должность этого работодателя в этом населённом пункте уже есть в строке {first}"
+                ),
             )
         },
     );
     Ok(Preview { sheet: sheet.name, header, rows })
 }
 
-pub fn import(store: &mut Store, path: &Path, year: i32, options: &ImportOptions) -> Result<ImportReport, Error> {
+pub fn import(
+    store: &mut Store,
+    path: &Path,
+    year: i32,
+    options: &ImportOptions,
+) -> Result<ImportReport, Error> {
     let preview = preview(path, year)?;
     let records: Vec<VacancyRecord> = preview.rows.records.iter().map(|(_, r)| r.clone()).collect();
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
@@ -230,7 +272,11 @@ fn rural(ctx: &mut RowCtx<'_, Column>) -> Option<bool> {
     let text = ctx.required_text(Column::Rural)?;
     let value = parse_yes_no(&text);
     if value.is_none() {
-        ctx.invalid(Column::Rural, &text, Text::new("«иә» немесе «жоқ» болуы керек", "должно быть «да» или «нет»"));
+        ctx.invalid(
+            Column::Rural,
+            &text,
+            Text::new("«иә» немесе «жоқ» болуы керек", "должно быть «да» или «нет»"),
+        );
     }
     value
 }

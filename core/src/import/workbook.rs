@@ -59,17 +59,9 @@ fn sniff(bytes: &[u8]) -> Option<Format> {
 
 /// Reads the first sheet that has any cell.
 pub fn read_first_sheet(path: &Path) -> Result<Sheet, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let unreadable = |detail: String| ImportError::Corrupt {
-        path: path.to_path_buf(),
-        detail,
-    };
-    let format = sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet {
-        path: path.to_path_buf(),
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+    let unreadable = |detail: String| ImportError::Corrupt { path: path.to_path_buf(), detail };
+    let format = sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet { path: path.to_path_buf() })?;
     let first = match format {
         Format::Xlsx => first_sheet_with_cells(Xlsx::new(Cursor::new(bytes))),
         Format::Ods => first_sheet_with_cells(Ods::new(Cursor::new(bytes))),
@@ -82,14 +74,12 @@ pub fn read_first_sheet(path: &Path) -> Result<Sheet, ImportError> {
     .map_err(|e| match e {
         calamine::Error::Xlsx(calamine::XlsxError::Password)
         | calamine::Error::Xls(calamine::XlsError::Password)
-        | calamine::Error::Ods(calamine::OdsError::Password) => ImportError::PasswordProtected {
-            path: path.to_path_buf(),
-        },
+        | calamine::Error::Ods(calamine::OdsError::Password) => {
+            ImportError::PasswordProtected { path: path.to_path_buf() }
+        }
         other => unreadable(other.to_string()),
     })?;
-    first.ok_or_else(|| ImportError::Empty {
-        path: path.to_path_buf(),
-    })
+    first.ok_or_else(|| ImportError::Empty { path: path.to_path_buf() })
 }
 
 fn first_sheet_with_cells<R, E>(workbook: Result<R, E>) -> Result<Option<Sheet>, calamine::Error>
