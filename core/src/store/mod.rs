@@ -1,41 +1,31 @@
 //! The SQLite file: opening (WAL, foreign keys), embedded ordered migrations with a copy taken
 //! before they run, the schema version guard, and the reads and writes of the records.
-//!
-//! INTERFACE STUB — to be implemented (helper B). Keep these signatures; add what you need.
+
+mod audit;
+mod convert;
+mod error;
+mod graduates;
+mod migrations;
+mod upsert;
+mod vacancies;
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
+use rusqlite::{Connection, ErrorCode};
 use serde::Serialize;
 
-use crate::i18n::{Text, UserFacing};
+pub use error::StoreError;
+
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
+use migrations::{MIGRATIONS, Migration};
 
 /// The desktop app's identifier (tauri.conf.json): its data folder is `<data dir>/<this>`.
 pub const APP_IDENTIFIER: &str = "kz.joldama.app";
 pub const DB_FILE_NAME: &str = "joldama.sqlite3";
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
-    /// The file was written by a newer Joldama; this build must not touch it.
-    #[error("schema version {found} is newer than {supported}")]
-    SchemaTooNew { found: u32, supported: u32 },
-    /// The file is not a SQLite database (or is damaged).
-    #[error("{path}: not a Joldama database")]
-    NotADatabase { path: PathBuf },
-}
-
-impl UserFacing for StoreError {
-    fn code(&self) -> &'static str {
-        todo!()
-    }
-    fn message(&self) -> Text {
-        todo!()
-    }
-}
+/// The row the foundation migration creates for the university the app belongs to.
+const HOME_UNIVERSITY: i64 = 1;
 
 /// Who makes a change and from what (a file name for imports); goes into the audit table.
 #[derive(Clone, Debug)]
@@ -68,6 +58,18 @@ pub struct Store {
     path: Option<PathBuf>,
 }
 
+/// ISO-8601 UTC with milliseconds: the audit's and the rows' time stamps.
+fn now() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
+        .to_string()
+}
+
+/// Local time for file names, which people read: `20261122T040500`.
+fn timestamp_compact() -> String {
+    chrono::Local::now().format("%Y%m%dT%H%M%S").to_string()
+}
+
 impl Store {
     /// `<platform data dir>/kz.joldama.app/joldama.sqlite3`, the file the desktop app uses.
     pub fn default_path() -> Option<PathBuf> {
@@ -76,12 +78,49 @@ impl Store {
 
     /// Opens or creates the file (and its folder), refuses a newer schema, and migrates an
     /// older one after copying the file beside itself.
-    pub fn open(_path: &Path) -> Result<Store, StoreError> {
-        todo!()
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Self::open_with(path, MIGRATIONS)
+    }
+
+    fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::Io {
+                path: folder.to_path_buf(),
+                source,
+            })?;
+        }
+        let not_a_database = |e: StoreError| match e {
+            StoreError::Sqlite(ref s) if s.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+                StoreError::NotADatabase {
+                    path: path.to_path_buf(),
+                }
+            }
+            e => e,
+        };
+        let mut conn =
+            Connection::open(path).map_err(|source| match source.sqlite_error_code() {
+                Some(ErrorCode::CannotOpen) => StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::other(source),
+                },
+                _ => source.into(),
+            })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Read before any pragma writes: a foreign or newer file must stay byte for byte as it was.
+        migrations::check_not_newer(&conn, migrations).map_err(not_a_database)?;
+        configure(&conn)?;
+        migrations::run(&mut conn, Some(path), migrations)?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        todo!()
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrations::run(&mut conn, None, MIGRATIONS)?;
+        Ok(Store { conn, path: None })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -89,44 +128,64 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        todo!()
+        Ok(migrations::version(&self.conn)?)
     }
 
     /// Inserts new graduates, updates changed ones (by IIN + year), in one transaction; with
     /// `dry_run` the transaction is rolled back and only the counts are returned.
     pub fn apply_graduates(
         &mut self,
-        _records: &[GraduateRecord],
-        _ctx: &ChangeContext,
-        _dry_run: bool,
+        records: &[GraduateRecord],
+        ctx: &ChangeContext,
+        dry_run: bool,
     ) -> Result<ApplyCounts, StoreError> {
-        todo!()
+        graduates::apply(&mut self.conn, records, ctx, dry_run)
     }
 
-    /// As [`Store::apply_graduates`], for employers (by BIN) and vacancies.
+    /// As [`Store::apply_graduates`], for employers (by BIN) and vacancies (by employer, year,
+    /// position, settlement); the counts are per vacancy.
     pub fn apply_vacancies(
         &mut self,
-        _records: &[VacancyRecord],
-        _ctx: &ChangeContext,
-        _dry_run: bool,
+        records: &[VacancyRecord],
+        ctx: &ChangeContext,
+        dry_run: bool,
     ) -> Result<ApplyCounts, StoreError> {
-        todo!()
+        vacancies::apply(&mut self.conn, records, ctx, dry_run)
     }
 
+    /// Ordered by surname, then name.
     pub fn graduates(&self) -> Result<Vec<Graduate>, StoreError> {
-        todo!()
+        graduates::all(&self.conn)
     }
 
+    /// Ordered by year, employer name, position; programme codes sorted.
     pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
-        todo!()
+        vacancies::all(&self.conn)
     }
 
-    pub fn audit_trail(&self, _entity: &str, _id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        todo!()
+    /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
+    /// `import_batch`), oldest first.
+    pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        audit::trail(&self.conn, entity, id)
     }
 
-    /// A consistent copy of the whole database (`VACUUM INTO`).
-    pub fn backup_to(&self, _dest: &Path) -> Result<(), StoreError> {
-        todo!()
+    /// A consistent copy of the whole database (`VACUUM INTO`); refuses to overwrite a file.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        migrations::vacuum_into(&self.conn, dest)
     }
 }
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    // Returns the mode it ended in; an in-memory database stays `memory`.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // 32 MiB of page cache (default 2): a 100k-row import then stays in memory until commit.
+    conn.pragma_update(None, "cache_size", -32_768)?;
+    // An apply uses a dozen statements; keep them all prepared.
+    conn.set_prepared_statement_cache_capacity(32);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! Who changed what and when: the import batch an apply runs in, and the audit rows.
+
+use rusqlite::{Connection, Statement, TransactionBehavior, params};
+
+use super::convert::parsed_opt;
+use super::{ApplyCounts, AuditEntry, ChangeContext, StoreError, now};
+
+/// One apply in progress: its `import_batch` row, the time stamp of all its rows and the
+/// prepared audit insert.
+pub(crate) struct Batch<'t> {
+    pub conn: &'t Connection,
+    pub id: i64,
+    pub at: String,
+    audit: Statement<'t>,
+}
+
+/// Runs `apply` in one transaction with its batch; commits, or rolls back for a dry run.
+/// `kind` is `graduates` or `vacancies` (the table's CHECK).
+pub(crate) fn in_batch(
+    conn: &mut Connection,
+    kind: &str,
+    ctx: &ChangeContext,
+    dry_run: bool,
+    apply: impl FnOnce(&mut Batch<'_>) -> Result<ApplyCounts, StoreError>,
+) -> Result<ApplyCounts, StoreError> {
+    // Immediate: take the write lock now rather than fail half-way on a busy file.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let counts = {
+        let mut batch = Batch::begin(&tx, kind, ctx)?;
+        let counts = apply(&mut batch)?;
+        batch.finish(counts)?;
+        counts
+    };
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(counts)
+}
+
+impl<'t> Batch<'t> {
+    fn begin(
+        conn: &'t Connection,
+        kind: &str,
+        ctx: &ChangeContext,
+    ) -> Result<Batch<'t>, StoreError> {
+        let at = now();
+        conn.execute(
+            "INSERT INTO import_batch (at, actor, kind, source) VALUES (?1, ?2, ?3, ?4)",
+            params![at, ctx.actor, kind, ctx.source],
+        )?;
+        let id = conn.last_insert_rowid();
+        let mut audit = conn.prepare(
+            "INSERT INTO audit (action, entity, entity_id, details, at, actor, batch_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        // Bound once: the same for every row of the batch.
+        audit.raw_bind_parameter(5, &at)?;
+        audit.raw_bind_parameter(6, &ctx.actor)?;
+        audit.raw_bind_parameter(7, id)?;
+        Ok(Batch {
+            conn,
+            id,
+            at,
+            audit,
+        })
+    }
+
+    pub fn audit(
+        &mut self,
+        action: &str,
+        entity: &str,
+        entity_id: i64,
+        details: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        self.audit.raw_bind_parameter(1, action)?;
+        self.audit.raw_bind_parameter(2, entity)?;
+        self.audit.raw_bind_parameter(3, entity_id)?;
+        self.audit.raw_bind_parameter(4, details)?;
+        self.audit.raw_execute()?;
+        Ok(())
+    }
+
+    fn finish(mut self, counts: ApplyCounts) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE import_batch SET imported = ?1, updated = ?2, unchanged = ?3 WHERE id = ?4",
+            params![
+                counts.imported as i64,
+                counts.updated as i64,
+                counts.unchanged as i64,
+                self.id
+            ],
+        )?;
+        let details = serde_json::json!(counts).to_string();
+        self.audit("import", "import_batch", self.id, Some(&details))?;
+        Ok(())
+    }
+}
+
+pub(crate) fn trail(
+    conn: &Connection,
+    entity: &str,
+    id: i64,
+) -> Result<Vec<AuditEntry>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, actor, action, entity, entity_id, details FROM audit \
+         WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![entity, id], |row| {
+        Ok(AuditEntry {
+            at: row.get(0)?,
+            actor: row.get(1)?,
+            action: row.get(2)?,
+            entity: row.get(3)?,
+            entity_id: row.get(4)?,
+            details: parsed_opt(row, 5, |s| serde_json::from_str(s))?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

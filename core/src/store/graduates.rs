@@ -1,0 +1,159 @@
+//! Graduates and their programmes: applying a list, reading them back.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, params};
+
+use super::audit::{Batch, in_batch};
+use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
+use super::upsert::{Table, Upsert};
+use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
+use crate::classifiers::{Field, Funding, Level, Region, Sex};
+use crate::ident::Iin;
+use crate::model::{Graduate, GraduateRecord};
+
+const GRADUATE: Table = Table {
+    name: "graduate",
+    columns: &[
+        "iin",
+        "graduation_year",
+        "surname",
+        "name",
+        "patronymic",
+        "birth_date",
+        "sex",
+        "level",
+        "funding",
+        "field",
+        "programme_id",
+        "region",
+        "phone",
+        "email",
+    ],
+    copy_on_insert: None,
+};
+
+pub(super) fn apply(
+    conn: &mut Connection,
+    records: &[GraduateRecord],
+    ctx: &ChangeContext,
+    dry_run: bool,
+) -> Result<ApplyCounts, StoreError> {
+    in_batch(conn, "graduates", ctx, dry_run, |batch| {
+        let years: BTreeSet<i32> = records.iter().map(|r| r.graduation_year).collect();
+        let mut graduates = Upsert::load(
+            batch,
+            &GRADUATE,
+            "graduation_year IN (SELECT value FROM json_each(?1))",
+            [serde_json::json!(years).to_string()],
+            records.len(),
+            |row| Ok((parsed(row, "iin", Iin::parse)?, row.get("graduation_year")?)),
+        )?;
+        let mut programmes = Programmes::load(batch)?;
+        let mut birth_date = [0u8; 10];
+        for r in records {
+            let programme_id = programmes.id_of(batch, r)?;
+            let values = [
+                text(r.iin.as_str()),
+                ValueRef::Integer(r.graduation_year.into()),
+                text(&r.surname),
+                text(&r.name),
+                opt_text(r.patronymic.as_deref()),
+                iso_date(r.birth_date, &mut birth_date),
+                text(r.sex.code()),
+                text(r.level.code()),
+                text(r.funding.code()),
+                text(r.field.code()),
+                ValueRef::Integer(programme_id),
+                opt_text(r.region.map(Region::code)),
+                opt_text(r.phone.as_deref()),
+                opt_text(r.email.as_deref()),
+            ];
+            graduates.apply(batch, (r.iin, r.graduation_year), &values)?;
+        }
+        Ok(graduates.counts)
+    })
+}
+
+/// The home university's programmes by code, then name (nested so that a lookup borrows the
+/// record's strings instead of allocating a key).
+struct Programmes(HashMap<String, HashMap<String, i64>>);
+
+impl Programmes {
+    fn load(batch: &Batch<'_>) -> Result<Programmes, StoreError> {
+        let mut map: HashMap<String, HashMap<String, i64>> = HashMap::new();
+        let mut stmt = batch
+            .conn
+            .prepare("SELECT code, name, id FROM programme WHERE university_id = ?1")?;
+        let mut rows = stmt.query([HOME_UNIVERSITY])?;
+        while let Some(row) = rows.next()? {
+            map.entry(row.get(0)?)
+                .or_default()
+                .insert(row.get(1)?, row.get(2)?);
+        }
+        Ok(Programmes(map))
+    }
+
+    /// Finds the record's programme or creates it with the record's level and field.
+    fn id_of(&mut self, batch: &mut Batch<'_>, r: &GraduateRecord) -> Result<i64, StoreError> {
+        if let Some(id) = self
+            .0
+            .get(&r.program_code)
+            .and_then(|names| names.get(&r.program_name))
+        {
+            return Ok(*id);
+        }
+        let id = batch
+            .conn
+            .prepare_cached(
+                "INSERT INTO programme (university_id, code, name, level, field) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .insert(params![
+                HOME_UNIVERSITY,
+                r.program_code,
+                r.program_name,
+                r.level.code(),
+                r.field.code()
+            ])?;
+        batch.audit("insert", "programme", id, None)?;
+        self.0
+            .entry(r.program_code.clone())
+            .or_default()
+            .insert(r.program_name.clone(), id);
+        Ok(id)
+    }
+}
+
+pub(super) fn all(conn: &Connection) -> Result<Vec<Graduate>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
+                g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \
+         FROM graduate g JOIN programme p ON p.id = g.programme_id \
+         ORDER BY g.surname, g.name, g.id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        Ok(Graduate {
+            id: row.get(0)?,
+            record: GraduateRecord {
+                iin: parsed(row, 1, Iin::parse)?,
+                surname: row.get(2)?,
+                name: row.get(3)?,
+                patronymic: row.get(4)?,
+                birth_date: date(row, 5)?,
+                sex: code(row, 6, Sex::from_code)?,
+                level: code(row, 7, Level::from_code)?,
+                funding: code(row, 8, Funding::from_code)?,
+                field: code(row, 9, Field::from_code)?,
+                program_code: row.get(10)?,
+                program_name: row.get(11)?,
+                graduation_year: row.get(12)?,
+                region: code_opt(row, 13, Region::from_code)?,
+                phone: row.get(14)?,
+                email: row.get(15)?,
+            },
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

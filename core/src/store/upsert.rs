@@ -1,0 +1,239 @@
+//! The insert / unchanged / update machinery shared by every imported table: rows are found
+//! by a natural key in a map loaded once, compared column by column, written with statements
+//! prepared once per apply and audited with the changed fields as `{field: [old, new]}`.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
+use rusqlite::{Params, Row, Statement};
+use serde_json::{Map, Value as Json};
+
+use super::audit::Batch;
+use super::{ApplyCounts, StoreError};
+
+/// A table written by imports; it has `id`, `created_at` and `updated_at` besides `columns`.
+pub(crate) struct Table {
+    pub name: &'static str,
+    /// Written on insert and update and compared; the audit's field names.
+    pub columns: &'static [&'static str],
+    /// `(column, source)`: on insert, `column` starts as a copy of `source` and imports never
+    /// write it again (a vacancy's places left).
+    pub copy_on_insert: Option<(&'static str, &'static str)>,
+}
+
+pub(crate) enum Outcome {
+    Inserted(i64),
+    Updated { id: i64, changes: Map<String, Json> },
+    Unchanged(i64),
+}
+
+impl Outcome {
+    pub fn id(&self) -> i64 {
+        match self {
+            Outcome::Inserted(id) | Outcome::Updated { id, .. } | Outcome::Unchanged(id) => *id,
+        }
+    }
+
+    /// Adds a change made beside the row (e.g. in a child table); an unchanged row becomes
+    /// updated, an inserted one stays inserted.
+    pub fn with_change(self, field: &str, old: Json, new: Json) -> Outcome {
+        let change = Json::Array(vec![old, new]);
+        match self {
+            Outcome::Inserted(id) => Outcome::Inserted(id),
+            Outcome::Unchanged(id) => Outcome::Updated {
+                id,
+                changes: Map::from_iter([(field.to_string(), change)]),
+            },
+            Outcome::Updated { id, mut changes } => {
+                changes.insert(field.to_string(), change);
+                Outcome::Updated { id, changes }
+            }
+        }
+    }
+}
+
+struct Stored {
+    id: i64,
+    /// `None` for rows written by this apply: read back if their key comes again.
+    values: Option<Vec<Value>>,
+}
+
+pub(crate) struct Upsert<'t, K> {
+    table: &'static Table,
+    conn: &'t rusqlite::Connection,
+    existing: HashMap<K, Stored>,
+    /// Parameters `1..=n` are the columns; `n + 1` the time stamp (bound once); update's
+    /// `n + 2` the id.
+    insert: Statement<'t>,
+    update: Statement<'t>,
+    select: Statement<'t>,
+    pub counts: ApplyCounts,
+}
+
+impl<'t, K: Hash + Eq> Upsert<'t, K> {
+    /// Loads the rows an apply may meet (`filter`, a WHERE clause) in one query, keyed by `key`.
+    pub fn load(
+        batch: &Batch<'t>,
+        table: &'static Table,
+        filter: &str,
+        params: impl Params,
+        capacity: usize,
+        key: impl Fn(&Row<'_>) -> rusqlite::Result<K>,
+    ) -> Result<Upsert<'t, K>, StoreError> {
+        let conn = batch.conn;
+        let columns = table.columns.join(", ");
+        let n = table.columns.len();
+        let mut existing = HashMap::with_capacity(capacity);
+        {
+            let mut stmt = conn.prepare(&format!(
+                "SELECT id, {columns} FROM {} WHERE {filter}",
+                table.name
+            ))?;
+            let mut rows = stmt.query(params)?;
+            while let Some(row) = rows.next()? {
+                let values = (1..=n)
+                    .map(|i| row.get(i))
+                    .collect::<rusqlite::Result<_>>()?;
+                existing.insert(
+                    key(row)?,
+                    Stored {
+                        id: row.get(0)?,
+                        values: Some(values),
+                    },
+                );
+            }
+        }
+
+        let numbered = (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>();
+        let (mut insert_columns, mut insert_values) = (columns.clone(), numbered.join(", "));
+        if let Some((column, source)) = table.copy_on_insert {
+            let at = table
+                .columns
+                .iter()
+                .position(|c| *c == source)
+                .expect("source is a column");
+            insert_columns.push_str(&format!(", {column}"));
+            insert_values.push_str(&format!(", ?{}", at + 1));
+        }
+        let assignments = table
+            .columns
+            .iter()
+            .zip(&numbered)
+            .map(|(c, p)| format!("{c} = {p}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut insert = conn.prepare(&format!(
+            "INSERT INTO {} ({insert_columns}, created_at, updated_at) \
+             VALUES ({insert_values}, ?{at}, ?{at})",
+            table.name,
+            at = n + 1
+        ))?;
+        let mut update = conn.prepare(&format!(
+            "UPDATE {} SET {assignments}, updated_at = ?{} WHERE id = ?{}",
+            table.name,
+            n + 1,
+            n + 2
+        ))?;
+        insert.raw_bind_parameter(n + 1, &batch.at)?;
+        update.raw_bind_parameter(n + 1, &batch.at)?;
+        let select = conn.prepare(&format!(
+            "SELECT {columns} FROM {} WHERE id = ?1",
+            table.name
+        ))?;
+        Ok(Upsert {
+            table,
+            conn,
+            existing,
+            insert,
+            update,
+            select,
+            counts: ApplyCounts::default(),
+        })
+    }
+
+    /// Inserts, updates or leaves the row of `key`; `values` follow `Table::columns`.
+    pub fn write(&mut self, key: K, values: &[ValueRef<'_>]) -> Result<Outcome, StoreError> {
+        debug_assert_eq!(values.len(), self.table.columns.len());
+        let Some(stored) = self.existing.get_mut(&key) else {
+            bind(&mut self.insert, values)?;
+            self.insert.raw_execute()?;
+            let id = self.conn.last_insert_rowid();
+            self.existing.insert(key, Stored { id, values: None });
+            return Ok(Outcome::Inserted(id));
+        };
+        let id = stored.id;
+        let old = match stored.values.take() {
+            Some(old) => old,
+            None => self
+                .select
+                .query_row([id], |row| (0..values.len()).map(|i| row.get(i)).collect())?,
+        };
+        let changes: Map<String, Json> = self
+            .table
+            .columns
+            .iter()
+            .zip(old.iter().zip(values))
+            .filter(|(_, (old, new))| ValueRef::from(*old) != **new)
+            .map(|(column, (old, new))| {
+                (
+                    column.to_string(),
+                    Json::Array(vec![json(old.into()), json(*new)]),
+                )
+            })
+            .collect();
+        if changes.is_empty() {
+            stored.values = Some(old);
+            return Ok(Outcome::Unchanged(id));
+        }
+        bind(&mut self.update, values)?;
+        self.update.raw_bind_parameter(values.len() + 2, id)?;
+        self.update.raw_execute()?;
+        Ok(Outcome::Updated { id, changes })
+    }
+
+    /// Counts the outcome and writes its audit row; returns the row's id.
+    pub fn record(&mut self, batch: &mut Batch<'_>, outcome: Outcome) -> Result<i64, StoreError> {
+        let id = outcome.id();
+        match outcome {
+            Outcome::Inserted(_) => {
+                self.counts.imported += 1;
+                batch.audit("insert", self.table.name, id, None)?;
+            }
+            Outcome::Updated { changes, .. } => {
+                self.counts.updated += 1;
+                let details = Json::Object(changes).to_string();
+                batch.audit("update", self.table.name, id, Some(&details))?;
+            }
+            Outcome::Unchanged(_) => self.counts.unchanged += 1,
+        }
+        Ok(id)
+    }
+
+    pub fn apply(
+        &mut self,
+        batch: &mut Batch<'_>,
+        key: K,
+        values: &[ValueRef<'_>],
+    ) -> Result<i64, StoreError> {
+        let outcome = self.write(key, values)?;
+        self.record(batch, outcome)
+    }
+}
+
+fn bind(stmt: &mut Statement<'_>, values: &[ValueRef<'_>]) -> rusqlite::Result<()> {
+    for (i, value) in values.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(*value))?;
+    }
+    Ok(())
+}
+
+fn json(value: ValueRef<'_>) -> Json {
+    match value {
+        ValueRef::Null => Json::Null,
+        ValueRef::Integer(i) => i.into(),
+        ValueRef::Real(f) => f.into(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+        ValueRef::Blob(b) => b.into(),
+    }
+}

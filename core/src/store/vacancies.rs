@@ -1,0 +1,225 @@
+//! Employers and their vacancies: applying a request list, reading vacancies back.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, params};
+use serde_json::Value as Json;
+
+use super::audit::{Batch, in_batch};
+use super::convert::{code, code_opt, opt_text, parsed, text};
+use super::upsert::{Outcome, Table, Upsert};
+use super::{ApplyCounts, ChangeContext, StoreError};
+use crate::classifiers::{OrgKind, Ownership, Region};
+use crate::ident::Bin;
+use crate::model::{EmployerRecord, Vacancy, VacancyRecord};
+
+const EMPLOYER: Table = Table {
+    name: "employer",
+    columns: &["bin", "name", "kind", "ownership"],
+    copy_on_insert: None,
+};
+
+const VACANCY: Table = Table {
+    name: "vacancy",
+    columns: &[
+        "employer_id",
+        "year",
+        "position",
+        "places",
+        "region",
+        "district",
+        "settlement",
+        "rural",
+        "contact_person",
+        "phone",
+    ],
+    copy_on_insert: Some(("places_left", "places")),
+};
+
+/// (employer id, year, position, settlement or ''), as the unique index `vacancy_key`.
+type VacancyKey = (i64, i32, String, String);
+
+pub(super) fn apply(
+    conn: &mut Connection,
+    records: &[VacancyRecord],
+    ctx: &ChangeContext,
+    dry_run: bool,
+) -> Result<ApplyCounts, StoreError> {
+    in_batch(conn, "vacancies", ctx, dry_run, |batch| {
+        let bins: BTreeSet<&str> = records.iter().map(|r| r.employer.bin.as_str()).collect();
+        let mut employers = Upsert::load(
+            batch,
+            &EMPLOYER,
+            "bin IN (SELECT value FROM json_each(?1))",
+            [serde_json::json!(bins).to_string()],
+            bins.len(),
+            |row| parsed(row, "bin", Bin::parse),
+        )?;
+        let years: BTreeSet<i32> = records.iter().map(|r| r.year).collect();
+        let years = serde_json::json!(years).to_string();
+        let mut vacancies: Upsert<VacancyKey> = Upsert::load(
+            batch,
+            &VACANCY,
+            "year IN (SELECT value FROM json_each(?1))",
+            [&years],
+            records.len(),
+            |row| {
+                let settlement: Option<String> = row.get("settlement")?;
+                Ok((
+                    row.get("employer_id")?,
+                    row.get("year")?,
+                    row.get("position")?,
+                    settlement.unwrap_or_default(),
+                ))
+            },
+        )?;
+        let mut codes = load_codes(batch, &years)?;
+
+        for r in records {
+            let e = &r.employer;
+            let employer_id = employers.apply(
+                batch,
+                e.bin,
+                &[
+                    text(e.bin.as_str()),
+                    text(&e.name),
+                    text(e.kind.code()),
+                    opt_text(e.ownership.map(Ownership::code)),
+                ],
+            )?;
+            let key = (
+                employer_id,
+                r.year,
+                r.position.clone(),
+                r.settlement.clone().unwrap_or_default(),
+            );
+            let values = [
+                ValueRef::Integer(employer_id),
+                ValueRef::Integer(r.year.into()),
+                text(&r.position),
+                ValueRef::Integer(r.places.into()),
+                text(r.region.code()),
+                opt_text(r.district.as_deref()),
+                opt_text(r.settlement.as_deref()),
+                ValueRef::Integer(r.rural.into()),
+                opt_text(r.contact_person.as_deref()),
+                opt_text(r.phone.as_deref()),
+            ];
+            let mut outcome = vacancies.write(key, &values)?;
+            let id = outcome.id();
+            if let Some(delta) = places_delta(&outcome) {
+                batch
+                    .conn
+                    .prepare_cached(
+                        "UPDATE vacancy SET places_left = max(0, places_left + ?1) WHERE id = ?2",
+                    )?
+                    .execute([delta, id])?;
+            }
+            let old = codes.remove(&id).unwrap_or_default();
+            let new: BTreeSet<&str> = r.program_codes.iter().map(String::as_str).collect();
+            if old.iter().map(String::as_str).collect::<BTreeSet<_>>() != new {
+                replace_codes(batch, id, &new)?;
+                outcome = outcome.with_change(
+                    "program_codes",
+                    Json::from(old),
+                    new.iter().copied().collect(),
+                );
+            }
+            codes.insert(id, new.into_iter().map(str::to_string).collect());
+            vacancies.record(batch, outcome)?;
+        }
+        Ok(vacancies.counts)
+    })
+}
+
+/// How much `places` grew (or shrank) in an update: places left follow by the same amount.
+fn places_delta(outcome: &Outcome) -> Option<i64> {
+    let Outcome::Updated { changes, .. } = outcome else {
+        return None;
+    };
+    match changes.get("places")?.as_array()?.as_slice() {
+        [old, new] => Some(new.as_i64()? - old.as_i64()?),
+        _ => None,
+    }
+}
+
+/// Programme codes of the vacancies of `years` (a JSON array), in the order they were stored.
+fn load_codes(batch: &Batch<'_>, years: &str) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut stmt = batch.conn.prepare(
+        "SELECT vp.vacancy_id, vp.program_code FROM vacancy_programme vp \
+         JOIN vacancy v ON v.id = vp.vacancy_id \
+         WHERE v.year IN (SELECT value FROM json_each(?1)) ORDER BY vp.rowid",
+    )?;
+    let mut rows = stmt.query([years])?;
+    while let Some(row) = rows.next()? {
+        codes.entry(row.get(0)?).or_default().push(row.get(1)?);
+    }
+    Ok(codes)
+}
+
+fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(), StoreError> {
+    batch
+        .conn
+        .prepare_cached("DELETE FROM vacancy_programme WHERE vacancy_id = ?1")?
+        .execute([id])?;
+    let mut insert = batch.conn.prepare_cached(
+        "INSERT INTO vacancy_programme (vacancy_id, program_code) VALUES (?1, ?2)",
+    )?;
+    for code in codes {
+        insert.execute(params![id, code])?;
+    }
+    // A change of codes alone is still a change of the vacancy.
+    batch
+        .conn
+        .prepare_cached("UPDATE vacancy SET updated_at = ?1 WHERE id = ?2")?
+        .execute(params![batch.at, id])?;
+    Ok(())
+}
+
+pub(super) fn all(conn: &Connection) -> Result<Vec<Vacancy>, StoreError> {
+    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT vacancy_id, program_code FROM vacancy_programme ORDER BY rowid",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            codes.entry(row.get(0)?).or_default().push(row.get(1)?);
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.id, e.bin, e.name, e.kind, e.ownership, v.year, v.position, v.places, \
+                v.region, v.district, v.settlement, v.rural, v.contact_person, v.phone, \
+                v.places_left \
+         FROM vacancy v JOIN employer e ON e.id = v.employer_id \
+         ORDER BY v.year, e.name, v.position, v.id",
+    )?;
+    let rows = stmt.query_map([], |row| {
+        let id = row.get(0)?;
+        Ok(Vacancy {
+            id,
+            record: VacancyRecord {
+                employer: EmployerRecord {
+                    bin: parsed(row, 1, Bin::parse)?,
+                    name: row.get(2)?,
+                    kind: code(row, 3, OrgKind::from_code)?,
+                    ownership: code_opt(row, 4, Ownership::from_code)?,
+                },
+                year: row.get(5)?,
+                position: row.get(6)?,
+                program_codes: codes.remove(&id).unwrap_or_default(),
+                places: row.get(7)?,
+                region: code(row, 8, Region::from_code)?,
+                district: row.get(9)?,
+                settlement: row.get(10)?,
+                rural: row.get(11)?,
+                contact_person: row.get(12)?,
+                phone: row.get(13)?,
+            },
+            places_left: row.get(14)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
