@@ -13,30 +13,18 @@ use rusqlite::Connection;
 use serde_json::json;
 
 fn ctx() -> ChangeContext {
-    ChangeContext {
-        actor: "Секретарь".into(),
-        source: Some("tizim.xlsx".into()),
-    }
+    ChangeContext { actor: "Секретарь".into(), source: Some("tizim.xlsx".into()) }
 }
 
 fn counts(imported: usize, updated: usize, unchanged: usize) -> ApplyCounts {
-    ApplyCounts {
-        imported,
-        updated,
-        unchanged,
-    }
+    ApplyCounts { imported, updated, unchanged }
 }
 
 /// Check digit by the two weightings (domain.md); `None` when the number is never issued.
 fn check_digit(d: &[u8]) -> Option<u8> {
-    let sum =
-        |w: &dyn Fn(usize) -> u32| (0..11).map(|i| u32::from(d[i] - b'0') * w(i)).sum::<u32>() % 11;
+    let sum = |w: &dyn Fn(usize) -> u32| (0..11).map(|i| u32::from(d[i] - b'0') * w(i)).sum::<u32>() % 11;
     let first = sum(&|i| i as u32 + 1);
-    let s = if first == 10 {
-        sum(&|i| (i as u32 + 2) % 11 + 1)
-    } else {
-        first
-    };
+    let s = if first == 10 { sum(&|i| (i as u32 + 2) % 11 + 1) } else { first };
     (s != 10).then_some(s as u8)
 }
 
@@ -45,8 +33,7 @@ fn check_digit(d: &[u8]) -> Option<u8> {
 fn iin(n: usize) -> Iin {
     (n * 2..n * 2 + 2)
         .find_map(|k| {
-            let born = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap()
-                + chrono::Days::new((k / 10_000) as u64);
+            let born = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new((k / 10_000) as u64);
             let mut d = format!("{}5{:04}0", born.format("%y%m%d"), k % 10_000).into_bytes();
             d[11] = b'0' + check_digit(&d)?;
             Some(Iin::parse(std::str::from_utf8(&d).unwrap()).unwrap())
@@ -107,20 +94,12 @@ fn vacancy(employer: u32, position: &str, settlement: Option<&str>, places: u32)
 }
 
 fn graduate_id(store: &Store, iin: Iin) -> i64 {
-    store
-        .graduates()
-        .unwrap()
-        .into_iter()
-        .find(|g| g.record.iin == iin)
-        .unwrap()
-        .id
+    store.graduates().unwrap().into_iter().find(|g| g.record.iin == iin).unwrap().id
 }
 
 fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
+    let mut names: Vec<_> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     names.sort();
     names
 }
@@ -135,19 +114,13 @@ fn open_creates_the_folder_and_a_wal_database() {
     drop(store);
 
     let conn = Connection::open(&path).unwrap();
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-        .unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
 
     // Reopening at the same version takes no copy.
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), 1);
-    assert!(
-        file_names(path.parent().unwrap())
-            .iter()
-            .all(|n| !n.ends_with(".bak"))
-    );
+    assert!(file_names(path.parent().unwrap()).iter().all(|n| !n.ends_with(".bak")));
 }
 
 #[test]
@@ -170,21 +143,11 @@ fn a_newer_schema_is_refused_and_the_file_untouched() {
     let path = dir.path().join(DB_FILE_NAME);
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().unwrap();
-    assert!(
-        matches!(
-            err,
-            StoreError::SchemaTooNew {
-                found: 99,
-                supported: 1
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, StoreError::SchemaTooNew { found: 99, supported: 1 }), "{err:?}");
     assert_eq!(err.code(), "schema_too_new");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(file_names(dir.path()), [DB_FILE_NAME]);
@@ -194,16 +157,10 @@ fn a_newer_schema_is_refused_and_the_file_untouched() {
 fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join(DB_FILE_NAME)).unwrap();
-    let list: Vec<_> = ["Сейітов", "Абенова", "Жұмабаев"]
-        .iter()
-        .enumerate()
-        .map(|(n, s)| graduate(n, s))
-        .collect();
+    let list: Vec<_> =
+        ["Сейітов", "Абенова", "Жұмабаев"].iter().enumerate().map(|(n, s)| graduate(n, s)).collect();
 
-    assert_eq!(
-        store.apply_graduates(&list, &ctx(), false).unwrap(),
-        counts(3, 0, 0)
-    );
+    assert_eq!(store.apply_graduates(&list, &ctx(), false).unwrap(), counts(3, 0, 0));
     let stored = store.graduates().unwrap();
     let surnames: Vec<_> = stored.iter().map(|g| g.record.surname.as_str()).collect();
     assert_eq!(surnames, ["Абенова", "Жұмабаев", "Сейітов"]);
@@ -214,31 +171,19 @@ fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
     let id = graduate_id(&store, list[0].iin);
     let trail = store.audit_trail("graduate", id).unwrap();
     assert_eq!(trail.len(), 1);
-    assert_eq!(
-        (trail[0].action.as_str(), trail[0].actor.as_str()),
-        ("insert", "Секретарь")
-    );
+    assert_eq!((trail[0].action.as_str(), trail[0].actor.as_str()), ("insert", "Секретарь"));
     assert!(trail[0].at.ends_with('Z'));
 
-    assert_eq!(
-        store.apply_graduates(&list, &ctx(), false).unwrap(),
-        counts(0, 0, 3)
-    );
+    assert_eq!(store.apply_graduates(&list, &ctx(), false).unwrap(), counts(0, 0, 3));
     assert_eq!(store.audit_trail("graduate", id).unwrap().len(), 1);
     let batch = store.audit_trail("import_batch", 2).unwrap();
     assert_eq!(batch.len(), 1);
-    assert_eq!(
-        batch[0].details,
-        Some(json!({"imported": 0, "updated": 0, "unchanged": 3}))
-    );
+    assert_eq!(batch[0].details, Some(json!({"imported": 0, "updated": 0, "unchanged": 3})));
 
     let mut changed = list.clone();
     changed[0].phone = Some("+7 777 0000000".into());
     changed[0].program_name = "Педагогика".into();
-    assert_eq!(
-        store.apply_graduates(&changed, &ctx(), false).unwrap(),
-        counts(0, 1, 2)
-    );
+    assert_eq!(store.apply_graduates(&changed, &ctx(), false).unwrap(), counts(0, 1, 2));
     let trail = store.audit_trail("graduate", id).unwrap();
     assert_eq!(trail.len(), 2);
     assert_eq!(trail[1].action, "update");
@@ -246,13 +191,7 @@ fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
     assert_eq!(details["phone"], json!([list[0].phone, "+7 777 0000000"]));
     assert!(details.contains_key("programme_id"), "{details:?}");
     assert_eq!(details.len(), 2, "{details:?}");
-    assert!(
-        store
-            .graduates()
-            .unwrap()
-            .iter()
-            .any(|g| g.record == changed[0])
-    );
+    assert!(store.graduates().unwrap().iter().any(|g| g.record == changed[0]));
 }
 
 #[test]
@@ -260,18 +199,12 @@ fn a_dry_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join(DB_FILE_NAME)).unwrap();
     let list: Vec<_> = (0..5).map(|n| graduate(n, "Тест")).collect();
-    assert_eq!(
-        store.apply_graduates(&list, &ctx(), true).unwrap(),
-        counts(5, 0, 0)
-    );
+    assert_eq!(store.apply_graduates(&list, &ctx(), true).unwrap(), counts(5, 0, 0));
     assert!(store.graduates().unwrap().is_empty());
     assert!(store.audit_trail("import_batch", 1).unwrap().is_empty());
 
     store.apply_graduates(&list[..2], &ctx(), false).unwrap();
-    assert_eq!(
-        store.apply_graduates(&list, &ctx(), true).unwrap(),
-        counts(3, 0, 2)
-    );
+    assert_eq!(store.apply_graduates(&list, &ctx(), true).unwrap(), counts(3, 0, 2));
     assert_eq!(store.graduates().unwrap().len(), 2);
 }
 
@@ -279,17 +212,9 @@ fn a_dry_run_changes_nothing() {
 fn the_same_graduate_twice_in_a_list_keeps_the_last() {
     let mut store = Store::open_in_memory().unwrap();
     let first = graduate(7, "Бірінші");
-    let last = GraduateRecord {
-        surname: "Соңғы".into(),
-        ..first.clone()
-    };
+    let last = GraduateRecord { surname: "Соңғы".into(), ..first.clone() };
     let same = first.clone();
-    assert_eq!(
-        store
-            .apply_graduates(&[first, same, last.clone()], &ctx(), false)
-            .unwrap(),
-        counts(1, 1, 1)
-    );
+    assert_eq!(store.apply_graduates(&[first, same, last.clone()], &ctx(), false).unwrap(), counts(1, 1, 1));
     let stored = store.graduates().unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].record, last);
@@ -303,47 +228,29 @@ fn vacancies_are_upserted_with_employers_and_places_left() {
         vacancy(1, "Мұғалім", Some("Қарауыл"), 1),
         vacancy(2, "Дәрігер", Some("Қарауыл"), 3),
     ];
-    assert_eq!(
-        store.apply_vacancies(&list, &ctx(), false).unwrap(),
-        counts(3, 0, 0)
-    );
+    assert_eq!(store.apply_vacancies(&list, &ctx(), false).unwrap(), counts(3, 0, 0));
     let stored = store.vacancies().unwrap();
     assert_eq!(stored.len(), 3);
     for v in &stored {
         assert_eq!(v.places_left, v.record.places);
         assert!(list.contains(&v.record), "{:?}", v.record);
     }
-    assert_eq!(
-        store.apply_vacancies(&list, &ctx(), false).unwrap(),
-        counts(0, 0, 3)
-    );
+    assert_eq!(store.apply_vacancies(&list, &ctx(), false).unwrap(), counts(0, 0, 3));
 
     let mut changed = list.clone();
     changed[0].places = 4;
     changed[1].program_codes = vec!["6B01102".into(), "6B01101".into()];
     // An employer's new name is the employer's change, not the vacancy's.
     changed[2].employer.name = "Аудандық аурухана".into();
-    assert_eq!(
-        store.apply_vacancies(&changed, &ctx(), false).unwrap(),
-        counts(0, 2, 1)
-    );
+    assert_eq!(store.apply_vacancies(&changed, &ctx(), false).unwrap(), counts(0, 2, 1));
 
     let stored = store.vacancies().unwrap();
-    let first = stored
-        .iter()
-        .find(|v| v.record.settlement.is_none())
-        .unwrap();
+    let first = stored.iter().find(|v| v.record.settlement.is_none()).unwrap();
     assert_eq!((first.record.places, first.places_left), (4, 4));
     let trail = store.audit_trail("vacancy", first.id).unwrap();
-    assert_eq!(
-        trail.last().unwrap().details,
-        Some(json!({"places": [2, 4]}))
-    );
+    assert_eq!(trail.last().unwrap().details, Some(json!({"places": [2, 4]})));
 
-    let second = stored
-        .iter()
-        .find(|v| v.record.position == "Мұғалім" && v.record.rural)
-        .unwrap();
+    let second = stored.iter().find(|v| v.record.position == "Мұғалім" && v.record.rural).unwrap();
     assert_eq!(second.record.program_codes, ["6B01101", "6B01102"]);
     let trail = store.audit_trail("vacancy", second.id).unwrap();
     assert_eq!(
@@ -351,10 +258,7 @@ fn vacancies_are_upserted_with_employers_and_places_left() {
         Some(json!({"program_codes": [["6B01101"], ["6B01101", "6B01102"]]}))
     );
 
-    let hospital = stored
-        .iter()
-        .find(|v| v.record.position == "Дәрігер")
-        .unwrap();
+    let hospital = stored.iter().find(|v| v.record.position == "Дәрігер").unwrap();
     assert_eq!(hospital.record.employer.name, "Аудандық аурухана");
     let employer_updates: usize = (1..=2)
         .map(|id| {
@@ -369,9 +273,7 @@ fn vacancies_are_upserted_with_employers_and_places_left() {
 fn backup_to_copies_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join(DB_FILE_NAME)).unwrap();
-    store
-        .apply_graduates(&[graduate(1, "Көшірме")], &ctx(), false)
-        .unwrap();
+    store.apply_graduates(&[graduate(1, "Көшірме")], &ctx(), false).unwrap();
     let dest = dir.path().join("көшірме.sqlite3");
     store.backup_to(&dest).unwrap();
     let copy = Store::open(&dest).unwrap();
@@ -396,9 +298,6 @@ fn apply_100k_graduates_timing() {
     let start = Instant::now();
     let again = store.apply_graduates(&list, &ctx(), false).unwrap();
     let reapply = start.elapsed();
-    assert_eq!(
-        (first, again),
-        (counts(100_000, 0, 0), counts(0, 0, 100_000))
-    );
+    assert_eq!((first, again), (counts(100_000, 0, 0), counts(0, 0, 100_000)));
     println!("100k graduates: insert {insert:?}, re-apply (all unchanged) {reapply:?}");
 }

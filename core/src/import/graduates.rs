@@ -254,19 +254,20 @@ pub fn preview(path: &Path, year: Option<i32>) -> Result<Preview, ImportError> {
 /// Imports a list: the good rows in one transaction, the others reported.
 pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result<ImportReport, Error> {
     let preview = preview(path, options.year)?;
-    let records: Vec<GraduateRecord> = preview.rows.records.iter().map(|(_, r)| r.clone()).collect();
+    let rows = preview.rows;
+    let records: Vec<GraduateRecord> = rows.records.into_iter().map(|(_, r)| r).collect();
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_graduates(&records, &ctx, options.dry_run)?;
     Ok(ImportReport {
         file: file_name(path),
         sheet: preview.sheet,
-        header_row: preview.rows.header_row,
-        data_rows: preview.rows.data_rows,
+        header_row: rows.header_row,
+        data_rows: rows.data_rows,
         valid: records.len(),
         counts,
         dry_run: options.dry_run,
-        problems: preview.rows.problems,
-        skipped_rows: preview.rows.skipped_rows,
+        problems: rows.problems,
+        skipped_rows: rows.skipped_rows,
     })
 }
 

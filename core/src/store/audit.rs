@@ -40,11 +40,7 @@ pub(crate) fn in_batch(
 }
 
 impl<'t> Batch<'t> {
-    fn begin(
-        conn: &'t Connection,
-        kind: &str,
-        ctx: &ChangeContext,
-    ) -> Result<Batch<'t>, StoreError> {
+    fn begin(conn: &'t Connection, kind: &str, ctx: &ChangeContext) -> Result<Batch<'t>, StoreError> {
         let at = now();
         conn.execute(
             "INSERT INTO import_batch (at, actor, kind, source) VALUES (?1, ?2, ?3, ?4)",
@@ -59,12 +55,7 @@ impl<'t> Batch<'t> {
         audit.raw_bind_parameter(5, &at)?;
         audit.raw_bind_parameter(6, &ctx.actor)?;
         audit.raw_bind_parameter(7, id)?;
-        Ok(Batch {
-            conn,
-            id,
-            at,
-            audit,
-        })
+        Ok(Batch { conn, id, at, audit })
     }
 
     pub fn audit(
@@ -85,12 +76,7 @@ impl<'t> Batch<'t> {
     fn finish(mut self, counts: ApplyCounts) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE import_batch SET imported = ?1, updated = ?2, unchanged = ?3 WHERE id = ?4",
-            params![
-                counts.imported as i64,
-                counts.updated as i64,
-                counts.unchanged as i64,
-                self.id
-            ],
+            params![counts.imported as i64, counts.updated as i64, counts.unchanged as i64, self.id],
         )?;
         let details = serde_json::json!(counts).to_string();
         self.audit("import", "import_batch", self.id, Some(&details))?;
@@ -98,11 +84,7 @@ impl<'t> Batch<'t> {
     }
 }
 
-pub(crate) fn trail(
-    conn: &Connection,
-    entity: &str,
-    id: i64,
-) -> Result<Vec<AuditEntry>, StoreError> {
+pub(crate) fn trail(conn: &Connection, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, actor, action, entity, entity_id, details FROM audit \
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",

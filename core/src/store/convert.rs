@@ -70,9 +70,7 @@ pub(crate) fn code<T>(
     col: impl RowIndex,
     from_code: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<T> {
-    parsed(row, col, |s| {
-        from_code(s).ok_or_else(|| UnknownCode(s.to_string()))
-    })
+    parsed(row, col, |s| from_code(s).ok_or_else(|| UnknownCode(s.to_string())))
 }
 
 pub(crate) fn code_opt<T>(
@@ -80,9 +78,7 @@ pub(crate) fn code_opt<T>(
     col: impl RowIndex,
     from_code: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<Option<T>> {
-    parsed_opt(row, col, |s| {
-        from_code(s).ok_or_else(|| UnknownCode(s.to_string()))
-    })
+    parsed_opt(row, col, |s| from_code(s).ok_or_else(|| UnknownCode(s.to_string())))
 }
 
 pub(crate) fn date(row: &Row<'_>, col: impl RowIndex) -> rusqlite::Result<NaiveDate> {

@@ -11,10 +11,7 @@ pub enum StoreError {
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     /// The file was written by a newer Joldama; this build must not touch it.
     #[error("schema version {found} is newer than {supported}")]
     SchemaTooNew { found: u32, supported: u32 },
@@ -70,14 +67,8 @@ impl UserFacing for StoreError {
                 ),
             },
             StoreError::Io { path, source } => Text::new(
-                format!(
-                    "«{}» файлын не қалтасын ашу немесе жазу мүмкін болмады ({source}).",
-                    path.display()
-                ),
-                format!(
-                    "Не удалось открыть или записать файл или папку «{}» ({source}).",
-                    path.display()
-                ),
+                format!("«{}» файлын не қалтасын ашу немесе жазу мүмкін болмады ({source}).", path.display()),
+                format!("Не удалось открыть или записать файл или папку «{}» ({source}).", path.display()),
             ),
             StoreError::SchemaTooNew { found, supported } => Text::new(
                 format!(
@@ -90,14 +81,8 @@ impl UserFacing for StoreError {
                 ),
             ),
             StoreError::NotADatabase { path } => Text::new(
-                format!(
-                    "«{}» файлы Joldama дерекқоры емес немесе бүлінген.",
-                    path.display()
-                ),
-                format!(
-                    "Файл «{}» не является базой данных Joldama или повреждён.",
-                    path.display()
-                ),
+                format!("«{}» файлы Joldama дерекқоры емес немесе бүлінген.", path.display()),
+                format!("Файл «{}» не является базой данных Joldama или повреждён.", path.display()),
             ),
             StoreError::BackupExists { path } => Text::new(
                 format!(

@@ -83,25 +83,17 @@ struct Programmes(HashMap<String, HashMap<String, i64>>);
 impl Programmes {
     fn load(batch: &Batch<'_>) -> Result<Programmes, StoreError> {
         let mut map: HashMap<String, HashMap<String, i64>> = HashMap::new();
-        let mut stmt = batch
-            .conn
-            .prepare("SELECT code, name, id FROM programme WHERE university_id = ?1")?;
+        let mut stmt = batch.conn.prepare("SELECT code, name, id FROM programme WHERE university_id = ?1")?;
         let mut rows = stmt.query([HOME_UNIVERSITY])?;
         while let Some(row) = rows.next()? {
-            map.entry(row.get(0)?)
-                .or_default()
-                .insert(row.get(1)?, row.get(2)?);
+            map.entry(row.get(0)?).or_default().insert(row.get(1)?, row.get(2)?);
         }
         Ok(Programmes(map))
     }
 
     /// Finds the record's programme or creates it with the record's level and field.
     fn id_of(&mut self, batch: &mut Batch<'_>, r: &GraduateRecord) -> Result<i64, StoreError> {
-        if let Some(id) = self
-            .0
-            .get(&r.program_code)
-            .and_then(|names| names.get(&r.program_name))
-        {
+        if let Some(id) = self.0.get(&r.program_code).and_then(|names| names.get(&r.program_name)) {
             return Ok(*id);
         }
         let id = batch
@@ -118,10 +110,7 @@ impl Programmes {
                 r.field.code()
             ])?;
         batch.audit("insert", "programme", id, None)?;
-        self.0
-            .entry(r.program_code.clone())
-            .or_default()
-            .insert(r.program_name.clone(), id);
+        self.0.entry(r.program_code.clone()).or_default().insert(r.program_name.clone(), id);
         Ok(id)
     }
 }

@@ -18,10 +18,7 @@ pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
 }
 
 /// Refuses a version newer than `migrations` knows without touching the file.
-pub(crate) fn check_not_newer(
-    conn: &Connection,
-    migrations: &[Migration],
-) -> Result<u32, StoreError> {
+pub(crate) fn check_not_newer(conn: &Connection, migrations: &[Migration]) -> Result<u32, StoreError> {
     let found = version(conn)?;
     let supported = migrations.len() as u32;
     if found > supported {
@@ -65,9 +62,7 @@ fn backup_path(path: &Path, target: u32) -> PathBuf {
 /// A consistent copy of the whole database; refuses to overwrite.
 pub(crate) fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     if dest.exists() {
-        return Err(StoreError::BackupExists {
-            path: dest.to_path_buf(),
-        });
+        return Err(StoreError::BackupExists { path: dest.to_path_buf() });
     }
     let dest_text = dest.to_str().ok_or_else(|| StoreError::Io {
         path: dest.to_path_buf(),

@@ -60,9 +60,7 @@ pub struct Store {
 
 /// ISO-8601 UTC with milliseconds: the audit's and the rows' time stamps.
 fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3fZ")
-        .to_string()
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
 /// Local time for file names, which people read: `20261122T040500`.
@@ -84,36 +82,27 @@ impl Store {
 
     fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder).map_err(|source| StoreError::Io {
-                path: folder.to_path_buf(),
-                source,
-            })?;
+            std::fs::create_dir_all(folder)
+                .map_err(|source| StoreError::Io { path: folder.to_path_buf(), source })?;
         }
         let not_a_database = |e: StoreError| match e {
             StoreError::Sqlite(ref s) if s.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
-                StoreError::NotADatabase {
-                    path: path.to_path_buf(),
-                }
+                StoreError::NotADatabase { path: path.to_path_buf() }
             }
             e => e,
         };
-        let mut conn =
-            Connection::open(path).map_err(|source| match source.sqlite_error_code() {
-                Some(ErrorCode::CannotOpen) => StoreError::Io {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::other(source),
-                },
-                _ => source.into(),
-            })?;
+        let mut conn = Connection::open(path).map_err(|source| match source.sqlite_error_code() {
+            Some(ErrorCode::CannotOpen) => {
+                StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(source) }
+            }
+            _ => source.into(),
+        })?;
         conn.busy_timeout(Duration::from_secs(5))?;
         // Read before any pragma writes: a foreign or newer file must stay byte for byte as it was.
         migrations::check_not_newer(&conn, migrations).map_err(not_a_database)?;
         configure(&conn)?;
         migrations::run(&mut conn, Some(path), migrations)?;
-        Ok(Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        })
+        Ok(Store { conn, path: Some(path.to_path_buf()) })
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {

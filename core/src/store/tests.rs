@@ -9,13 +9,8 @@ use crate::ident::Bin;
 use crate::model::EmployerRecord;
 
 fn tables(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap();
-    stmt.query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
 }
 
 fn fails(conn: &Connection, sql: &str) -> bool {
@@ -50,11 +45,9 @@ fn foundation_creates_the_tables_and_the_home_university() {
     }
     let names: (String, String) = store
         .conn
-        .query_row(
-            "SELECT name_kk, name_ru FROM university WHERE id = ?1",
-            [HOME_UNIVERSITY],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row("SELECT name_kk, name_ru FROM university WHERE id = ?1", [HOME_UNIVERSITY], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!(names, ("Университет".into(), "Университет".into()));
 }
@@ -62,10 +55,7 @@ fn foundation_creates_the_tables_and_the_home_university() {
 #[test]
 fn foundation_enforces_foreign_keys() {
     let store = Store::open_in_memory().unwrap();
-    let fk: bool = store
-        .conn
-        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
-        .unwrap();
+    let fk: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert!(fk);
     // No programme 1 yet.
     assert!(fails(&store.conn, GRADUATE));
@@ -75,48 +65,30 @@ fn foundation_enforces_foreign_keys() {
         "INSERT INTO programme (university_id, code, name, level, field) \
          VALUES (9, 'x', 'y', 'bachelor', 'other')"
     ));
-    store
-        .conn
-        .execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}"))
-        .unwrap();
+    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
     // Deleting a vacancy takes its programme codes with it.
-    store
-        .conn
-        .execute_batch("INSERT INTO vacancy_programme VALUES (1, '6B01101')")
-        .unwrap();
+    store.conn.execute_batch("INSERT INTO vacancy_programme VALUES (1, '6B01101')").unwrap();
     store.conn.execute_batch("DELETE FROM vacancy").unwrap();
-    let left: i64 = store
-        .conn
-        .query_row("SELECT count(*) FROM vacancy_programme", [], |r| r.get(0))
-        .unwrap();
+    let left: i64 = store.conn.query_row("SELECT count(*) FROM vacancy_programme", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0);
 }
 
 #[test]
 fn foundation_enforces_uniqueness() {
     let store = Store::open_in_memory().unwrap();
-    store
-        .conn
-        .execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}"))
-        .unwrap();
+    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
     assert!(fails(&store.conn, &PROGRAMME.replace("(1, 1,", "(2, 1,")));
     assert!(fails(&store.conn, GRADUATE));
     assert!(fails(&store.conn, &EMPLOYER.replace("(1,", "(2,")));
     // A NULL settlement collides with another NULL settlement (the COALESCE index).
     assert!(fails(&store.conn, VACANCY));
-    store
-        .conn
-        .execute_batch(&GRADUATE.replace("2025,", "2026,"))
-        .unwrap();
+    store.conn.execute_batch(&GRADUATE.replace("2025,", "2026,")).unwrap();
 }
 
 #[test]
 fn foundation_checks_codes_and_places() {
     let store = Store::open_in_memory().unwrap();
-    store
-        .conn
-        .execute_batch(&format!("{PROGRAMME}{EMPLOYER}"))
-        .unwrap();
+    store.conn.execute_batch(&format!("{PROGRAMME}{EMPLOYER}")).unwrap();
     for (good, bad) in [
         ("'male'", "'man'"),
         ("'state_order'", "'grant'"),
@@ -125,22 +97,13 @@ fn foundation_checks_codes_and_places() {
     ] {
         assert!(fails(&store.conn, &GRADUATE.replace(good, bad)), "{bad}");
     }
-    assert!(fails(
-        &store.conn,
-        &GRADUATE.replace("'bachelor', 'state", "'phd', 'state")
-    ));
+    assert!(fails(&store.conn, &GRADUATE.replace("'bachelor', 'state", "'phd', 'state")));
     assert!(fails(&store.conn, &VACANCY.replace("'abai'", "'mars'")));
     assert!(fails(&store.conn, &VACANCY.replace("2, 2,", "0, 0,")));
     assert!(fails(&store.conn, &VACANCY.replace("2, 2,", "2, -1,")));
     assert!(fails(&store.conn, &VACANCY.replace("1, 't'", "2, 't'")));
-    assert!(fails(
-        &store.conn,
-        &EMPLOYER.replace("'education'", "'school'")
-    ));
-    assert!(fails(
-        &store.conn,
-        "INSERT INTO import_batch (at, actor, kind) VALUES ('t', 'a', 'people')"
-    ));
+    assert!(fails(&store.conn, &EMPLOYER.replace("'education'", "'school'")));
+    assert!(fails(&store.conn, "INSERT INTO import_batch (at, actor, kind) VALUES ('t', 'a', 'people')"));
     assert!(fails(
         &store.conn,
         "INSERT INTO audit (at, actor, action, entity, details) VALUES ('t', 'a', 'x', 'e', '{')"
@@ -152,10 +115,7 @@ fn foundation_checks_codes_and_places() {
 #[test]
 fn foundation_accepts_every_classifier_code() {
     let store = Store::open_in_memory().unwrap();
-    store
-        .conn
-        .execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}"))
-        .unwrap();
+    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
     macro_rules! codes {
         ($t:ty) => {
             <$t>::ALL.iter().map(|v| v.code()).collect::<Vec<_>>()
@@ -200,10 +160,7 @@ fn a_pending_migration_copies_the_file_first() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     // `before-v2-` + `YYYYMMDDTHHMMSS` + `.bak`
-    assert_eq!(
-        copies[0].len(),
-        "joldama.sqlite3.before-v2-20261122T040500.bak".len()
-    );
+    assert_eq!(copies[0].len(), "joldama.sqlite3.before-v2-20261122T040500.bak".len());
     let copy = Connection::open(dir.path().join(&copies[0])).unwrap();
     assert_eq!(migrations::version(&copy).unwrap(), 1);
     assert!(!tables(&copy).contains(&"commission".to_string()));
@@ -254,24 +211,16 @@ fn vacancy(places: u32) -> VacancyRecord {
 
 /// The first BIN of the form 9909 4 0 00012x whose check digit is valid.
 fn valid_bin() -> Bin {
-    (0..10)
-        .find_map(|d| Bin::parse(&format!("99094000012{d}")).ok())
-        .unwrap()
+    (0..10).find_map(|d| Bin::parse(&format!("99094000012{d}")).ok()).unwrap()
 }
 
 #[test]
 fn places_left_follow_places_but_never_below_zero() {
     let mut store = Store::open_in_memory().unwrap();
-    let ctx = ChangeContext {
-        actor: "test".into(),
-        source: None,
-    };
+    let ctx = ChangeContext { actor: "test".into(), source: None };
     store.apply_vacancies(&[vacancy(5)], &ctx, false).unwrap();
     // Four places taken by referrals.
-    store
-        .conn
-        .execute("UPDATE vacancy SET places_left = ?1", params![1])
-        .unwrap();
+    store.conn.execute("UPDATE vacancy SET places_left = ?1", params![1]).unwrap();
     store.apply_vacancies(&[vacancy(7)], &ctx, false).unwrap();
     assert_eq!(store.vacancies().unwrap()[0].places_left, 3);
     store.apply_vacancies(&[vacancy(2)], &ctx, false).unwrap();

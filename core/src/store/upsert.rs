@@ -41,10 +41,9 @@ impl Outcome {
         let change = Json::Array(vec![old, new]);
         match self {
             Outcome::Inserted(id) => Outcome::Inserted(id),
-            Outcome::Unchanged(id) => Outcome::Updated {
-                id,
-                changes: Map::from_iter([(field.to_string(), change)]),
-            },
+            Outcome::Unchanged(id) => {
+                Outcome::Updated { id, changes: Map::from_iter([(field.to_string(), change)]) }
+            }
             Outcome::Updated { id, mut changes } => {
                 changes.insert(field.to_string(), change);
                 Outcome::Updated { id, changes }
@@ -86,33 +85,19 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         let n = table.columns.len();
         let mut existing = HashMap::with_capacity(capacity);
         {
-            let mut stmt = conn.prepare(&format!(
-                "SELECT id, {columns} FROM {} WHERE {filter}",
-                table.name
-            ))?;
+            let mut stmt =
+                conn.prepare(&format!("SELECT id, {columns} FROM {} WHERE {filter}", table.name))?;
             let mut rows = stmt.query(params)?;
             while let Some(row) = rows.next()? {
-                let values = (1..=n)
-                    .map(|i| row.get(i))
-                    .collect::<rusqlite::Result<_>>()?;
-                existing.insert(
-                    key(row)?,
-                    Stored {
-                        id: row.get(0)?,
-                        values: Some(values),
-                    },
-                );
+                let values = (1..=n).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
+                existing.insert(key(row)?, Stored { id: row.get(0)?, values: Some(values) });
             }
         }
 
         let numbered = (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>();
         let (mut insert_columns, mut insert_values) = (columns.clone(), numbered.join(", "));
         if let Some((column, source)) = table.copy_on_insert {
-            let at = table
-                .columns
-                .iter()
-                .position(|c| *c == source)
-                .expect("source is a column");
+            let at = table.columns.iter().position(|c| *c == source).expect("source is a column");
             insert_columns.push_str(&format!(", {column}"));
             insert_values.push_str(&format!(", ?{}", at + 1));
         }
@@ -137,19 +122,8 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         ))?;
         insert.raw_bind_parameter(n + 1, &batch.at)?;
         update.raw_bind_parameter(n + 1, &batch.at)?;
-        let select = conn.prepare(&format!(
-            "SELECT {columns} FROM {} WHERE id = ?1",
-            table.name
-        ))?;
-        Ok(Upsert {
-            table,
-            conn,
-            existing,
-            insert,
-            update,
-            select,
-            counts: ApplyCounts::default(),
-        })
+        let select = conn.prepare(&format!("SELECT {columns} FROM {} WHERE id = ?1", table.name))?;
+        Ok(Upsert { table, conn, existing, insert, update, select, counts: ApplyCounts::default() })
     }
 
     /// Inserts, updates or leaves the row of `key`; `values` follow `Table::columns`.
@@ -165,9 +139,7 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         let id = stored.id;
         let old = match stored.values.take() {
             Some(old) => old,
-            None => self
-                .select
-                .query_row([id], |row| (0..values.len()).map(|i| row.get(i)).collect())?,
+            None => self.select.query_row([id], |row| (0..values.len()).map(|i| row.get(i)).collect())?,
         };
         let changes: Map<String, Json> = self
             .table
@@ -175,12 +147,7 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
             .iter()
             .zip(old.iter().zip(values))
             .filter(|(_, (old, new))| ValueRef::from(*old) != **new)
-            .map(|(column, (old, new))| {
-                (
-                    column.to_string(),
-                    Json::Array(vec![json(old.into()), json(*new)]),
-                )
-            })
+            .map(|(column, (old, new))| (column.to_string(), Json::Array(vec![json(old.into()), json(*new)])))
             .collect();
         if changes.is_empty() {
             stored.values = Some(old);

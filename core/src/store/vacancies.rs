@@ -14,11 +14,8 @@ use crate::classifiers::{OrgKind, Ownership, Region};
 use crate::ident::Bin;
 use crate::model::{EmployerRecord, Vacancy, VacancyRecord};
 
-const EMPLOYER: Table = Table {
-    name: "employer",
-    columns: &["bin", "name", "kind", "ownership"],
-    copy_on_insert: None,
-};
+const EMPLOYER: Table =
+    Table { name: "employer", columns: &["bin", "name", "kind", "ownership"], copy_on_insert: None };
 
 const VACANCY: Table = Table {
     name: "vacancy",
@@ -88,12 +85,7 @@ pub(super) fn apply(
                     opt_text(e.ownership.map(Ownership::code)),
                 ],
             )?;
-            let key = (
-                employer_id,
-                r.year,
-                r.position.clone(),
-                r.settlement.clone().unwrap_or_default(),
-            );
+            let key = (employer_id, r.year, r.position.clone(), r.settlement.clone().unwrap_or_default());
             let values = [
                 ValueRef::Integer(employer_id),
                 ValueRef::Integer(r.year.into()),
@@ -120,11 +112,8 @@ pub(super) fn apply(
             let new: BTreeSet<&str> = r.program_codes.iter().map(String::as_str).collect();
             if old.iter().map(String::as_str).collect::<BTreeSet<_>>() != new {
                 replace_codes(batch, id, &new)?;
-                outcome = outcome.with_change(
-                    "program_codes",
-                    Json::from(old),
-                    new.iter().copied().collect(),
-                );
+                outcome =
+                    outcome.with_change("program_codes", Json::from(old), new.iter().copied().collect());
             }
             codes.insert(id, new.into_iter().map(str::to_string).collect());
             vacancies.record(batch, outcome)?;
@@ -160,13 +149,10 @@ fn load_codes(batch: &Batch<'_>, years: &str) -> Result<HashMap<i64, Vec<String>
 }
 
 fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(), StoreError> {
-    batch
+    batch.conn.prepare_cached("DELETE FROM vacancy_programme WHERE vacancy_id = ?1")?.execute([id])?;
+    let mut insert = batch
         .conn
-        .prepare_cached("DELETE FROM vacancy_programme WHERE vacancy_id = ?1")?
-        .execute([id])?;
-    let mut insert = batch.conn.prepare_cached(
-        "INSERT INTO vacancy_programme (vacancy_id, program_code) VALUES (?1, ?2)",
-    )?;
+        .prepare_cached("INSERT INTO vacancy_programme (vacancy_id, program_code) VALUES (?1, ?2)")?;
     for code in codes {
         insert.execute(params![id, code])?;
     }
@@ -181,9 +167,8 @@ fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(
 pub(super) fn all(conn: &Connection) -> Result<Vec<Vacancy>, StoreError> {
     let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
     {
-        let mut stmt = conn.prepare_cached(
-            "SELECT vacancy_id, program_code FROM vacancy_programme ORDER BY rowid",
-        )?;
+        let mut stmt =
+            conn.prepare_cached("SELECT vacancy_id, program_code FROM vacancy_programme ORDER BY rowid")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             codes.entry(row.get(0)?).or_default().push(row.get(1)?);
