@@ -51,7 +51,8 @@ impl Printer {
     pub fn import_report(&self, report: &ImportReport) {
         if self.json {
             let mut value = serde_json::to_value(report).expect("plain data serialises");
-            let problems: Vec<_> = report.problems.iter().map(|p| ProblemView::of(p, self.lang)).collect();
+            let problems: Vec<_> =
+                report.tally.problems.iter().map(|p| ProblemView::of(p, self.lang)).collect();
             value["problems"] = serde_json::to_value(problems).expect("plain data serialises");
             print_json(&value);
             return;
@@ -72,11 +73,11 @@ impl Printer {
         println!(
             "{}: {}; {}: {}; {}: {}",
             self.t("Тақырып жолы", "Строка заголовков"),
-            report.header_row,
+            report.tally.header_row,
             self.t("деректер жолдары", "строк данных"),
-            report.data_rows,
+            report.tally.data_rows,
             self.t("дұрыс", "верных"),
-            report.valid
+            report.tally.valid
         );
         println!(
             "{}: {}, {}: {}, {}: {}, {}: {}",
@@ -87,9 +88,9 @@ impl Printer {
             self.t("өзгеріссіз", "без изменений"),
             c.unchanged,
             self.t("қателер", "ошибок"),
-            report.problems.len()
+            report.tally.problems.len()
         );
-        for p in &report.problems {
+        for p in &report.tally.problems {
             let place = match (&p.column, &p.header) {
                 (Some(col), Some(h)) => format!(", {col} «{h}»"),
                 _ => String::new(),
@@ -102,8 +103,8 @@ impl Printer {
                 p.code
             );
         }
-        if !report.skipped_rows.is_empty() {
-            let rows: Vec<String> = report.skipped_rows.iter().map(u32::to_string).collect();
+        if !report.tally.skipped_rows.is_empty() {
+            let rows: Vec<String> = report.tally.skipped_rows.iter().map(u32::to_string).collect();
             println!(
                 "{}: {}",
                 self.t(
@@ -167,7 +168,7 @@ impl Printer {
         }
         println!("{}: {}", self.t("Демо-дерекқор дайын", "Демо-база готова"), db.display());
         for report in &summary.reports {
-            println!("  «{}»: +{} ({})", report.file, report.counts.imported, report.problems.len());
+            println!("  «{}»: +{} ({})", report.file, report.counts.imported, report.tally.problems.len());
         }
     }
 }

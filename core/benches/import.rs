@@ -43,7 +43,7 @@ fn measure(phase: &str, file: &Path) {
             let mut store = Store::open(&dir.path().join("bench.sqlite3")).expect("store");
             let options = ImportOptions { year: None, dry_run: false, actor: "bench".into() };
             let report = import::graduates::import(&mut store, file, &options).expect("import");
-            assert!(report.problems.is_empty(), "a clean list has no problems");
+            assert!(report.tally.problems.is_empty(), "a clean list has no problems");
             report.counts.imported
         }
         other => panic!("unknown phase {other}"),

@@ -7,7 +7,7 @@ use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::Store;
 
 fn count(report: &import::ImportReport, code: &str) -> usize {
-    report.problems.iter().filter(|p| p.code == code).count()
+    report.tally.problems.iter().filter(|p| p.code == code).count()
 }
 
 #[test]
@@ -22,16 +22,21 @@ fn messy_generated_lists_in_both_languages() {
         let report = import::graduates::import(&mut store, &path, &options).unwrap();
 
         let bad_check_digits = (rows / 100).max(1);
-        assert_eq!(report.header_row, 4, "{lang:?}");
-        assert_eq!(report.data_rows, rows + 1, "{lang:?}: every person, one of them twice");
+        assert_eq!(report.tally.header_row, 4, "{lang:?}");
+        assert_eq!(report.tally.data_rows, rows + 1, "{lang:?}: every person, one of them twice");
         assert_eq!(count(&report, "iin_check_digit"), bad_check_digits, "{lang:?}");
         assert_eq!(count(&report, "missing_field"), 1, "{lang:?}");
         assert_eq!(count(&report, "duplicate_in_file"), 1, "{lang:?}");
-        assert_eq!(report.problems.len(), bad_check_digits + 2, "{lang:?}: {:?}", report.problems);
-        assert_eq!(report.valid, rows - bad_check_digits - 1, "{lang:?}");
-        assert_eq!(report.counts.imported, report.valid);
-        assert_eq!(report.skipped_rows.len(), 1, "{lang:?}: the totals line");
-        stored += report.valid;
+        assert_eq!(
+            report.tally.problems.len(),
+            bad_check_digits + 2,
+            "{lang:?}: {:?}",
+            report.tally.problems
+        );
+        assert_eq!(report.tally.valid, rows - bad_check_digits - 1, "{lang:?}");
+        assert_eq!(report.counts.imported, report.tally.valid);
+        assert_eq!(report.tally.skipped_rows.len(), 1, "{lang:?}: the totals line");
+        stored += report.tally.valid;
     }
     assert_eq!(store.graduates().unwrap().len(), stored);
 }
@@ -44,7 +49,7 @@ fn generated_vacancy_list() {
     write_vacancy_list(&path, &VacancyListSpec { rows: 300, year: 2026, seed: 3 }).unwrap();
     let options = ImportOptions { year: None, dry_run: false, actor: "test".into() };
     let report = import::vacancies::import(&mut store, &path, 2026, &options).unwrap();
-    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.tally.problems.is_empty(), "{:?}", report.tally.problems);
     assert_eq!(report.counts.imported, 300);
     assert_eq!(store.vacancies().unwrap().len(), 300);
 }

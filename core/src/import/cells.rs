@@ -2,7 +2,7 @@
 //! hold the same thing in many ways (an IIN as a number or as text with spaces, a date as a date
 //! cell, an Excel serial or «dd.mm.yyyy» text); this is the one place that knows them.
 
-use calamine::Data;
+use calamine::{Data, DataRef, ExcelDateTime};
 use chrono::NaiveDate;
 
 /// A cell reduced to what matters for reading a list.
@@ -18,22 +18,43 @@ pub enum Cell<'a> {
 impl<'a> Cell<'a> {
     pub fn of(data: &'a Data) -> Cell<'a> {
         match data {
-            Data::String(s) | Data::DurationIso(s) => {
-                let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
-                if t.is_empty() { Cell::Empty } else { Cell::Text(t) }
-            }
+            Data::String(s) | Data::DurationIso(s) => Cell::of_text(s),
             Data::Float(f) => Cell::Number(*f),
             Data::Int(i) => Cell::Number(*i as f64),
             Data::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
-            Data::DateTime(dt) => {
-                dt.as_datetime().map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date()))
-            }
-            Data::DateTimeIso(s) => s
-                .get(..10)
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                .map_or(Cell::Text(s.as_str()), Cell::Date),
+            Data::DateTime(dt) => Cell::of_datetime(dt),
+            Data::DateTimeIso(s) => Cell::of_iso(s),
             Data::Error(_) | Data::Empty => Cell::Empty,
         }
+    }
+
+    /// As [`Cell::of`], for a cell streamed from an .xlsx sheet.
+    pub fn of_ref(data: &'a DataRef<'_>) -> Cell<'a> {
+        match data {
+            DataRef::SharedString(s) => Cell::of_text(s),
+            DataRef::String(s) | DataRef::DurationIso(s) => Cell::of_text(s),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Int(i) => Cell::Number(*i as f64),
+            DataRef::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
+            DataRef::DateTime(dt) => Cell::of_datetime(dt),
+            DataRef::DateTimeIso(s) => Cell::of_iso(s),
+            DataRef::Error(_) | DataRef::Empty => Cell::Empty,
+        }
+    }
+
+    fn of_text(s: &'a str) -> Cell<'a> {
+        let t = s.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        if t.is_empty() { Cell::Empty } else { Cell::Text(t) }
+    }
+
+    fn of_datetime(dt: &ExcelDateTime) -> Cell<'a> {
+        dt.as_datetime().map_or(Cell::Number(dt.as_f64()), |d| Cell::Date(d.date()))
+    }
+
+    fn of_iso(s: &'a str) -> Cell<'a> {
+        s.get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or(Cell::of_text(s), Cell::Date)
     }
 
     pub fn is_empty(self) -> bool {
@@ -85,8 +106,19 @@ fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 
 /// Trims and folds runs of white space (also non-breaking) inside a name to one space.
 pub fn collapse_spaces(text: &str) -> String {
+    let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let mut previous_space = true;
+    let clean = text.chars().all(|c| {
+        let space = is_space(c);
+        let ok = !(space && (previous_space || c != ' '));
+        previous_space = space;
+        ok
+    });
+    if clean && !previous_space {
+        return text.to_owned(); // the usual case: nothing to fold
+    }
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace() || c == '\u{a0}').filter(|w| !w.is_empty()) {
+    for word in text.split(is_space).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -1,10 +1,11 @@
 //! The registrar's list of graduates bound to work off their studies.
 
 use std::path::Path;
+use std::sync::mpsc;
 
-use super::header::{self, ColumnSpec, FieldKey, HeaderMap};
-use super::rows::{self, Lookup, RowCtx, Rows};
-use super::workbook::{self, Sheet};
+use super::header::{ColumnSpec, FieldKey, HeaderMap};
+use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
+use super::workbook::Flow;
 use super::{ImportError, ImportOptions, ImportReport, file_name};
 use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
 use crate::error::Error;
@@ -193,87 +194,66 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
     },
 ];
 
-fn spec(key: Column) -> &'static ColumnSpec<Column> {
-    COLUMNS.iter().find(|s| s.key == key).expect("every column has a spec")
-}
-
 /// A list read and checked, before anything is stored: what the import wizard previews.
 pub struct Preview {
-    pub sheet: String,
-    pub header: HeaderMap<Column>,
-    pub rows: Rows<GraduateRecord>,
-}
-
-/// Finds the header and checks that the columns a graduate needs are there.
-fn header_of(path: &Path, sheet: &Sheet, year: Option<i32>) -> Result<HeaderMap<Column>, ImportError> {
-    let map = header::detect(sheet, COLUMNS, Column::Iin, 3).ok_or_else(|| ImportError::NoHeader {
-        path: path.to_path_buf(),
-        expected: [Column::Iin, Column::FullName, Column::ProgramCode, Column::Funding]
-            .map(|k| spec(k).label())
-            .to_vec(),
-    })?;
-    let mut missing = Vec::new();
-    if !map.has(Column::FullName) {
-        missing.extend([Column::Surname, Column::Name].into_iter().filter(|k| !map.has(*k)));
-    }
-    missing.extend([Column::ProgramCode, Column::Funding].into_iter().filter(|k| !map.has(*k)));
-    if year.is_none() && !map.has(Column::GraduationYear) {
-        missing.push(Column::GraduationYear);
-    }
-    if missing.is_empty() {
-        Ok(map)
-    } else {
-        Err(ImportError::MissingColumns {
-            path: path.to_path_buf(),
-            header_row: sheet.row_number(map.row_index),
-            missing: missing.into_iter().map(|k| spec(k).label()).collect(),
-        })
-    }
+    pub reading: Reading<Column>,
+    pub records: Vec<GraduateRecord>,
 }
 
 /// Reads and checks a list without touching the database.
 pub fn preview(path: &Path, year: Option<i32>) -> Result<Preview, ImportError> {
-    let sheet = workbook::read_first_sheet(path)?;
-    let header = header_of(path, &sheet, year)?;
-    let mut parser = RowParser { year, ..RowParser::default() };
-    let mut rows = rows::read(&sheet, &header, COLUMNS, Column::Iin, |ctx| parser.parse(ctx));
-    rows::drop_duplicates(
-        &mut rows,
-        Column::Iin.code(),
-        |g| (g.iin, g.graduation_year),
-        |first| {
-            Text::new(
-                format!("Бұл түлек тізімде {first}-жолда бар (ЖСН мен бітірген жылы бірдей)"),
-                format!("Этот выпускник уже есть в списке в строке {first} (тот же ИИН и год окончания)"),
-            )
-        },
-    );
-    Ok(Preview { sheet: sheet.name, header, rows })
+    let mut records = Vec::new();
+    let reading = rows::read(path, &mut RowParser::new(year), |record| {
+        records.push(record);
+        Flow::Continue
+    })?;
+    Ok(Preview { reading, records })
 }
 
-/// Imports a list: the good rows in one transaction, the others reported.
+/// Records go from the reading thread to the writing one in chunks this big.
+const CHUNK: usize = 2_048;
+
+/// Imports a list: the good rows in one transaction, the others reported. The file is read
+/// and checked on a second thread while the first one writes what is ready, so the import
+/// takes little longer than reading the file; the transaction commits only if the whole file
+/// was read.
 pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result<ImportReport, Error> {
-    let preview = preview(path, options.year)?;
-    let rows = preview.rows;
-    let records: Vec<GraduateRecord> = rows.records.into_iter().map(|(_, r)| r).collect();
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
-    let counts = store.apply_graduates(&records, &ctx, options.dry_run)?;
-    Ok(ImportReport {
-        file: file_name(path),
-        sheet: preview.sheet,
-        header_row: rows.header_row,
-        data_rows: rows.data_rows,
-        valid: records.len(),
-        counts,
-        dry_run: options.dry_run,
-        problems: rows.problems,
-        skipped_rows: rows.skipped_rows,
+    let (send, receive) = mpsc::sync_channel::<Vec<GraduateRecord>>(4);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let reading = rows::read(path, &mut RowParser::new(options.year), |record| {
+                chunk.push(record);
+                if chunk.len() < CHUNK {
+                    return Flow::Continue;
+                }
+                // A closed channel means the writer failed: stop reading.
+                match send.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))) {
+                    Ok(()) => Flow::Continue,
+                    Err(_) => Flow::Stop,
+                }
+            })?;
+            let _ = send.send(chunk);
+            Ok::<_, ImportError>(reading)
+        });
+        let mut reading = None;
+        let counts = store.write_graduates(&ctx, options.dry_run, |put| {
+            // Owned here so that an early return closes the channel and frees the reader.
+            let receive = receive;
+            for chunk in &receive {
+                chunk.iter().try_for_each(&mut *put)?;
+            }
+            reading = Some(reader.join().expect("the reading thread does not panic")?);
+            Ok::<(), Error>(())
+        })?;
+        let reading = reading.expect("set before the transaction commits");
+        Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
     })
 }
 
 /// Turns one row into a record; holds the per-list lookups so each distinct spelling is
 /// matched once.
-#[derive(Default)]
 struct RowParser {
     year: Option<i32>,
     levels: Lookup<Level>,
@@ -298,6 +278,50 @@ pub(super) fn normalise_program_code(text: &str) -> String {
 }
 
 impl RowParser {
+    fn new(year: Option<i32>) -> RowParser {
+        RowParser {
+            year,
+            levels: Lookup::default(),
+            fundings: Lookup::default(),
+            regions: Lookup::default(),
+            sexes: Lookup::default(),
+        }
+    }
+}
+
+impl ListParser for RowParser {
+    type Key = Column;
+    type Record = GraduateRecord;
+    type Identity = (Iin, i32);
+
+    const COLUMNS: &'static [ColumnSpec<Column>] = COLUMNS;
+    const ANCHOR: Column = Column::Iin;
+    const EXPECTED: &'static [Column] =
+        &[Column::Iin, Column::FullName, Column::ProgramCode, Column::Funding];
+
+    fn missing(&self, map: &HeaderMap<Column>) -> Vec<Column> {
+        let mut missing = Vec::new();
+        if !map.has(Column::FullName) {
+            missing.extend([Column::Surname, Column::Name].into_iter().filter(|k| !map.has(*k)));
+        }
+        missing.extend([Column::ProgramCode, Column::Funding].into_iter().filter(|k| !map.has(*k)));
+        if self.year.is_none() && !map.has(Column::GraduationYear) {
+            missing.push(Column::GraduationYear);
+        }
+        missing
+    }
+
+    fn identity(record: &GraduateRecord) -> (Iin, i32) {
+        (record.iin, record.graduation_year)
+    }
+
+    fn duplicate(first: u32) -> Text {
+        Text::new(
+            format!("Бұл түлек тізімде {first}-жолда бар (ЖСН мен бітірген жылы бірдей)"),
+            format!("Этот выпускник уже есть в списке в строке {first} (тот же ИИН и год окончания)"),
+        )
+    }
+
     fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<GraduateRecord> {
         let iin = self.iin(ctx);
         let (surname, name, patronymic) = names(ctx);
@@ -357,7 +381,9 @@ impl RowParser {
             email: ctx.optional_text(Column::Email),
         })
     }
+}
 
+impl RowParser {
     fn iin(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<Iin> {
         use super::cells::Cell;
         let parsed = match ctx.cell(Column::Iin) {

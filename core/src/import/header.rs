@@ -2,15 +2,9 @@
 //! described as data ([`ColumnSpec`]): a field, its bilingual name, and the header wordings
 //! registrars and employers use, in Kazakh, Russian and English, compared after folding.
 
-use calamine::Data;
-
 use super::cells::Cell;
-use super::workbook::Sheet;
 use crate::classifiers::fold;
 use crate::i18n::Text;
-
-/// How far down a letterhead can push the header.
-const HEADER_SEARCH_ROWS: usize = 40;
 
 /// A field a list's column can hold.
 pub trait FieldKey: Copy + Eq + std::fmt::Debug + 'static {
@@ -37,7 +31,7 @@ impl<K: FieldKey> ColumnSpec<K> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatchedColumn<K> {
     pub key: K,
-    /// 0-based index within the sheet's range.
+    /// 0-based column index (A is 0).
     pub index: usize,
     /// The header as the file has it.
     pub header: String,
@@ -47,8 +41,8 @@ pub struct MatchedColumn<K> {
 /// user correct it before the rows are read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderMap<K> {
-    /// 0-based index within the sheet's range.
-    pub row_index: usize,
+    /// 0-based row index (row 1 is 0).
+    pub row_index: u32,
     pub columns: Vec<MatchedColumn<K>>,
 }
 
@@ -92,10 +86,10 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
 }
 
 /// Matches one row's cells to fields: each field to its best column, each column to one field.
-fn match_row<K: FieldKey>(row: &[Data], specs: &[ColumnSpec<K>]) -> Vec<MatchedColumn<K>> {
+fn match_row<K: FieldKey>(row: &[Cell<'_>], specs: &[ColumnSpec<K>]) -> Vec<MatchedColumn<K>> {
     let mut candidates: Vec<(usize, usize, usize)> = Vec::new(); // (score, spec, column)
-    for (index, data) in row.iter().enumerate() {
-        let Cell::Text(text) = Cell::of(data) else { continue };
+    for (index, cell) in row.iter().enumerate() {
+        let Cell::Text(text) = *cell else { continue };
         let folded = fold(text);
         for (s, spec) in specs.iter().enumerate() {
             if let Some(points) = score(&folded, spec.headers) {
@@ -114,28 +108,26 @@ fn match_row<K: FieldKey>(row: &[Data], specs: &[ColumnSpec<K>]) -> Vec<MatchedC
         }
         taken_specs[s] = true;
         taken_columns[index] = true;
-        let header = Cell::of(&row[index]).text().unwrap_or_default();
+        let header = row[index].text().unwrap_or_default();
         columns.push(MatchedColumn { key: specs[s].key, index, header });
     }
     columns.sort_by_key(|c| c.index);
     columns
 }
 
-/// The first row, near the top, that names the `anchor` field and at least `min_fields` fields.
-/// A title or letterhead above it names none or few.
-pub fn detect<K: FieldKey>(
-    sheet: &Sheet,
-    specs: &[ColumnSpec<K>],
-    anchor: K,
-    min_fields: usize,
-) -> Option<HeaderMap<K>> {
-    sheet
-        .cells
-        .rows()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .map(|(row_index, row)| HeaderMap { row_index, columns: match_row(row, specs) })
-        .find(|m| m.has(anchor) && m.columns.len() >= min_fields)
+impl<K: FieldKey> HeaderMap<K> {
+    /// The row as a header, if it names the `anchor` field and at least `min_fields` fields. A
+    /// title or letterhead above the header names none or few.
+    pub fn of_row(
+        row_index: u32,
+        cells: &[Cell<'_>],
+        specs: &[ColumnSpec<K>],
+        anchor: K,
+        min_fields: usize,
+    ) -> Option<HeaderMap<K>> {
+        let map = HeaderMap { row_index, columns: match_row(cells, specs) };
+        (map.has(anchor) && map.columns.len() >= min_fields).then_some(map)
+    }
 }
 
 #[cfg(test)]
@@ -167,7 +159,7 @@ mod tests {
 
     #[test]
     fn the_longer_wording_wins_and_each_column_is_used_once() {
-        let row = [Data::String("Әкесінің аты (бар болса)".into()), Data::String("Аты".into())];
+        let row = [Cell::Text("Әкесінің аты (бар болса)"), Cell::Text("Аты")];
         let m = match_row(&row, SPECS);
         assert_eq!(m.len(), 2);
         assert_eq!((m[0].key, m[0].index), (K::Patronymic, 0));

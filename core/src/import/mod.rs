@@ -20,6 +20,7 @@ use crate::i18n::{Lang, Text, UserFacing};
 use crate::store::ApplyCounts;
 
 pub use header::{HeaderMap, MatchedColumn};
+pub use rows::{Reading, Tally};
 
 /// What a person asked of an import.
 #[derive(Clone, Debug)]
@@ -55,17 +56,18 @@ pub struct Problem {
 pub struct ImportReport {
     pub file: String,
     pub sheet: String,
-    pub header_row: u32,
-    /// Rows read as data (blank rows, totals and signatures under the table are not).
-    pub data_rows: usize,
-    /// Rows without problems: these are the ones applied.
-    pub valid: usize,
+    /// The rows as read; the valid ones are those applied.
+    #[serde(flatten)]
+    pub tally: Tally,
     #[serde(flatten)]
     pub counts: ApplyCounts,
     pub dry_run: bool,
-    pub problems: Vec<Problem>,
-    /// Non-empty rows that were read as totals, notes or signatures, not data.
-    pub skipped_rows: Vec<u32>,
+}
+
+impl ImportReport {
+    fn new(path: &Path, sheet: String, tally: Tally, counts: ApplyCounts, dry_run: bool) -> ImportReport {
+        ImportReport { file: file_name(path), sheet, tally, counts, dry_run }
+    }
 }
 
 /// A file that cannot be imported at all. Row problems are not errors: see the report.

@@ -1,19 +1,25 @@
-//! The row loop shared by every list: which rows are data, reading a field's cell, and
-//! recording problems with their row, column and field.
+//! The row loop shared by every list: finding the header, telling data rows from the lines
+//! around a table, reading a field's cell, recording problems with their row, column and
+//! field, and dropping a person or position listed twice.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hash;
+use std::path::Path;
 
-use calamine::Data;
+use serde::Serialize;
 
-use super::Problem;
 use super::cells::Cell;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
-use super::workbook::Sheet;
+use super::workbook::{self, Flow, column_letters};
+use super::{ImportError, Problem};
 use crate::classifiers::{Classifier, fold};
 use crate::i18n::{Lang, Text, UserFacing};
 
-/// First words of the lines under a table that are not data.
+/// How far down a letterhead can push the header.
+const HEADER_SEARCH_ROWS: u32 = 40;
+
+/// First words of the lines under a table that are not data (folded).
 const NOT_DATA_WORDS: &[&str] = &[
     "итого",
     "всего",
@@ -37,39 +43,146 @@ const NOT_DATA_WORDS: &[&str] = &[
     "ескертпе",
 ];
 
-/// A list's rows after reading: the good records with their row numbers, and the problems.
-pub struct Rows<T> {
+/// One kind of list: its columns, and how a row becomes a record.
+pub trait ListParser {
+    type Key: FieldKey;
+    type Record;
+    /// What makes two rows the same person or position.
+    type Identity: Eq + Hash;
+
+    const COLUMNS: &'static [ColumnSpec<Self::Key>];
+    /// The column a header row must name; a data row usually fills it.
+    const ANCHOR: Self::Key;
+    /// The columns named when no header row is found.
+    const EXPECTED: &'static [Self::Key];
+
+    /// Columns the list cannot do without that this header lacks.
+    fn missing(&self, header: &HeaderMap<Self::Key>) -> Vec<Self::Key>;
+    /// The row's record, or `None` with the row's problems recorded in `row`.
+    fn parse(&mut self, row: &mut RowCtx<'_, Self::Key>) -> Option<Self::Record>;
+    fn identity(record: &Self::Record) -> Self::Identity;
+    /// The `duplicate_in_file` message of a row that repeats row `first`.
+    fn duplicate(first: u32) -> Text;
+}
+
+/// What reading a list found, besides its records.
+#[derive(Clone, Debug)]
+pub struct Reading<K> {
+    pub sheet: String,
+    pub header: HeaderMap<K>,
+    pub tally: Tally,
+}
+
+/// The rows a list was read as.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Tally {
     pub header_row: u32,
+    /// Rows read as data (blank rows, totals and signatures under the table are not).
     pub data_rows: usize,
-    pub records: Vec<(u32, T)>,
+    /// Rows without problems.
+    pub valid: usize,
     pub problems: Vec<Problem>,
+    /// Non-empty rows read as totals, notes or signatures, not data.
     pub skipped_rows: Vec<u32>,
+}
+
+pub fn label<K: FieldKey>(specs: &[ColumnSpec<K>], key: K) -> Text {
+    specs.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every key has a spec")
+}
+
+/// Reads a list: finds its header, turns each data row into a record with `parser` and hands
+/// every good record, in order, to `accept` (which may stop the reading).
+pub fn read<P: ListParser>(
+    path: &Path,
+    parser: &mut P,
+    mut accept: impl FnMut(P::Record) -> Flow,
+) -> Result<Reading<P::Key>, ImportError> {
+    let mut header: Option<(HeaderMap<P::Key>, Tally)> = None;
+    let mut first_rows: HashMap<P::Identity, u32> = HashMap::new();
+    let mut first_index = None;
+    let sheet = workbook::for_each_row(path, |index, cells| {
+        let Some((map, reading)) = &mut header else {
+            let first = *first_index.get_or_insert(index);
+            if let Some(map) = HeaderMap::of_row(index, cells, P::COLUMNS, P::ANCHOR, 3) {
+                let missing = parser.missing(&map);
+                if !missing.is_empty() {
+                    return Err(ImportError::MissingColumns {
+                        path: path.to_path_buf(),
+                        header_row: index + 1,
+                        missing: missing.into_iter().map(|k| label(P::COLUMNS, k)).collect(),
+                    });
+                }
+                header = Some((map, Tally { header_row: index + 1, ..Tally::default() }));
+            } else if index - first >= HEADER_SEARCH_ROWS {
+                return Err(no_header::<P>(path));
+            }
+            return Ok(Flow::Continue);
+        };
+        let number = index + 1;
+        match row_kind(cells, map, P::ANCHOR) {
+            RowKind::NotData => {
+                reading.skipped_rows.push(number);
+                return Ok(Flow::Continue);
+            }
+            RowKind::Data => reading.data_rows += 1,
+        }
+        let mut row = RowCtx { map, cells, number, problems: Vec::new(), specs: P::COLUMNS };
+        let record = parser.parse(&mut row).filter(|_| row.problems.is_empty());
+        reading.problems.append(&mut row.problems);
+        let Some(record) = record else { return Ok(Flow::Continue) };
+        match first_rows.entry(P::identity(&record)) {
+            Entry::Occupied(first) => {
+                reading.problems.push(Problem {
+                    row: number,
+                    column: map.column(P::ANCHOR).map(|c| column_letters(c.index)),
+                    header: map.column(P::ANCHOR).map(|c| c.header.clone()),
+                    field: Some(P::ANCHOR.code()),
+                    code: "duplicate_in_file",
+                    message: P::duplicate(*first.get()),
+                });
+                Ok(Flow::Continue)
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(number);
+                reading.valid += 1;
+                Ok(accept(record))
+            }
+        }
+    })?;
+    let (header, tally) = header.ok_or_else(|| no_header::<P>(path))?;
+    Ok(Reading { sheet, header, tally })
+}
+
+fn no_header<P: ListParser>(path: &Path) -> ImportError {
+    ImportError::NoHeader {
+        path: path.to_path_buf(),
+        expected: P::EXPECTED.iter().map(|k| label(P::COLUMNS, *k)).collect(),
+    }
 }
 
 /// One row being read.
 pub struct RowCtx<'a, K: FieldKey> {
-    sheet: &'a Sheet,
     map: &'a HeaderMap<K>,
     specs: &'a [ColumnSpec<K>],
-    cells: &'a [Data],
+    cells: &'a [Cell<'a>],
     pub number: u32,
     problems: Vec<Problem>,
 }
 
 impl<'a, K: FieldKey> RowCtx<'a, K> {
     pub fn cell(&self, key: K) -> Cell<'a> {
-        self.map.column(key).and_then(|c| self.cells.get(c.index)).map_or(Cell::Empty, Cell::of)
+        self.map.column(key).and_then(|c| self.cells.get(c.index)).copied().unwrap_or(Cell::Empty)
     }
 
     pub fn label(&self, key: K) -> Text {
-        self.specs.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every key has a spec")
+        label(self.specs, key)
     }
 
     pub fn problem(&mut self, key: K, code: &'static str, message: Text) {
         let column = self.map.column(key);
         self.problems.push(Problem {
             row: self.number,
-            column: column.map(|c| self.sheet.column_letters(c.index)),
+            column: column.map(|c| column_letters(c.index)),
             header: column.map(|c| c.header.clone()),
             field: Some(key.code()),
             code,
@@ -80,10 +193,6 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
     /// A problem from a typed error (an identifier's fault, …), keeping its code and text.
     pub fn fault(&mut self, key: K, error: &impl UserFacing) {
         self.problem(key, error.code(), error.message());
-    }
-
-    pub fn has_problems(&self) -> bool {
-        !self.problems.is_empty()
     }
 
     pub fn missing(&mut self, key: K) {
@@ -123,9 +232,14 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
     /// A classifier's value from the cell; `unknown_value` naming what is expected if the
     /// text names none. `None` for an empty cell.
     pub fn classified<C: Classifier>(&mut self, key: K, lookup: &mut Lookup<C>) -> Option<C> {
-        let text = self.optional_text(key)?;
-        let value = lookup.get(&text);
+        let cell = self.cell(key);
+        let value = match cell {
+            Cell::Empty => return None,
+            Cell::Text(text) => lookup.get(text),
+            other => lookup.get(&other.text().unwrap_or_default()),
+        };
         if value.is_none() {
+            let text = cell.text().unwrap_or_default();
             let label = self.label(key);
             let expected = |lang| C::TABLE.iter().map(|(v, _)| v.label(lang)).collect::<Vec<_>>().join(", ");
             self.problem(
@@ -179,102 +293,31 @@ impl<C: Classifier> Lookup<C> {
     }
 }
 
-/// Whether a row under the header holds data, rather than a blank line, a repeated header, a
-/// totals line or a signature.
-fn row_kind<K: FieldKey>(cells: &[Data], map: &HeaderMap<K>, anchor: K) -> RowKind {
-    let first_text = cells.iter().map(Cell::of).find(|c| !c.is_empty());
-    let Some(first) = first_text else { return RowKind::Blank };
-    if let Some(text) = first.text() {
-        let folded = fold(&text);
-        if NOT_DATA_WORDS.iter().any(|w| folded == *w || folded.starts_with(&format!("{w} "))) {
-            return RowKind::NotData;
-        }
-    }
-    let anchor_cell = map.column(anchor).and_then(|c| cells.get(c.index)).map_or(Cell::Empty, Cell::of);
-    if let (Cell::Text(t), Some(col)) = (anchor_cell, map.column(anchor))
-        && t == col.header
-    {
-        return RowKind::NotData; // the header repeated on each printed page
-    }
-    let anchor_has_digits = match anchor_cell {
-        Cell::Number(_) => true,
-        Cell::Text(t) => t.chars().filter(char::is_ascii_digit).count() >= 6,
-        _ => false,
-    };
-    let filled =
-        map.columns.iter().filter(|c| cells.get(c.index).is_some_and(|d| !Cell::of(d).is_empty())).count();
-    if anchor_has_digits || filled >= 2 { RowKind::Data } else { RowKind::NotData }
-}
-
 enum RowKind {
-    Blank,
     NotData,
     Data,
 }
 
-/// Reads every row under the header with `parse`, which returns a record when the row has no
-/// problems.
-pub fn read<K: FieldKey, T>(
-    sheet: &Sheet,
-    map: &HeaderMap<K>,
-    specs: &[ColumnSpec<K>],
-    anchor: K,
-    mut parse: impl FnMut(&mut RowCtx<'_, K>) -> Option<T>,
-) -> Rows<T> {
-    let mut out = Rows {
-        header_row: sheet.row_number(map.row_index),
-        data_rows: 0,
-        records: Vec::new(),
-        problems: Vec::new(),
-        skipped_rows: Vec::new(),
+/// Whether a row under the header holds data, rather than a repeated header, a totals line,
+/// a signature or a note.
+fn row_kind<K: FieldKey>(cells: &[Cell<'_>], map: &HeaderMap<K>, anchor: K) -> RowKind {
+    if let Some(Cell::Text(first)) = cells.iter().find(|c| !c.is_empty()) {
+        let folded = fold(first);
+        let starts_with_word =
+            |w: &&str| folded.strip_prefix(*w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        if NOT_DATA_WORDS.iter().any(starts_with_word) {
+            return RowKind::NotData;
+        }
+    }
+    let anchor_column = map.column(anchor);
+    let anchor_cell = anchor_column.and_then(|c| cells.get(c.index)).copied().unwrap_or(Cell::Empty);
+    let anchor_has_digits = match anchor_cell {
+        // The header repeated on each printed page.
+        Cell::Text(t) if anchor_column.is_some_and(|c| c.header == t) => return RowKind::NotData,
+        Cell::Text(t) => t.bytes().filter(u8::is_ascii_digit).count() >= 6,
+        Cell::Number(_) => true,
+        _ => false,
     };
-    for (index, cells) in sheet.cells.rows().enumerate().skip(map.row_index + 1) {
-        let number = sheet.row_number(index);
-        match row_kind(cells, map, anchor) {
-            RowKind::Blank => continue,
-            RowKind::NotData => {
-                out.skipped_rows.push(number);
-                continue;
-            }
-            RowKind::Data => {}
-        }
-        out.data_rows += 1;
-        let mut ctx = RowCtx { sheet, map, specs, cells, number, problems: Vec::new() };
-        let record = parse(&mut ctx);
-        match record {
-            Some(record) if !ctx.has_problems() => out.records.push((number, record)),
-            _ => out.problems.append(&mut ctx.problems),
-        }
-    }
-    out
-}
-
-/// Turns every later row with the same key as an earlier good row into a `duplicate_in_file`
-/// problem on `field`.
-pub fn drop_duplicates<T, Q: Eq + Hash>(
-    rows: &mut Rows<T>,
-    field: &'static str,
-    key: impl Fn(&T) -> Q,
-    message: impl Fn(u32) -> Text,
-) {
-    let mut first_row: HashMap<Q, u32> = HashMap::with_capacity(rows.records.len());
-    let mut kept = Vec::with_capacity(rows.records.len());
-    for (number, record) in rows.records.drain(..) {
-        match first_row.entry(key(&record)) {
-            std::collections::hash_map::Entry::Occupied(e) => rows.problems.push(Problem {
-                row: number,
-                column: None,
-                header: None,
-                field: Some(field),
-                code: "duplicate_in_file",
-                message: message(*e.get()),
-            }),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(number);
-                kept.push((number, record));
-            }
-        }
-    }
-    rows.records = kept;
-    rows.problems.sort_by_key(|p| p.row);
+    let filled = map.columns.iter().filter(|c| cells.get(c.index).is_some_and(|d| !d.is_empty())).count();
+    if anchor_has_digits || filled >= 2 { RowKind::Data } else { RowKind::NotData }
 }

@@ -3,9 +3,9 @@
 use std::path::Path;
 
 use super::cells::Cell;
-use super::header::{self, ColumnSpec, FieldKey, HeaderMap};
-use super::rows::{self, Lookup, RowCtx, Rows};
-use super::workbook;
+use super::header::{ColumnSpec, FieldKey, HeaderMap};
+use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
+use super::workbook::Flow;
 use super::{ImportError, ImportOptions, ImportReport, file_name};
 use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
 use crate::error::Error;
@@ -148,75 +148,33 @@ const REQUIRED: &[Column] = &[
     Column::Places,
 ];
 
-fn label(key: Column) -> Text {
-    COLUMNS.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every column has a spec")
-}
-
 pub struct Preview {
-    pub sheet: String,
-    pub header: HeaderMap<Column>,
-    pub rows: Rows<VacancyRecord>,
+    pub reading: Reading<Column>,
+    pub records: Vec<VacancyRecord>,
 }
 
+/// Reads and checks a list of requests for the cohort `year` without touching the database.
 pub fn preview(path: &Path, year: i32) -> Result<Preview, ImportError> {
-    let sheet = workbook::read_first_sheet(path)?;
-    let header = header::detect(&sheet, COLUMNS, Column::Bin, 3).ok_or_else(|| ImportError::NoHeader {
-        path: path.to_path_buf(),
-        expected: REQUIRED.iter().map(|k| label(*k)).collect(),
+    let mut records = Vec::new();
+    let reading = rows::read(path, &mut RowParser::new(year), |record| {
+        records.push(record);
+        Flow::Continue
     })?;
-    let missing: Vec<Text> = REQUIRED.iter().filter(|k| !header.has(**k)).map(|k| label(*k)).collect();
-    if !missing.is_empty() {
-        return Err(ImportError::MissingColumns {
-            path: path.to_path_buf(),
-            header_row: sheet.row_number(header.row_index),
-            missing,
-        });
-    }
-    let mut parser = RowParser {
-        year,
-        kinds: Lookup::default(),
-        ownerships: Lookup::default(),
-        regions: Lookup::default(),
-    };
-    let mut rows = rows::read(&sheet, &header, COLUMNS, Column::Bin, |ctx| parser.parse(ctx));
-    rows::drop_duplicates(
-        &mut rows,
-        Column::Position.code(),
-        |v| (v.employer.bin, v.position.clone(), v.settlement.clone()),
-        |first| {
-            Text::new(
-                format!("Бұл жұмыс берушінің осы елді мекендегі осы лауазымы {first}-жолда бар"),
-                format!(
-                    "Эта должность этого работодателя в этом населённом пункте уже есть в строке {first}"
-                ),
-            )
-        },
-    );
-    Ok(Preview { sheet: sheet.name, header, rows })
+    Ok(Preview { reading, records })
 }
 
+/// Imports a list of requests: the good rows in one transaction, the others reported. Such
+/// lists are short, so they are read whole first.
 pub fn import(
     store: &mut Store,
     path: &Path,
     year: i32,
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
-    let preview = preview(path, year)?;
-    let rows = preview.rows;
-    let records: Vec<VacancyRecord> = rows.records.into_iter().map(|(_, r)| r).collect();
+    let Preview { reading, records } = preview(path, year)?;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
-    Ok(ImportReport {
-        file: file_name(path),
-        sheet: preview.sheet,
-        header_row: rows.header_row,
-        data_rows: rows.data_rows,
-        valid: records.len(),
-        counts,
-        dry_run: options.dry_run,
-        problems: rows.problems,
-        skipped_rows: rows.skipped_rows,
-    })
+    Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
 }
 
 struct RowParser {
@@ -227,6 +185,40 @@ struct RowParser {
 }
 
 impl RowParser {
+    fn new(year: i32) -> RowParser {
+        RowParser {
+            year,
+            kinds: Lookup::default(),
+            ownerships: Lookup::default(),
+            regions: Lookup::default(),
+        }
+    }
+}
+
+impl ListParser for RowParser {
+    type Key = Column;
+    type Record = VacancyRecord;
+    type Identity = (Bin, String, Option<String>);
+
+    const COLUMNS: &'static [ColumnSpec<Column>] = COLUMNS;
+    const ANCHOR: Column = Column::Bin;
+    const EXPECTED: &'static [Column] = REQUIRED;
+
+    fn missing(&self, map: &HeaderMap<Column>) -> Vec<Column> {
+        REQUIRED.iter().copied().filter(|k| !map.has(*k)).collect()
+    }
+
+    fn identity(v: &VacancyRecord) -> Self::Identity {
+        (v.employer.bin, v.position.clone(), v.settlement.clone())
+    }
+
+    fn duplicate(first: u32) -> Text {
+        Text::new(
+            format!("Бұл жұмыс берушінің осы елді мекендегі осы лауазымы {first}-жолда бар"),
+            format!("Эта должность этого работодателя в этом населённом пункте уже есть в строке {first}"),
+        )
+    }
+
     fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<VacancyRecord> {
         let bin = match ctx.cell(Column::Bin) {
             Cell::Empty => {

@@ -1,38 +1,33 @@
-//! Opening a spreadsheet file and finding its first sheet with cells. The format is told from
-//! the file's bytes, not its name, so a misnamed or non-spreadsheet file gets the right message.
+//! Opening a spreadsheet file and reading the rows of its first sheet with cells. The format is
+//! told from the file's bytes, not its name, so a misnamed or non-spreadsheet file gets the
+//! right message. An .xlsx sheet is streamed row by row (lists run to 100,000 rows); .xls and
+//! .ods sheets are read whole first, which calamine requires.
 
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
 
 use super::ImportError;
+use super::cells::Cell;
 
-/// A sheet's cells as read, with its position in the file (calamine's range may not start at
-/// A1), so that problems name rows and columns as the spreadsheet program shows them.
-pub struct Sheet {
-    pub name: String,
-    pub cells: Range<Data>,
+/// Whether the reader of a sheet's rows wants more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
 }
 
-impl Sheet {
-    /// The 1-based row number a person sees for a 0-based row index of the range.
-    pub fn row_number(&self, index: usize) -> u32 {
-        self.cells.start().map_or(0, |(r, _)| r) + index as u32 + 1
+/// The column letters (A, B, …, AA) of a 0-based column index.
+pub fn column_letters(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
     }
-
-    /// The column letters (A, B, …, AA) for a 0-based column index of the range.
-    pub fn column_letters(&self, index: usize) -> String {
-        let mut n = self.cells.start().map_or(0, |(_, c)| c) as usize + index + 1;
-        let mut letters = Vec::new();
-        while n > 0 {
-            let rem = (n - 1) % 26;
-            letters.push(b'A' + rem as u8);
-            n = (n - 1) / 26;
-        }
-        letters.reverse();
-        String::from_utf8(letters).expect("ASCII letters")
-    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
 }
 
 enum Format {
@@ -57,42 +52,118 @@ fn sniff(bytes: &[u8]) -> Option<Format> {
     }
 }
 
-/// Reads the first sheet that has any cell.
-pub fn read_first_sheet(path: &Path) -> Result<Sheet, ImportError> {
+/// Calls `row` with each non-blank row of the first sheet that has cells, in order: the row's
+/// 0-based index as the sheet numbers it, and its cells from column A. Returns the sheet's name.
+pub fn for_each_row(
+    path: &Path,
+    mut row: impl FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError>,
+) -> Result<String, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
-    let unreadable = |detail: String| ImportError::Corrupt { path: path.to_path_buf(), detail };
     let format = sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet { path: path.to_path_buf() })?;
-    let first = match format {
-        Format::Xlsx => first_sheet_with_cells(Xlsx::new(Cursor::new(bytes))),
-        Format::Ods => first_sheet_with_cells(Ods::new(Cursor::new(bytes))),
+    let read = match format {
+        Format::Xlsx => stream_xlsx(Xlsx::new(Cursor::new(bytes)), &mut row),
+        Format::Ods => whole_sheets(Ods::new(Cursor::new(bytes)), &mut row),
         // An encrypted .xlsx is a compound file too; calamine's xlsx reader recognises it.
         Format::Compound => match Xlsx::new(Cursor::new(bytes.clone())) {
             Err(calamine::XlsxError::Password) => Err(calamine::XlsxError::Password.into()),
-            _ => first_sheet_with_cells(Xls::new(Cursor::new(bytes))),
+            _ => whole_sheets(Xls::new(Cursor::new(bytes)), &mut row),
         },
-    }
-    .map_err(|e| match e {
-        calamine::Error::Xlsx(calamine::XlsxError::Password)
-        | calamine::Error::Xls(calamine::XlsError::Password)
-        | calamine::Error::Ods(calamine::OdsError::Password) => {
-            ImportError::PasswordProtected { path: path.to_path_buf() }
+    };
+    match read {
+        Ok(Some(sheet)) => Ok(sheet),
+        Ok(None) => Err(ImportError::Empty { path: path.to_path_buf() }),
+        Err(Failure::Row(e)) => Err(e),
+        Err(Failure::Calamine(
+            calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password),
+        )) => Err(ImportError::PasswordProtected { path: path.to_path_buf() }),
+        Err(Failure::Calamine(other)) => {
+            Err(ImportError::Corrupt { path: path.to_path_buf(), detail: other.to_string() })
         }
-        other => unreadable(other.to_string()),
-    })?;
-    first.ok_or_else(|| ImportError::Empty { path: path.to_path_buf() })
+    }
 }
 
-fn first_sheet_with_cells<R, E>(workbook: Result<R, E>) -> Result<Option<Sheet>, calamine::Error>
+/// Why reading stopped early: the file, or the row callback.
+enum Failure {
+    Calamine(calamine::Error),
+    Row(ImportError),
+}
+
+impl<E: Into<calamine::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::Calamine(e.into())
+    }
+}
+
+type RowFn<'f> = dyn FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError> + 'f;
+
+fn deliver(row: &mut RowFn<'_>, index: u32, cells: &[Cell<'_>]) -> Result<Flow, Failure> {
+    if cells.iter().all(|c| c.is_empty()) {
+        return Ok(Flow::Continue);
+    }
+    row(index, cells).map_err(Failure::Row)
+}
+
+/// Streams the first .xlsx sheet with cells without building the whole range: each row's
+/// cells borrow the workbook's shared strings.
+fn stream_xlsx(
+    workbook: Result<Xlsx<Cursor<Vec<u8>>>, calamine::XlsxError>,
+    row: &mut RowFn<'_>,
+) -> Result<Option<String>, Failure> {
+    let mut workbook = workbook?;
+    for name in workbook.sheet_names() {
+        let mut reader = workbook.worksheet_cells_reader(&name)?;
+        let mut current: Option<u32> = None;
+        let mut values: Vec<DataRef<'_>> = Vec::new();
+        let mut flow = Flow::Continue;
+        while let Some(cell) = reader.next_cell()? {
+            let (r, c) = cell.get_position();
+            if current != Some(r) {
+                if let Some(index) = current {
+                    flow = deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+                    if flow == Flow::Stop {
+                        break;
+                    }
+                }
+                current = Some(r);
+                values.clear();
+            }
+            let c = c as usize;
+            if values.len() <= c {
+                values.resize(c + 1, DataRef::Empty);
+            }
+            values[c] = cell.get_value().clone();
+        }
+        if let Some(index) = current {
+            if flow == Flow::Continue {
+                deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+            }
+            return Ok(Some(name));
+        }
+    }
+    Ok(None)
+}
+
+/// Reads the first sheet with cells of an .xls or .ods whole, then hands out its rows.
+fn whole_sheets<R, E>(workbook: Result<R, E>, row: &mut RowFn<'_>) -> Result<Option<String>, Failure>
 where
     R: Reader<Cursor<Vec<u8>>, Error = E>,
-    calamine::Error: From<E>,
+    E: Into<calamine::Error>,
 {
     let mut workbook = workbook?;
     for name in workbook.sheet_names() {
-        let cells = workbook.worksheet_range(&name)?;
-        if cells.used_cells().next().is_some() {
-            return Ok(Some(Sheet { name, cells }));
+        let range: Range<Data> = workbook.worksheet_range(&name)?;
+        let Some((top, left)) = range.start() else { continue };
+        let mut cells = vec![Cell::Empty; left as usize];
+        for (i, values) in range.rows().enumerate() {
+            cells.truncate(left as usize);
+            cells.extend(values.iter().map(Cell::of));
+            if deliver(row, top + i as u32, &cells)? == Flow::Stop {
+                break;
+            }
         }
+        return Ok(Some(name));
     }
     Ok(None)
 }

@@ -16,15 +16,15 @@ pub(crate) struct Batch<'t> {
 
 /// Runs `apply` in one transaction with its batch; commits, or rolls back for a dry run.
 /// `kind` is `graduates` or `vacancies` (the table's CHECK).
-pub(crate) fn in_batch(
+pub(crate) fn in_batch<E: From<StoreError>>(
     conn: &mut Connection,
     kind: &str,
     ctx: &ChangeContext,
     dry_run: bool,
-    apply: impl FnOnce(&mut Batch<'_>) -> Result<ApplyCounts, StoreError>,
-) -> Result<ApplyCounts, StoreError> {
+    apply: impl FnOnce(&mut Batch<'_>) -> Result<ApplyCounts, E>,
+) -> Result<ApplyCounts, E> {
     // Immediate: take the write lock now rather than fail half-way on a busy file.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
     let counts = {
         let mut batch = Batch::begin(&tx, kind, ctx)?;
         let counts = apply(&mut batch)?;
@@ -32,9 +32,9 @@ pub(crate) fn in_batch(
         counts
     };
     if dry_run {
-        tx.rollback()?;
+        tx.rollback().map_err(StoreError::from)?;
     } else {
-        tx.commit()?;
+        tx.commit().map_err(StoreError::from)?;
     }
     Ok(counts)
 }

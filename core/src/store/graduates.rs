@@ -34,25 +34,25 @@ const GRADUATE: Table = Table {
     copy_on_insert: None,
 };
 
-pub(super) fn apply(
+/// Writes the records `feed` hands to its sink, in one transaction (see `in_batch`): the
+/// stored graduates of a year are loaded when its first record comes.
+pub(super) fn write<E: From<StoreError>>(
     conn: &mut Connection,
-    records: &[GraduateRecord],
     ctx: &ChangeContext,
     dry_run: bool,
-) -> Result<ApplyCounts, StoreError> {
+    feed: impl FnOnce(&mut dyn FnMut(&GraduateRecord) -> Result<(), StoreError>) -> Result<(), E>,
+) -> Result<ApplyCounts, E> {
     in_batch(conn, "graduates", ctx, dry_run, |batch| {
-        let years: BTreeSet<i32> = records.iter().map(|r| r.graduation_year).collect();
-        let mut graduates = Upsert::load(
-            batch,
-            &GRADUATE,
-            "graduation_year IN (SELECT value FROM json_each(?1))",
-            [serde_json::json!(years).to_string()],
-            records.len(),
-            |row| Ok((parsed(row, "iin", Iin::parse)?, row.get("graduation_year")?)),
-        )?;
+        let mut graduates = Upsert::new(batch, &GRADUATE, 1024)?;
         let mut programmes = Programmes::load(batch)?;
+        let mut loaded_years = BTreeSet::new();
         let mut birth_date = [0u8; 10];
-        for r in records {
+        feed(&mut |r: &GraduateRecord| {
+            if loaded_years.insert(r.graduation_year) {
+                graduates.preload("graduation_year = ?1", [r.graduation_year], |row| {
+                    Ok((parsed(row, "iin", Iin::parse)?, row.get("graduation_year")?))
+                })?;
+            }
             let programme_id = programmes.id_of(batch, r)?;
             let values = [
                 text(r.iin.as_str()),
@@ -71,7 +71,8 @@ pub(super) fn apply(
                 opt_text(r.email.as_deref()),
             ];
             graduates.apply(batch, (r.iin, r.graduation_year), &values)?;
-        }
+            Ok(())
+        })?;
         Ok(graduates.counts)
     })
 }

@@ -128,7 +128,19 @@ impl Store {
         ctx: &ChangeContext,
         dry_run: bool,
     ) -> Result<ApplyCounts, StoreError> {
-        graduates::apply(&mut self.conn, records, ctx, dry_run)
+        self.write_graduates(ctx, dry_run, |put| records.iter().try_for_each(put))
+    }
+
+    /// As [`Store::apply_graduates`], for records that arrive as `feed` produces them (an
+    /// import reading its file meanwhile): `feed` hands each to the sink it is given, and the
+    /// transaction commits only if `feed` returns `Ok`.
+    pub fn write_graduates<E: From<StoreError>>(
+        &mut self,
+        ctx: &ChangeContext,
+        dry_run: bool,
+        feed: impl FnOnce(&mut dyn FnMut(&GraduateRecord) -> Result<(), StoreError>) -> Result<(), E>,
+    ) -> Result<ApplyCounts, E> {
+        graduates::write(&mut self.conn, ctx, dry_run, feed)
     }
 
     /// As [`Store::apply_graduates`], for employers (by BIN) and vacancies (by employer, year,

@@ -80,19 +80,41 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         capacity: usize,
         key: impl Fn(&Row<'_>) -> rusqlite::Result<K>,
     ) -> Result<Upsert<'t, K>, StoreError> {
+        let mut upsert = Upsert::new(batch, table, capacity)?;
+        upsert.preload(filter, params, key)?;
+        Ok(upsert)
+    }
+
+    /// Adds the stored rows of `filter` (a WHERE clause) to those an apply may meet; for an
+    /// apply that learns which rows it meets as it goes.
+    pub fn preload(
+        &mut self,
+        filter: &str,
+        params: impl Params,
+        key: impl Fn(&Row<'_>) -> rusqlite::Result<K>,
+    ) -> Result<(), StoreError> {
+        let columns = self.table.columns.join(", ");
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT id, {columns} FROM {} WHERE {filter}", self.table.name))?;
+        let mut rows = stmt.query(params)?;
+        while let Some(row) = rows.next()? {
+            let values =
+                (1..=self.table.columns.len()).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
+            self.existing.insert(key(row)?, Stored { id: row.get(0)?, values: Some(values) });
+        }
+        Ok(())
+    }
+
+    /// Prepares the writes of one apply; no stored row is known yet (see [`Upsert::preload`]).
+    pub fn new(
+        batch: &Batch<'t>,
+        table: &'static Table,
+        capacity: usize,
+    ) -> Result<Upsert<'t, K>, StoreError> {
         let conn = batch.conn;
         let columns = table.columns.join(", ");
         let n = table.columns.len();
-        let mut existing = HashMap::with_capacity(capacity);
-        {
-            let mut stmt =
-                conn.prepare(&format!("SELECT id, {columns} FROM {} WHERE {filter}", table.name))?;
-            let mut rows = stmt.query(params)?;
-            while let Some(row) = rows.next()? {
-                let values = (1..=n).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
-                existing.insert(key(row)?, Stored { id: row.get(0)?, values: Some(values) });
-            }
-        }
+        let existing = HashMap::with_capacity(capacity);
 
         let numbered = (1..=n).map(|i| format!("?{i}")).collect::<Vec<_>>();
         let (mut insert_columns, mut insert_values) = (columns.clone(), numbered.join(", "));
