@@ -175,6 +175,7 @@ macro_rules! classifier_enum {
         }
     };
 }
+pub(crate) use classifier_enum;
 
 classifier_enum! {
     pub enum Region {

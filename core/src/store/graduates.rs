@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Params, params};
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
@@ -116,14 +116,15 @@ impl Programmes {
     }
 }
 
-pub(super) fn all(conn: &Connection) -> Result<Vec<Graduate>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+/// The graduates `filter` (a condition on `g`, the graduate) selects.
+pub(super) fn select(conn: &Connection, filter: &str, params: impl Params) -> Result<Vec<Graduate>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \
-         FROM graduate g JOIN programme p ON p.id = g.programme_id \
-         ORDER BY g.surname, g.name, g.id",
-    )?;
-    let rows = stmt.query_map([], |row| {
+         FROM graduate g JOIN programme p ON p.id = g.programme_id WHERE {filter} \
+         ORDER BY g.surname, g.name, g.id"
+    ))?;
+    let rows = stmt.query_map(params, |row| {
         Ok(Graduate {
             id: row.get(0)?,
             record: GraduateRecord {

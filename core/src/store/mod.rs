@@ -156,12 +156,12 @@ impl Store {
 
     /// Ordered by surname, then name.
     pub fn graduates(&self) -> Result<Vec<Graduate>, StoreError> {
-        graduates::all(&self.conn)
+        graduates::select(&self.conn, "1", [])
     }
 
     /// Ordered by year, employer name, position; programme codes sorted.
     pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::all(&self.conn)
+        vacancies::select(&self.conn, "1", [])
     }
 
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,

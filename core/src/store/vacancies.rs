@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, params};
+use rusqlite::{Params, Connection, params};
 use serde_json::Value as Json;
 
 use super::audit::{Batch, in_batch};
@@ -164,24 +164,28 @@ fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(
     Ok(())
 }
 
-pub(super) fn all(conn: &Connection) -> Result<Vec<Vacancy>, StoreError> {
+/// The vacancies `filter` (a condition on `v`, the vacancy) selects, with their employers and
+/// programme codes.
+pub(super) fn select(conn: &Connection, filter: &str, params: impl Params + Copy) -> Result<Vec<Vacancy>, StoreError> {
     let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
     {
-        let mut stmt =
-            conn.prepare_cached("SELECT vacancy_id, program_code FROM vacancy_programme ORDER BY rowid")?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT vp.vacancy_id, vp.program_code FROM vacancy_programme vp \
+             JOIN vacancy v ON v.id = vp.vacancy_id WHERE {filter} ORDER BY vp.rowid"
+        ))?;
+        let mut rows = stmt.query(params)?;
         while let Some(row) = rows.next()? {
             codes.entry(row.get(0)?).or_default().push(row.get(1)?);
         }
     }
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT v.id, e.bin, e.name, e.kind, e.ownership, v.year, v.position, v.places, \
                 v.region, v.district, v.settlement, v.rural, v.contact_person, v.phone, \
                 v.places_left \
-         FROM vacancy v JOIN employer e ON e.id = v.employer_id \
-         ORDER BY v.year, e.name, v.position, v.id",
-    )?;
-    let rows = stmt.query_map([], |row| {
+         FROM vacancy v JOIN employer e ON e.id = v.employer_id WHERE {filter} \
+         ORDER BY v.year, e.name, v.position, v.id"
+    ))?;
+    let rows = stmt.query_map(params, |row| {
         let id = row.get(0)?;
         Ok(Vacancy {
             id,
