@@ -63,12 +63,12 @@ impl UserFacing for Refusal {
             ),
             Refusal::WrongKind { kind, allowed } => Text::new(
                 format!(
-                    "«{}» ұйым түріне жолдауға болмайды; рұқсат етілгені: {}.",
+                    "Бітірушіні «{}» түріндегі ұйымға жолдауға болмайды; рұқсат етілгендері: {}.",
                     kind.label(Lang::Kk),
                     labels(allowed, Lang::Kk)
                 ),
                 format!(
-                    "Направлять в организацию вида «{}» нельзя; допускаются: {}.",
+                    "Направлять выпускника в организацию вида «{}» нельзя; допускаются: {}.",
                     kind.label(Lang::Ru),
                     labels(allowed, Lang::Ru)
                 ),
@@ -79,12 +79,12 @@ impl UserFacing for Refusal {
             ),
             Refusal::RegionNotAllowed { region, allowed } => Text::new(
                 format!(
-                    "«{}» өңіріне жолдауға болмайды; рұқсат етілген өңірлер: {}.",
+                    "Бітірушіні «{}» өңіріне жолдауға болмайды; рұқсат етілген өңірлер: {}.",
                     region.label(Lang::Kk),
                     labels(allowed, Lang::Kk)
                 ),
                 format!(
-                    "Направлять в регион «{}» нельзя; допускаются: {}.",
+                    "Направлять выпускника в регион «{}» нельзя; допускаются: {}.",
                     region.label(Lang::Ru),
                     labels(allowed, Lang::Ru)
                 ),

@@ -125,6 +125,8 @@ fn every_default_row_binds_allows_and_refuses_as_the_table_says() {
                     "{at}"
                 );
                 assert_eq!(&bound.name, &rules.rows()[case.row - 1].name, "{at}");
+                let json = serde_json::to_value(Obligation::Bound(bound)).unwrap();
+                assert_eq!((&json["status"], &json["term_years"]), (&"bound".into(), &case.term.into()));
             }
             other => panic!("{at}: {other:?}"),
         }
@@ -233,7 +235,9 @@ fn a_graduate_no_row_binds_is_not_bound() {
     for (funding, level, field, code) in cases {
         let g = graduate(funding, level, field, code);
         let why = NotBound { funding, level, field };
-        assert_eq!(rules.obligation(&g), Obligation::NotBound(why), "{funding:?} {level:?} {field:?}");
+        let obligation = rules.obligation(&g);
+        assert_eq!(obligation, Obligation::NotBound(why), "{funding:?} {level:?} {field:?}");
+        assert_eq!(serde_json::to_value(&obligation).unwrap()["status"], "not_bound");
         let v = vacancy(1, OrgKind::Other, Region::Akmola, true);
         assert_eq!(rules.refusals(&g, &v), [Refusal::NotBound(why)]);
     }
