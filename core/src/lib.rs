@@ -3,6 +3,7 @@
 //! - [`ident`]: IIN and BIN, valid by construction;
 //! - [`classifiers`]: regions, funding categories, levels, fields, organisation kinds, as data;
 //! - [`model`]: the records the store keeps;
+//! - [`rules`]: who is bound to work off, where and how long, per cohort; exemption grounds;
 //! - [`store`]: the SQLite file, its migrations and audit trail;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
@@ -14,6 +15,7 @@ pub mod i18n;
 pub mod ident;
 pub mod import;
 pub mod model;
+pub mod rules;
 pub mod store;
 
 pub use error::Error;

@@ -110,7 +110,7 @@ fn open_creates_the_folder_and_a_wal_database() {
     let path = dir.path().join("a").join("b").join(DB_FILE_NAME);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.path(), Some(path.as_path()));
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     drop(store);
 
     let conn = Connection::open(&path).unwrap();
@@ -119,7 +119,7 @@ fn open_creates_the_folder_and_a_wal_database() {
 
     // Reopening at the same version takes no copy.
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert!(file_names(path.parent().unwrap()).iter().all(|n| !n.ends_with(".bak")));
 }
 
@@ -147,7 +147,7 @@ fn a_newer_schema_is_refused_and_the_file_untouched() {
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().unwrap();
-    assert!(matches!(err, StoreError::SchemaTooNew { found: 99, supported: 1 }), "{err:?}");
+    assert!(matches!(err, StoreError::SchemaTooNew { found: 99, supported: 2 }), "{err:?}");
     assert_eq!(err.code(), "schema_too_new");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(file_names(dir.path()), [DB_FILE_NAME]);

@@ -6,6 +6,7 @@ mod convert;
 mod error;
 mod graduates;
 mod migrations;
+mod rules;
 mod upsert;
 mod vacancies;
 
