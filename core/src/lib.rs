@@ -4,12 +4,14 @@
 //! - [`classifiers`]: regions, funding categories, levels, fields, organisation kinds, as data;
 //! - [`model`]: the records the store keeps;
 //! - [`store`]: the SQLite file, its migrations and audit trail;
+//! - [`followup`]: arrival, periods worked, what is left to work off or refund; exports;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
 pub mod classifiers;
 pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod i18n;
 pub mod ident;
 pub mod import;
