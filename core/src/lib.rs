@@ -5,12 +5,15 @@
 //! - [`model`]: the records the store keeps;
 //! - [`rules`]: who is bound to work off, where and how long, per cohort; exemption grounds;
 //! - [`store`]: the SQLite file, its migrations and audit trail;
+//! - [`followup`]: arrival, periods worked, what is left to work off or refund; exports;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
 pub mod classifiers;
+pub mod commission;
 pub mod demo;
 pub mod error;
+pub mod followup;
 pub mod i18n;
 pub mod ident;
 pub mod import;

@@ -117,7 +117,11 @@ impl Programmes {
 }
 
 /// The graduates `filter` (a condition on `g`, the graduate) selects.
-pub(super) fn select(conn: &Connection, filter: &str, params: impl Params) -> Result<Vec<Graduate>, StoreError> {
+pub(super) fn select(
+    conn: &Connection,
+    filter: &str,
+    params: impl Params,
+) -> Result<Vec<Graduate>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \

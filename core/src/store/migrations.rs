@@ -11,8 +11,12 @@ use super::{StoreError, timestamp_compact};
 /// released one.
 pub(crate) type Migration = &'static str;
 
-pub(crate) const MIGRATIONS: &[Migration] =
-    &[include_str!("migrations/0001_foundation.sql"), include_str!("migrations/0002_rules.sql")];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_rules.sql"),
+    include_str!("migrations/0003_commission.sql"),
+    include_str!("migrations/0004_followup.sql"),
+];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -4,6 +4,7 @@
 mod audit;
 mod convert;
 mod error;
+mod followup;
 mod graduates;
 mod migrations;
 mod rules;

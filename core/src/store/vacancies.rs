@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Params, Connection, params};
+use rusqlite::{Connection, Params, params};
 use serde_json::Value as Json;
 
 use super::audit::{Batch, in_batch};
@@ -166,7 +166,11 @@ fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(
 
 /// The vacancies `filter` (a condition on `v`, the vacancy) selects, with their employers and
 /// programme codes.
-pub(super) fn select(conn: &Connection, filter: &str, params: impl Params + Copy) -> Result<Vec<Vacancy>, StoreError> {
+pub(super) fn select(
+    conn: &Connection,
+    filter: &str,
+    params: impl Params + Copy,
+) -> Result<Vec<Vacancy>, StoreError> {
     let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached(&format!(

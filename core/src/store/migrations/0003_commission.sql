@@ -56,6 +56,7 @@ CREATE TABLE decision (
     arrival_date     TEXT,
     centre_region    TEXT,
     exemption_ground TEXT,
+    deferral_reason  TEXT,
     deferral_from    TEXT,
     deferral_to      TEXT,
     -- The term of the graduate's category under the cohort's rules when decided; NULL for an
@@ -71,7 +72,7 @@ CREATE TABLE decision (
     CHECK ((kind = 'vacancy') = (vacancy_id IS NOT NULL AND arrival_date IS NOT NULL)),
     CHECK ((kind = 'employment_centre') = (centre_region IS NOT NULL)),
     CHECK ((kind = 'exemption') = (exemption_ground IS NOT NULL)),
-    CHECK ((kind = 'deferral') = (deferral_from IS NOT NULL))
+    CHECK ((kind = 'deferral') = (deferral_from IS NOT NULL AND deferral_reason IS NOT NULL))
 );
 
 CREATE INDEX decision_graduate ON decision (graduate_id);
