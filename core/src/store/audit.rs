@@ -2,6 +2,8 @@
 
 use rusqlite::{Connection, Statement, TransactionBehavior, params};
 
+use serde_json::{Value, json};
+
 use super::convert::parsed_opt;
 use super::{ApplyCounts, AuditEntry, ChangeContext, StoreError, now};
 
@@ -100,4 +102,28 @@ pub(crate) fn trail(conn: &Connection, entity: &str, id: i64) -> Result<Vec<Audi
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One audit row outside any import batch: `insert`, `update` or `delete` from which of the
+/// old and new values there are.
+pub(crate) fn change(
+    conn: &Connection,
+    ctx: &ChangeContext,
+    entity: &str,
+    entity_id: i64,
+    at: &str,
+    old: Option<Value>,
+    new: Option<Value>,
+) -> rusqlite::Result<()> {
+    let action = match (old.is_some(), new.is_some()) {
+        (false, _) => "insert",
+        (true, true) => "update",
+        (true, false) => "delete",
+    };
+    let details = json!({ "old": old, "new": new, "source": ctx.source });
+    conn.prepare_cached(
+        "INSERT INTO audit (at, actor, action, entity, entity_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![at, ctx.actor, action, entity, entity_id, details.to_string()])?;
+    Ok(())
 }

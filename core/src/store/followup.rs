@@ -7,6 +7,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::{Value, json};
 
+use super::audit;
 use super::convert::{code, date, parsed_opt};
 use super::{ChangeContext, Store, now};
 use crate::followup::{
@@ -44,7 +45,7 @@ impl Store {
                  updated_at = excluded.updated_at",
             params![graduate_id, iso(arrival.on), arrival.confirmed_by, arrival.note, at],
         )?;
-        audit(&tx, ctx, ARRIVAL, graduate_id, &at, old.map(|o| json!(o)), Some(json!(arrival)))?;
+        audit::change(&tx, ctx, ARRIVAL, graduate_id, &at, old.map(|o| json!(o)), Some(json!(arrival)))?;
         Ok(tx.commit()?)
     }
 
@@ -84,7 +85,7 @@ impl Store {
             ],
         )?;
         let (_, period) = read_period(&tx, tx.last_insert_rowid())?.expect("just inserted");
-        audit(&tx, ctx, PERIOD, period.id, &at, None, Some(of_graduate(graduate_id, &period)))?;
+        audit::change(&tx, ctx, PERIOD, period.id, &at, None, Some(of_graduate(graduate_id, &period)))?;
         tx.commit()?;
         Ok(period)
     }
@@ -110,7 +111,7 @@ impl Store {
         )?;
         let new = Period { span, ..old.clone() };
         let (old, new_json) = (of_graduate(graduate_id, &old), of_graduate(graduate_id, &new));
-        audit(&tx, ctx, PERIOD, period_id, &at, Some(old), Some(new_json))?;
+        audit::change(&tx, ctx, PERIOD, period_id, &at, Some(old), Some(new_json))?;
         tx.commit()?;
         Ok(new)
     }
@@ -121,7 +122,7 @@ impl Store {
         let (graduate_id, old) =
             read_period(&tx, period_id)?.ok_or(FollowUpError::UnknownPeriod { id: period_id })?;
         tx.execute("DELETE FROM followup_period WHERE id = ?1", [period_id])?;
-        audit(&tx, ctx, PERIOD, period_id, &now(), Some(of_graduate(graduate_id, &old)), None)?;
+        audit::change(&tx, ctx, PERIOD, period_id, &now(), Some(of_graduate(graduate_id, &old)), None)?;
         Ok(tx.commit()?)
     }
 
@@ -154,7 +155,7 @@ impl Store {
                  basis = excluded.basis, updated_at = excluded.updated_at",
             params![graduate_id, amount, cost.basis, at],
         )?;
-        audit(&tx, ctx, STUDY_COST, graduate_id, &at, old.map(|o| json!(o)), Some(json!(cost)))?;
+        audit::change(&tx, ctx, STUDY_COST, graduate_id, &at, old.map(|o| json!(o)), Some(json!(cost)))?;
         Ok(tx.commit()?)
     }
 
@@ -181,30 +182,6 @@ fn iso(date: NaiveDate) -> String {
 
 fn parse_iso(text: &str) -> chrono::ParseResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
-}
-
-/// One audit row outside any import batch: `insert`, `update` or `delete` from which of the
-/// old and new values there are.
-fn audit(
-    conn: &Connection,
-    ctx: &ChangeContext,
-    entity: &str,
-    entity_id: i64,
-    at: &str,
-    old: Option<Value>,
-    new: Option<Value>,
-) -> rusqlite::Result<()> {
-    let action = match (old.is_some(), new.is_some()) {
-        (false, _) => "insert",
-        (true, true) => "update",
-        (true, false) => "delete",
-    };
-    let details = json!({ "old": old, "new": new, "source": ctx.source });
-    conn.prepare_cached(
-        "INSERT INTO audit (at, actor, action, entity, entity_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![at, ctx.actor, action, entity, entity_id, details.to_string()])?;
-    Ok(())
 }
 
 /// A period's audit value: the period and whose it is.
