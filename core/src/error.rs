@@ -1,6 +1,7 @@
 //! The core's error: every failure a person can meet, with a stable code and a bilingual text.
 
 use crate::demo::DemoError;
+use crate::followup::{ExportError, FollowUpError};
 use crate::i18n::{Text, UserFacing};
 use crate::import::ImportError;
 use crate::store::StoreError;
@@ -13,6 +14,10 @@ pub enum Error {
     Import(#[from] ImportError),
     #[error(transparent)]
     Demo(#[from] DemoError),
+    #[error(transparent)]
+    FollowUp(#[from] FollowUpError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
 }
 
 impl UserFacing for Error {
@@ -21,6 +26,8 @@ impl UserFacing for Error {
             Error::Store(e) => e.code(),
             Error::Import(e) => e.code(),
             Error::Demo(e) => e.code(),
+            Error::FollowUp(e) => e.code(),
+            Error::Export(e) => e.code(),
         }
     }
     fn message(&self) -> Text {
@@ -28,6 +35,8 @@ impl UserFacing for Error {
             Error::Store(e) => e.message(),
             Error::Import(e) => e.message(),
             Error::Demo(e) => e.message(),
+            Error::FollowUp(e) => e.message(),
+            Error::Export(e) => e.message(),
         }
     }
 }
