@@ -4,8 +4,6 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
 use crate::i18n::Lang;
 
 /// Folds a spreadsheet text for matching: lowercase; Kazakh letters to their Russian
@@ -151,7 +149,7 @@ pub trait Classifier: Sized + Copy + Eq + 'static {
 macro_rules! classifier_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         pub enum $name {
             $(#[serde(rename = $code)] $variant,)+
         }

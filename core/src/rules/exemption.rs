@@ -2,64 +2,45 @@
 //! are our reading (domain.md), so they sit in one table here rather than in the workflow.
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
+use crate::classifiers::classifier_enum;
 use crate::i18n::Text;
 
-/// A ground on which the commission exempts a graduate from working off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ExemptionGround {
-    /// No vacancy in the locality where the spouse lives, works or serves.
-    SpouseLocality,
-    /// Disability of group I or II.
-    Disability,
-    /// Admitted to residency, master's or doctorate on the state order.
-    FurtherStudy,
-    /// Pregnancy; having, or raising alone, a child under three.
-    PregnancyOrYoungChild,
+classifier_enum! {
+    /// A ground on which the commission exempts a graduate from working off: no vacancy in
+    /// the spouse's locality; disability of group I or II; admitted to residency, master's or
+    /// doctorate on the state order; pregnancy, or a child under three.
+    pub enum ExemptionGround {
+        SpouseLocality => "spouse_locality",
+        Disability => "disability",
+        FurtherStudy => "further_study",
+        PregnancyOrYoungChild => "pregnancy_or_young_child",
+    }
 }
 
-/// A document a graduate brings as proof.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProofDocument {
-    MarriageCertificate,
-    SpouseWorkOrResidenceCertificate,
-    NoVacancyLetter,
-    DisabilityCertificate,
-    AdmissionOrder,
-    MedicalCertificate,
-    ChildBirthCertificate,
+classifier_enum! {
+    /// A document a graduate brings as proof.
+    pub enum ProofDocument {
+        MarriageCertificate => "marriage_certificate",
+        SpouseWorkOrResidenceCertificate => "spouse_work_or_residence_certificate",
+        NoVacancyLetter => "no_vacancy_letter",
+        DisabilityCertificate => "disability_certificate",
+        AdmissionOrder => "admission_order",
+        MedicalCertificate => "medical_certificate",
+        ChildBirthCertificate => "child_birth_certificate",
+    }
 }
 
-/// A ground for deferring the term: military service, for its time, which does not count
-/// toward the term.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum DeferralReason {
-    #[serde(rename = "military_conscription")]
-    Conscription,
-    #[serde(rename = "military_enlistment")]
-    Enlistment,
+classifier_enum! {
+    /// A ground for deferring the term: military service, for its time, which does not count
+    /// toward the term.
+    pub enum DeferralReason {
+        Conscription => "military_conscription",
+        Enlistment => "military_enlistment",
+    }
 }
 
 impl ExemptionGround {
-    pub const ALL: [ExemptionGround; 4] = [
-        ExemptionGround::SpouseLocality,
-        ExemptionGround::Disability,
-        ExemptionGround::FurtherStudy,
-        ExemptionGround::PregnancyOrYoungChild,
-    ];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            ExemptionGround::SpouseLocality => "spouse_locality",
-            ExemptionGround::Disability => "disability",
-            ExemptionGround::FurtherStudy => "further_study",
-            ExemptionGround::PregnancyOrYoungChild => "pregnancy_or_young_child",
-        }
-    }
-
     pub fn label(self) -> Text {
         let (kk, ru) = match self {
             ExemptionGround::SpouseLocality => (
@@ -101,18 +82,6 @@ impl ExemptionGround {
 }
 
 impl ProofDocument {
-    pub const fn code(self) -> &'static str {
-        match self {
-            ProofDocument::MarriageCertificate => "marriage_certificate",
-            ProofDocument::SpouseWorkOrResidenceCertificate => "spouse_work_or_residence_certificate",
-            ProofDocument::NoVacancyLetter => "no_vacancy_letter",
-            ProofDocument::DisabilityCertificate => "disability_certificate",
-            ProofDocument::AdmissionOrder => "admission_order",
-            ProofDocument::MedicalCertificate => "medical_certificate",
-            ProofDocument::ChildBirthCertificate => "child_birth_certificate",
-        }
-    }
-
     pub fn label(self) -> Text {
         let (kk, ru) = match self {
             ProofDocument::MarriageCertificate => {
@@ -144,15 +113,6 @@ impl ProofDocument {
 }
 
 impl DeferralReason {
-    pub const ALL: [DeferralReason; 2] = [DeferralReason::Conscription, DeferralReason::Enlistment];
-
-    pub const fn code(self) -> &'static str {
-        match self {
-            DeferralReason::Conscription => "military_conscription",
-            DeferralReason::Enlistment => "military_enlistment",
-        }
-    }
-
     pub fn label(self) -> Text {
         let (kk, ru) = match self {
             DeferralReason::Conscription => {

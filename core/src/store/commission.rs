@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
-use super::convert::{code, date};
+use super::convert::{code, date, date_opt};
 use super::{ChangeContext, HOME_UNIVERSITY, Store, StoreError, audit, graduates, now, vacancies};
 use crate::classifiers::Region;
 use crate::commission::{
-    Commission, Decision, DecisionRequest, Finalised, Meeting, Member, Outcome, ProofFile, Role, WorkflowError,
+    Commission, Decision, DecisionRequest, Finalised, Meeting, Member, Outcome, ProofFile, Role,
+    WorkflowError,
 };
 use crate::i18n::Text;
 use crate::model::Graduate;
@@ -41,10 +42,19 @@ fn write(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
 
 impl Store {
     /// Creates the commission of a graduation cohort.
-    pub fn create_commission(&mut self, year: i32, name: &Text, ctx: &ChangeContext) -> Result<i64, WorkflowError> {
+    pub fn create_commission(
+        &mut self,
+        year: i32,
+        name: &Text,
+        ctx: &ChangeContext,
+    ) -> Result<i64, WorkflowError> {
         let tx = write(&mut self.conn).map_err(StoreError::from)?;
         let exists: Option<i64> = tx
-            .query_row("SELECT id FROM commission WHERE university_id = ?1 AND year = ?2", params![HOME_UNIVERSITY, year], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM commission WHERE university_id = ?1 AND year = ?2",
+                params![HOME_UNIVERSITY, year],
+                |r| r.get(0),
+            )
             .optional()
             .map_err(StoreError::from)?;
         if exists.is_some() {
@@ -80,7 +90,12 @@ impl Store {
         )?;
         let members = stmt
             .query_map([id], |r| {
-                Ok(Member { id: r.get(0)?, role: code(r, 1, Role::from_code)?, full_name: r.get(2)?, position: r.get(3)? })
+                Ok(Member {
+                    id: r.get(0)?,
+                    role: code(r, 1, Role::from_code)?,
+                    full_name: r.get(2)?,
+                    position: r.get(3)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         Ok(Some(Commission { id, year, name, members }))
@@ -127,7 +142,10 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         for member in present {
-            tx.execute("INSERT INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)", [id, *member])?;
+            tx.execute(
+                "INSERT INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)",
+                [id, *member],
+            )?;
         }
         let details = json!({ "number": number, "held_on": held_on, "present": present });
         audit::change(&tx, ctx, "meeting", id, &now(), None, Some(details))?;
@@ -171,10 +189,21 @@ impl Store {
             return Err(WorkflowError::NothingToFinalise);
         }
         let at = now();
-        tx.execute("UPDATE meeting SET finalised_at = ?1, finalised_by = ?2 WHERE id = ?3", params![at, ctx.actor, id])
-            .map_err(StoreError::from)?;
-        audit::change(&tx, ctx, "meeting", id, &at, Some(json!({ "number": meeting.number })), Some(json!({ "finalised": at })))
-            .map_err(StoreError::from)?;
+        tx.execute(
+            "UPDATE meeting SET finalised_at = ?1, finalised_by = ?2 WHERE id = ?3",
+            params![at, ctx.actor, id],
+        )
+        .map_err(StoreError::from)?;
+        audit::change(
+            &tx,
+            ctx,
+            "meeting",
+            id,
+            &at,
+            Some(json!({ "number": meeting.number })),
+            Some(json!({ "finalised": at })),
+        )
+        .map_err(StoreError::from)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(self.meeting(id)?.expect("the meeting exists"))
     }
@@ -196,22 +225,37 @@ impl Store {
             "g.graduation_year = ?1 AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.graduate_id = g.id)",
             [year],
         )?;
-        Ok(graduates.into_iter().filter(|g| matches!(rules.obligation(&g.record), Obligation::Bound(_))).collect())
+        Ok(graduates
+            .into_iter()
+            .filter(|g| matches!(rules.obligation(&g.record), Obligation::Bound(_)))
+            .collect())
     }
 
     pub fn graduate(&self, id: i64) -> Result<Option<Graduate>, StoreError> {
         Ok(graduates::select(&self.conn, "g.id = ?1", [id])?.pop())
     }
 
-    pub fn graduate_by_iin(&self, iin: &crate::ident::Iin, year: Option<i32>) -> Result<Option<Graduate>, StoreError> {
+    pub fn graduate_by_iin(
+        &self,
+        iin: &crate::ident::Iin,
+        year: Option<i32>,
+    ) -> Result<Option<Graduate>, StoreError> {
         let found = graduates::select(&self.conn, "g.iin = ?1", [iin.as_str()])?;
-        Ok(found.into_iter().filter(|g| year.is_none_or(|y| g.record.graduation_year == y)).max_by_key(|g| g.record.graduation_year))
+        Ok(found
+            .into_iter()
+            .filter(|g| year.is_none_or(|y| g.record.graduation_year == y))
+            .max_by_key(|g| g.record.graduation_year))
     }
 
     /// Takes a decision, checked against the cohort's rules, in one transaction: a referral
     /// takes its vacancy's place atomically (two referrals never take the last place twice); a
     /// revision gives the replaced referral's place back and cancels its paper.
-    pub fn decide(&mut self, request: &DecisionRequest, rules: &RuleSet, ctx: &ChangeContext) -> Result<Decision, WorkflowError> {
+    pub fn decide(
+        &mut self,
+        request: &DecisionRequest,
+        rules: &RuleSet,
+        ctx: &ChangeContext,
+    ) -> Result<Decision, WorkflowError> {
         let proofs_dir = self.proofs_dir();
         let tx = write(&mut self.conn).map_err(StoreError::from)?;
         let meeting = open_meeting(&tx, request.meeting_id)?;
@@ -221,7 +265,9 @@ impl Store {
         let current = current_decision(&tx, graduate.id)?;
         match (current, request.revises) {
             (Some(current), None) => return Err(WorkflowError::AlreadyDecided { current }),
-            (current, Some(asked)) if current != Some(asked) => return Err(WorkflowError::NotCurrent { asked, current }),
+            (current, Some(asked)) if current != Some(asked) => {
+                return Err(WorkflowError::NotCurrent { asked, current });
+            }
             _ => {}
         }
         let Obligation::Bound(bound) = rules.obligation(&graduate.record) else {
@@ -233,20 +279,30 @@ impl Store {
                 let vacancy = vacancies::select(&tx, "v.id = ?1", [*vacancy_id])?
                     .pop()
                     .ok_or(WorkflowError::NotFound { what: "vacancy", id: *vacancy_id })?;
-                let reasons: Vec<Refusal> =
-                    rules.refusals(&graduate.record, &vacancy).into_iter().filter(|r| *r != Refusal::NoPlacesLeft).collect();
+                let reasons: Vec<Refusal> = rules
+                    .refusals(&graduate.record, &vacancy)
+                    .into_iter()
+                    .filter(|r| *r != Refusal::NoPlacesLeft)
+                    .collect();
                 if !reasons.is_empty() {
                     return Err(WorkflowError::NotAllowed { reasons });
                 }
                 let taken = tx
-                    .execute("UPDATE vacancy SET places_left = places_left - 1 WHERE id = ?1 AND places_left > 0", [vacancy_id])
+                    .execute(
+                        "UPDATE vacancy SET places_left = places_left - 1 WHERE id = ?1 AND places_left > 0",
+                        [vacancy_id],
+                    )
                     .map_err(StoreError::from)?;
                 if taken == 0 {
                     return Err(WorkflowError::NoPlacesLeft);
                 }
             }
             Outcome::EmploymentCentre { confirmed, .. } => {
-                let open = vacancies::select(&tx, "v.year = ?1 AND v.places_left > 0", [graduate.record.graduation_year])?;
+                let open = vacancies::select(
+                    &tx,
+                    "v.year = ?1 AND v.places_left > 0",
+                    [graduate.record.graduation_year],
+                )?;
                 let count = assess(rules, &graduate.record, &open).iter().filter(|a| a.allowed()).count();
                 if count > 0 && !confirmed {
                     return Err(WorkflowError::VacanciesAvailable { count });
@@ -254,7 +310,9 @@ impl Store {
             }
             Outcome::Exemption { ground, proofs } => {
                 if !exemption_allowed(graduate.record.graduation_year, meeting.held_on) {
-                    return Err(WorkflowError::ExemptionOutOfYear { graduation_year: graduate.record.graduation_year });
+                    return Err(WorkflowError::ExemptionOutOfYear {
+                        graduation_year: graduate.record.graduation_year,
+                    });
                 }
                 let have: Vec<ProofDocument> = proofs.iter().map(|p| p.document).collect();
                 let missing = ground.missing_proofs(&have);
@@ -306,7 +364,12 @@ impl Store {
 
     /// The number of the paper of a decision: given the first time it is printed, the same
     /// every time after.
-    pub fn paper_number(&mut self, decision_id: i64, issued_on: NaiveDate, ctx: &ChangeContext) -> Result<PaperNumber, StoreError> {
+    pub fn paper_number(
+        &mut self,
+        decision_id: i64,
+        issued_on: NaiveDate,
+        ctx: &ChangeContext,
+    ) -> Result<PaperNumber, StoreError> {
         let tx = write(&mut self.conn)?;
         if let Some(number) = paper(&tx, decision_id)? {
             return Ok(number);
@@ -386,7 +449,10 @@ fn release(conn: &Connection, replaced: i64) -> Result<(), StoreError> {
          WHERE id = (SELECT vacancy_id FROM decision WHERE id = ?1)",
         [replaced],
     )?;
-    conn.execute("UPDATE paper SET cancelled_at = ?1 WHERE decision_id = ?2 AND cancelled_at IS NULL", params![now(), replaced])?;
+    conn.execute(
+        "UPDATE paper SET cancelled_at = ?1 WHERE decision_id = ?2 AND cancelled_at IS NULL",
+        params![now(), replaced],
+    )?;
     Ok(())
 }
 
@@ -453,10 +519,12 @@ fn store_proofs(
     at: &str,
 ) -> Result<Vec<PathBuf>, WorkflowError> {
     let folder = dir.join(decision_id.to_string());
-    std::fs::create_dir_all(&folder).map_err(|source| WorkflowError::ProofFile { path: folder.clone(), source })?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|source| WorkflowError::ProofFile { path: folder.clone(), source })?;
     let mut stored = Vec::new();
     for (n, proof) in proofs.iter().enumerate() {
-        let name = proof.file.file_name().map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
+        let name =
+            proof.file.file_name().map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
         let target = folder.join(format!("{}-{name}", n + 1));
         if let Err(source) = std::fs::copy(&proof.file, &target) {
             stored.iter().for_each(|p| drop(std::fs::remove_file(p)));
@@ -493,7 +561,11 @@ fn paper(conn: &Connection, decision_id: i64) -> Result<Option<PaperNumber>, Sto
         .optional()?)
 }
 
-fn decisions(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Decision>, StoreError> {
+fn decisions(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Decision>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT d.id, d.meeting_id, m.number, d.graduate_id, d.kind, d.vacancy_id, d.arrival_date, \
                 d.centre_region, d.confirmed_warning, d.exemption_ground, d.deferral_reason, \
@@ -521,13 +593,14 @@ fn decisions(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> 
     for decision in &mut out {
         if let Outcome::Exemption { proofs, .. } = &mut decision.outcome {
             *proofs = conn
-                .prepare_cached("SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id")?
+                .prepare_cached(
+                    "SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id",
+                )?
                 .query_map([decision.id], |r| {
-                    let document: String = r.get(0)?;
-                    let document = ProofDocument::ALL.iter().copied().find(|d| d.code() == document).ok_or_else(|| {
-                        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, document.into())
-                    })?;
-                    Ok(ProofFile { document, file: PathBuf::from(r.get::<_, String>(1)?) })
+                    Ok(ProofFile {
+                        document: code(r, 0, ProofDocument::from_code)?,
+                        file: PathBuf::from(r.get::<_, String>(1)?),
+                    })
                 })?
                 .collect::<Result<_, _>>()?;
         }
@@ -537,20 +610,22 @@ fn decisions(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> 
 
 fn outcome(r: &Row<'_>) -> rusqlite::Result<Outcome> {
     let kind: String = r.get(4)?;
-    let bad = |what: &str| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, what.to_string().into());
+    let bad = |what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, what.to_string().into())
+    };
     Ok(match kind.as_str() {
         "vacancy" => Outcome::Vacancy { vacancy_id: r.get(5)?, arrival_date: date(r, 6)? },
-        "employment_centre" => Outcome::EmploymentCentre { region: code(r, 7, Region::from_code)?, confirmed: r.get(8)? },
+        "employment_centre" => {
+            Outcome::EmploymentCentre { region: code(r, 7, Region::from_code)?, confirmed: r.get(8)? }
+        }
         "exemption" => {
-            let ground: String = r.get(9)?;
-            let ground = ExemptionGround::ALL.iter().copied().find(|g| g.code() == ground).ok_or_else(|| bad(&ground))?;
-            Outcome::Exemption { ground, proofs: Vec::new() }
+            Outcome::Exemption { ground: code(r, 9, ExemptionGround::from_code)?, proofs: Vec::new() }
         }
-        "deferral" => {
-            let reason: String = r.get(10)?;
-            let reason = DeferralReason::ALL.iter().copied().find(|d| d.code() == reason).ok_or_else(|| bad(&reason))?;
-            Outcome::Deferral { reason, from: date(r, 11)?, to: r.get::<_, Option<String>>(12)?.map(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d")).transpose().map_err(|_| bad("deferral_to"))? }
-        }
+        "deferral" => Outcome::Deferral {
+            reason: code(r, 10, DeferralReason::from_code)?,
+            from: date(r, 11)?,
+            to: date_opt(r, 12)?,
+        },
         other => return Err(bad(other)),
     })
 }

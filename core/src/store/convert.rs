@@ -84,3 +84,7 @@ pub(crate) fn code_opt<T>(
 pub(crate) fn date(row: &Row<'_>, col: impl RowIndex) -> rusqlite::Result<NaiveDate> {
     parsed(row, col, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
 }
+
+pub(crate) fn date_opt(row: &Row<'_>, col: impl RowIndex) -> rusqlite::Result<Option<NaiveDate>> {
+    parsed_opt(row, col, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
+}

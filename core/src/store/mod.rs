@@ -2,6 +2,7 @@
 //! before they run, the schema version guard, and the reads and writes of the records.
 
 mod audit;
+mod commission;
 mod convert;
 mod error;
 mod followup;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode};
 use serde::Serialize;
 
+pub use commission::PaperNumber;
 pub use error::StoreError;
 
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};

@@ -1,0 +1,348 @@
+//! The commission's year on a real SQLite file: members, meetings, every kind of decision, the
+//! locking of a finalised meeting, revisions and paper numbers.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use joldama_core::commission::{DecisionRequest, Outcome, ProofFile, Role, WorkflowError};
+use joldama_core::i18n::UserFacing;
+use joldama_core::import::{self, ImportOptions};
+use joldama_core::model::Graduate;
+use joldama_core::rules::{
+    DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess,
+};
+use joldama_core::store::{ChangeContext, Store};
+use joldama_core::{Text, classifiers::Region};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn ctx() -> ChangeContext {
+    ChangeContext { actor: "secretary".into(), source: None }
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+struct Year {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    store: Store,
+    rules: RuleSet,
+    meeting: i64,
+    chair: i64,
+    secretary: i64,
+}
+
+/// A 2025 cohort imported from the samples, its commission and an open first meeting.
+fn year() -> Year {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("year.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let options = ImportOptions { year: Some(2025), dry_run: false, actor: "test".into() };
+    import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap();
+    import::vacancies::import(&mut store, &fixture("vacancies_2025.xlsx"), 2025, &options).unwrap();
+    let rules = store.rules(2025).unwrap();
+    let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
+    let commission = store.create_commission(2025, &name, &ctx()).unwrap();
+    let chair = store.add_member(commission, Role::Chair, "Ахметов Ә. Қ.", Some("Ректор"), &ctx()).unwrap();
+    let secretary = store.add_member(commission, Role::Secretary, "Омарова Д. А.", None, &ctx()).unwrap();
+    store.add_member(commission, Role::Member, "Петров И. С.", None, &ctx()).unwrap();
+    let meeting = store
+        .create_meeting(commission, day(2025, 6, 20), Some("Астана"), &[chair, secretary], &ctx())
+        .unwrap();
+    Year { _dir: dir, path, store, rules, meeting: meeting.id, chair, secretary }
+}
+
+impl Year {
+    /// A bound graduate with an allowed vacancy that has a free place, and that vacancy.
+    fn referable(&self, skip: usize) -> (Graduate, i64) {
+        let vacancies = self.store.vacancies().unwrap();
+        self.store
+            .undecided(2025, &self.rules)
+            .unwrap()
+            .into_iter()
+            .filter_map(|g| {
+                let best = assess(&self.rules, &g.record, &vacancies).into_iter().find(|a| a.allowed())?;
+                Some((g, best.vacancy_id))
+            })
+            .nth(skip)
+            .expect("a referable graduate")
+    }
+
+    fn refer(
+        &mut self,
+        graduate: i64,
+        vacancy: i64,
+    ) -> Result<joldama_core::commission::Decision, WorkflowError> {
+        let request = DecisionRequest {
+            meeting_id: self.meeting,
+            graduate_id: graduate,
+            outcome: Outcome::Vacancy { vacancy_id: vacancy, arrival_date: day(2025, 9, 1) },
+            revises: None,
+            reason: None,
+        };
+        self.store.decide(&request, &self.rules, &ctx())
+    }
+
+    fn places_left(&self, vacancy: i64) -> u32 {
+        self.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap().places_left
+    }
+}
+
+#[test]
+fn a_referral_takes_a_place_and_a_graduate_has_one_current_decision() {
+    let mut y = year();
+    let (g, vacancy) = y.referable(0);
+    let before = y.places_left(vacancy);
+    let decision = y.refer(g.id, vacancy).unwrap();
+    assert_eq!(y.places_left(vacancy), before - 1);
+    let Obligation::Bound(bound) = y.rules.obligation(&g.record) else { panic!("bound") };
+    assert_eq!(decision.term_years, Some(bound.term_years));
+    assert!(decision.is_current());
+
+    let again = y.refer(g.id, vacancy).unwrap_err();
+    assert!(
+        matches!(again, WorkflowError::AlreadyDecided { current } if current == decision.id),
+        "{again:?}"
+    );
+    assert_eq!(again.code(), "already_decided");
+    assert!(!y.store.undecided(2025, &y.rules).unwrap().iter().any(|u| u.id == g.id));
+}
+
+#[test]
+fn the_rules_refuse_with_every_reason() {
+    let mut y = year();
+    let vacancies = y.store.vacancies().unwrap();
+    let (g, refused) = y
+        .store
+        .undecided(2025, &y.rules)
+        .unwrap()
+        .into_iter()
+        .find_map(|g| {
+            let refused =
+                assess(&y.rules, &g.record, &vacancies).into_iter().find(|a| a.reasons.len() >= 2)?;
+            Some((g, refused))
+        })
+        .unwrap();
+    let error = y.refer(g.id, refused.vacancy_id).unwrap_err();
+    let WorkflowError::NotAllowed { reasons } = &error else { panic!("{error:?}") };
+    let expected: Vec<&Refusal> = refused.reasons.iter().filter(|r| **r != Refusal::NoPlacesLeft).collect();
+    assert_eq!(reasons.iter().collect::<Vec<_>>(), expected);
+    assert!(error.message().ru.starts_with("Правила не допускают"), "{}", error.message().ru);
+    assert!(!error.message().kk.is_empty());
+}
+
+#[test]
+fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
+    let mut y = year();
+    let (first, vacancy) = y.referable(0);
+    // Leave exactly one place on the vacancy.
+    while y.places_left(vacancy) > 1 {
+        let (g, _) = y
+            .store
+            .undecided(2025, &y.rules)
+            .unwrap()
+            .into_iter()
+            .filter(|g| g.id != first.id)
+            .find_map(|g| {
+                let v = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy)?;
+                y.rules.refusals(&g.record, &v).is_empty().then_some((g, ()))
+            })
+            .unwrap();
+        y.refer(g.id, vacancy).unwrap();
+    }
+    let second = y
+        .store
+        .undecided(2025, &y.rules)
+        .unwrap()
+        .into_iter()
+        .find(|g| {
+            g.id != first.id && {
+                let v = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
+                y.rules.refusals(&g.record, &v).is_empty()
+            }
+        })
+        .expect("a second graduate allowed on the vacancy");
+
+    // Two connections to the same file race for the last place.
+    let (path, meeting, rules) = (y.path.clone(), y.meeting, y.rules.clone());
+    let results: Vec<_> = [first.id, second.id]
+        .into_iter()
+        .map(|graduate| {
+            let (path, rules) = (path.clone(), rules.clone());
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                let request = DecisionRequest {
+                    meeting_id: meeting,
+                    graduate_id: graduate,
+                    outcome: Outcome::Vacancy { vacancy_id: vacancy, arrival_date: day(2025, 9, 1) },
+                    revises: None,
+                    reason: None,
+                };
+                store.decide(&request, &rules, &ctx())
+            })
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|t| t.join().unwrap())
+        .collect();
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+    assert!(results.iter().any(|r| matches!(r, Err(WorkflowError::NoPlacesLeft))), "{results:?}");
+    assert_eq!(y.places_left(vacancy), 0);
+}
+
+#[test]
+fn employment_centre_only_when_no_allowed_vacancy_or_confirmed() {
+    let mut y = year();
+    let (g, _) = y.referable(0);
+    let mut request = DecisionRequest {
+        meeting_id: y.meeting,
+        graduate_id: g.id,
+        outcome: Outcome::EmploymentCentre {
+            region: g.record.region.unwrap_or(Region::Astana),
+            confirmed: false,
+        },
+        revises: None,
+        reason: None,
+    };
+    let error = y.store.decide(&request, &y.rules, &ctx()).unwrap_err();
+    assert!(matches!(error, WorkflowError::VacanciesAvailable { count } if count > 0), "{error:?}");
+    request.outcome =
+        Outcome::EmploymentCentre { region: g.record.region.unwrap_or(Region::Astana), confirmed: true };
+    let decision = y.store.decide(&request, &y.rules, &ctx()).unwrap();
+    assert_eq!(decision.outcome.code(), "employment_centre");
+}
+
+#[test]
+fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files() {
+    let mut y = year();
+    let (g, _) = y.referable(0);
+    let mut request = DecisionRequest {
+        meeting_id: y.meeting,
+        graduate_id: g.id,
+        outcome: Outcome::Exemption { ground: ExemptionGround::Disability, proofs: Vec::new() },
+        revises: None,
+        reason: None,
+    };
+    let error = y.store.decide(&request, &y.rules, &ctx()).unwrap_err();
+    assert_eq!(error.code(), "proofs_missing");
+    assert!(
+        error.message().ru.contains("Справка об инвалидности") || error.message().ru.contains("инвалид"),
+        "{}",
+        error.message().ru
+    );
+
+    let scan = y.path.parent().unwrap().join("справка.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
+    request.outcome = Outcome::Exemption {
+        ground: ExemptionGround::Disability,
+        proofs: vec![ProofFile { document: ProofDocument::DisabilityCertificate, file: scan }],
+    };
+    let decision = y.store.decide(&request, &y.rules, &ctx()).unwrap();
+    assert_eq!(decision.term_years, None);
+    let joldama_core::commission::Outcome::Exemption { proofs, .. } = &decision.outcome else { panic!() };
+    let kept = y.store.proofs_dir().join(&proofs[0].file);
+    assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 scan");
+
+    // A meeting in another year cannot exempt a 2025 graduate.
+    let commission = y.store.commission(2025).unwrap().unwrap();
+    let late = y
+        .store
+        .create_meeting(commission.id, day(2026, 2, 1), None, &[y.chair, y.secretary], &ctx())
+        .unwrap();
+    let (other, _) = y.referable(0);
+    let request = DecisionRequest { meeting_id: late.id, graduate_id: other.id, ..request };
+    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap_err().code(), "exemption_out_of_year");
+}
+
+#[test]
+fn a_deferral_is_checked_for_its_dates() {
+    let mut y = year();
+    let (g, _) = y.referable(0);
+    let mut request = DecisionRequest {
+        meeting_id: y.meeting,
+        graduate_id: g.id,
+        outcome: Outcome::Deferral {
+            reason: DeferralReason::Conscription,
+            from: day(2025, 7, 1),
+            to: Some(day(2025, 6, 1)),
+        },
+        revises: None,
+        reason: None,
+    };
+    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap_err().code(), "deferral_dates");
+    request.outcome = Outcome::Deferral {
+        reason: DeferralReason::Conscription,
+        from: day(2025, 7, 1),
+        to: Some(day(2026, 7, 1)),
+    };
+    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap().outcome, request.outcome);
+}
+
+#[test]
+fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_history() {
+    let mut y = year();
+    let (g, vacancy) = y.referable(0);
+    let referral = y.refer(g.id, vacancy).unwrap();
+    let places = y.places_left(vacancy);
+
+    // The protocol is signed by the chair and the secretary: both must be present.
+    let commission = y.store.commission(2025).unwrap().unwrap();
+    let empty = y.store.create_meeting(commission.id, day(2025, 6, 21), None, &[y.chair], &ctx()).unwrap();
+    assert_eq!(y.store.finalise_meeting(empty.id, &ctx()).unwrap_err().code(), "signatories_absent");
+
+    let meeting = y.store.finalise_meeting(y.meeting, &ctx()).unwrap();
+    assert!(meeting.finalised.is_some());
+    let (other, other_vacancy) = y.referable(0);
+    let error = y.refer(other.id, other_vacancy).unwrap_err();
+    assert_eq!(error.code(), "meeting_finalised");
+    assert!(error.message().kk.contains("өзгертуге болмайды"));
+
+    // Even a direct write to the file is refused by its triggers.
+    let raw = rusqlite::Connection::open(&y.path).unwrap();
+    let sneaky = raw.execute("UPDATE decision SET reason = 'x' WHERE id = ?1", [referral.id]);
+    assert!(sneaky.unwrap_err().to_string().contains("meeting_finalised"));
+    assert!(raw.execute("DELETE FROM decision WHERE id = ?1", [referral.id]).is_err());
+
+    // The letter is numbered once; printing again gives the same number.
+    let letter = y.store.paper_number(referral.id, day(2025, 6, 22), &ctx()).unwrap();
+    assert_eq!((letter.seq, letter.number.as_str(), letter.cancelled), (1, "2025/0001", false));
+    assert_eq!(y.store.paper_number(referral.id, day(2025, 7, 1), &ctx()).unwrap(), letter);
+
+    // The employer refused: redistribution at the next meeting.
+    let next = y
+        .store
+        .create_meeting(commission.id, day(2025, 8, 1), None, &[y.chair, y.secretary], &ctx())
+        .unwrap();
+    let revision = DecisionRequest {
+        meeting_id: next.id,
+        graduate_id: g.id,
+        outcome: Outcome::EmploymentCentre {
+            region: g.record.region.unwrap_or(Region::Astana),
+            confirmed: true,
+        },
+        revises: Some(referral.id),
+        reason: Some("Жұмыс беруші бас тартты / Работодатель отказал".into()),
+    };
+    let revised = y.store.decide(&revision, &y.rules, &ctx()).unwrap();
+    assert_eq!(y.places_left(vacancy), places + 1, "the place comes back");
+    let history = y.store.decisions_of(g.id).unwrap();
+    assert_eq!(history.iter().map(|d| d.id).collect::<Vec<_>>(), [referral.id, revised.id]);
+    assert_eq!(history[0].revised_by, Some(revised.id));
+    assert_eq!(history[1].revises, Some(referral.id));
+    assert_eq!(history[0].outcome, referral.outcome, "the replaced decision is unchanged");
+    let cancelled = y.store.paper_number(referral.id, day(2025, 8, 2), &ctx()).unwrap();
+    assert!(cancelled.cancelled && cancelled.seq == 1);
+    assert_eq!(
+        y.store.paper_number(revised.id, day(2025, 8, 2), &ctx()).unwrap().seq,
+        2,
+        "numbers are never reused"
+    );
+
+    // Only the current decision can be revised.
+    let stale = DecisionRequest { revises: Some(referral.id), ..revision };
+    assert_eq!(y.store.decide(&stale, &y.rules, &ctx()).unwrap_err().code(), "not_current_decision");
+}
