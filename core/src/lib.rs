@@ -20,6 +20,7 @@ pub mod import;
 pub mod model;
 pub mod rules;
 pub mod store;
+pub mod suggest;
 
 pub use error::Error;
 pub use i18n::{Lang, Text};

@@ -12,6 +12,7 @@ use joldama_core::rules::{
     DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess,
 };
 use joldama_core::store::{ChangeContext, Store};
+use joldama_core::suggest::Wish;
 use joldama_core::{Text, classifiers::Region};
 
 fn fixture(name: &str) -> PathBuf {
@@ -345,4 +346,47 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     // Only the current decision can be revised.
     let stale = DecisionRequest { revises: Some(referral.id), ..revision };
     assert_eq!(y.store.decide(&stale, &y.rules, &ctx()).unwrap_err().code(), "not_current_decision");
+}
+
+#[test]
+fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_accepted() {
+    let mut y = year();
+    // A graduate asks for a particular employer whose vacancy the rules allow them.
+    let (g, vacancy) = y.referable(3);
+    let wanted = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
+    let wish = Wish { region: None, employer: Some(wanted.record.employer.bin) };
+    y.store.set_wishes(g.id, &[wish], &ctx()).unwrap();
+
+    let suggestions = y.store.suggest(2025, &y.rules).unwrap();
+    let vacancies = y.store.vacancies().unwrap();
+    let graduates = y.store.undecided(2025, &y.rules).unwrap();
+    assert!(!suggestions.is_empty());
+    let mut taken: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
+    for s in &suggestions {
+        let v = vacancies.iter().find(|v| v.id == s.vacancy_id).unwrap();
+        let graduate = graduates.iter().find(|x| x.id == s.graduate_id).unwrap();
+        assert!(y.rules.refusals(&graduate.record, v).is_empty(), "suggested but not allowed: {s:?}");
+        *taken.entry(v.id).or_default() += 1;
+    }
+    for (id, n) in &taken {
+        assert!(*n <= vacancies.iter().find(|v| v.id == *id).unwrap().places_left);
+    }
+    let ids: std::collections::HashSet<i64> = suggestions.iter().map(|s| s.graduate_id).collect();
+    assert_eq!(ids.len(), suggestions.len(), "one suggestion per graduate");
+    let honoured =
+        suggestions.iter().find(|s| s.graduate_id == g.id).expect("the graduate with a wish is placed");
+    assert_eq!((honoured.vacancy_id, honoured.wish), (vacancy, Some(1)));
+
+    // Accepted one by one, each becomes a referral; the places add up.
+    for s in &suggestions {
+        let request = DecisionRequest {
+            meeting_id: y.meeting,
+            graduate_id: s.graduate_id,
+            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: day(2025, 9, 1) },
+            revises: None,
+            reason: None,
+        };
+        y.store.decide(&request, &y.rules, &ctx()).unwrap();
+    }
+    assert!(y.store.suggest(2025, &y.rules).unwrap().is_empty(), "nothing more can be placed");
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
-use super::convert::{code, date, date_opt};
+use super::convert::{code, code_opt, date, date_opt, parsed_opt};
 use super::{ChangeContext, HOME_UNIVERSITY, Store, StoreError, audit, graduates, now, vacancies};
 use crate::classifiers::Region;
 use crate::commission::{
@@ -17,10 +17,12 @@ use crate::commission::{
     WorkflowError,
 };
 use crate::i18n::Text;
+use crate::ident::Bin;
 use crate::model::Graduate;
 use crate::rules::{
     DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess, exemption_allowed,
 };
+use crate::suggest::{Suggestion, Wish, suggest};
 
 /// A paper's number: sequential per commission, never reused.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -357,6 +359,42 @@ impl Store {
         Ok(decisions(&self.conn, "d.id = ?1", [id])?.pop().expect("just stored"))
     }
 
+    /// Replaces a graduate's application wishes, most wanted first.
+    pub fn set_wishes(
+        &mut self,
+        graduate_id: i64,
+        wishes: &[Wish],
+        ctx: &ChangeContext,
+    ) -> Result<(), StoreError> {
+        let tx = write(&mut self.conn)?;
+        let old =
+            wishes_where(&tx, "w.graduate_id = ?1", [graduate_id])?.remove(&graduate_id).unwrap_or_default();
+        tx.execute("DELETE FROM graduate_wish WHERE graduate_id = ?1", [graduate_id])?;
+        for (rank, wish) in wishes.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO graduate_wish (graduate_id, rank, region, employer_id) \
+                 VALUES (?1, ?2, ?3, (SELECT id FROM employer WHERE bin = ?4))",
+                params![
+                    graduate_id,
+                    rank as i64 + 1,
+                    wish.region.map(Region::code),
+                    wish.employer.as_ref().map(|b| b.as_str())
+                ],
+            )?;
+        }
+        audit::change(&tx, ctx, "graduate_wish", graduate_id, &now(), Some(json!(old)), Some(json!(wishes)))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The cohort suggestion over its undecided graduates and the vacancies with places.
+    pub fn suggest(&self, year: i32, rules: &RuleSet) -> Result<Vec<Suggestion>, StoreError> {
+        let graduates = self.undecided(year, rules)?;
+        let vacancies = vacancies::select(&self.conn, "v.year = ?1 AND v.places_left > 0", [year])?;
+        let wishes = wishes_where(&self.conn, "g.graduation_year = ?1", [year])?;
+        Ok(suggest(rules, &graduates, &wishes, &vacancies))
+    }
+
     /// Where proof documents are kept: the `proofs` folder beside the database file.
     pub fn proofs_dir(&self) -> PathBuf {
         self.path().and_then(Path::parent).map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs")
@@ -389,6 +427,25 @@ impl Store {
         tx.commit()?;
         Ok(number)
     }
+}
+
+fn wishes_where(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<std::collections::HashMap<i64, Vec<Wish>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT w.graduate_id, w.region, e.bin FROM graduate_wish w JOIN graduate g ON g.id = w.graduate_id \
+         LEFT JOIN employer e ON e.id = w.employer_id WHERE {filter} ORDER BY w.graduate_id, w.rank"
+    ))?;
+    let mut out: std::collections::HashMap<i64, Vec<Wish>> = std::collections::HashMap::new();
+    let mut rows = stmt.query(params)?;
+    while let Some(r) = rows.next()? {
+        let wish =
+            Wish { region: code_opt(r, 1, Region::from_code)?, employer: parsed_opt(r, 2, Bin::parse)? };
+        out.entry(r.get(0)?).or_default().push(wish);
+    }
+    Ok(out)
 }
 
 fn meeting(conn: &Connection, id: i64) -> Result<Option<Meeting>, StoreError> {
