@@ -77,15 +77,30 @@ impl Store {
 
     /// The commission of a graduation cohort, with its members.
     pub fn commission(&self, year: i32) -> Result<Option<Commission>, StoreError> {
+        self.commission_where("university_id = ?1 AND year = ?2", params![HOME_UNIVERSITY, year])
+    }
+
+    pub fn commission_by_id(&self, id: i64) -> Result<Option<Commission>, StoreError> {
+        self.commission_where("id = ?1", [id])
+    }
+
+    /// The home university's names and addresses, as the papers' letterhead shows them.
+    pub fn university(&self) -> Result<(Text, Text), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT name_kk, name_ru, COALESCE(address_kk, ''), COALESCE(address_ru, '') FROM university WHERE id = ?1",
+            [HOME_UNIVERSITY],
+            |r| Ok((Text::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?))),
+        )?)
+    }
+
+    fn commission_where(&self, filter: &str, params: impl rusqlite::Params) -> Result<Option<Commission>, StoreError> {
         let found = self
             .conn
-            .query_row(
-                "SELECT id, name_kk, name_ru FROM commission WHERE university_id = ?1 AND year = ?2",
-                params![HOME_UNIVERSITY, year],
-                |r| Ok((r.get::<_, i64>(0)?, Text::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?))),
-            )
+            .query_row(&format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"), params, |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
+            })
             .optional()?;
-        let Some((id, name)) = found else { return Ok(None) };
+        let Some((id, year, name)) = found else { return Ok(None) };
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, role, full_name, position FROM commission_member WHERE commission_id = ?1 \
              ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'deputy' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, id",

@@ -1,0 +1,226 @@
+//! The papers of a meeting, built from what the database holds: each decision's paper
+//! (referral letter, referral to the employment centre, exemption or deferral certificate)
+//! numbered the first time it is printed, and the meeting's protocol.
+
+use chrono::NaiveDate;
+
+use crate::commission::{Commission, Decision, Meeting, Outcome, Role, WorkflowError};
+use crate::i18n::{Lang, Text};
+use crate::model::{Graduate, Vacancy};
+use crate::papers::{
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Paper, Protocol, ProtocolRow, ReferralLetter, University,
+};
+use crate::store::{ChangeContext, Store, StoreError};
+
+/// What every paper of one meeting shares.
+struct Context {
+    university: University,
+    commission: Commission,
+    meeting: Meeting,
+    lang: Lang,
+}
+
+impl Context {
+    fn load(store: &Store, meeting_id: i64, lang: Lang) -> Result<Context, WorkflowError> {
+        let meeting = store.meeting(meeting_id)?.ok_or(WorkflowError::NotFound { what: "meeting", id: meeting_id })?;
+        let commission = store
+            .commission_by_id(meeting.commission_id)?
+            .ok_or(WorkflowError::NotFound { what: "commission", id: meeting.commission_id })?;
+        let (name, address) = store.university()?;
+        Ok(Context { university: University { name, address }, commission, meeting, lang })
+    }
+
+    fn signatory(&self, role: Role) -> String {
+        self.commission.member(role).map(|m| m.full_name.clone()).unwrap_or_default()
+    }
+
+    fn t(&self, text: Text) -> String {
+        text.get(self.lang).to_owned()
+    }
+}
+
+fn full_name(g: &Graduate) -> String {
+    let r = &g.record;
+    [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+fn graduate_line(g: &Graduate) -> GraduateLine {
+    let r = &g.record;
+    GraduateLine {
+        full_name: full_name(g),
+        iin: r.iin,
+        program_code: r.program_code.clone(),
+        program_name: r.program_name.clone(),
+        level: r.level,
+        graduation_year: r.graduation_year,
+        funding: r.funding,
+    }
+}
+
+fn address(v: &Vacancy, lang: Lang) -> String {
+    use crate::classifiers::Classifier;
+    let r = &v.record;
+    [Some(r.region.label(lang)), r.district.as_deref(), r.settlement.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+}
+
+/// What a decision says, in a protocol's row.
+fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
+    use crate::classifiers::Classifier;
+    let mut text = match (&d.outcome, vacancy) {
+        (Outcome::Vacancy { .. }, Some(v)) => Text::new(
+            format!("Жұмысқа жолдау: {}, {}", v.record.employer.name, v.record.position),
+            format!("Направить на работу: {}, {}", v.record.employer.name, v.record.position),
+        ),
+        (Outcome::Vacancy { vacancy_id, .. }, None) => {
+            Text::new(format!("Жұмысқа жолдау (№{vacancy_id})"), format!("Направить на работу (№{vacancy_id})"))
+        }
+        (Outcome::EmploymentCentre { region, .. }, _) => Text::new(
+            format!("Халықты жұмыспен қамту орталығына жолдау ({})", region.label(Lang::Kk)),
+            format!("Направить в центр занятости ({})", region.label(Lang::Ru)),
+        ),
+        (Outcome::Exemption { ground, .. }, _) => {
+            let label = ground.label();
+            Text::new(format!("Жұмыспен өтеуден босату: {}", label.kk), format!("Освободить от отработки: {}", label.ru))
+        }
+        (Outcome::Deferral { reason, from, to }, _) => {
+            let label = reason.label();
+            let until = to.map_or_else(String::new, |to| format!(" – {}", to.format("%d.%m.%Y")));
+            let from = from.format("%d.%m.%Y");
+            Text::new(
+                format!("Кейінге қалдыру: {}, {from}{until}", label.kk),
+                format!("Предоставить отсрочку: {}, {from}{until}", label.ru),
+            )
+        }
+    };
+    if let Some(replaced) = d.revises {
+        text.kk.push_str(&format!(" (№{replaced} шешімнің орнына)"));
+        text.ru.push_str(&format!(" (взамен решения №{replaced})"));
+    }
+    text
+}
+
+/// The meeting's papers, one per decision, numbered on first print (`issued_on`); a paper of
+/// a decision revised since is stamped cancelled.
+pub fn meeting_papers(
+    store: &mut Store,
+    meeting_id: i64,
+    lang: Lang,
+    issued_on: NaiveDate,
+    ctx: &ChangeContext,
+) -> Result<Vec<Box<dyn Paper>>, WorkflowError> {
+    let context = Context::load(store, meeting_id, lang)?;
+    let decisions = store.decisions_of_meeting(meeting_id)?;
+    let vacancies = store.vacancies()?;
+    let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
+    for d in &decisions {
+        let graduate = store.graduate(d.graduate_id)?.ok_or(WorkflowError::NotFound { what: "graduate", id: d.graduate_id })?;
+        let number = store.paper_number(d.id, issued_on, ctx)?;
+        let (chair, secretary) = (context.signatory(Role::Chair), context.signatory(Role::Secretary));
+        let (number_text, date) = (number.number.clone(), number.issued_on);
+        let (university, graduate_line) = (context.university.clone(), graduate_line(&graduate));
+        let cancelled = number.cancelled || !d.is_current();
+        papers.push(match &d.outcome {
+            Outcome::Vacancy { vacancy_id, arrival_date } => {
+                let v = vacancies
+                    .iter()
+                    .find(|v| v.id == *vacancy_id)
+                    .ok_or(WorkflowError::NotFound { what: "vacancy", id: *vacancy_id })?;
+                Box::new(ReferralLetter {
+                    lang,
+                    number: number_text,
+                    date,
+                    university,
+                    graduate: graduate_line,
+                    employer_name: v.record.employer.name.clone(),
+                    employer_bin: v.record.employer.bin,
+                    employer_address: address(v, lang),
+                    position: v.record.position.clone(),
+                    arrival_date: *arrival_date,
+                    term_years: d.term_years.unwrap_or_default(),
+                    chair,
+                    secretary,
+                    cancelled,
+                })
+            }
+            Outcome::EmploymentCentre { region, .. } => Box::new(CentreReferral {
+                lang,
+                number: number_text,
+                date,
+                university,
+                graduate: graduate_line,
+                region: *region,
+                term_years: d.term_years.unwrap_or_default(),
+                chair,
+                secretary,
+                cancelled,
+            }),
+            Outcome::Exemption { ground, proofs } => Box::new(Certificate {
+                lang,
+                number: number_text,
+                date,
+                university,
+                graduate: graduate_line,
+                kind: CertificateKind::Exemption {
+                    ground: context.t(ground.label()),
+                    documents: proofs.iter().map(|p| context.t(p.document.label())).collect(),
+                },
+                chair,
+                secretary,
+                cancelled,
+            }),
+            Outcome::Deferral { reason, from, to } => Box::new(Certificate {
+                lang,
+                number: number_text,
+                date,
+                university,
+                graduate: graduate_line,
+                kind: CertificateKind::Deferral { reason: context.t(reason.label()), from: *from, to: *to },
+                chair,
+                secretary,
+                cancelled,
+            }),
+        });
+    }
+    Ok(papers)
+}
+
+/// The meeting's protocol: the members present and every decision taken.
+pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, WorkflowError> {
+    let context = Context::load(store, meeting_id, lang)?;
+    let vacancies = store.vacancies()?;
+    let rows = store
+        .decisions_of_meeting(meeting_id)?
+        .iter()
+        .map(|d| {
+            let g = store.graduate(d.graduate_id)?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
+            let vacancy = match &d.outcome {
+                Outcome::Vacancy { vacancy_id, .. } => vacancies.iter().find(|v| v.id == *vacancy_id),
+                _ => None,
+            };
+            Ok(ProtocolRow {
+                graduate_name: full_name(&g),
+                iin: g.record.iin,
+                program_code: g.record.program_code.clone(),
+                decision: context.t(decision_text(d, vacancy)),
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let members = context
+        .commission
+        .members
+        .iter()
+        .filter(|m| context.meeting.present.contains(&m.id))
+        .map(|m| (context.t(m.role.label()), m.full_name.clone()))
+        .collect();
+    Ok(Protocol {
+        lang,
+        commission_name: context.t(context.commission.name.clone()),
+        meeting_number: context.meeting.number.to_string(),
+        date: context.meeting.held_on,
+        university: context.university.clone(),
+        members,
+        rows,
+        chair: context.signatory(Role::Chair),
+        secretary: context.signatory(Role::Secretary),
+    })
+}
