@@ -5,6 +5,7 @@
 //! - [`model`]: the records the store keeps;
 //! - [`store`]: the SQLite file, its migrations and audit trail;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
+//! - [`papers`]: the commission's printable papers as PDF (letters, certificates, protocols);
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
 pub mod classifiers;
@@ -14,6 +15,7 @@ pub mod i18n;
 pub mod ident;
 pub mod import;
 pub mod model;
+pub mod papers;
 pub mod store;
 
 pub use error::Error;
