@@ -9,8 +9,9 @@ use joldama_core::classifiers::{Funding, Level, Region};
 use joldama_core::i18n::{Lang, Text, UserFacing};
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, MARGIN_LEFT, MARGIN_RIGHT, Output,
-    PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow, ReferralLetter, University, render, write_batch,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow, ReferralLetter,
+    University, render, write_batch,
 };
 
 const NAME: &str = "Әбдіраһманова Шаһизада Ғалымжанқызы";
@@ -247,8 +248,12 @@ fn every_paper_in_both_languages_reads_back() {
             let (title, date) = match (name, lang) {
                 ("letter", Lang::Kk) => ("ЖҰМЫСҚА ЖОЛДАМА", "20.06.2025"),
                 ("letter", Lang::Ru) => ("НАПРАВЛЕНИЕ НА РАБОТУ", "20.06.2025"),
-                ("centre", Lang::Kk) => ("ХАЛЫҚТЫ ЖҰМЫСПЕН ҚАМТУ ОРТАЛЫҒЫНА", "20.06.2025"),
-                ("centre", Lang::Ru) => ("НАПРАВЛЕНИЕ В ЦЕНТР ЗАНЯТОСТИ", "20.06.2025"),
+                ("centre", Lang::Kk) => {
+                    ("ХАЛЫҚТЫ ЖҰМЫСПЕН ҚАМТУ ОРТАЛЫҒЫНА ЖОЛДАМА (мансап орталығы)", "20.06.2025")
+                }
+                ("centre", Lang::Ru) => {
+                    ("НАПРАВЛЕНИЕ В ЦЕНТР ЗАНЯТОСТИ НАСЕЛЕНИЯ (карьерный центр)", "20.06.2025")
+                }
                 ("exemption" | "deferral", Lang::Kk) => ("АНЫҚТАМА", "20.06.2025"),
                 ("exemption" | "deferral", Lang::Ru) => ("СПРАВКА", "20.06.2025"),
                 (_, Lang::Kk) => ("ОТЫРЫС ХАТТАМАСЫ", "Бет 1 / 1"),
@@ -327,16 +332,25 @@ fn long_names_wrap_whole_inside_the_margins() {
         let words = &boxes[0];
         assert!(words.len() > 150, "{}", words.len());
         assert!(words.iter().any(|w| w.text == "Бөкейханов"), "{words:?}");
-        for w in words {
-            assert!(w.x_min >= MARGIN_LEFT - 0.5, "{w:?} left of the margin");
-            assert!(w.x_max <= PAGE_WIDTH - MARGIN_RIGHT + 0.5, "{w:?} right of the margin");
-        }
-        for (i, a) in words.iter().enumerate() {
-            for b in &words[i + 1..] {
-                let overlap_x = a.x_max.min(b.x_max) - a.x_min.max(b.x_min);
-                let overlap_y = a.y_max.min(b.y_max) - a.y_min.max(b.y_min);
-                assert!(overlap_x <= 0.5 || overlap_y <= 0.5, "{lang:?}: {a:?} overlaps {b:?}");
-            }
+        assert_inside_margins_apart(words, false);
+    }
+}
+
+/// Every word inside the margins (a footer, if asked, below the bottom one) and no two words
+/// overlapping.
+fn assert_inside_margins_apart(words: &[WordBox], footer: bool) {
+    let bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
+    for w in words {
+        assert!(w.x_min >= MARGIN_LEFT - 0.5, "{w:?} left of the margin");
+        assert!(w.x_max <= PAGE_WIDTH - MARGIN_RIGHT + 0.5, "{w:?} right of the margin");
+        assert!(w.y_min >= MARGIN_TOP - 0.5, "{w:?} above the margin");
+        assert!(w.y_max <= bottom + 0.5 || (footer && w.y_min >= bottom), "{w:?} below the margin");
+    }
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            let overlap_x = a.x_max.min(b.x_max) - a.x_min.max(b.x_min);
+            let overlap_y = a.y_max.min(b.y_max) - a.y_min.max(b.y_min);
+            assert!(overlap_x <= 0.5 || overlap_y <= 0.5, "{a:?} overlaps {b:?}");
         }
     }
 }
@@ -370,6 +384,9 @@ fn protocol_runs_over_pages_with_header_and_page_numbers() {
             assert_eq!(all.matches(row.iin.as_str()).count(), 1, "{lang:?} {}", row.iin);
         }
         assert!(page_texts[n - 1].contains("Ж. Қ. Нұрғалиев"));
+        for page in word_boxes(&path) {
+            assert_inside_margins_apart(&page, true);
+        }
     }
 }
 

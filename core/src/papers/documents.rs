@@ -222,7 +222,8 @@ impl Paper for CentreReferral {
         if self.cancelled {
             flow.mark_cancelled();
         }
-        head(flow, &self.university, &self.number, self.date, &[words::CENTRE_TITLE.get(lang)]);
+        let titles = [words::CENTRE_TITLE.get(lang), words::CENTRE_SUBTITLE.get(lang)];
+        head(flow, &self.university, &self.number, self.date, &titles);
         flow.text(words::CENTRE_INTRO.get(lang), Style::BODY);
         flow.gap(6.0);
         graduate_fields(flow, &self.graduate);

@@ -19,8 +19,8 @@ pub use documents::{
     University,
 };
 pub use layout::{
-    Align, CONTENT_WIDTH, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT,
-    PAGE_WIDTH, Span, Style, Table, Weight,
+    Align, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, Span,
+    Style, Table, Weight,
 };
 
 use crate::i18n::{Lang, Text, UserFacing};

@@ -26,10 +26,9 @@ const fn p(kk: &'static str, ru: &'static str) -> Phrase {
 
 // Titles.
 pub const REFERRAL_TITLE: Phrase = p("ЖҰМЫСҚА ЖОЛДАМА", "НАПРАВЛЕНИЕ НА РАБОТУ");
-pub const CENTRE_TITLE: Phrase = p(
-    "ХАЛЫҚТЫ ЖҰМЫСПЕН ҚАМТУ ОРТАЛЫҒЫНА (МАНСАП ОРТАЛЫҒЫНА) ЖОЛДАМА",
-    "НАПРАВЛЕНИЕ В ЦЕНТР ЗАНЯТОСТИ НАСЕЛЕНИЯ (КАРЬЕРНЫЙ ЦЕНТР)",
-);
+pub const CENTRE_TITLE: Phrase =
+    p("ХАЛЫҚТЫ ЖҰМЫСПЕН ҚАМТУ ОРТАЛЫҒЫНА ЖОЛДАМА", "НАПРАВЛЕНИЕ В ЦЕНТР ЗАНЯТОСТИ НАСЕЛЕНИЯ");
+pub const CENTRE_SUBTITLE: Phrase = p("(мансап орталығы)", "(карьерный центр)");
 pub const CERTIFICATE_TITLE: Phrase = p("АНЫҚТАМА", "СПРАВКА");
 pub const EXEMPTION_SUBTITLE: Phrase = p("жұмыспен өтеуден босату туралы", "об освобождении от отработки");
 pub const DEFERRAL_SUBTITLE: Phrase = p("жұмыспен өтеуді кейінге қалдыру туралы", "об отсрочке отработки");
