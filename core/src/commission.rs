@@ -141,13 +141,33 @@ impl Decision {
     }
 }
 
+/// What a step can fail to find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Graduate,
+    Vacancy,
+    Meeting,
+    Commission,
+}
+
+impl Entity {
+    fn label(self) -> Text {
+        match self {
+            Entity::Graduate => Text::new("түлек", "выпускник"),
+            Entity::Vacancy => Text::new("бос орын", "вакансия"),
+            Entity::Meeting => Text::new("отырыс", "заседание"),
+            Entity::Commission => Text::new("комиссия", "комиссия"),
+        }
+    }
+}
+
 /// Why the commission's step cannot be taken as asked.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkflowError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("{what} {id} not found")]
-    NotFound { what: &'static str, id: i64 },
+    #[error("{what:?} {id} not found")]
+    NotFound { what: Entity, id: i64 },
     #[error("meeting {number} is finalised")]
     MeetingFinalised { number: u32 },
     #[error("a commission for {year} exists")]
@@ -207,7 +227,8 @@ impl UserFacing for WorkflowError {
         match self {
             WorkflowError::Store(e) => e.message(),
             WorkflowError::NotFound { what, id } => {
-                Text::new(format!("Табылмады: {what} {id}"), format!("Не найдено: {what} {id}"))
+                let what = what.label();
+                Text::new(format!("Табылмады: {} №{id}", what.kk), format!("Не найдено: {} №{id}", what.ru))
             }
             WorkflowError::MeetingFinalised { number } => Text::new(
                 format!(

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::commission::{Commission, Decision, Meeting, Outcome, Role, WorkflowError};
+use crate::commission::{Entity, Commission, Decision, Meeting, Outcome, Role, WorkflowError};
 use crate::i18n::{Lang, Text};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
@@ -22,10 +22,10 @@ struct Context {
 
 impl Context {
     fn load(store: &Store, meeting_id: i64, lang: Lang) -> Result<Context, WorkflowError> {
-        let meeting = store.meeting(meeting_id)?.ok_or(WorkflowError::NotFound { what: "meeting", id: meeting_id })?;
+        let meeting = store.meeting(meeting_id)?.ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
         let commission = store
             .commission_by_id(meeting.commission_id)?
-            .ok_or(WorkflowError::NotFound { what: "commission", id: meeting.commission_id })?;
+            .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
         let (name, address) = store.university()?;
         Ok(Context { university: University { name, address }, commission, meeting, lang })
     }
@@ -113,7 +113,7 @@ pub fn meeting_papers(
     let vacancies = store.vacancies()?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for d in &decisions {
-        let graduate = store.graduate(d.graduate_id)?.ok_or(WorkflowError::NotFound { what: "graduate", id: d.graduate_id })?;
+        let graduate = store.graduate(d.graduate_id)?.ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })?;
         let number = store.paper_number(d.id, issued_on, ctx)?;
         let (chair, secretary) = (context.signatory(Role::Chair), context.signatory(Role::Secretary));
         let (number_text, date) = (number.number.clone(), number.issued_on);
@@ -124,7 +124,7 @@ pub fn meeting_papers(
                 let v = vacancies
                     .iter()
                     .find(|v| v.id == *vacancy_id)
-                    .ok_or(WorkflowError::NotFound { what: "vacancy", id: *vacancy_id })?;
+                    .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 Box::new(ReferralLetter {
                     lang,
                     number: number_text,

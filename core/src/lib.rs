@@ -7,6 +7,9 @@
 //! - [`store`]: the SQLite file, its migrations and audit trail;
 //! - [`followup`]: arrival, periods worked, what is left to work off or refund; exports;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
+//! - [`commission`]: commissions, meetings and decisions; [`suggest`]: the cohort suggestion;
+//! - [`papers`]: the commission's printable papers as PDF (letters, certificates, protocols);
+//!   [`letters`]: a meeting's papers built from the database;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
 pub mod classifiers;
@@ -17,7 +20,9 @@ pub mod followup;
 pub mod i18n;
 pub mod ident;
 pub mod import;
+pub mod letters;
 pub mod model;
+pub mod papers;
 pub mod rules;
 pub mod store;
 pub mod suggest;

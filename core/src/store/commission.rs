@@ -12,7 +12,7 @@ use serde_json::json;
 use super::convert::{code, code_opt, date, date_opt, parsed_opt};
 use super::{ChangeContext, HOME_UNIVERSITY, Store, StoreError, audit, graduates, now, vacancies};
 use crate::classifiers::Region;
-use crate::commission::{
+use crate::commission::{Entity, 
     Commission, Decision, DecisionRequest, Finalised, Meeting, Member, Outcome, ProofFile, Role,
     WorkflowError,
 };
@@ -278,7 +278,7 @@ impl Store {
         let meeting = open_meeting(&tx, request.meeting_id)?;
         let graduate = graduates::select(&tx, "g.id = ?1", [request.graduate_id])?
             .pop()
-            .ok_or(WorkflowError::NotFound { what: "graduate", id: request.graduate_id })?;
+            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: request.graduate_id })?;
         let current = current_decision(&tx, graduate.id)?;
         match (current, request.revises) {
             (Some(current), None) => return Err(WorkflowError::AlreadyDecided { current }),
@@ -295,7 +295,7 @@ impl Store {
             Outcome::Vacancy { vacancy_id, .. } => {
                 let vacancy = vacancies::select(&tx, "v.id = ?1", [*vacancy_id])?
                     .pop()
-                    .ok_or(WorkflowError::NotFound { what: "vacancy", id: *vacancy_id })?;
+                    .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 let reasons: Vec<Refusal> = rules
                     .refusals(&graduate.record, &vacancy)
                     .into_iter()
@@ -495,7 +495,7 @@ fn meeting(conn: &Connection, id: i64) -> Result<Option<Meeting>, StoreError> {
 
 /// The meeting, if it exists and is not finalised.
 fn open_meeting(conn: &Connection, id: i64) -> Result<Meeting, WorkflowError> {
-    let meeting = meeting(conn, id)?.ok_or(WorkflowError::NotFound { what: "meeting", id })?;
+    let meeting = meeting(conn, id)?.ok_or(WorkflowError::NotFound { what: Entity::Meeting, id })?;
     if meeting.finalised.is_some() {
         return Err(WorkflowError::MeetingFinalised { number: meeting.number });
     }

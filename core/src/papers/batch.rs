@@ -1,0 +1,123 @@
+//! Many papers to disk: one file each in a folder, or all in one file; with progress and a
+//! cancel flag checked between papers. Files appear whole or not at all (temp name, then rename).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{Document, Paper, PaperError, render};
+
+/// Where a batch goes.
+#[derive(Clone, Copy, Debug)]
+pub enum Output<'a> {
+    /// One PDF per paper in this folder (created if missing), named from the paper's number
+    /// and graduate; an existing file of the same name is replaced.
+    Folder(&'a Path),
+    /// Every paper into this one PDF file.
+    Combined(&'a Path),
+}
+
+/// Writes `papers` to `output`, calling `progress(done, total)` after each paper, and stopping
+/// before the next paper once `cancel` is set (`PaperError::Cancelled`; the files already
+/// written stay, a combined file is not written). Returns the files written.
+pub fn write_batch(
+    papers: &[&dyn Paper],
+    output: Output,
+    mut progress: impl FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<Vec<PathBuf>, PaperError> {
+    let total = papers.len();
+    if total == 0 {
+        return Err(PaperError::Empty);
+    }
+    let check = |done: usize| match cancel.load(Ordering::Relaxed) {
+        true => Err(PaperError::Cancelled { done, total }),
+        false => Ok(()),
+    };
+    match output {
+        Output::Folder(folder) => {
+            std::fs::create_dir_all(folder)
+                .map_err(|source| PaperError::Io { path: folder.into(), source })?;
+            let mut names = HashSet::new();
+            let mut written = Vec::with_capacity(total);
+            for (done, paper) in papers.iter().enumerate() {
+                check(done)?;
+                let path = folder.join(unique_name(&mut names, &safe_name(&paper.file_name())));
+                write_whole(&path, &render(&[*paper])?)?;
+                written.push(path);
+                progress(done + 1, total);
+            }
+            Ok(written)
+        }
+        Output::Combined(path) => {
+            let mut document = Document::new(&papers[0].file_name());
+            for (done, paper) in papers.iter().enumerate() {
+                check(done)?;
+                document.add(*paper);
+                progress(done + 1, total);
+            }
+            write_whole(path, &document.save()?)?;
+            Ok(vec![path.to_path_buf()])
+        }
+    }
+}
+
+/// Letters (any script), digits and `-` kept; every other run of characters becomes one `_`.
+/// Bounded in length: file systems limit a name to 255 bytes, and Cyrillic takes two each.
+fn safe_name(name: &str) -> String {
+    const MAX_CHARS: usize = 100;
+    let mut safe = String::with_capacity(name.len());
+    for c in name.chars().take(MAX_CHARS) {
+        if c.is_alphanumeric() || c == '-' {
+            safe.push(c);
+        } else if !safe.is_empty() && !safe.ends_with('_') {
+            safe.push('_');
+        }
+    }
+    let safe = safe.trim_end_matches('_');
+    if safe.is_empty() { "paper".to_string() } else { safe.to_string() }
+}
+
+/// `stem.pdf`, or `stem_2.pdf`, `stem_3.pdf`… when the batch already used the name.
+fn unique_name(used: &mut HashSet<String>, stem: &str) -> String {
+    let mut name = format!("{stem}.pdf");
+    let mut n = 1;
+    while !used.insert(name.clone()) {
+        n += 1;
+        name = format!("{stem}_{n}.pdf");
+    }
+    name
+}
+
+/// Writes to a temporary name beside `path`, then renames: a reader never sees half a file.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PaperError> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(".part");
+    let temp = PathBuf::from(temp);
+    std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path)).map_err(|source| {
+        // Nothing useful is left behind if it failed; the error names the file asked for.
+        let _ = std::fs::remove_file(&temp);
+        PaperError::Io { path: path.to_path_buf(), source }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_names() {
+        assert_eq!(safe_name("12/345 Әбдіраһманова Шаһизада"), "12_345_Әбдіраһманова_Шаһизада");
+        assert_eq!(safe_name("../..//«ЖЖ» *?:"), "ЖЖ");
+        assert_eq!(safe_name("  "), "paper");
+        assert_eq!(safe_name(&"Ж".repeat(300)).chars().count(), 100);
+    }
+
+    #[test]
+    fn unique_names() {
+        let mut used = HashSet::new();
+        assert_eq!(unique_name(&mut used, "a"), "a.pdf");
+        assert_eq!(unique_name(&mut used, "a"), "a_2.pdf");
+        assert_eq!(unique_name(&mut used, "a"), "a_3.pdf");
+    }
+}

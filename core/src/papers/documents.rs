@@ -1,0 +1,343 @@
+//! The commission's papers: what each holds and how it is drawn on a [`Flow`].
+
+use chrono::NaiveDate;
+
+use super::Paper;
+use super::layout::{Align, Column, Flow, Span, Style, Table};
+use super::words::{self, Phrase};
+use crate::classifiers::{Classifier, Funding, Level, Region};
+use crate::i18n::{Lang, Text};
+use crate::ident::{Bin, Iin};
+
+/// The university whose commission issues the papers; its name heads every paper.
+#[derive(Clone, Debug)]
+pub struct University {
+    pub name: Text,
+    pub address: Text,
+}
+
+/// What every paper says about the graduate.
+#[derive(Clone, Debug)]
+pub struct GraduateLine {
+    pub full_name: String,
+    pub iin: Iin,
+    pub program_code: String,
+    pub program_name: String,
+    pub level: Level,
+    pub graduation_year: i32,
+    pub funding: Funding,
+}
+
+/// Жұмысқа жолдама / направление на работу, with the employer's tear-off arrival slip.
+#[derive(Clone, Debug)]
+pub struct ReferralLetter {
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub university: University,
+    pub graduate: GraduateLine,
+    pub employer_name: String,
+    pub employer_bin: Bin,
+    pub employer_address: String,
+    pub position: String,
+    pub arrival_date: NaiveDate,
+    pub term_years: u8,
+    pub chair: String,
+    pub secretary: String,
+    /// The decision was revised: the paper is stamped void.
+    pub cancelled: bool,
+}
+
+/// Referral to the employment (career) centre of the graduate's place of residence.
+#[derive(Clone, Debug)]
+pub struct CentreReferral {
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub university: University,
+    pub graduate: GraduateLine,
+    pub region: Region,
+    pub term_years: u8,
+    pub chair: String,
+    pub secretary: String,
+    pub cancelled: bool,
+}
+
+/// Анықтама / справка: exemption from the work-off or its deferral.
+#[derive(Clone, Debug)]
+pub struct Certificate {
+    pub lang: Lang,
+    pub number: String,
+    pub date: NaiveDate,
+    pub university: University,
+    pub graduate: GraduateLine,
+    pub kind: CertificateKind,
+    pub chair: String,
+    pub secretary: String,
+    pub cancelled: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum CertificateKind {
+    /// `ground`: the legal ground as the commission words it (art. 47 p. 17-2 of the Law «On
+    /// Education»); `documents`: the proofs presented.
+    Exemption { ground: String, documents: Vec<String> },
+    /// Military service: the time does not count toward the term. `to`: open while unknown.
+    Deferral { reason: String, from: NaiveDate, to: Option<NaiveDate> },
+}
+
+/// Отырыс хаттамасы / протокол заседания: the members present and every decision.
+#[derive(Clone, Debug)]
+pub struct Protocol {
+    pub lang: Lang,
+    pub commission_name: String,
+    pub meeting_number: String,
+    pub date: NaiveDate,
+    pub university: University,
+    /// (role, name) of each member present.
+    pub members: Vec<(String, String)>,
+    pub rows: Vec<ProtocolRow>,
+    pub chair: String,
+    pub secretary: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProtocolRow {
+    pub graduate_name: String,
+    pub iin: Iin,
+    pub program_code: String,
+    pub decision: String,
+}
+
+/// Letterhead, number and date, title: the top of every paper.
+fn head(flow: &mut Flow, university: &University, number: &str, date: NaiveDate, titles: &[&str]) {
+    let lang = flow.lang();
+    flow.paragraph(&[Span::bold(university.name.get(lang))], Style::BODY.sized(12.0).aligned(Align::Center));
+    flow.text(university.address.get(lang), Style::SMALL.aligned(Align::Center));
+    flow.rule(5.0, 1.5);
+    flow.gap(4.0);
+    const NUMBER_DATE: [Column; 2] =
+        [Column { share: 0.6, align: Align::Left }, Column { share: 0.4, align: Align::Right }];
+    let table = Table { columns: &NUMBER_DATE, header: &[], ruled: false, style: Style::BODY };
+    let number = format!("{} {number}", words::NUMBER.get(lang));
+    flow.table(&table, &[[number, words::date(date)]]);
+    flow.gap(12.0);
+    for title in titles {
+        flow.heading(title);
+    }
+    flow.gap(10.0);
+}
+
+fn field(flow: &mut Flow, label: Phrase, value: &str) {
+    let label = label.get(flow.lang());
+    flow.field(label, value);
+    flow.gap(1.0);
+}
+
+fn graduate_fields(flow: &mut Flow, graduate: &GraduateLine) {
+    let lang = flow.lang();
+    field(flow, words::GRADUATE, &graduate.full_name);
+    field(flow, words::IIN, graduate.iin.as_str());
+    field(flow, words::PROGRAM, &format!("{} — {}", graduate.program_code, graduate.program_name));
+    field(flow, words::LEVEL, graduate.level.label(lang));
+    field(flow, words::GRADUATION_YEAR, &graduate.graduation_year.to_string());
+    field(flow, words::FUNDING, graduate.funding.label(lang));
+}
+
+fn note(flow: &mut Flow, phrase: Phrase) {
+    let text = phrase.get(flow.lang());
+    flow.gap(6.0);
+    flow.text(text, Style::BODY);
+}
+
+fn commission_signatures(flow: &mut Flow, chair: &str, secretary: &str) {
+    let lang = flow.lang();
+    flow.gap(12.0);
+    flow.signatures(&[(words::CHAIR.get(lang), chair), (words::SECRETARY.get(lang), secretary)]);
+    flow.text(words::STAMP.get(lang), Style::SMALL);
+}
+
+/// «12/345 Ахметов Айдос»: the number first, so a folder sorts by it.
+fn numbered_name(number: &str, graduate: &GraduateLine) -> String {
+    format!("{number} {}", graduate.full_name)
+}
+
+impl Paper for ReferralLetter {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file_name(&self) -> String {
+        numbered_name(&self.number, &self.graduate)
+    }
+
+    fn draw(&self, flow: &mut Flow) {
+        let lang = self.lang;
+        if self.cancelled {
+            flow.mark_cancelled();
+        }
+        head(flow, &self.university, &self.number, self.date, &[words::REFERRAL_TITLE.get(lang)]);
+        flow.text(words::REFERRAL_INTRO.get(lang), Style::BODY);
+        flow.gap(6.0);
+        graduate_fields(flow, &self.graduate);
+        field(flow, words::EMPLOYER, &self.employer_name);
+        field(flow, words::BIN, self.employer_bin.as_str());
+        field(flow, words::EMPLOYER_ADDRESS, &self.employer_address);
+        field(flow, words::POSITION, &self.position);
+        field(flow, words::ARRIVAL_DATE, &words::date(self.arrival_date));
+        field(flow, words::TERM, &words::years(lang, self.term_years));
+        note(flow, words::REFERRAL_NOTE);
+        commission_signatures(flow, &self.chair, &self.secretary);
+        flow.keep_together(|flow| {
+            flow.gap(6.0);
+            flow.cut_line(words::CUT_HERE.get(lang));
+            flow.gap(6.0);
+            flow.paragraph(&[Span::bold(words::SLIP_TITLE.get(lang))], Style::BODY.aligned(Align::Center));
+            flow.gap(6.0);
+            let letter = format!("{} {}, {}", words::NUMBER.get(lang), self.number, words::date(self.date));
+            field(flow, words::LETTER_REF, &letter);
+            field(flow, words::GRADUATE, &self.graduate.full_name);
+            field(flow, words::IIN, self.graduate.iin.as_str());
+            field(flow, words::EMPLOYER, &self.employer_name);
+            field(flow, words::BIN, self.employer_bin.as_str());
+            flow.gap(6.0);
+            flow.text(words::ARRIVED_ON.get(lang), Style::BODY);
+            flow.gap(12.0);
+            flow.signatures(&[(words::EMPLOYER_SIGNATURE.get(lang), words::STAMP.get(lang))]);
+        });
+    }
+}
+
+impl Paper for CentreReferral {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file_name(&self) -> String {
+        numbered_name(&self.number, &self.graduate)
+    }
+
+    fn draw(&self, flow: &mut Flow) {
+        let lang = self.lang;
+        if self.cancelled {
+            flow.mark_cancelled();
+        }
+        let titles = [words::CENTRE_TITLE.get(lang), words::CENTRE_SUBTITLE.get(lang)];
+        head(flow, &self.university, &self.number, self.date, &titles);
+        flow.text(words::CENTRE_INTRO.get(lang), Style::BODY);
+        flow.gap(6.0);
+        graduate_fields(flow, &self.graduate);
+        field(flow, words::REGION, self.region.label(lang));
+        field(flow, words::TERM, &words::years(lang, self.term_years));
+        note(flow, words::CENTRE_COUNTS);
+        commission_signatures(flow, &self.chair, &self.secretary);
+    }
+}
+
+impl Paper for Certificate {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file_name(&self) -> String {
+        numbered_name(&self.number, &self.graduate)
+    }
+
+    fn draw(&self, flow: &mut Flow) {
+        let lang = self.lang;
+        if self.cancelled {
+            flow.mark_cancelled();
+        }
+        let subtitle = match self.kind {
+            CertificateKind::Exemption { .. } => words::EXEMPTION_SUBTITLE,
+            CertificateKind::Deferral { .. } => words::DEFERRAL_SUBTITLE,
+        };
+        let titles = [words::CERTIFICATE_TITLE.get(lang), subtitle.get(lang)];
+        head(flow, &self.university, &self.number, self.date, &titles);
+        flow.text(words::CERTIFICATE_INTRO.get(lang), Style::BODY);
+        flow.gap(6.0);
+        graduate_fields(flow, &self.graduate);
+        match &self.kind {
+            CertificateKind::Exemption { ground, documents } => {
+                field(flow, words::DECISION, words::EXEMPTION_DECISION.get(lang));
+                field(flow, words::GROUND, ground);
+                field(flow, words::DOCUMENTS, "");
+                for (n, document) in documents.iter().enumerate() {
+                    flow.text(&format!("{}. {document}", n + 1), Style::BODY);
+                }
+            }
+            CertificateKind::Deferral { reason, from, to } => {
+                field(flow, words::DECISION, words::DEFERRAL_DECISION.get(lang));
+                field(flow, words::REASON, reason);
+                field(flow, words::PERIOD, &words::period(lang, *from, *to));
+                note(flow, words::DEFERRAL_NOT_COUNTED);
+            }
+        }
+        note(flow, words::CERTIFICATE_USE);
+        commission_signatures(flow, &self.chair, &self.secretary);
+    }
+}
+
+impl Paper for Protocol {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn file_name(&self) -> String {
+        format!("{} {}", words::PROTOCOL_TITLE.get(self.lang), self.meeting_number)
+    }
+
+    fn draw(&self, flow: &mut Flow) {
+        let lang = self.lang;
+        flow.number_pages();
+        head(
+            flow,
+            &self.university,
+            &self.meeting_number,
+            self.date,
+            &[words::PROTOCOL_TITLE.get(lang), &self.commission_name],
+        );
+        flow.paragraph(&[Span::bold(words::MEMBERS_PRESENT.get(lang))], Style::BODY);
+        const MEMBERS: [Column; 2] =
+            [Column { share: 0.45, align: Align::Left }, Column { share: 0.55, align: Align::Left }];
+        let members: Vec<[&str; 2]> = self.members.iter().map(|(role, name)| [role.as_str(), name]).collect();
+        flow.table(&Table { columns: &MEMBERS, header: &[], ruled: false, style: Style::BODY }, &members);
+        flow.gap(6.0);
+        flow.text(words::AGENDA.get(lang), Style::BODY);
+        flow.gap(6.0);
+        flow.paragraph(&[Span::bold(words::RESOLVED.get(lang))], Style::BODY);
+        flow.gap(4.0);
+        const DECISIONS: [Column; 5] = [
+            Column { share: 0.06, align: Align::Center },
+            Column { share: 0.26, align: Align::Left },
+            Column { share: 0.17, align: Align::Left },
+            Column { share: 0.15, align: Align::Left },
+            Column { share: 0.36, align: Align::Left },
+        ];
+        let header = [
+            words::COL_NO.get(lang),
+            words::COL_NAME.get(lang),
+            words::IIN.get(lang),
+            words::COL_PROGRAM.get(lang),
+            words::DECISION.get(lang),
+        ];
+        let rows: Vec<[String; 5]> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(n, row)| {
+                [
+                    (n + 1).to_string(),
+                    row.graduate_name.clone(),
+                    row.iin.to_string(),
+                    row.program_code.clone(),
+                    row.decision.clone(),
+                ]
+            })
+            .collect();
+        let table =
+            Table { columns: &DECISIONS, header: &header, ruled: true, style: Style::BODY.sized(9.5) };
+        flow.table(&table, &rows);
+        commission_signatures(flow, &self.chair, &self.secretary);
+    }
+}

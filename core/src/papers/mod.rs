@@ -1,0 +1,122 @@
+//! The commission's printable papers as PDF, offline: referral letters with the employer's
+//! tear-off slip, referrals to the employment centre, exemption and deferral certificates and
+//! meeting protocols, in Kazakh or Russian, on A4.
+//!
+//! Each paper is plain data implementing [`Paper`]; [`render`] lays any number of them out into
+//! one PDF, [`write_batch`] writes many to a folder or one combined file with progress and
+//! cancellation. Fonts (Noto Serif, every Kazakh letter) are bundled and embedded as a subset.
+
+mod batch;
+mod documents;
+mod layout;
+mod words;
+
+use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
+
+pub use batch::{Output, write_batch};
+pub use documents::{
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Protocol, ProtocolRow, ReferralLetter,
+    University,
+};
+pub use layout::{
+    Align, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, Span,
+    Style, Table, Weight,
+};
+
+use crate::i18n::{Lang, Text, UserFacing};
+
+/// A printable paper: it knows its language, its file name and how to draw itself.
+pub trait Paper {
+    fn lang(&self) -> Lang;
+    /// A readable name for its own file, before it is made safe (e.g. «12/345 Ахметов Айдос»).
+    fn file_name(&self) -> String;
+    fn draw(&self, flow: &mut Flow);
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PaperError {
+    #[error("no papers to render")]
+    Empty,
+    #[error("PDF not produced: {detail}")]
+    Pdf { detail: String },
+    #[error("writing {path}: {source}")]
+    Io { path: std::path::PathBuf, source: std::io::Error },
+    #[error("cancelled after {done} of {total} papers")]
+    Cancelled { done: usize, total: usize },
+}
+
+impl UserFacing for PaperError {
+    /// Stable codes: `papers_empty`, `papers_pdf`, `papers_io`, `papers_cancelled`.
+    fn code(&self) -> &'static str {
+        match self {
+            PaperError::Empty => "papers_empty",
+            PaperError::Pdf { .. } => "papers_pdf",
+            PaperError::Io { .. } => "papers_io",
+            PaperError::Cancelled { .. } => "papers_cancelled",
+        }
+    }
+
+    fn message(&self) -> Text {
+        match self {
+            PaperError::Empty => Text::new("Басып шығаратын құжат жоқ", "Нет документов для печати"),
+            PaperError::Pdf { detail } => Text::new(
+                format!("PDF файлын құру мүмкін болмады: {detail}"),
+                format!("Не удалось сформировать PDF: {detail}"),
+            ),
+            PaperError::Io { path, source } => Text::new(
+                format!("«{}» файлын жазу мүмкін болмады: {source}", path.display()),
+                format!("Не удалось записать файл «{}»: {source}", path.display()),
+            ),
+            PaperError::Cancelled { done, total } => Text::new(
+                format!("Құжаттарды шығару тоқтатылды: {total} құжаттың {done} дайын"),
+                format!("Выпуск документов остановлен: готово {done} из {total}"),
+            ),
+        }
+    }
+}
+
+/// Papers laid out one after another into one PDF document.
+struct Document {
+    pdf: PdfDocument,
+    regular: FontId,
+    bold: FontId,
+}
+
+impl Document {
+    fn new(title: &str) -> Document {
+        let fonts = layout::fonts();
+        let mut pdf = PdfDocument::new(title);
+        let regular = pdf.add_font(&fonts.regular.parsed);
+        let bold = pdf.add_font(&fonts.bold.parsed);
+        Document { pdf, regular, bold }
+    }
+
+    fn add(&mut self, paper: &dyn Paper) {
+        let mut flow = Flow::new(paper.lang(), self.regular.clone(), self.bold.clone());
+        paper.draw(&mut flow);
+        self.pdf.pages.extend(flow.finish());
+    }
+
+    /// The PDF bytes; the fonts are subset to the glyphs used.
+    fn save(&self) -> Result<Vec<u8>, PaperError> {
+        if self.pdf.pages.is_empty() {
+            return Err(PaperError::Empty);
+        }
+        let mut warnings = Vec::new();
+        let bytes =
+            self.pdf.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut warnings);
+        match warnings.into_iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
+            Some(error) => Err(PaperError::Pdf { detail: error.msg }),
+            None => Ok(bytes),
+        }
+    }
+}
+
+/// Renders papers, each starting on a new page, into one PDF.
+pub fn render(papers: &[&dyn Paper]) -> Result<Vec<u8>, PaperError> {
+    let mut document = Document::new(&papers.first().map(|p| p.file_name()).unwrap_or_default());
+    for paper in papers {
+        document.add(*paper);
+    }
+    document.save()
+}

@@ -1,0 +1,524 @@
+//! Papers read back with poppler's tools (poppler-utils): text, word boxes, page counts, fonts.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::NaiveDate;
+use joldama_core::classifiers::{Funding, Level, Region};
+use joldama_core::i18n::{Lang, Text, UserFacing};
+use joldama_core::ident::{Bin, Iin};
+use joldama_core::papers::{
+    CentreReferral, Certificate, CertificateKind, GraduateLine, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow, ReferralLetter,
+    University, render, write_batch,
+};
+
+const NAME: &str = "Әбдіраһманова Шаһизада Ғалымжанқызы";
+const IIN: &str = "871008401427";
+const EMPLOYER: &str = "«Өскемен қаласының № 12 жалпы білім беретін мектебі» КММ";
+const BIN: &str = "940140000385";
+const KAZAKH_LETTERS: [char; 9] = ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
+/// 150 characters each, wider than the page: they must wrap, whole and inside the margins.
+const LONG_EMPLOYER: &str = "Шығыс Қазақстан облысы білім басқармасының «Өскемен қаласының дарынды балаларға \
+     арналған Әлихан Бөкейханов атындағы мамандандырылған лицейі» КММ (ШҚО)";
+const LONG_ADDRESS: &str = "Шығыс Қазақстан облысы, Өскемен қаласы, Ұлан ауданы, Қасымов ауылдық округі, \
+     Тәуелсіздіктің 30 жылдығы көшесі, 148а-үй, 3-қабат, 317/1-кабинет, 070000";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn university() -> University {
+    University {
+        name: Text::new(
+            "«Сәрсен Аманжолов атындағы Шығыс Қазақстан университеті» КеАҚ",
+            "НАО «Восточно-Казахстанский университет имени Сарсена Аманжолова»",
+        ),
+        address: Text::new(
+            "070020, Өскемен қ., 30-шы Гвардиялық дивизия к-сі, 34",
+            "070020, г. Усть-Каменогорск, ул. 30-й Гвардейской дивизии, 34",
+        ),
+    }
+}
+
+fn graduate() -> GraduateLine {
+    GraduateLine {
+        full_name: NAME.into(),
+        iin: Iin::parse(IIN).unwrap(),
+        program_code: "6B01501".into(),
+        program_name: "Математика".into(),
+        level: Level::Bachelor,
+        graduation_year: 2025,
+        funding: Funding::StateOrder,
+    }
+}
+
+fn letter(lang: Lang) -> ReferralLetter {
+    ReferralLetter {
+        lang,
+        number: "12/345".into(),
+        date: date(2025, 6, 20),
+        university: university(),
+        graduate: graduate(),
+        employer_name: EMPLOYER.into(),
+        employer_bin: Bin::parse(BIN).unwrap(),
+        employer_address: "Шығыс Қазақстан облысы, Өскемен қ., Үшанов к-сі, 45".into(),
+        position: "Математика пәнінің мұғалімі".into(),
+        arrival_date: date(2025, 9, 1),
+        term_years: 3,
+        chair: "Ж. Қ. Нұрғалиев".into(),
+        secretary: "А. Ө. Сүлейменова".into(),
+        cancelled: false,
+    }
+}
+
+fn centre(lang: Lang) -> CentreReferral {
+    CentreReferral {
+        lang,
+        number: "12/346".into(),
+        date: date(2025, 6, 20),
+        university: university(),
+        graduate: graduate(),
+        region: Region::EastKazakhstan,
+        term_years: 3,
+        chair: "Ж. Қ. Нұрғалиев".into(),
+        secretary: "А. Ө. Сүлейменова".into(),
+        cancelled: false,
+    }
+}
+
+fn exemption(lang: Lang) -> Certificate {
+    Certificate {
+        lang,
+        number: "12/347".into(),
+        date: date(2025, 6, 20),
+        university: university(),
+        graduate: graduate(),
+        kind: CertificateKind::Exemption {
+            ground: "«Білім туралы» Заңның 47-бабының 17-2-тармағы: магистратураға түсу".into(),
+            documents: vec!["Магистратураға қабылдау туралы бұйрықтың көшірмесі".into()],
+        },
+        chair: "Ж. Қ. Нұрғалиев".into(),
+        secretary: "А. Ө. Сүлейменова".into(),
+        cancelled: false,
+    }
+}
+
+fn deferral(lang: Lang) -> Certificate {
+    Certificate {
+        kind: CertificateKind::Deferral {
+            reason: "Мерзімді әскери қызмет".into(),
+            from: date(2025, 7, 1),
+            to: Some(date(2026, 6, 30)),
+        },
+        number: "12/348".into(),
+        ..exemption(lang)
+    }
+}
+
+/// A valid IIN for 1 Jan 2003 with serial `n`; `None` for the serials never issued.
+fn iin(n: u32) -> Option<Iin> {
+    let body = format!("0301015{:04}", n % 10_000);
+    (0..10).find_map(|d| Iin::parse(&format!("{body}{d}")).ok())
+}
+
+fn protocol(lang: Lang, rows: usize) -> Protocol {
+    let rows = (0..)
+        .filter_map(|n| iin(n).map(|iin| (n, iin)))
+        .take(rows)
+        .map(|(n, iin)| ProtocolRow {
+            // The first row is the graduate of the other papers.
+            graduate_name: if n == 0 { NAME.into() } else { format!("Түлек {n} Тұрсынұлы") },
+            iin: if n == 0 { graduate().iin } else { iin },
+            program_code: "6B01501".into(),
+            decision: format!("{EMPLOYER} мекемесіне жұмысқа жолдансын (№ 12/{n})"),
+        })
+        .collect();
+    Protocol {
+        lang,
+        commission_name: "Дербес бөлу жөніндегі комиссия".into(),
+        meeting_number: "5".into(),
+        date: date(2025, 6, 20),
+        university: university(),
+        members: vec![
+            ("Төраға".into(), "Ж. Қ. Нұрғалиев".into()),
+            ("Төрағаның орынбасары".into(), "Б. Ә. Омарова".into()),
+            ("Мүше".into(), "Е. Ү. Жұмабаев".into()),
+            ("Хатшы".into(), "А. Ө. Сүлейменова".into()),
+        ],
+        rows,
+        chair: "Ж. Қ. Нұрғалиев".into(),
+        secretary: "А. Ө. Сүлейменова".into(),
+    }
+}
+
+fn write_pdf(dir: &Path, name: &str, papers: &[&dyn Paper]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, render(papers).unwrap()).unwrap();
+    path
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out =
+        Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} (poppler-utils): {e}"));
+    assert!(out.status.success(), "{name} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pdf_text(path: &Path) -> String {
+    tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"])
+}
+
+/// The text with every run of white space (line ends too) as one space.
+fn joined(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pages(path: &Path) -> usize {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[derive(Debug)]
+struct WordBox {
+    text: String,
+    x_min: f32,
+    y_min: f32,
+    x_max: f32,
+    y_max: f32,
+}
+
+fn attr(tag: &str, name: &str) -> f32 {
+    let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    tag[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// Each page's word boxes, from `pdftotext -bbox`.
+fn word_boxes(path: &Path) -> Vec<Vec<WordBox>> {
+    let html = tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|word| {
+                    let (tag, rest) = word.split_once('>').unwrap();
+                    WordBox {
+                        text: rest.split("</word>").next().unwrap().to_string(),
+                        x_min: attr(tag, "xMin"),
+                        y_min: attr(tag, "yMin"),
+                        x_max: attr(tag, "xMax"),
+                        y_max: attr(tag, "yMax"),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_paper_in_both_languages_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let papers: [(&str, &dyn Paper); 5] = [
+            ("letter", &letter(lang)),
+            ("centre", &centre(lang)),
+            ("exemption", &exemption(lang)),
+            ("deferral", &deferral(lang)),
+            ("protocol", &protocol(lang, 3)),
+        ];
+        for (name, paper) in papers {
+            let path = write_pdf(dir.path(), &format!("{name}-{}.pdf", lang.code()), &[paper]);
+            let text = joined(&pdf_text(&path));
+            // The protocol wraps the name in its column: other columns' words come between its words.
+            let name_words = NAME.split(' ').collect::<Vec<_>>();
+            let found = if name == "protocol" {
+                name_words.iter().all(|w| text.contains(w))
+            } else {
+                text.contains(NAME)
+            };
+            assert!(found, "{name} {lang:?}: {text}");
+            assert!(text.contains(IIN), "{name} {lang:?}");
+            if lang == Lang::Kk {
+                for letter in KAZAKH_LETTERS {
+                    assert!(text.contains(letter), "{name} lacks {letter}");
+                }
+            }
+            let (title, date) = match (name, lang) {
+                ("letter", Lang::Kk) => ("ЖҰМЫСҚА ЖОЛДАМА", "20.06.2025"),
+                ("letter", Lang::Ru) => ("НАПРАВЛЕНИЕ НА РАБОТУ", "20.06.2025"),
+                ("centre", Lang::Kk) => {
+                    ("ХАЛЫҚТЫ ЖҰМЫСПЕН ҚАМТУ ОРТАЛЫҒЫНА ЖОЛДАМА (мансап орталығы)", "20.06.2025")
+                }
+                ("centre", Lang::Ru) => {
+                    ("НАПРАВЛЕНИЕ В ЦЕНТР ЗАНЯТОСТИ НАСЕЛЕНИЯ (карьерный центр)", "20.06.2025")
+                }
+                ("exemption" | "deferral", Lang::Kk) => ("АНЫҚТАМА", "20.06.2025"),
+                ("exemption" | "deferral", Lang::Ru) => ("СПРАВКА", "20.06.2025"),
+                (_, Lang::Kk) => ("ОТЫРЫС ХАТТАМАСЫ", "Бет 1 / 1"),
+                (_, Lang::Ru) => ("ПРОТОКОЛ ЗАСЕДАНИЯ", "Стр. 1 из 1"),
+            };
+            assert!(text.contains(title) && text.contains(date), "{name} {lang:?}: {text}");
+            if name != "protocol" {
+                // The level's label is one word in both languages.
+                let level = "Бакалавриат";
+                let funding = match lang {
+                    Lang::Kk => "Мемлекеттік білім беру тапсырысы",
+                    Lang::Ru => "Государственный образовательный заказ",
+                };
+                assert!(text.contains(level) && text.contains(funding), "{name} {lang:?}");
+                assert!(text.contains("6B01501 — Математика"), "{name} {lang:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn referral_letter_has_the_employer_and_the_tear_off_slip() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, term, arrived) in
+        [(Lang::Kk, "3 жыл", "Жұмысқа келген күні"), (Lang::Ru, "3 года", "Прибыл(а) на работу")]
+    {
+        let path = write_pdf(dir.path(), "letter.pdf", &[&letter(lang)]);
+        assert_eq!(pages(&path), 1, "{lang:?}: the letter and its slip on one page");
+        let text = joined(&pdf_text(&path));
+        // The employer's name and BIN twice: in the letter and on the slip.
+        assert_eq!(text.matches(EMPLOYER).count(), 2, "{lang:?}");
+        assert_eq!(text.matches(BIN).count(), 2, "{lang:?}");
+        assert_eq!(text.matches(NAME).count(), 2, "{lang:?}");
+        assert!(text.contains("01.09.2025") && text.contains(term) && text.contains(arrived), "{lang:?}");
+        assert!(text.contains("Ж. Қ. Нұрғалиев") && text.contains("А. Ө. Сүлейменова"));
+    }
+}
+
+#[test]
+fn centre_referral_and_certificates_say_what_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&dyn Paper, &[&str]); 6] = [
+        (&centre(Lang::Kk), &["Шығыс Қазақстан облысы", "мерзіміне есептеледі"]),
+        (&centre(Lang::Ru), &["Восточно-Казахстанская область", "засчитывается в срок отработки"]),
+        (&exemption(Lang::Kk), &["17-2-тармағы", "1. Магистратураға қабылдау"]),
+        (&exemption(Lang::Ru), &["Освободить от отработки", "1. Магистратураға қабылдау"]),
+        (&deferral(Lang::Kk), &["01.07.2025 бастап 30.06.2026 дейін", "есептелмейді"]),
+        (&deferral(Lang::Ru), &["с 01.07.2025 по 30.06.2026", "не засчитывается в срок отработки"]),
+    ];
+    for (paper, expected) in cases {
+        let text = joined(&pdf_text(&write_pdf(dir.path(), "paper.pdf", &[paper])));
+        for phrase in expected {
+            assert!(text.contains(phrase), "{phrase}: {text}");
+        }
+    }
+}
+
+#[test]
+fn long_names_wrap_whole_inside_the_margins() {
+    assert_eq!(LONG_EMPLOYER.chars().count(), 150);
+    assert_eq!(LONG_ADDRESS.chars().count(), 150);
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let long = ReferralLetter {
+            employer_name: LONG_EMPLOYER.into(),
+            employer_address: LONG_ADDRESS.into(),
+            ..letter(lang)
+        };
+        let path = write_pdf(dir.path(), "long.pdf", &[&long]);
+        assert_eq!(pages(&path), 1, "{lang:?}");
+        let text = joined(&pdf_text(&path));
+        assert_eq!(text.matches(LONG_EMPLOYER).count(), 2, "{lang:?}: {text}");
+        assert!(text.contains(LONG_ADDRESS), "{lang:?}: {text}");
+
+        let boxes = word_boxes(&path);
+        let words = &boxes[0];
+        assert!(words.len() > 150, "{}", words.len());
+        assert!(words.iter().any(|w| w.text == "Бөкейханов"), "{words:?}");
+        assert_inside_margins_apart(words, false);
+    }
+}
+
+/// Every word inside the margins (a footer, if asked, below the bottom one) and no two words
+/// overlapping.
+fn assert_inside_margins_apart(words: &[WordBox], footer: bool) {
+    let bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
+    for w in words {
+        assert!(w.x_min >= MARGIN_LEFT - 0.5, "{w:?} left of the margin");
+        assert!(w.x_max <= PAGE_WIDTH - MARGIN_RIGHT + 0.5, "{w:?} right of the margin");
+        assert!(w.y_min >= MARGIN_TOP - 0.5, "{w:?} above the margin");
+        assert!(w.y_max <= bottom + 0.5 || (footer && w.y_min >= bottom), "{w:?} below the margin");
+    }
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            let overlap_x = a.x_max.min(b.x_max) - a.x_min.max(b.x_min);
+            let overlap_y = a.y_max.min(b.y_max) - a.y_min.max(b.y_min);
+            assert!(overlap_x <= 0.5 || overlap_y <= 0.5, "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn protocol_runs_over_pages_with_header_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let paper = protocol(lang, 150);
+        let path = write_pdf(dir.path(), "protocol.pdf", &[&paper]);
+        let n = pages(&path);
+        assert!(n > 1, "{lang:?}");
+        let text = pdf_text(&path);
+        let page_texts: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+        assert_eq!(page_texts.len(), n);
+        let header = match lang {
+            Lang::Kk => "Түлектің аты-жөні",
+            Lang::Ru => "ФИО выпускника",
+        };
+        for (k, page) in page_texts.iter().enumerate() {
+            let footer = match lang {
+                Lang::Kk => format!("Бет {} / {n}", k + 1),
+                Lang::Ru => format!("Стр. {} из {n}", k + 1),
+            };
+            assert!(page.contains(header), "{lang:?} page {}: no header", k + 1);
+            assert_eq!(page.matches(&footer).count(), 1, "{lang:?} page {}: {footer}", k + 1);
+        }
+        // Every decision, once, and the signatures at the end.
+        let all = joined(&text);
+        for row in &paper.rows {
+            assert_eq!(all.matches(row.iin.as_str()).count(), 1, "{lang:?} {}", row.iin);
+        }
+        assert!(page_texts[n - 1].contains("Ж. Қ. Нұрғалиев"));
+        for page in word_boxes(&path) {
+            assert_inside_margins_apart(&page, true);
+        }
+    }
+}
+
+#[test]
+fn one_page_letter_embeds_a_font_subset() {
+    let bytes = render(&[&letter(Lang::Kk)]).unwrap();
+    assert!(bytes.len() < 40 * 1024, "{} bytes", bytes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    // Subset fonts are named «ABCDEF+Name» and marked in the «sub» column.
+    let embedded: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(embedded.len(), 2, "{fonts}");
+    for line in embedded {
+        assert!(line.contains('+') && line.contains(" yes yes "), "{fonts}");
+    }
+}
+
+#[test]
+fn cancelled_papers_are_stamped() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, mark) in [(Lang::Kk, "ЖОЙЫЛДЫ"), (Lang::Ru, "АННУЛИРОВАНО")] {
+        let plain = joined(&pdf_text(&write_pdf(dir.path(), "plain.pdf", &[&letter(lang)])));
+        assert!(!plain.contains(mark));
+        let cancelled = ReferralLetter { cancelled: true, ..letter(lang) };
+        let certificate = Certificate { cancelled: true, ..deferral(lang) };
+        let path = write_pdf(dir.path(), "cancelled.pdf", &[&cancelled, &certificate]);
+        assert_eq!(pdf_text(&path).matches(mark).count(), 2, "{lang:?}");
+    }
+}
+
+#[test]
+fn render_of_nothing_is_an_error() {
+    assert!(matches!(render(&[]), Err(PaperError::Empty)));
+}
+
+fn letters(count: usize) -> Vec<ReferralLetter> {
+    (0..count)
+        .map(|n| ReferralLetter {
+            number: format!("12/{n}"),
+            graduate: GraduateLine { full_name: format!("Тұрсынов Әлихан {n}"), ..graduate() },
+            ..letter(Lang::Kk)
+        })
+        .collect()
+}
+
+#[test]
+fn batch_to_a_folder_writes_a_file_per_paper_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = letters(4);
+    let papers: Vec<&dyn Paper> = letters.iter().map(|l| l as &dyn Paper).collect();
+    let mut calls = Vec::new();
+    let written = write_batch(
+        &papers,
+        Output::Folder(&dir.path().join("out")),
+        |d, t| calls.push((d, t)),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(calls, [(1, 4), (2, 4), (3, 4), (4, 4)]);
+    let names: Vec<String> =
+        written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names[0], "12_0_Тұрсынов_Әлихан_0.pdf");
+    for path in &written {
+        assert_eq!(pages(path), 1);
+    }
+    assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 4);
+}
+
+#[test]
+fn batch_cancel_stops_between_papers_leaving_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = letters(5);
+    let papers: Vec<&dyn Paper> = letters.iter().map(|l| l as &dyn Paper).collect();
+    let cancel = AtomicBool::new(false);
+    let mut calls = 0;
+    let result = write_batch(
+        &papers,
+        Output::Folder(dir.path()),
+        |done, _| {
+            calls += 1;
+            if done == 2 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert!(matches!(result, Err(PaperError::Cancelled { done: 2, total: 5 })), "{result:?}");
+    assert_eq!(calls, 2);
+    let files: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files.iter().all(|f| f.extension().unwrap() == "pdf"));
+
+    // A cancelled combined batch writes nothing.
+    let combined = dir.path().join("all.pdf");
+    let result = write_batch(&papers, Output::Combined(&combined), |_, _| {}, &cancel);
+    assert!(matches!(result, Err(PaperError::Cancelled { done: 0, total: 5 })));
+    assert!(!combined.exists());
+}
+
+#[test]
+fn combined_batch_has_a_page_per_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let letters = letters(10);
+    let papers: Vec<&dyn Paper> = letters.iter().map(|l| l as &dyn Paper).collect();
+    let path = dir.path().join("all.pdf");
+    let mut calls = 0;
+    let written =
+        write_batch(&papers, Output::Combined(&path), |_, _| calls += 1, &AtomicBool::new(false)).unwrap();
+    assert_eq!((written, calls), (vec![path.clone()], 10));
+    assert_eq!(pages(&path), 10);
+    let text = pdf_text(&path);
+    for n in 0..10 {
+        assert!(text.contains(&format!("Тұрсынов Әлихан {n}")));
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temporary file left");
+}
+
+#[test]
+fn write_errors_name_the_file_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should go: the rename fails.
+    let path = dir.path().join("taken.pdf");
+    std::fs::create_dir(&path).unwrap();
+    let error =
+        write_batch(&[&letter(Lang::Kk)], Output::Combined(&path), |_, _| {}, &AtomicBool::new(false))
+            .unwrap_err();
+    assert_eq!(error.code(), "papers_io");
+    let message = error.message();
+    assert!(message.kk.contains("taken.pdf") && message.kk.contains("файлын жазу"), "{}", message.kk);
+    assert!(message.ru.contains("taken.pdf") && message.ru.contains("Не удалось записать"), "{}", message.ru);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+}
