@@ -45,6 +45,9 @@ pub enum CliError {
     MeetingNotFound {
         id: i64,
     },
+    VacancyNotFound {
+        id: i64,
+    },
     NotAMember {
         id: i64,
     },
@@ -69,6 +72,7 @@ impl UserFacing for CliError {
             CliError::GraduateNotFound { .. } => "graduate_not_found",
             CliError::NoCommission { .. } => "no_commission",
             CliError::MeetingNotFound { .. } => "meeting_not_found",
+            CliError::VacancyNotFound { .. } => "vacancy_not_found",
             CliError::NotAMember { .. } => "not_a_member",
             CliError::BadProof { .. } => "invalid_proof",
             CliError::NoRegion => "no_region",
@@ -116,6 +120,9 @@ impl UserFacing for CliError {
             ),
             CliError::MeetingNotFound { id } => {
                 Text::new(format!("№{id} отырыс табылмады"), format!("Заседание №{id} не найдено"))
+            }
+            CliError::VacancyNotFound { id } => {
+                Text::new(format!("№{id} бос орын табылмады"), format!("Вакансия №{id} не найдена"))
             }
             CliError::NotAMember { id } => {
                 Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))

@@ -5,7 +5,7 @@ use joldama_core::Text;
 use joldama_core::commission::{Commission, Meeting, Role};
 use serde::Serialize;
 
-use super::{commission_of, vacancies};
+use super::{commission_of, meeting_of, vacancies};
 use crate::Cli;
 use crate::args::{self, code};
 use crate::error::{CliError, Failure};
@@ -157,6 +157,7 @@ pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
             out.show(&meeting, || print_meeting_head(&out, &meeting));
         }
         MeetingCommand::Finalise { meeting_id } => {
+            meeting_of(&store, *meeting_id)?;
             let meeting = store.finalise_meeting(*meeting_id, &cli.change())?;
             out.show(&meeting, || {
                 print_meeting_head(&out, &meeting);

@@ -13,7 +13,7 @@ use joldama_core::rules::{
 };
 use serde::Serialize;
 
-use super::{graduate, vacancies};
+use super::{graduate, meeting_of, vacancies};
 use crate::Cli;
 use crate::args::{self, code};
 use crate::error::{CliError, Failure};
@@ -209,8 +209,13 @@ pub fn decide(cli: &Cli, command: &DecideCommand) -> Result<(), Failure> {
         | DecideCommand::Exempt { target, reason, .. }
         | DecideCommand::Defer { target, revision_reason: reason, .. } => (target, reason),
     };
+    meeting_of(&store, target.meeting)?;
     let graduate = graduate(&store, &target.iin, target.year)?;
+    let vacancies = vacancies(&store)?;
     let outcome = match command {
+        DecideCommand::Vacancy { vacancy, .. } if !vacancies.contains_key(vacancy) => {
+            return Err(CliError::VacancyNotFound { id: *vacancy }.into());
+        }
         DecideCommand::Vacancy { vacancy, arrival, .. } => Outcome::Vacancy {
             vacancy_id: *vacancy,
             arrival_date: args::date_opt(arrival.as_deref())?
@@ -242,7 +247,6 @@ pub fn decide(cli: &Cli, command: &DecideCommand) -> Result<(), Failure> {
     };
     let rules = store.rules(graduate.record.graduation_year)?;
     let decision = store.decide(&request, &rules, &cli.change())?;
-    let vacancies = vacancies(&store)?;
     out.show(&decision, || out.decision(&decision, Some(&graduate), &vacancies));
     Ok(())
 }

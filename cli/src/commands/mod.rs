@@ -5,7 +5,7 @@ pub mod decide;
 pub mod export;
 pub mod followup;
 
-use joldama_core::commission::Commission;
+use joldama_core::commission::{Commission, Meeting};
 use joldama_core::ident::Iin;
 use joldama_core::model::Graduate;
 use joldama_core::store::Store;
@@ -25,4 +25,9 @@ pub fn commission_of(store: &Store, year: i32) -> Result<Commission, Failure> {
 
 pub fn vacancies(store: &Store) -> Result<Vacancies, Failure> {
     Ok(store.vacancies()?.into_iter().map(|v| (v.id, v)).collect())
+}
+
+/// The meeting, checked here so that a wrong id is named in the user's language.
+pub fn meeting_of(store: &Store, id: i64) -> Result<Meeting, Failure> {
+    Ok(store.meeting(id)?.ok_or(CliError::MeetingNotFound { id })?)
 }
