@@ -1,16 +1,21 @@
 //! `joldama`: the command line over joldama-core, for scripting and tests. Every command
 //! prints for a person (in Kazakh or Russian) or, with `--json`, for a program.
 
+mod args;
+mod commands;
+mod error;
 mod output;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use joldama_core::i18n::UserFacing;
 use joldama_core::import::{self, ImportOptions};
-use joldama_core::store::Store;
-use joldama_core::{Error, Lang, Text, demo};
+use joldama_core::store::{ChangeContext, Store};
+use joldama_core::{Lang, demo};
+
+use commands::{commission, decide, export, followup};
+use error::{CliError, Failure};
 
 #[derive(Parser)]
 #[command(name = "joldama", version, about = "Joldama: graduates' personal distribution commission")]
@@ -49,6 +54,27 @@ enum Command {
     },
     /// Fill the database with a believable demo year, imported from generated lists.
     Demo(DemoArgs),
+    /// The commission of a graduation cohort and its members.
+    #[command(subcommand)]
+    Commission(commission::CommissionCommand),
+    /// The commission's meetings.
+    #[command(subcommand)]
+    Meeting(commission::MeetingCommand),
+    /// The vacancies a graduate may be referred to, and why the others are refused.
+    Eligible(decide::EligibleArgs),
+    /// Take a decision for a graduate at a meeting.
+    #[command(subcommand)]
+    Decide(decide::DecideCommand),
+    /// A graduate's decisions, revisions included.
+    History(decide::HistoryArgs),
+    /// Record arrival, periods and the cost of studies.
+    #[command(subcommand)]
+    Followup(followup::FollowupCommand),
+    /// What is left to work off or to refund.
+    Obligation(followup::ObligationArgs),
+    /// Write lists in Excel.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 #[derive(Subcommand)]
@@ -89,57 +115,37 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            output::error(&error, cli.lang, cli.json);
+        Err(failure) => {
+            output::error(failure.reason(), cli.lang, cli.json);
             ExitCode::from(2)
         }
     }
 }
 
-/// Failures the command line reports: the core's, and a database it could not locate.
-enum CliError {
-    Core(Error),
-    NoDataFolder,
-}
-
-impl<E: Into<Error>> From<E> for CliError {
-    fn from(e: E) -> Self {
-        CliError::Core(e.into())
+impl Cli {
+    fn open_store(&self) -> Result<Store, Failure> {
+        let path = match &self.db {
+            Some(path) => path.clone(),
+            None => Store::default_path().ok_or(CliError::NoDataFolder)?,
+        };
+        Ok(Store::open(&path)?)
     }
-}
 
-impl UserFacing for CliError {
-    fn code(&self) -> &'static str {
-        match self {
-            CliError::Core(e) => e.code(),
-            CliError::NoDataFolder => "no_data_folder",
-        }
+    fn actor(&self) -> String {
+        self.actor
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("USERNAME").ok())
+            .unwrap_or_else(|| "joldama".into())
     }
-    fn message(&self) -> Text {
-        match self {
-            CliError::Core(e) => e.message(),
-            CliError::NoDataFolder => Text::new(
-                "Пайдаланушы деректерінің қалтасы табылмады: --db арқылы файлды көрсетіңіз",
-                "Не найдена папка данных пользователя: укажите файл через --db",
-            ),
-        }
+
+    fn change(&self) -> ChangeContext {
+        ChangeContext { actor: self.actor(), source: Some("cli".into()) }
     }
-}
 
-fn open_store(cli: &Cli) -> Result<Store, CliError> {
-    let path = match &cli.db {
-        Some(path) => path.clone(),
-        None => Store::default_path().ok_or(CliError::NoDataFolder)?,
-    };
-    Ok(Store::open(&path)?)
-}
-
-fn actor(cli: &Cli) -> String {
-    cli.actor
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
-        .or_else(|| std::env::var("USERNAME").ok())
-        .unwrap_or_else(|| "joldama".into())
+    fn printer(&self) -> output::Printer {
+        output::Printer { lang: self.lang, json: self.json }
+    }
 }
 
 fn current_year() -> i32 {
@@ -147,16 +153,16 @@ fn current_year() -> i32 {
     chrono::Local::now().year()
 }
 
-fn run(cli: &Cli) -> Result<(), CliError> {
-    let out = output::Printer { lang: cli.lang, json: cli.json };
+fn run(cli: &Cli) -> Result<(), Failure> {
+    let out = cli.printer();
     match &cli.command {
         Command::Import(which) => {
             let (args, graduates) = match which {
                 ImportCommand::Graduates(args) => (args, true),
                 ImportCommand::Vacancies(args) => (args, false),
             };
-            let mut store = open_store(cli)?;
-            let options = ImportOptions { year: args.year, dry_run: args.dry_run, actor: actor(cli) };
+            let mut store = cli.open_store()?;
+            let options = ImportOptions { year: args.year, dry_run: args.dry_run, actor: cli.actor() };
             let report = if graduates {
                 import::graduates::import(&mut store, &args.path, &options)?
             } else {
@@ -166,28 +172,36 @@ fn run(cli: &Cli) -> Result<(), CliError> {
             out.import_report(&report);
         }
         Command::Graduates { year } => {
-            let store = open_store(cli)?;
+            let store = cli.open_store()?;
             let mut graduates = store.graduates()?;
             graduates.retain(|g| year.is_none_or(|y| g.record.graduation_year == y));
             out.graduates(&graduates);
         }
         Command::Vacancies { year } => {
-            let store = open_store(cli)?;
+            let store = cli.open_store()?;
             let mut vacancies = store.vacancies()?;
             vacancies.retain(|v| year.is_none_or(|y| v.record.year == y));
             out.vacancies(&vacancies);
         }
         Command::Demo(args) => {
-            let mut store = open_store(cli)?;
+            let mut store = cli.open_store()?;
             let spec = demo::DemoSpec {
                 year: args.year.unwrap_or_else(current_year),
                 graduates: args.graduates,
                 vacancies: args.vacancies,
                 seed: args.seed,
             };
-            let summary = demo::build(&mut store, &spec, &actor(cli))?;
+            let summary = demo::build(&mut store, &spec, &cli.actor())?;
             out.demo(&summary, store.path().unwrap_or(Path::new(":memory:")));
         }
+        Command::Commission(command) => commission::commission(cli, command)?,
+        Command::Meeting(command) => commission::meeting(cli, command)?,
+        Command::Eligible(args) => decide::eligible(cli, args)?,
+        Command::Decide(command) => decide::decide(cli, command)?,
+        Command::History(args) => decide::history(cli, args)?,
+        Command::Followup(command) => followup::followup(cli, command)?,
+        Command::Obligation(args) => followup::obligation(cli, args)?,
+        Command::Export(command) => export::export(cli, command)?,
     }
     Ok(())
 }

@@ -1,14 +1,20 @@
 //! What the command line prints: text for a person in their language, or JSON for a program.
 
+use std::collections::HashMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use joldama_core::classifiers::{Classifier, Region};
+use joldama_core::commission::{Decision, Outcome};
 use joldama_core::demo::DemoSummary;
 use joldama_core::i18n::UserFacing;
 use joldama_core::import::{ImportReport, Problem};
 use joldama_core::model::{Graduate, Vacancy};
 use joldama_core::{Lang, Text};
 use serde::Serialize;
+
+/// Vacancies by id: what a referral names.
+pub type Vacancies = HashMap<i64, Vacancy>;
 
 pub struct Printer {
     pub lang: Lang,
@@ -43,9 +49,91 @@ fn print_json(value: &impl Serialize) {
     println!("{}", serde_json::to_string_pretty(value).expect("plain data serialises"));
 }
 
+pub fn day(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
 impl Printer {
-    fn t(&self, kk: &str, ru: &str) -> String {
+    pub fn t(&self, kk: &str, ru: &str) -> String {
         Text::new(kk, ru).get(self.lang).to_owned()
+    }
+
+    pub fn text(&self, text: &Text) -> String {
+        text.get(self.lang).to_owned()
+    }
+
+    /// `value` as JSON for a program, or what `text` prints for a person.
+    pub fn show<T: Serialize + ?Sized>(&self, value: &T, text: impl FnOnce()) {
+        if self.json { print_json(&value) } else { text() }
+    }
+
+    /// «Surname Name Patronymic (IIN)».
+    pub fn person(&self, g: &Graduate) -> String {
+        let r = &g.record;
+        let names = [Some(&r.surname), Some(&r.name), r.patronymic.as_ref()];
+        let names: Vec<&str> = names.into_iter().flatten().map(String::as_str).collect();
+        format!("{} ({})", names.join(" "), r.iin)
+    }
+
+    /// A decision in a sentence, as lists, the export and the terminal word it.
+    pub fn outcome(&self, outcome: &Outcome, vacancies: &Vacancies) -> String {
+        match outcome {
+            Outcome::Vacancy { vacancy_id, arrival_date } => {
+                let place = vacancies.get(vacancy_id).map_or_else(
+                    || format!("#{vacancy_id}"),
+                    |v| {
+                        let r = &v.record;
+                        format!("{}, {}, {}", r.employer.name, r.position, r.region.label(self.lang))
+                    },
+                );
+                format!(
+                    "{}: {place}; {} {}",
+                    self.t("Бос орынға жолдама", "Направление на вакансию"),
+                    self.t("келу күні", "дата прибытия"),
+                    day(*arrival_date)
+                )
+            }
+            Outcome::EmploymentCentre { region, .. } => format!(
+                "{}: {}",
+                self.t("Жұмыспен қамту орталығына жолдама", "Направление в центр занятости"),
+                region.label(self.lang)
+            ),
+            Outcome::Exemption { ground, .. } => format!(
+                "{}: {}",
+                self.t("Жұмыспен өтеуден босату", "Освобождение от отработки"),
+                self.text(&ground.label())
+            ),
+            Outcome::Deferral { reason, from, to } => format!(
+                "{}: {}, {} – {}",
+                self.t("Кейінге қалдыру", "Отсрочка"),
+                self.text(&reason.label()),
+                day(*from),
+                to.map_or_else(|| "…".into(), day)
+            ),
+        }
+    }
+
+    /// One decision as a line: number, meeting, graduate, outcome, and its place in revisions.
+    pub fn decision(&self, d: &Decision, graduate: Option<&Graduate>, vacancies: &Vacancies) {
+        let who = graduate.map(|g| format!("  {}", self.person(g))).unwrap_or_default();
+        println!(
+            "{} №{}  ({} №{}){who}  {}",
+            self.t("Шешім", "Решение"),
+            d.id,
+            self.t("отырыс", "заседание"),
+            d.meeting_number,
+            self.outcome(&d.outcome, vacancies)
+        );
+        if let Some(years) = d.term_years {
+            println!("    {}: {years}", self.t("Өтеу мерзімі, жыл", "Срок отработки, лет"));
+        }
+        if let Some(revises) = d.revises {
+            let reason = d.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+            println!("    {} №{revises}{reason}", self.t("Қайта қаралған шешім", "Пересматривает решение"));
+        }
+        if let Some(by) = d.revised_by {
+            println!("    {} №{by}", self.t("Қайта қаралды, жаңа шешім", "Пересмотрено решением"));
+        }
     }
 
     pub fn import_report(&self, report: &ImportReport) {
@@ -174,7 +262,7 @@ impl Printer {
 }
 
 /// Prints a failure: to stderr for a person, as `{error: {code, message}}` on stdout for a program.
-pub fn error(error: &impl UserFacing, lang: Lang, json: bool) {
+pub fn error(error: &dyn UserFacing, lang: Lang, json: bool) {
     if json {
         print_json(&serde_json::json!({
             "error": { "code": error.code(), "message": error.message().get(lang) }

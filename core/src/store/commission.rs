@@ -701,3 +701,16 @@ fn outcome(r: &Row<'_>) -> rusqlite::Result<Outcome> {
         other => return Err(bad(other)),
     })
 }
+
+/// Reads over a whole cohort, for lists and exports.
+impl Store {
+    /// The current (not revised) decisions of a graduation cohort's graduates, by id.
+    pub fn current_decisions(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
+        decisions(
+            &self.conn,
+            "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1) \
+             AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id)",
+            [year],
+        )
+    }
+}

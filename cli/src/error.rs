@@ -1,0 +1,152 @@
+//! Failures the command line reports: the core's, and its own, each with a code and a
+//! bilingual message.
+
+use joldama_core::Text;
+use joldama_core::i18n::UserFacing;
+use joldama_core::ident::Iin;
+
+/// Any failure that reaches the user: the core's or the command line's own.
+pub struct Failure(Box<dyn UserFacing>);
+
+impl<E: UserFacing + 'static> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(Box::new(e))
+    }
+}
+
+impl Failure {
+    pub fn reason(&self) -> &dyn UserFacing {
+        self.0.as_ref()
+    }
+}
+
+/// What the command line itself refuses.
+pub enum CliError {
+    NoDataFolder,
+    InvalidDate {
+        value: String,
+    },
+    InvalidNumber {
+        value: String,
+    },
+    /// `what` names the argument, e.g. «рөл» / «роль».
+    UnknownCode {
+        what: Text,
+        value: String,
+        allowed: Vec<&'static str>,
+    },
+    GraduateNotFound {
+        iin: Iin,
+        year: Option<i32>,
+    },
+    NoCommission {
+        year: i32,
+    },
+    MeetingNotFound {
+        id: i64,
+    },
+    VacancyNotFound {
+        id: i64,
+    },
+    NotAMember {
+        id: i64,
+    },
+    BadProof {
+        value: String,
+    },
+    NoRegion,
+    EmployerNeeded,
+    EmployerOnlyForWork,
+    Exempted {
+        decision: i64,
+    },
+}
+
+impl UserFacing for CliError {
+    fn code(&self) -> &'static str {
+        match self {
+            CliError::NoDataFolder => "no_data_folder",
+            CliError::InvalidDate { .. } => "invalid_date",
+            CliError::InvalidNumber { .. } => "invalid_number",
+            CliError::UnknownCode { .. } => "unknown_code",
+            CliError::GraduateNotFound { .. } => "graduate_not_found",
+            CliError::NoCommission { .. } => "no_commission",
+            CliError::MeetingNotFound { .. } => "meeting_not_found",
+            CliError::VacancyNotFound { .. } => "vacancy_not_found",
+            CliError::NotAMember { .. } => "not_a_member",
+            CliError::BadProof { .. } => "invalid_proof",
+            CliError::NoRegion => "no_region",
+            CliError::EmployerNeeded => "period_no_employer",
+            CliError::EmployerOnlyForWork => "employer_only_for_work",
+            CliError::Exempted { .. } => "exempted",
+        }
+    }
+
+    fn message(&self) -> Text {
+        match self {
+            CliError::NoDataFolder => Text::new(
+                "Пайдаланушы деректерінің қалтасы табылмады: --db арқылы файлды көрсетіңіз",
+                "Не найдена папка данных пользователя: укажите файл через --db",
+            ),
+            CliError::InvalidDate { value } => Text::new(
+                format!("«{value}» күн емес: ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде жазыңыз"),
+                format!("«{value}» не дата: укажите в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ"),
+            ),
+            CliError::InvalidNumber { value } => {
+                Text::new(format!("«{value}» сан емес"), format!("«{value}» не число"))
+            }
+            CliError::UnknownCode { what, value, allowed } => {
+                let allowed = allowed.join(", ");
+                Text::new(
+                    format!("«{value}» белгісіз {}; мүмкін мәндер: {allowed}", what.kk),
+                    format!("«{value}»: неизвестное значение ({}); возможные: {allowed}", what.ru),
+                )
+            }
+            CliError::GraduateNotFound { iin, year: None } => Text::new(
+                format!("ЖСН {iin} түлек дерекқорда жоқ"),
+                format!("Выпускника с ИИН {iin} нет в базе данных"),
+            ),
+            CliError::GraduateNotFound { iin, year: Some(year) } => Text::new(
+                format!("ЖСН {iin} түлек {year} жылғы түлектер арасында жоқ"),
+                format!("Выпускника с ИИН {iin} нет среди выпускников {year} года"),
+            ),
+            CliError::NoCommission { year } => Text::new(
+                format!(
+                    "{year} жылғы түлектерге комиссия құрылмаған: алдымен «joldama commission create --year {year}»"
+                ),
+                format!(
+                    "Комиссия для выпуска {year} года не создана: сначала «joldama commission create --year {year}»"
+                ),
+            ),
+            CliError::MeetingNotFound { id } => {
+                Text::new(format!("№{id} отырыс табылмады"), format!("Заседание №{id} не найдено"))
+            }
+            CliError::VacancyNotFound { id } => {
+                Text::new(format!("№{id} бос орын табылмады"), format!("Вакансия №{id} не найдена"))
+            }
+            CliError::NotAMember { id } => {
+                Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))
+            }
+            CliError::BadProof { value } => Text::new(
+                format!("«{value}»: құжатты ҚҰЖАТ_КОДЫ=ФАЙЛ түрінде көрсетіңіз"),
+                format!("«{value}»: укажите документ в виде КОД_ДОКУМЕНТА=ФАЙЛ"),
+            ),
+            CliError::NoRegion => Text::new(
+                "Түлектің тұрғылықты өңірі белгісіз: --region арқылы көрсетіңіз",
+                "Регион проживания выпускника неизвестен: укажите его через --region",
+            ),
+            CliError::EmployerNeeded => Text::new(
+                "Жұмыс кезеңі үшін жұмыс берушіні көрсетіңіз: --employer-bin немесе --employer-name",
+                "Для периода работы укажите работодателя: --employer-bin или --employer-name",
+            ),
+            CliError::EmployerOnlyForWork => Text::new(
+                "Жұмыс беруші тек жұмыс кезеңіне көрсетіледі",
+                "Работодатель указывается только для периода работы",
+            ),
+            CliError::Exempted { decision } => Text::new(
+                format!("Түлек жұмыспен өтеуден босатылған (№{decision} шешім): өтеу міндеті жоқ"),
+                format!("Выпускник освобождён от отработки (решение №{decision}): обязательства нет"),
+            ),
+        }
+    }
+}
