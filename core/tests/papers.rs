@@ -407,6 +407,20 @@ fn one_page_letter_embeds_a_font_subset() {
 }
 
 #[test]
+fn chars_beyond_the_common_ones_are_embedded_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "Müller-Łukasiewicz Þóra Ἀθηνᾶ";
+    let foreign = ReferralLetter {
+        graduate: GraduateLine { full_name: name.into(), ..graduate() },
+        ..letter(Lang::Ru)
+    };
+    let path = write_pdf(dir.path(), "foreign.pdf", &[&foreign]);
+    assert_eq!(joined(&pdf_text(&path)).matches(name).count(), 2);
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    assert_eq!(fonts.matches(" yes yes yes ").count(), 2, "{fonts}");
+}
+
+#[test]
 fn cancelled_papers_are_stamped() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, mark) in [(Lang::Kk, "ЖОЙЫЛДЫ"), (Lang::Ru, "АННУЛИРОВАНО")] {

@@ -2,13 +2,14 @@
 //! wrapped by words inside the margins (printpdf's `ShowText` draws one line, unwrapped);
 //! the cursor moves down and a new page starts at the bottom margin.
 
-use std::sync::OnceLock;
+use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, ParsedFont, PdfFontHandle, PdfPage,
-    Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon,
+    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
+use super::fonts::{Face, fonts};
 use super::words;
 use crate::i18n::Lang;
 
@@ -21,78 +22,13 @@ pub const MARGIN_LEFT: f32 = 30.0 * MM;
 pub const MARGIN_RIGHT: f32 = 10.0 * MM;
 pub const MARGIN_TOP: f32 = 18.0 * MM;
 pub const MARGIN_BOTTOM: f32 = 18.0 * MM;
-pub const CONTENT_WIDTH: f32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+const CONTENT_WIDTH: f32 = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
 
 /// Horizontal padding inside ruled table cells, and the gap between unruled columns.
 const CELL_PAD_X: f32 = 3.0;
 const CELL_PAD_Y: f32 = 2.0;
 const HEADER_GREY: f32 = 0.9;
-
-static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
-static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
-
-/// Chars below this have their advance in a table; the rest (rare) are looked up.
-const TABLE_CHARS: usize = 0x500;
-
-/// A bundled face with its advances ready for measuring.
-pub(super) struct Face {
-    pub parsed: ParsedFont,
-    /// Advances in ems of the chars below [`TABLE_CHARS`] (Latin and Cyrillic).
-    advances: Vec<f32>,
-    units_per_em: f32,
-    /// Ascent and descent in ems, from the font's metrics: one line is their sum.
-    ascent: f32,
-    descent: f32,
-}
-
-impl Face {
-    fn load(bytes: &[u8]) -> Face {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("bundled font parses");
-        let metrics = parsed.get_font_metrics();
-        let units_per_em = f32::from(metrics.units_per_em);
-        let mut face = Face {
-            advances: Vec::new(),
-            units_per_em,
-            ascent: metrics.ascent / units_per_em,
-            descent: metrics.descent / units_per_em,
-            parsed,
-        };
-        face.advances = (0..TABLE_CHARS as u32)
-            .map(|c| char::from_u32(c).map_or(0.0, |c| face.lookup_advance(c)))
-            .collect();
-        face
-    }
-
-    fn lookup_advance(&self, c: char) -> f32 {
-        // A char the font lacks is drawn as glyph 0 (.notdef), with that glyph's advance.
-        let glyph = self.parsed.lookup_glyph_index(u32::from(c)).unwrap_or(0);
-        f32::from(self.parsed.get_horizontal_advance(glyph)) / self.units_per_em
-    }
-
-    fn advance(&self, c: char) -> f32 {
-        match self.advances.get(c as usize) {
-            Some(&em) => em,
-            None => self.lookup_advance(c),
-        }
-    }
-
-    /// Width of `text` at `size` points, as a PDF reader advances it (no kerning is applied).
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c)).sum::<f32>() * size
-    }
-}
-
-pub(super) struct Fonts {
-    pub regular: Face,
-    pub bold: Face,
-}
-
-/// Parsed once per process: parsing the two faces costs more than laying out a letter.
-pub(super) fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| Fonts { regular: Face::load(REGULAR_TTF), bold: Face::load(BOLD_TTF) })
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weight {
@@ -285,6 +221,30 @@ pub struct Flow {
     y: f32,
     numbered: bool,
     cancelled: bool,
+    /// Chars drawn beyond the faces' base, regular and bold (see `fonts`).
+    extra: Extra,
+}
+
+/// Chars beyond the faces' base that a paper draws, per face.
+#[derive(Debug, Default)]
+pub(super) struct Extra {
+    pub regular: BTreeSet<char>,
+    pub bold: BTreeSet<char>,
+}
+
+impl Extra {
+    fn note(&mut self, text: &str, weight: Weight) {
+        let set = match weight {
+            Weight::Regular => &mut self.regular,
+            Weight::Bold => &mut self.bold,
+        };
+        weight.face().note_extra(text, set);
+    }
+
+    pub fn append(&mut self, other: &mut Extra) {
+        self.regular.append(&mut other.regular);
+        self.bold.append(&mut other.bold);
+    }
 }
 
 impl Flow {
@@ -297,6 +257,7 @@ impl Flow {
             y: MARGIN_TOP,
             numbered: false,
             cancelled: false,
+            extra: Extra::default(),
         }
     }
 
@@ -320,7 +281,13 @@ impl Flow {
 
     /// Wrapped text inside the margins.
     pub fn paragraph(&mut self, spans: &[Span], style: Style) {
-        self.text_block(spans, style, MARGIN_LEFT, CONTENT_WIDTH);
+        let height = style.line_height();
+        for line in wrap(spans, style.size, CONTENT_WIDTH) {
+            self.ensure(height);
+            let x = MARGIN_LEFT + style.align.offset(CONTENT_WIDTH, line.width);
+            self.draw_line(&line, x, self.y + style.ascent(), style.size);
+            self.y += height;
+        }
     }
 
     pub fn text(&mut self, text: &str, style: Style) {
@@ -419,8 +386,9 @@ impl Flow {
         }
     }
 
-    /// The pages, with page numbers and the cancellation stamp added.
-    pub(super) fn finish(mut self) -> Vec<PdfPage> {
+    /// The pages, with page numbers and the cancellation stamp added, and the chars they use
+    /// beyond the faces' base.
+    pub(super) fn finish(mut self) -> (Vec<PdfPage>, Extra) {
         let count = self.pages.len();
         let numbered = self.numbered || count > 1;
         let mut pages = std::mem::take(&mut self.pages);
@@ -430,12 +398,16 @@ impl Flow {
                 let size = Style::SMALL.size;
                 let x = MARGIN_LEFT + (CONTENT_WIDTH - Weight::Regular.face().width(&text, size)) / 2.0;
                 text_ops(ops, &self.regular, x, MARGIN_BOTTOM / 2.0, &text, size);
+                self.extra.note(&text, Weight::Regular);
             }
             if self.cancelled {
-                self.stamp(ops, words::CANCELLED.get(self.lang));
+                let mark = words::CANCELLED.get(self.lang);
+                self.stamp(ops, mark);
+                self.extra.note(mark, Weight::Bold);
             }
         }
-        pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops)).collect()
+        let pages = pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
+        (pages.collect(), self.extra)
     }
 
     fn current(&mut self) -> &mut Vec<Op> {
@@ -458,16 +430,6 @@ impl Flow {
         false
     }
 
-    fn text_block(&mut self, spans: &[Span], style: Style, x: f32, width: f32) {
-        let height = style.line_height();
-        for line in wrap(spans, style.size, width) {
-            self.ensure(height);
-            let baseline = self.y + style.ascent();
-            self.draw_line(&line, x + style.align.offset(width, line.width), baseline, style.size);
-            self.y += height;
-        }
-    }
-
     fn draw_line(&mut self, line: &SetLine, x: f32, baseline: f32, size: f32) {
         for piece in &line.pieces {
             self.show(x + piece.x, baseline, &piece.text, piece.weight, size);
@@ -475,6 +437,7 @@ impl Flow {
     }
 
     fn show(&mut self, x: f32, baseline: f32, text: &str, weight: Weight, size: f32) {
+        self.extra.note(text, weight);
         let font = match weight {
             Weight::Regular => self.regular.clone(),
             Weight::Bold => self.bold.clone(),

@@ -4,10 +4,12 @@
 //!
 //! Each paper is plain data implementing [`Paper`]; [`render`] lays any number of them out into
 //! one PDF, [`write_batch`] writes many to a folder or one combined file with progress and
-//! cancellation. Fonts (Noto Serif, every Kazakh letter) are bundled and embedded as a subset.
+//! cancellation. Fonts (Noto Serif, every Kazakh letter) are bundled and embedded as subsets
+//! made once per process (see `fonts`).
 
 mod batch;
 mod documents;
+mod fonts;
 mod layout;
 mod words;
 
@@ -24,6 +26,7 @@ pub use layout::{
 };
 
 use crate::i18n::{Lang, Text, UserFacing};
+use layout::Extra;
 
 /// A printable paper: it knows its language, its file name and how to draw itself.
 pub trait Paper {
@@ -80,35 +83,61 @@ struct Document {
     pdf: PdfDocument,
     regular: FontId,
     bold: FontId,
+    /// Chars the papers use beyond the faces' base (see `fonts`).
+    extra: Extra,
 }
 
 impl Document {
     fn new(title: &str) -> Document {
-        let fonts = layout::fonts();
-        let mut pdf = PdfDocument::new(title);
-        let regular = pdf.add_font(&fonts.regular.parsed);
-        let bold = pdf.add_font(&fonts.bold.parsed);
-        Document { pdf, regular, bold }
+        Document {
+            pdf: PdfDocument::new(title),
+            regular: FontId::new(),
+            bold: FontId::new(),
+            extra: Extra::default(),
+        }
     }
 
     fn add(&mut self, paper: &dyn Paper) {
         let mut flow = Flow::new(paper.lang(), self.regular.clone(), self.bold.clone());
         paper.draw(&mut flow);
-        self.pdf.pages.extend(flow.finish());
+        let (pages, mut extra) = flow.finish();
+        self.pdf.pages.extend(pages);
+        self.extra.append(&mut extra);
     }
 
-    /// The PDF bytes; the fonts are subset to the glyphs used.
-    fn save(&self) -> Result<Vec<u8>, PaperError> {
+    /// The PDF bytes, with each face embedded as a subset made and deflated once per process
+    /// (see `fonts`); the other streams are deflated here.
+    fn save(mut self) -> Result<Vec<u8>, PaperError> {
         if self.pdf.pages.is_empty() {
             return Err(PaperError::Empty);
         }
-        let mut warnings = Vec::new();
-        let bytes =
-            self.pdf.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut warnings);
-        match warnings.into_iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
-            Some(error) => Err(PaperError::Pdf { detail: error.msg }),
-            None => Ok(bytes),
+        let fonts = fonts::fonts();
+        let programs = [fonts.regular.program(&self.extra.regular), fonts.bold.program(&self.extra.bold)];
+        for (id, program) in [&self.regular, &self.bold].into_iter().zip(&programs) {
+            self.pdf.resources.fonts.map.insert(id.clone(), program.embedded());
         }
+        let mut warnings = Vec::new();
+        let options = PdfSaveOptions { optimize: false, subset_fonts: false, ..Default::default() };
+        let mut pdf = self.pdf.to_lopdf_document(&options, &mut warnings);
+        if let Some(error) = warnings.into_iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
+            return Err(PaperError::Pdf { detail: error.msg });
+        }
+        for object in pdf.objects.values_mut() {
+            let lopdf::Object::Stream(stream) = object else { continue };
+            match programs.iter().find_map(|program| program.deflated(&stream.content)) {
+                Some(deflated) => {
+                    stream.dict.set("Filter", "FlateDecode");
+                    stream.set_content(deflated.to_vec());
+                }
+                None if stream.allows_compression => {
+                    stream.compress().map_err(|e| PaperError::Pdf { detail: e.to_string() })?
+                }
+                None => {}
+            }
+        }
+        let mut bytes = Vec::new();
+        pdf.save_to(&mut bytes).map_err(|e| PaperError::Pdf { detail: e.to_string() })?;
+        Ok(bytes)
     }
 }
 
