@@ -1,9 +1,11 @@
 //! The core's error: every failure a person can meet, with a stable code and a bilingual text.
 
+use crate::commission::WorkflowError;
 use crate::demo::DemoError;
 use crate::followup::{ExportError, FollowUpError};
 use crate::i18n::{Text, UserFacing};
 use crate::import::ImportError;
+use crate::papers::PaperError;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -18,6 +20,10 @@ pub enum Error {
     FollowUp(#[from] FollowUpError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Workflow(#[from] WorkflowError),
+    #[error(transparent)]
+    Paper(#[from] PaperError),
 }
 
 impl UserFacing for Error {
@@ -28,6 +34,8 @@ impl UserFacing for Error {
             Error::Demo(e) => e.code(),
             Error::FollowUp(e) => e.code(),
             Error::Export(e) => e.code(),
+            Error::Workflow(e) => e.code(),
+            Error::Paper(e) => e.code(),
         }
     }
     fn message(&self) -> Text {
@@ -37,6 +45,8 @@ impl UserFacing for Error {
             Error::Demo(e) => e.message(),
             Error::FollowUp(e) => e.message(),
             Error::Export(e) => e.message(),
+            Error::Workflow(e) => e.message(),
+            Error::Paper(e) => e.message(),
         }
     }
 }
