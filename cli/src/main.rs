@@ -14,7 +14,7 @@ use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::{Lang, demo};
 
-use commands::{commission, decide, export, followup};
+use commands::{commission, decide, export, followup, papers};
 use error::{CliError, Failure};
 
 #[derive(Parser)]
@@ -75,6 +75,12 @@ enum Command {
     /// Write lists in Excel.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Print a meeting's papers (letters, referrals, certificates) as PDF.
+    Letters(papers::LettersArgs),
+    /// Print a meeting's protocol as PDF.
+    Protocol(papers::ProtocolArgs),
+    /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
+    Suggest(papers::SuggestArgs),
 }
 
 #[derive(Subcommand)]
@@ -202,6 +208,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Followup(command) => followup::followup(cli, command)?,
         Command::Obligation(args) => followup::obligation(cli, args)?,
         Command::Export(command) => export::export(cli, command)?,
+        Command::Letters(a) => papers::letters(cli, a)?,
+        Command::Protocol(a) => papers::protocol(cli, a)?,
+        Command::Suggest(a) => papers::suggest(cli, a)?,
     }
     Ok(())
 }

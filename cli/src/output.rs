@@ -252,12 +252,20 @@ impl Printer {
 
     pub fn demo(&self, summary: &DemoSummary, db: &Path) {
         if self.json {
-            return print_json(&serde_json::json!({ "db": db, "reports": summary.reports }));
+            return print_json(&serde_json::json!({ "db": db, "summary": summary }));
         }
         println!("{}: {}", self.t("Демо-дерекқор дайын", "Демо-база готова"), db.display());
         for report in &summary.reports {
             println!("  «{}»: +{} ({})", report.file, report.counts.imported, report.tally.problems.len());
         }
+        println!(
+            "{}: {} ({} {})",
+            self.t("Бекітілген №1 отырыс", "Утверждённое заседание №1"),
+            summary.meeting_id,
+            summary.referrals,
+            self.t("жолдама", "направлений")
+        );
+        summary.papers.iter().for_each(|p| println!("  {}", p.display()));
     }
 }
 

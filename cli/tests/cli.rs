@@ -136,6 +136,19 @@ fn demo_builds_a_believable_year() {
     let db = dir.path().join("demo.sqlite3");
     let out = joldama(&db, &["demo", "--year", "2026", "--json"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let summary = json(&out)["summary"].clone();
+    assert!(summary["referrals"].as_u64().unwrap() >= 50, "{summary}");
+    let papers = summary["papers"].as_array().unwrap();
+    assert_eq!(papers.len(), 2, "letters and protocol");
+    for pdf in papers {
+        assert!(std::fs::read(pdf.as_str().unwrap()).unwrap().starts_with(b"%PDF"));
+    }
+    let meeting = summary["meeting_id"].to_string();
+    let shown = json(&joldama(&db, &["meeting", "show", &meeting, "--json"]));
+    assert!(
+        shown.to_string().contains("finalised_at") || shown["meeting"]["finalised"].is_object(),
+        "{shown}"
+    );
     let graduates = json(&joldama(&db, &["graduates", "--json"]));
     let graduates = graduates.as_array().unwrap();
     assert!(graduates.len() >= 350, "{} graduates", graduates.len());

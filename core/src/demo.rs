@@ -8,16 +8,20 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
 use crate::classifiers::{Field, Funding, Level};
+use crate::commission::{DecisionRequest, Outcome, Role};
 use crate::error::Error;
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::ident::check_digit;
 use crate::import::{ImportOptions, ImportReport};
+use crate::papers::{Output, Paper, write_batch};
+use crate::store::ChangeContext;
 use crate::store::Store;
 
 /// Which graduate list to write.
@@ -83,11 +87,23 @@ pub struct DemoSpec {
 }
 
 /// The imports the demo ran, with their reports (the generated lists have the faults real
-/// lists have, so the reports show problems too).
+/// lists have, so the reports show problems too), and its first meeting.
 #[derive(Clone, Debug, Serialize)]
 pub struct DemoSummary {
     pub reports: Vec<ImportReport>,
+    pub meeting_id: i64,
+    pub referrals: usize,
+    /// The meeting's letters and protocol, beside the database.
+    pub papers: Vec<PathBuf>,
 }
+
+/// The demo commission: (role, name, position).
+const MEMBERS: &[(Role, &str, Option<&str>)] = &[
+    (Role::Chair, "Сәрсенбаев Ерлан Қайратұлы", Some("Ректор")),
+    (Role::Deputy, "Ким Ольга Викторовна", Some("Проректор по учебной работе")),
+    (Role::Secretary, "Жақсылықова Әйгерім Серікқызы", Some("Мансап орталығының басшысы")),
+    (Role::Member, "Оспанов Нұрлан Ғалымұлы", None),
+];
 
 /// Fills the store with a demo year: a Kazakh and a Russian registrar list and an employers'
 /// list are generated into a temporary folder and imported by the same code a secretary uses.
@@ -113,7 +129,56 @@ fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Resu
     let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
     write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
     reports.push(crate::import::vacancies::import(store, &path, spec.year, &options)?);
-    Ok(DemoSummary { reports })
+    first_meeting(store, spec.year, actor, reports)
+}
+
+/// The commission, its first meeting with the suggested referrals taken and finalised, and
+/// the meeting's papers printed beside the database.
+fn first_meeting(
+    store: &mut Store,
+    year: i32,
+    actor: &str,
+    reports: Vec<ImportReport>,
+) -> Result<DemoSummary, Error> {
+    let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
+    let rules = store.rules(year)?;
+    let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
+    let commission = store.create_commission(year, &name, &ctx)?;
+    let mut present = Vec::new();
+    for (role, full_name, position) in MEMBERS {
+        present.push(store.add_member(commission, *role, full_name, *position, &ctx)?);
+    }
+    let meeting =
+        store.create_meeting(commission, day(6, 20), Some("Мәжіліс залы / Зал заседаний"), &present, &ctx)?;
+    let suggestions = store.suggest(year, &rules)?;
+    for s in &suggestions {
+        let outcome = Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: day(9, 1) };
+        let request = DecisionRequest {
+            meeting_id: meeting.id,
+            graduate_id: s.graduate_id,
+            outcome,
+            revises: None,
+            reason: None,
+        };
+        store.decide(&request, &rules, &ctx)?;
+    }
+    store.finalise_meeting(meeting.id, &ctx)?;
+    let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
+        Some(folder) => {
+            let letters_file = folder.join(format!("{year}-1-жолдамалар.pdf"));
+            let protocol_file = folder.join(format!("{year}-1-хаттама.pdf"));
+            let letters = crate::letters::meeting_papers(store, meeting.id, Lang::Kk, day(6, 21), &ctx)?;
+            let refs: Vec<&dyn Paper> = letters.iter().map(Box::as_ref).collect();
+            let never = AtomicBool::new(false);
+            let mut written = write_batch(&refs, Output::Combined(&letters_file), |_, _| {}, &never)?;
+            let protocol = crate::letters::protocol(store, meeting.id, Lang::Kk)?;
+            written.extend(write_batch(&[&protocol], Output::Combined(&protocol_file), |_, _| {}, &never)?);
+            written
+        }
+        None => Vec::new(),
+    };
+    Ok(DemoSummary { reports, meeting_id: meeting.id, referrals: suggestions.len(), papers })
 }
 
 /// Writes a graduate list as .xlsx.

@@ -4,11 +4,12 @@
 
 use chrono::NaiveDate;
 
-use crate::commission::{Entity, Commission, Decision, Meeting, Outcome, Role, WorkflowError};
+use crate::commission::{Commission, Decision, Entity, Meeting, Outcome, Role, WorkflowError};
 use crate::i18n::{Lang, Text};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Paper, Protocol, ProtocolRow, ReferralLetter, University,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Paper, Protocol, ProtocolRow, ReferralLetter,
+    University,
 };
 use crate::store::{ChangeContext, Store, StoreError};
 
@@ -22,7 +23,9 @@ struct Context {
 
 impl Context {
     fn load(store: &Store, meeting_id: i64, lang: Lang) -> Result<Context, WorkflowError> {
-        let meeting = store.meeting(meeting_id)?.ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
+        let meeting = store
+            .meeting(meeting_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
         let commission = store
             .commission_by_id(meeting.commission_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
@@ -41,7 +44,11 @@ impl Context {
 
 fn full_name(g: &Graduate) -> String {
     let r = &g.record;
-    [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ")
+    [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn graduate_line(g: &Graduate) -> GraduateLine {
@@ -60,7 +67,11 @@ fn graduate_line(g: &Graduate) -> GraduateLine {
 fn address(v: &Vacancy, lang: Lang) -> String {
     use crate::classifiers::Classifier;
     let r = &v.record;
-    [Some(r.region.label(lang)), r.district.as_deref(), r.settlement.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+    [Some(r.region.label(lang)), r.district.as_deref(), r.settlement.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a decision says, in a protocol's row.
@@ -71,16 +82,20 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
             format!("Жұмысқа жолдау: {}, {}", v.record.employer.name, v.record.position),
             format!("Направить на работу: {}, {}", v.record.employer.name, v.record.position),
         ),
-        (Outcome::Vacancy { vacancy_id, .. }, None) => {
-            Text::new(format!("Жұмысқа жолдау (№{vacancy_id})"), format!("Направить на работу (№{vacancy_id})"))
-        }
+        (Outcome::Vacancy { vacancy_id, .. }, None) => Text::new(
+            format!("Жұмысқа жолдау (№{vacancy_id})"),
+            format!("Направить на работу (№{vacancy_id})"),
+        ),
         (Outcome::EmploymentCentre { region, .. }, _) => Text::new(
             format!("Халықты жұмыспен қамту орталығына жолдау ({})", region.label(Lang::Kk)),
             format!("Направить в центр занятости ({})", region.label(Lang::Ru)),
         ),
         (Outcome::Exemption { ground, .. }, _) => {
             let label = ground.label();
-            Text::new(format!("Жұмыспен өтеуден босату: {}", label.kk), format!("Освободить от отработки: {}", label.ru))
+            Text::new(
+                format!("Жұмыспен өтеуден босату: {}", label.kk),
+                format!("Освободить от отработки: {}", label.ru),
+            )
         }
         (Outcome::Deferral { reason, from, to }, _) => {
             let label = reason.label();
@@ -113,7 +128,9 @@ pub fn meeting_papers(
     let vacancies = store.vacancies()?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for d in &decisions {
-        let graduate = store.graduate(d.graduate_id)?.ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })?;
+        let graduate = store
+            .graduate(d.graduate_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })?;
         let number = store.paper_number(d.id, issued_on, ctx)?;
         let (chair, secretary) = (context.signatory(Role::Chair), context.signatory(Role::Secretary));
         let (number_text, date) = (number.number.clone(), number.issued_on);
@@ -192,7 +209,9 @@ pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, 
         .decisions_of_meeting(meeting_id)?
         .iter()
         .map(|d| {
-            let g = store.graduate(d.graduate_id)?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
+            let g = store
+                .graduate(d.graduate_id)?
+                .ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
             let vacancy = match &d.outcome {
                 Outcome::Vacancy { vacancy_id, .. } => vacancies.iter().find(|v| v.id == *vacancy_id),
                 _ => None,

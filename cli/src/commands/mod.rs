@@ -4,6 +4,7 @@ pub mod commission;
 pub mod decide;
 pub mod export;
 pub mod followup;
+pub mod papers;
 
 use joldama_core::commission::{Commission, Meeting};
 use joldama_core::ident::Iin;

@@ -56,6 +56,10 @@ pub fn write_batch(
                 document.add(*paper);
                 progress(done + 1, total);
             }
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder)
+                    .map_err(|source| PaperError::Io { path: folder.into(), source })?;
+            }
             write_whole(path, &document.save()?)?;
             Ok(vec![path.to_path_buf()])
         }

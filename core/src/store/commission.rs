@@ -12,8 +12,8 @@ use serde_json::json;
 use super::convert::{code, code_opt, date, date_opt, parsed_opt};
 use super::{ChangeContext, HOME_UNIVERSITY, Store, StoreError, audit, graduates, now, vacancies};
 use crate::classifiers::Region;
-use crate::commission::{Entity, 
-    Commission, Decision, DecisionRequest, Finalised, Meeting, Member, Outcome, ProofFile, Role,
+use crate::commission::{
+    Commission, Decision, DecisionRequest, Entity, Finalised, Meeting, Member, Outcome, ProofFile, Role,
     WorkflowError,
 };
 use crate::i18n::Text;
@@ -93,12 +93,24 @@ impl Store {
         )?)
     }
 
-    fn commission_where(&self, filter: &str, params: impl rusqlite::Params) -> Result<Option<Commission>, StoreError> {
+    fn commission_where(
+        &self,
+        filter: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<Option<Commission>, StoreError> {
         let found = self
             .conn
-            .query_row(&format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"), params, |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
-            })
+            .query_row(
+                &format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"),
+                params,
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i32>(1)?,
+                        Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                    ))
+                },
+            )
             .optional()?;
         let Some((id, year, name)) = found else { return Ok(None) };
         let mut stmt = self.conn.prepare_cached(

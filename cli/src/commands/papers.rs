@@ -1,0 +1,121 @@
+//! `letters`, `protocol` and `suggest`: a meeting's papers as PDF, and the cohort suggestion.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use clap::Args;
+use joldama_core::commission::{DecisionRequest, Outcome};
+use joldama_core::letters;
+use joldama_core::papers::{self, Output, Paper};
+use serde::Serialize;
+
+use super::meeting_of;
+use crate::error::Failure;
+use crate::{Cli, args};
+
+#[derive(Args)]
+pub struct LettersArgs {
+    /// The meeting whose decisions' papers to print.
+    #[arg(long)]
+    meeting: i64,
+    /// A folder (one PDF per paper), or with `--combined` one PDF file.
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long)]
+    combined: bool,
+    /// The date a paper printed for the first time carries; by default today.
+    #[arg(long)]
+    date: Option<String>,
+}
+
+#[derive(Args)]
+pub struct ProtocolArgs {
+    meeting: i64,
+    /// The PDF file to write.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct SuggestArgs {
+    #[arg(long)]
+    year: i32,
+    /// Accept every suggestion as a referral at this meeting.
+    #[arg(long)]
+    accept: Option<i64>,
+    /// The arrival date of accepted referrals; by default 1 September of the graduation year.
+    #[arg(long)]
+    arrival: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Written {
+    files: Vec<PathBuf>,
+}
+
+pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
+    let mut store = cli.open_store()?;
+    meeting_of(&store, a.meeting)?;
+    let date = args::date_opt(a.date.as_deref())?.unwrap_or_else(args::today);
+    let papers = letters::meeting_papers(&mut store, a.meeting, cli.lang, date, &cli.change())?;
+    let refs: Vec<&dyn Paper> = papers.iter().map(Box::as_ref).collect();
+    let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out) };
+    let out = cli.printer();
+    let progress = |done, total| {
+        if !cli.json {
+            eprint!("\r{done}/{total}");
+        }
+    };
+    let files = papers::write_batch(&refs, output, progress, &AtomicBool::new(false))?;
+    out.show(&Written { files: files.clone() }, || {
+        eprintln!();
+        println!("{}: {}", out.t("Жазылған файлдар", "Записано файлов"), files.len());
+        files.iter().for_each(|f| println!("  {}", f.display()));
+    });
+    Ok(())
+}
+
+pub fn protocol(cli: &Cli, a: &ProtocolArgs) -> Result<(), Failure> {
+    let store = cli.open_store()?;
+    meeting_of(&store, a.meeting)?;
+    let protocol = letters::protocol(&store, a.meeting, cli.lang)?;
+    let files =
+        papers::write_batch(&[&protocol], Output::Combined(&a.out), |_, _| {}, &AtomicBool::new(false))?;
+    let out = cli.printer();
+    out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
+    Ok(())
+}
+
+pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
+    let mut store = cli.open_store()?;
+    let rules = store.rules(a.year)?;
+    let suggestions = store.suggest(a.year, &rules)?;
+    let out = cli.printer();
+    if let Some(meeting) = a.accept {
+        meeting_of(&store, meeting)?;
+        let arrival = args::date_opt(a.arrival.as_deref())?.unwrap_or_else(|| args::default_arrival(a.year));
+        for s in &suggestions {
+            let request = DecisionRequest {
+                meeting_id: meeting,
+                graduate_id: s.graduate_id,
+                outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
+                revises: None,
+                reason: None,
+            };
+            store.decide(&request, &rules, &cli.change())?;
+        }
+    }
+    out.show(&suggestions, || {
+        for s in &suggestions {
+            let wish = s.wish.map_or_else(String::new, |w| format!(" ({} {w})", out.t("тілек", "пожелание")));
+            println!("{} → {}{wish}", s.graduate_id, s.vacancy_id);
+        }
+        let accepted = if a.accept.is_some() {
+            out.t(", қабылданды", ", приняты")
+        } else {
+            String::new()
+        };
+        println!("{}: {}{accepted}", out.t("Ұсыныстар", "Предложений"), suggestions.len());
+    });
+    Ok(())
+}

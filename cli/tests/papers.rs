@@ -1,0 +1,90 @@
+//! A meeting's papers from the command line: the suggestion accepted, the letters and the
+//! protocol printed as PDF and read back with `pdftotext`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn joldama(db: &Path, args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .arg("--db")
+        .arg(db)
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out =
+        Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn suggestion_accepted_then_letters_and_protocol_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.sqlite3");
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+    joldama(&db, &["import", "graduates", &s(&fixture("graduates_2025_kk.xlsx")), "--year", "2025"]);
+    joldama(&db, &["import", "vacancies", &s(&fixture("vacancies_2025.xlsx")), "--year", "2025"]);
+    joldama(&db, &["commission", "create", "--year", "2025"]);
+    joldama(
+        &db,
+        &["commission", "add-member", "--year", "2025", "--role", "chair", "--name", "Әбдіраһманов Қ. Ө."],
+    );
+    joldama(
+        &db,
+        &["commission", "add-member", "--year", "2025", "--role", "secretary", "--name", "Нұрғалиева Ү. Һ."],
+    );
+    let meeting = joldama(&db, &["meeting", "create", "--year", "2025", "--date", "2025-06-20"]);
+    let meeting_id = meeting["id"].as_i64().expect("meeting id").to_string();
+
+    let suggestions = joldama(&db, &["suggest", "--year", "2025", "--accept", &meeting_id]);
+    let suggestions = suggestions.as_array().unwrap();
+    assert!(suggestions.len() >= 10, "{} suggestions", suggestions.len());
+    let graduates = joldama(&db, &["graduates"]);
+    let placed: Vec<&Value> = suggestions
+        .iter()
+        .map(|s| graduates.as_array().unwrap().iter().find(|g| g["id"] == s["graduate_id"]).unwrap())
+        .collect();
+
+    let folder = dir.path().join("letters");
+    let written =
+        joldama(&db, &["letters", "--meeting", &meeting_id, "--out", &s(&folder), "--date", "2025-06-21"]);
+    assert_eq!(written["files"].as_array().unwrap().len(), suggestions.len());
+    let combined = dir.path().join("all.pdf");
+    joldama(&db, &["letters", "--meeting", &meeting_id, "--out", &s(&combined), "--combined"]);
+    let text = pdftotext(&combined);
+    for g in &placed {
+        assert!(text.contains(g["iin"].as_str().unwrap()), "IIN of {g}");
+        assert!(text.contains(g["surname"].as_str().unwrap()), "surname of {g}");
+    }
+    assert!(text.contains("ЖҰМЫСҚА ЖОЛДАМА") || text.contains("Жұмысқа жолдама"), "Kazakh title");
+    // Printed again, the papers keep their numbers and first date.
+    assert!(text.contains("2025/0001") && text.contains("21.06.2025"));
+    assert!(!text.contains(&format!("2025/{:04}", suggestions.len() + 1)));
+
+    let protocol = dir.path().join("protocol.pdf");
+    joldama(&db, &["--lang", "ru", "protocol", &meeting_id, "--out", &s(&protocol)]);
+    let text = pdftotext(&protocol);
+    assert!(text.contains("ПРОТОКОЛ") || text.contains("Протокол"));
+    assert!(text.contains("Стр. 1 из"));
+    assert!(text.contains("Әбдіраһманов Қ. Ө.") && text.contains("Нұрғалиева Ү. Һ."));
+    for g in &placed {
+        assert!(text.contains(g["iin"].as_str().unwrap()), "protocol lists {g}");
+    }
+}
