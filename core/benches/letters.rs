@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use joldama_core::classifiers::{Funding, Level};
 use joldama_core::i18n::{Lang, Text};
 use joldama_core::ident::{Bin, Iin};
-use joldama_core::papers::{GraduateLine, ReferralLetter, University, render};
+use joldama_core::papers::{GraduateLine, Issue, ReferralLetter, University, render};
 
 const SURNAMES: [&str; 8] =
     ["Әбдіраһманова", "Нұрғалиев", "Сүлейменова", "Жұмабаев", "Өтегенова", "Құдайбергенов", "Иванова", "Ким"];
@@ -40,23 +40,28 @@ fn letters(count: usize) -> Vec<ReferralLetter> {
     iins.take(count)
         .enumerate()
         .map(|(n, iin)| ReferralLetter {
-            lang: if n % 2 == 0 { Lang::Kk } else { Lang::Ru },
-            number: format!("12/{n}"),
-            date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
-            university: university.clone(),
-            graduate: GraduateLine {
-                full_name: format!(
-                    "{} {} {}",
-                    SURNAMES[n % SURNAMES.len()],
-                    NAMES[n / SURNAMES.len() % NAMES.len()],
-                    PATRONYMICS[n % PATRONYMICS.len()]
-                ),
-                iin,
-                program_code: "6B01501".into(),
-                program_name: "Математика".into(),
-                level: Level::Bachelor,
-                graduation_year: 2025,
-                funding: Funding::StateOrder,
+            issue: Issue {
+                lang: if n % 2 == 0 { Lang::Kk } else { Lang::Ru },
+                number: format!("12/{n}"),
+                date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
+                university: university.clone(),
+                chair: "Ж. Қ. Нұрғалиев".into(),
+                secretary: "А. Ө. Сүлейменова".into(),
+                cancelled: false,
+                graduate: GraduateLine {
+                    full_name: format!(
+                        "{} {} {}",
+                        SURNAMES[n % SURNAMES.len()],
+                        NAMES[n / SURNAMES.len() % NAMES.len()],
+                        PATRONYMICS[n % PATRONYMICS.len()]
+                    ),
+                    iin,
+                    program_code: "6B01501".into(),
+                    program_name: "Математика".into(),
+                    level: Level::Bachelor,
+                    graduation_year: 2025,
+                    funding: Funding::StateOrder,
+                },
             },
             employer_name: EMPLOYERS[n % EMPLOYERS.len()].into(),
             employer_bin: Bin::parse("940140000385").unwrap(),
@@ -64,9 +69,6 @@ fn letters(count: usize) -> Vec<ReferralLetter> {
             position: "Математика пәнінің мұғалімі".into(),
             arrival_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
             term_years: 3,
-            chair: "Ж. Қ. Нұрғалиев".into(),
-            secretary: "А. Ө. Сүлейменова".into(),
-            cancelled: false,
         })
         .collect()
 }

@@ -8,8 +8,8 @@ use crate::commission::{Commission, Decision, Entity, Meeting, Outcome, Role, Wo
 use crate::i18n::{Lang, Text};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Paper, Protocol, ProtocolRow, ReferralLetter,
-    University,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Paper, Protocol, ProtocolRow,
+    ReferralLetter, University,
 };
 use crate::store::{ChangeContext, Store, StoreError};
 
@@ -132,10 +132,17 @@ pub fn meeting_papers(
             .graduate(d.graduate_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })?;
         let number = store.paper_number(d.id, issued_on, ctx)?;
-        let (chair, secretary) = (context.signatory(Role::Chair), context.signatory(Role::Secretary));
-        let (number_text, date) = (number.number.clone(), number.issued_on);
-        let (university, graduate_line) = (context.university.clone(), graduate_line(&graduate));
-        let cancelled = number.cancelled || !d.is_current();
+        let issue = Issue {
+            lang,
+            number: number.number,
+            date: number.issued_on,
+            university: context.university.clone(),
+            graduate: graduate_line(&graduate),
+            chair: context.signatory(Role::Chair),
+            secretary: context.signatory(Role::Secretary),
+            cancelled: number.cancelled || !d.is_current(),
+        };
+        let term_years = d.term_years.unwrap_or_default();
         papers.push(match &d.outcome {
             Outcome::Vacancy { vacancy_id, arrival_date } => {
                 let v = vacancies
@@ -143,58 +150,28 @@ pub fn meeting_papers(
                     .find(|v| v.id == *vacancy_id)
                     .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 Box::new(ReferralLetter {
-                    lang,
-                    number: number_text,
-                    date,
-                    university,
-                    graduate: graduate_line,
                     employer_name: v.record.employer.name.clone(),
                     employer_bin: v.record.employer.bin,
                     employer_address: address(v, lang),
                     position: v.record.position.clone(),
                     arrival_date: *arrival_date,
-                    term_years: d.term_years.unwrap_or_default(),
-                    chair,
-                    secretary,
-                    cancelled,
+                    term_years,
+                    issue,
                 })
             }
-            Outcome::EmploymentCentre { region, .. } => Box::new(CentreReferral {
-                lang,
-                number: number_text,
-                date,
-                university,
-                graduate: graduate_line,
-                region: *region,
-                term_years: d.term_years.unwrap_or_default(),
-                chair,
-                secretary,
-                cancelled,
-            }),
+            Outcome::EmploymentCentre { region, .. } => {
+                Box::new(CentreReferral { issue, region: *region, term_years })
+            }
             Outcome::Exemption { ground, proofs } => Box::new(Certificate {
-                lang,
-                number: number_text,
-                date,
-                university,
-                graduate: graduate_line,
+                issue,
                 kind: CertificateKind::Exemption {
                     ground: context.t(ground.label()),
                     documents: proofs.iter().map(|p| context.t(p.document.label())).collect(),
                 },
-                chair,
-                secretary,
-                cancelled,
             }),
             Outcome::Deferral { reason, from, to } => Box::new(Certificate {
-                lang,
-                number: number_text,
-                date,
-                university,
-                graduate: graduate_line,
+                issue,
                 kind: CertificateKind::Deferral { reason: context.t(reason.label()), from: *from, to: *to },
-                chair,
-                secretary,
-                cancelled,
             }),
         });
     }

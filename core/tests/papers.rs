@@ -9,9 +9,9 @@ use joldama_core::classifiers::{Funding, Level, Region};
 use joldama_core::i18n::{Lang, Text, UserFacing};
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
-    MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow, ReferralLetter,
-    University, render, write_batch,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, MARGIN_BOTTOM, MARGIN_LEFT,
+    MARGIN_RIGHT, MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow,
+    ReferralLetter, University, render, write_batch,
 };
 
 const NAME: &str = "Әбдіраһманова Шаһизада Ғалымжанқызы";
@@ -54,54 +54,42 @@ fn graduate() -> GraduateLine {
     }
 }
 
-fn letter(lang: Lang) -> ReferralLetter {
-    ReferralLetter {
+fn issue(lang: Lang, number: &str) -> Issue {
+    Issue {
         lang,
-        number: "12/345".into(),
+        number: number.into(),
         date: date(2025, 6, 20),
         university: university(),
         graduate: graduate(),
+        chair: "Ж. Қ. Нұрғалиев".into(),
+        secretary: "А. Ө. Сүлейменова".into(),
+        cancelled: false,
+    }
+}
+
+fn letter(lang: Lang) -> ReferralLetter {
+    ReferralLetter {
+        issue: issue(lang, "12/345"),
         employer_name: EMPLOYER.into(),
         employer_bin: Bin::parse(BIN).unwrap(),
         employer_address: "Шығыс Қазақстан облысы, Өскемен қ., Үшанов к-сі, 45".into(),
         position: "Математика пәнінің мұғалімі".into(),
         arrival_date: date(2025, 9, 1),
         term_years: 3,
-        chair: "Ж. Қ. Нұрғалиев".into(),
-        secretary: "А. Ө. Сүлейменова".into(),
-        cancelled: false,
     }
 }
 
 fn centre(lang: Lang) -> CentreReferral {
-    CentreReferral {
-        lang,
-        number: "12/346".into(),
-        date: date(2025, 6, 20),
-        university: university(),
-        graduate: graduate(),
-        region: Region::EastKazakhstan,
-        term_years: 3,
-        chair: "Ж. Қ. Нұрғалиев".into(),
-        secretary: "А. Ө. Сүлейменова".into(),
-        cancelled: false,
-    }
+    CentreReferral { issue: issue(lang, "12/346"), region: Region::EastKazakhstan, term_years: 3 }
 }
 
 fn exemption(lang: Lang) -> Certificate {
     Certificate {
-        lang,
-        number: "12/347".into(),
-        date: date(2025, 6, 20),
-        university: university(),
-        graduate: graduate(),
+        issue: issue(lang, "12/347"),
         kind: CertificateKind::Exemption {
             ground: "«Білім туралы» Заңның 47-бабының 17-2-тармағы: магистратураға түсу".into(),
             documents: vec!["Магистратураға қабылдау туралы бұйрықтың көшірмесі".into()],
         },
-        chair: "Ж. Қ. Нұрғалиев".into(),
-        secretary: "А. Ө. Сүлейменова".into(),
-        cancelled: false,
     }
 }
 
@@ -112,8 +100,7 @@ fn deferral(lang: Lang) -> Certificate {
             from: date(2025, 7, 1),
             to: Some(date(2026, 6, 30)),
         },
-        number: "12/348".into(),
-        ..exemption(lang)
+        issue: issue(lang, "12/348"),
     }
 }
 
@@ -410,10 +397,8 @@ fn one_page_letter_embeds_a_font_subset() {
 fn chars_beyond_the_common_ones_are_embedded_too() {
     let dir = tempfile::tempdir().unwrap();
     let name = "Müller-Łukasiewicz Þóra Ἀθηνᾶ";
-    let foreign = ReferralLetter {
-        graduate: GraduateLine { full_name: name.into(), ..graduate() },
-        ..letter(Lang::Ru)
-    };
+    let mut foreign = letter(Lang::Ru);
+    foreign.issue.graduate.full_name = name.into();
     let path = write_pdf(dir.path(), "foreign.pdf", &[&foreign]);
     assert_eq!(joined(&pdf_text(&path)).matches(name).count(), 2);
     let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
@@ -426,8 +411,10 @@ fn cancelled_papers_are_stamped() {
     for (lang, mark) in [(Lang::Kk, "ЖОЙЫЛДЫ"), (Lang::Ru, "АННУЛИРОВАНО")] {
         let plain = joined(&pdf_text(&write_pdf(dir.path(), "plain.pdf", &[&letter(lang)])));
         assert!(!plain.contains(mark));
-        let cancelled = ReferralLetter { cancelled: true, ..letter(lang) };
-        let certificate = Certificate { cancelled: true, ..deferral(lang) };
+        let mut cancelled = letter(lang);
+        cancelled.issue.cancelled = true;
+        let mut certificate = deferral(lang);
+        certificate.issue.cancelled = true;
         let path = write_pdf(dir.path(), "cancelled.pdf", &[&cancelled, &certificate]);
         assert_eq!(pdf_text(&path).matches(mark).count(), 2, "{lang:?}");
     }
@@ -440,10 +427,11 @@ fn render_of_nothing_is_an_error() {
 
 fn letters(count: usize) -> Vec<ReferralLetter> {
     (0..count)
-        .map(|n| ReferralLetter {
-            number: format!("12/{n}"),
-            graduate: GraduateLine { full_name: format!("Тұрсынов Әлихан {n}"), ..graduate() },
-            ..letter(Lang::Kk)
+        .map(|n| {
+            let mut letter = letter(Lang::Kk);
+            letter.issue.number = format!("12/{n}");
+            letter.issue.graduate.full_name = format!("Тұрсынов Әлихан {n}");
+            letter
         })
         .collect()
 }

@@ -28,53 +28,46 @@ pub struct GraduateLine {
     pub funding: Funding,
 }
 
-/// Жұмысқа жолдама / направление на работу, with the employer's tear-off arrival slip.
+/// What every numbered paper about one graduate carries: its language, number and date, the
+/// university issuing it, the graduate, who signs it, and whether it was cancelled.
 #[derive(Clone, Debug)]
-pub struct ReferralLetter {
+pub struct Issue {
     pub lang: Lang,
     pub number: String,
     pub date: NaiveDate,
     pub university: University,
     pub graduate: GraduateLine,
-    pub employer_name: String,
-    pub employer_bin: Bin,
-    pub employer_address: String,
-    pub position: String,
-    pub arrival_date: NaiveDate,
-    pub term_years: u8,
     pub chair: String,
     pub secretary: String,
     /// The decision was revised: the paper is stamped void.
     pub cancelled: bool,
 }
 
+/// Жұмысқа жолдама / направление на работу, with the employer's tear-off arrival slip.
+#[derive(Clone, Debug)]
+pub struct ReferralLetter {
+    pub issue: Issue,
+    pub employer_name: String,
+    pub employer_bin: Bin,
+    pub employer_address: String,
+    pub position: String,
+    pub arrival_date: NaiveDate,
+    pub term_years: u8,
+}
+
 /// Referral to the employment (career) centre of the graduate's place of residence.
 #[derive(Clone, Debug)]
 pub struct CentreReferral {
-    pub lang: Lang,
-    pub number: String,
-    pub date: NaiveDate,
-    pub university: University,
-    pub graduate: GraduateLine,
+    pub issue: Issue,
     pub region: Region,
     pub term_years: u8,
-    pub chair: String,
-    pub secretary: String,
-    pub cancelled: bool,
 }
 
 /// Анықтама / справка: exemption from the work-off or its deferral.
 #[derive(Clone, Debug)]
 pub struct Certificate {
-    pub lang: Lang,
-    pub number: String,
-    pub date: NaiveDate,
-    pub university: University,
-    pub graduate: GraduateLine,
+    pub issue: Issue,
     pub kind: CertificateKind,
-    pub chair: String,
-    pub secretary: String,
-    pub cancelled: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -162,24 +155,57 @@ fn numbered_name(number: &str, graduate: &GraduateLine) -> String {
     format!("{number} {}", graduate.full_name)
 }
 
-impl Paper for ReferralLetter {
+/// A paper about one graduate: its [`Issue`], titles and introduction, then its own body.
+trait GraduatePaper {
+    fn issue(&self) -> &Issue;
+    fn titles(&self) -> Vec<Phrase>;
+    fn intro(&self) -> Phrase;
+    /// What follows the graduate's fields, before the signatures.
+    fn body(&self, flow: &mut Flow);
+    /// What follows the signatures (the letter's tear-off slip).
+    fn tail(&self, _flow: &mut Flow) {}
+}
+
+impl<T: GraduatePaper> Paper for T {
     fn lang(&self) -> Lang {
-        self.lang
+        self.issue().lang
     }
 
     fn file_name(&self) -> String {
-        numbered_name(&self.number, &self.graduate)
+        numbered_name(&self.issue().number, &self.issue().graduate)
     }
 
     fn draw(&self, flow: &mut Flow) {
-        let lang = self.lang;
-        if self.cancelled {
+        let issue = self.issue();
+        if issue.cancelled {
             flow.mark_cancelled();
         }
-        head(flow, &self.university, &self.number, self.date, &[words::REFERRAL_TITLE.get(lang)]);
-        flow.text(words::REFERRAL_INTRO.get(lang), Style::BODY);
+        let titles: Vec<&str> = self.titles().iter().map(|t| t.get(issue.lang)).collect();
+        head(flow, &issue.university, &issue.number, issue.date, &titles);
+        flow.text(self.intro().get(issue.lang), Style::BODY);
         flow.gap(6.0);
-        graduate_fields(flow, &self.graduate);
+        graduate_fields(flow, &issue.graduate);
+        self.body(flow);
+        commission_signatures(flow, &issue.chair, &issue.secretary);
+        self.tail(flow);
+    }
+}
+
+impl GraduatePaper for ReferralLetter {
+    fn issue(&self) -> &Issue {
+        &self.issue
+    }
+
+    fn titles(&self) -> Vec<Phrase> {
+        vec![words::REFERRAL_TITLE]
+    }
+
+    fn intro(&self) -> Phrase {
+        words::REFERRAL_INTRO
+    }
+
+    fn body(&self, flow: &mut Flow) {
+        let lang = self.issue.lang;
         field(flow, words::EMPLOYER, &self.employer_name);
         field(flow, words::BIN, self.employer_bin.as_str());
         field(flow, words::EMPLOYER_ADDRESS, &self.employer_address);
@@ -187,17 +213,20 @@ impl Paper for ReferralLetter {
         field(flow, words::ARRIVAL_DATE, &words::date(self.arrival_date));
         field(flow, words::TERM, &words::years(lang, self.term_years));
         note(flow, words::REFERRAL_NOTE);
-        commission_signatures(flow, &self.chair, &self.secretary);
+    }
+
+    fn tail(&self, flow: &mut Flow) {
+        let (lang, issue) = (self.issue.lang, &self.issue);
         flow.keep_together(|flow| {
             flow.gap(6.0);
             flow.cut_line(words::CUT_HERE.get(lang));
             flow.gap(6.0);
             flow.paragraph(&[Span::bold(words::SLIP_TITLE.get(lang))], Style::BODY.aligned(Align::Center));
             flow.gap(6.0);
-            let letter = format!("{} {}, {}", words::NUMBER.get(lang), self.number, words::date(self.date));
+            let letter = format!("{} {}, {}", words::NUMBER.get(lang), issue.number, words::date(issue.date));
             field(flow, words::LETTER_REF, &letter);
-            field(flow, words::GRADUATE, &self.graduate.full_name);
-            field(flow, words::IIN, self.graduate.iin.as_str());
+            field(flow, words::GRADUATE, &issue.graduate.full_name);
+            field(flow, words::IIN, issue.graduate.iin.as_str());
             field(flow, words::EMPLOYER, &self.employer_name);
             field(flow, words::BIN, self.employer_bin.as_str());
             flow.gap(6.0);
@@ -208,55 +237,46 @@ impl Paper for ReferralLetter {
     }
 }
 
-impl Paper for CentreReferral {
-    fn lang(&self) -> Lang {
-        self.lang
+impl GraduatePaper for CentreReferral {
+    fn issue(&self) -> &Issue {
+        &self.issue
     }
 
-    fn file_name(&self) -> String {
-        numbered_name(&self.number, &self.graduate)
+    fn titles(&self) -> Vec<Phrase> {
+        vec![words::CENTRE_TITLE, words::CENTRE_SUBTITLE]
     }
 
-    fn draw(&self, flow: &mut Flow) {
-        let lang = self.lang;
-        if self.cancelled {
-            flow.mark_cancelled();
-        }
-        let titles = [words::CENTRE_TITLE.get(lang), words::CENTRE_SUBTITLE.get(lang)];
-        head(flow, &self.university, &self.number, self.date, &titles);
-        flow.text(words::CENTRE_INTRO.get(lang), Style::BODY);
-        flow.gap(6.0);
-        graduate_fields(flow, &self.graduate);
+    fn intro(&self) -> Phrase {
+        words::CENTRE_INTRO
+    }
+
+    fn body(&self, flow: &mut Flow) {
+        let lang = self.issue.lang;
         field(flow, words::REGION, self.region.label(lang));
         field(flow, words::TERM, &words::years(lang, self.term_years));
         note(flow, words::CENTRE_COUNTS);
-        commission_signatures(flow, &self.chair, &self.secretary);
     }
 }
 
-impl Paper for Certificate {
-    fn lang(&self) -> Lang {
-        self.lang
+impl GraduatePaper for Certificate {
+    fn issue(&self) -> &Issue {
+        &self.issue
     }
 
-    fn file_name(&self) -> String {
-        numbered_name(&self.number, &self.graduate)
-    }
-
-    fn draw(&self, flow: &mut Flow) {
-        let lang = self.lang;
-        if self.cancelled {
-            flow.mark_cancelled();
-        }
+    fn titles(&self) -> Vec<Phrase> {
         let subtitle = match self.kind {
             CertificateKind::Exemption { .. } => words::EXEMPTION_SUBTITLE,
             CertificateKind::Deferral { .. } => words::DEFERRAL_SUBTITLE,
         };
-        let titles = [words::CERTIFICATE_TITLE.get(lang), subtitle.get(lang)];
-        head(flow, &self.university, &self.number, self.date, &titles);
-        flow.text(words::CERTIFICATE_INTRO.get(lang), Style::BODY);
-        flow.gap(6.0);
-        graduate_fields(flow, &self.graduate);
+        vec![words::CERTIFICATE_TITLE, subtitle]
+    }
+
+    fn intro(&self) -> Phrase {
+        words::CERTIFICATE_INTRO
+    }
+
+    fn body(&self, flow: &mut Flow) {
+        let lang = self.issue.lang;
         match &self.kind {
             CertificateKind::Exemption { ground, documents } => {
                 field(flow, words::DECISION, words::EXEMPTION_DECISION.get(lang));
@@ -274,7 +294,6 @@ impl Paper for Certificate {
             }
         }
         note(flow, words::CERTIFICATE_USE);
-        commission_signatures(flow, &self.chair, &self.secretary);
     }
 }
 

@@ -17,7 +17,7 @@ use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 
 pub use batch::{Output, write_batch};
 pub use documents::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Protocol, ProtocolRow, ReferralLetter,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRow, ReferralLetter,
     University,
 };
 pub use layout::{
