@@ -54,6 +54,11 @@ pub enum CliError {
     BadProof {
         value: String,
     },
+    /// A rules file that is not readable JSON rows.
+    RulesFile {
+        path: std::path::PathBuf,
+        detail: String,
+    },
     NoRegion,
     EmployerNeeded,
     EmployerOnlyForWork,
@@ -75,6 +80,7 @@ impl UserFacing for CliError {
             CliError::VacancyNotFound { .. } => "vacancy_not_found",
             CliError::NotAMember { .. } => "not_a_member",
             CliError::BadProof { .. } => "invalid_proof",
+            CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
             CliError::EmployerNeeded => "period_no_employer",
             CliError::EmployerOnlyForWork => "employer_only_for_work",
@@ -84,6 +90,10 @@ impl UserFacing for CliError {
 
     fn message(&self) -> Text {
         match self {
+            CliError::RulesFile { path, detail } => Text::new(
+                format!("«{}» ережелер файлын оқу мүмкін емес: {detail}", path.display()),
+                format!("Не удалось прочитать файл правил «{}»: {detail}", path.display()),
+            ),
             CliError::NoDataFolder => Text::new(
                 "Пайдаланушы деректерінің қалтасы табылмады: --db арқылы файлды көрсетіңіз",
                 "Не найдена папка данных пользователя: укажите файл через --db",

@@ -14,7 +14,7 @@ use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::{Lang, demo};
 
-use commands::{commission, decide, export, followup, papers};
+use commands::{commission, decide, export, followup, papers, rules};
 use error::{CliError, Failure};
 
 #[derive(Parser)]
@@ -81,6 +81,9 @@ enum Command {
     Protocol(papers::ProtocolArgs),
     /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
     Suggest(papers::SuggestArgs),
+    /// The rules table of a cohort: who is bound, where they may work, for how long.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
 }
 
 #[derive(Subcommand)]
@@ -118,6 +121,13 @@ struct DemoArgs {
 }
 
 fn main() -> ExitCode {
+    // Piped into `head`, a script's reader may close early: end quietly, as Unix tools do,
+    // instead of panicking on the failed write (Rust ignores SIGPIPE by default).
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to the default before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -211,6 +221,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Letters(a) => papers::letters(cli, a)?,
         Command::Protocol(a) => papers::protocol(cli, a)?,
         Command::Suggest(a) => papers::suggest(cli, a)?,
+        Command::Rules(command) => rules::rules(cli, command)?,
     }
     Ok(())
 }

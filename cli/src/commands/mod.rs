@@ -5,6 +5,7 @@ pub mod decide;
 pub mod export;
 pub mod followup;
 pub mod papers;
+pub mod rules;
 
 use joldama_core::commission::{Commission, Meeting};
 use joldama_core::ident::Iin;
