@@ -201,8 +201,18 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         }
         Command::Demo(args) => {
             let mut store = cli.open_store()?;
+            let year = args.year.unwrap_or_else(current_year);
+            if store.commission(year)?.is_some() {
+                // The demo year is there already (a second start): leave it as it is.
+                let (kk, ru) = (
+                    format!("{year} жылдың деректері бар: демо қайта жасалмады"),
+                    format!("Данные {year} года уже есть: демо не создаётся заново"),
+                );
+                out.show(&serde_json::json!({ "skipped": year }), || println!("{}", out.t(&kk, &ru)));
+                return Ok(());
+            }
             let spec = demo::DemoSpec {
-                year: args.year.unwrap_or_else(current_year),
+                year,
                 graduates: args.graduates,
                 vacancies: args.vacancies,
                 seed: args.seed,

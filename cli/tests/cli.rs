@@ -157,4 +157,10 @@ fn demo_builds_a_believable_year() {
     }
     let vacancies = json(&joldama(&db, &["vacancies", "--json"]));
     assert!(vacancies.as_array().unwrap().len() >= 100);
+
+    // A second start leaves the demo year as it is.
+    let again = joldama(&db, &["demo", "--year", "2026", "--json"]);
+    assert!(again.status.success());
+    assert_eq!(json(&again)["skipped"], 2026);
+    assert_eq!(json(&joldama(&db, &["graduates", "--json"])).as_array().unwrap().len(), graduates.len());
 }
