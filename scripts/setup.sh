@@ -18,6 +18,6 @@ if ((${#missing[@]})); then
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then
-  echo "Rust is not installed: see https://rustup.rs (cargo 1.85 or newer), then run this again." >&2
+  echo "Rust is not installed: see https://rustup.rs (cargo 1.88 or newer), then run this again." >&2
   exit 1
 fi
