@@ -11,7 +11,7 @@ use crate::papers::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Paper, Protocol, ProtocolRow,
     ReferralLetter, University,
 };
-use crate::store::{ChangeContext, Store, StoreError};
+use crate::store::{ChangeContext, Store};
 
 /// What every paper of one meeting shares.
 struct Context {
@@ -40,6 +40,13 @@ impl Context {
     fn t(&self, text: Text) -> String {
         text.get(self.lang).to_owned()
     }
+}
+
+/// The graduate a decision is about; a typed error (never SQLite's words) if they are gone.
+fn graduate_of(store: &Store, d: &Decision) -> Result<Graduate, WorkflowError> {
+    store
+        .graduate(d.graduate_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })
 }
 
 fn full_name(g: &Graduate) -> String {
@@ -128,9 +135,7 @@ pub fn meeting_papers(
     let vacancies = store.vacancies()?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for d in &decisions {
-        let graduate = store
-            .graduate(d.graduate_id)?
-            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })?;
+        let graduate = graduate_of(store, d)?;
         let number = store.paper_number(d.id, issued_on, ctx)?;
         let issue = Issue {
             lang,
@@ -186,9 +191,7 @@ pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, 
         .decisions_of_meeting(meeting_id)?
         .iter()
         .map(|d| {
-            let g = store
-                .graduate(d.graduate_id)?
-                .ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))?;
+            let g = graduate_of(store, d)?;
             let vacancy = match &d.outcome {
                 Outcome::Vacancy { vacancy_id, .. } => vacancies.iter().find(|v| v.id == *vacancy_id),
                 _ => None,
@@ -200,7 +203,7 @@ pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, 
                 decision: context.t(decision_text(d, vacancy)),
             })
         })
-        .collect::<Result<Vec<_>, StoreError>>()?;
+        .collect::<Result<Vec<_>, WorkflowError>>()?;
     let members = context
         .commission
         .members

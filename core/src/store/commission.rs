@@ -179,7 +179,7 @@ impl Store {
         let details = json!({ "number": number, "held_on": held_on, "present": present });
         audit::change(&tx, ctx, "meeting", id, &now(), None, Some(details))?;
         tx.commit()?;
-        self.meeting(id)?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
+        Ok(self.meeting(id)?.expect("inserted in this call"))
     }
 
     pub fn meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
