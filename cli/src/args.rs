@@ -36,11 +36,6 @@ pub fn code<T: Copy>(
     })
 }
 
-/// 1 September of the graduation year: the default arrival date (domain.md, a reading).
-pub fn default_arrival(graduation_year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(graduation_year, 9, 1).expect("1 September exists")
-}
-
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }

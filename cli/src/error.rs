@@ -62,9 +62,6 @@ pub enum CliError {
     NoRegion,
     EmployerNeeded,
     EmployerOnlyForWork,
-    Exempted {
-        decision: i64,
-    },
 }
 
 impl UserFacing for CliError {
@@ -84,7 +81,6 @@ impl UserFacing for CliError {
             CliError::NoRegion => "no_region",
             CliError::EmployerNeeded => "period_no_employer",
             CliError::EmployerOnlyForWork => "employer_only_for_work",
-            CliError::Exempted { .. } => "exempted",
         }
     }
 
@@ -152,10 +148,6 @@ impl UserFacing for CliError {
             CliError::EmployerOnlyForWork => Text::new(
                 "Жұмыс беруші тек жұмыс кезеңіне көрсетіледі",
                 "Работодатель указывается только для периода работы",
-            ),
-            CliError::Exempted { decision } => Text::new(
-                format!("Түлек жұмыспен өтеуден босатылған (№{decision} шешім): өтеу міндеті жоқ"),
-                format!("Выпускник освобождён от отработки (решение №{decision}): обязательства нет"),
             ),
         }
     }

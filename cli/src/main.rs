@@ -178,7 +178,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 ImportCommand::Vacancies(args) => (args, false),
             };
             let mut store = cli.open_store()?;
-            let options = ImportOptions { year: args.year, dry_run: args.dry_run, actor: cli.actor() };
+            let options = ImportOptions {
+                year: args.year,
+                dry_run: args.dry_run,
+                actor: cli.actor(),
+                ..Default::default()
+            };
             let report = if graduates {
                 import::graduates::import(&mut store, &args.path, &options)?
             } else {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use joldama_core::classifiers::{Classifier, Region};
 use joldama_core::commission::{Decision, Outcome};
 use joldama_core::demo::DemoSummary;
+use joldama_core::dossier;
 use joldama_core::i18n::UserFacing;
 use joldama_core::import::{ImportReport, Problem};
 use joldama_core::model::{Graduate, Vacancy};
@@ -75,42 +76,13 @@ impl Printer {
         format!("{} ({})", names.join(" "), r.iin)
     }
 
-    /// A decision in a sentence, as lists, the export and the terminal word it.
+    /// A decision in a sentence, as lists and the terminal word it.
     pub fn outcome(&self, outcome: &Outcome, vacancies: &Vacancies) -> String {
-        match outcome {
-            Outcome::Vacancy { vacancy_id, arrival_date } => {
-                let place = vacancies.get(vacancy_id).map_or_else(
-                    || format!("#{vacancy_id}"),
-                    |v| {
-                        let r = &v.record;
-                        format!("{}, {}, {}", r.employer.name, r.position, r.region.label(self.lang))
-                    },
-                );
-                format!(
-                    "{}: {place}; {} {}",
-                    self.t("Бос орынға жолдама", "Направление на вакансию"),
-                    self.t("келу күні", "дата прибытия"),
-                    day(*arrival_date)
-                )
-            }
-            Outcome::EmploymentCentre { region, .. } => format!(
-                "{}: {}",
-                self.t("Жұмыспен қамту орталығына жолдама", "Направление в центр занятости"),
-                region.label(self.lang)
-            ),
-            Outcome::Exemption { ground, .. } => format!(
-                "{}: {}",
-                self.t("Жұмыспен өтеуден босату", "Освобождение от отработки"),
-                self.text(&ground.label())
-            ),
-            Outcome::Deferral { reason, from, to } => format!(
-                "{}: {}, {} – {}",
-                self.t("Кейінге қалдыру", "Отсрочка"),
-                self.text(&reason.label()),
-                day(*from),
-                to.map_or_else(|| "…".into(), day)
-            ),
-        }
+        let vacancy = match outcome {
+            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
+            _ => None,
+        };
+        self.text(&dossier::summary(outcome, vacancy))
     }
 
     /// One decision as a line: number, meeting, graduate, outcome, and its place in revisions.

@@ -41,7 +41,8 @@ fn measure(phase: &str, file: &Path) {
         "import" => {
             let dir = tempfile::tempdir().expect("temp dir");
             let mut store = Store::open(&dir.path().join("bench.sqlite3")).expect("store");
-            let options = ImportOptions { year: None, dry_run: false, actor: "bench".into() };
+            let options =
+                ImportOptions { year: None, dry_run: false, actor: "bench".into(), ..Default::default() };
             let report = import::graduates::import(&mut store, file, &options).expect("import");
             assert!(report.tally.problems.is_empty(), "a clean list has no problems");
             report.counts.imported

@@ -150,6 +150,7 @@ macro_rules! classifier_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[cfg_attr(feature = "ts", derive(::ts_rs::TS), ts(export))]
         pub enum $name {
             $(#[serde(rename = $code)] $variant,)+
         }

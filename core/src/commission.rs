@@ -33,6 +33,7 @@ impl Role {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Member {
     pub id: i64,
     pub role: Role,
@@ -42,6 +43,7 @@ pub struct Member {
 
 /// The university's commission for one graduation cohort.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Commission {
     pub id: i64,
     pub year: i32,
@@ -56,12 +58,14 @@ impl Commission {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Finalised {
     pub at: String,
     pub by: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Meeting {
     pub id: i64,
     pub commission_id: i64,
@@ -76,6 +80,7 @@ pub struct Meeting {
 
 /// A proof document of an exemption: which document, and the file the graduate brought.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ProofFile {
     pub document: ProofDocument,
     pub file: PathBuf,
@@ -84,6 +89,7 @@ pub struct ProofFile {
 /// What the commission decides for a graduate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Outcome {
     /// Referral to a vacancy the rules allow; takes one of its places.
     Vacancy { vacancy_id: i64, arrival_date: NaiveDate },
@@ -109,6 +115,7 @@ impl Outcome {
 
 /// A decision asked of a meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DecisionRequest {
     pub meeting_id: i64,
     pub graduate_id: i64,
@@ -120,6 +127,7 @@ pub struct DecisionRequest {
 
 /// A decision as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Decision {
     pub id: i64,
     pub meeting_id: i64,
@@ -196,6 +204,9 @@ pub enum WorkflowError {
     ProofFile { path: PathBuf, source: std::io::Error },
     #[error("deferral ends before it starts")]
     DeferralDates,
+    /// Meetings belong to the cohort's commission, which is not set up yet.
+    #[error("no commission for {year}")]
+    NoCommission { year: i32 },
 }
 
 impl UserFacing for WorkflowError {
@@ -217,6 +228,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::ProofsMissing { .. } => "proofs_missing",
             WorkflowError::ProofFile { .. } => "proof_file_unreadable",
             WorkflowError::DeferralDates => "deferral_dates",
+            WorkflowError::NoCommission { .. } => "no_commission",
         }
     }
 
@@ -305,6 +317,10 @@ impl UserFacing for WorkflowError {
             WorkflowError::DeferralDates => Text::new(
                 "Кейінге қалдырудың аяқталу күні басталу күнінен бұрын",
                 "Дата окончания отсрочки раньше даты начала",
+            ),
+            WorkflowError::NoCommission { year } => Text::new(
+                format!("{year} жылғы түлектерге комиссия құрылмаған: алдымен «Баптаулар» бөлімінде құрыңыз"),
+                format!("Комиссия для выпуска {year} года не создана: сначала создайте её в «Настройках»"),
             ),
         }
     }

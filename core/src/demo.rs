@@ -8,21 +8,21 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use serde::Serialize;
 
 use crate::classifiers::{Field, Funding, Level};
-use crate::commission::{DecisionRequest, Outcome, Role};
+use crate::commission::Role;
 use crate::error::Error;
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::ident::check_digit;
 use crate::import::{ImportOptions, ImportReport};
-use crate::papers::{Output, Paper, write_batch};
+use crate::papers::Output;
 use crate::store::ChangeContext;
 use crate::store::Store;
+use crate::task::Watch;
 
 /// Which graduate list to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +89,7 @@ pub struct DemoSpec {
 /// The imports the demo ran, with their reports (the generated lists have the faults real
 /// lists have, so the reports show problems too), and its first meeting.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct DemoSummary {
     pub reports: Vec<ImportReport>,
     pub meeting_id: i64,
@@ -117,7 +118,12 @@ pub fn build(store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSumm
 }
 
 fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
-    let options = ImportOptions { year: Some(spec.year), dry_run: false, actor: actor.to_owned() };
+    let options = ImportOptions {
+        year: Some(spec.year),
+        dry_run: false,
+        actor: actor.to_owned(),
+        ..Default::default()
+    };
     let kazakh = spec.graduates / 2;
     let lists = [(Lang::Kk, kazakh, spec.seed), (Lang::Ru, spec.graduates - kazakh, spec.seed + 1)];
     let mut reports = Vec::new();
@@ -142,7 +148,6 @@ fn first_meeting(
 ) -> Result<DemoSummary, Error> {
     let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
     let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
-    let rules = store.rules(year)?;
     let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
     let commission = store.create_commission(year, &name, &ctx)?;
     let mut present = Vec::new();
@@ -151,29 +156,22 @@ fn first_meeting(
     }
     let meeting =
         store.create_meeting(commission, day(6, 20), Some("Мәжіліс залы / Зал заседаний"), &present, &ctx)?;
-    let suggestions = store.suggest(year, &rules)?;
-    for s in &suggestions {
-        let outcome = Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: day(9, 1) };
-        let request = DecisionRequest {
-            meeting_id: meeting.id,
-            graduate_id: s.graduate_id,
-            outcome,
-            revises: None,
-            reason: None,
-        };
-        store.decide(&request, &rules, &ctx)?;
-    }
+    let suggestions = crate::suggest::accept(store, meeting.id, Some(day(9, 1)), &ctx, &Watch::default())?;
     store.finalise_meeting(meeting.id, &ctx)?;
     let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
         Some(folder) => {
             let letters_file = folder.join(format!("{year}-1-жолдамалар.pdf"));
             let protocol_file = folder.join(format!("{year}-1-хаттама.pdf"));
-            let letters = crate::letters::meeting_papers(store, meeting.id, Lang::Kk, day(6, 21), &ctx)?;
-            let refs: Vec<&dyn Paper> = letters.iter().map(Box::as_ref).collect();
-            let never = AtomicBool::new(false);
-            let mut written = write_batch(&refs, Output::Combined(&letters_file), |_, _| {}, &never)?;
-            let protocol = crate::letters::protocol(store, meeting.id, Lang::Kk)?;
-            written.extend(write_batch(&[&protocol], Output::Combined(&protocol_file), |_, _| {}, &never)?);
+            let mut written = crate::letters::print_meeting(
+                store,
+                meeting.id,
+                Lang::Kk,
+                day(6, 21),
+                Output::Combined(&letters_file),
+                &ctx,
+                &Watch::default(),
+            )?;
+            written.push(crate::letters::print_protocol(store, meeting.id, Lang::Kk, &protocol_file)?);
             written
         }
         None => Vec::new(),

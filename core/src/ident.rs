@@ -172,6 +172,7 @@ fn iin_birth_date(d: &[u8; 12]) -> Option<NaiveDate> {
 /// A person's IIN. Digits 1–6 birth date YYMMDD, 7 century and sex (1/2 1800s, 3/4 1900s,
 /// 5/6 2000s; odd male), 8–11 serial, 12 check digit.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, type = "string"))]
 pub struct Iin([u8; 12]);
 
 impl Iin {
@@ -212,6 +213,7 @@ impl Iin {
 /// attribute (0 head office, 1 branch, 2 representative office, 3 peasant farm), 5-digit serial,
 /// check digit.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, type = "string"))]
 pub struct Bin([u8; 12]);
 
 impl Bin {

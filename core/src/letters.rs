@@ -2,16 +2,21 @@
 //! (referral letter, referral to the employment centre, exemption or deferral certificate)
 //! numbered the first time it is printed, and the meeting's protocol.
 
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
 use chrono::NaiveDate;
 
 use crate::commission::{Commission, Decision, Entity, Meeting, Outcome, Role, WorkflowError};
+use crate::error::Error;
 use crate::i18n::{Lang, Text};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Paper, Protocol, ProtocolRow,
-    ReferralLetter, University,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper, Protocol, ProtocolRow,
+    ReferralLetter, University, write_batch,
 };
 use crate::store::{ChangeContext, Store};
+use crate::task::Watch;
 
 /// What every paper of one meeting shares.
 struct Context {
@@ -29,8 +34,7 @@ impl Context {
         let commission = store
             .commission_by_id(meeting.commission_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
-        let (name, address) = store.university()?;
-        Ok(Context { university: University { name, address }, commission, meeting, lang })
+        Ok(Context { university: store.university()?, commission, meeting, lang })
     }
 
     fn signatory(&self, role: Role) -> String {
@@ -49,19 +53,10 @@ fn graduate_of(store: &Store, d: &Decision) -> Result<Graduate, WorkflowError> {
         .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })
 }
 
-fn full_name(g: &Graduate) -> String {
-    let r = &g.record;
-    [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 fn graduate_line(g: &Graduate) -> GraduateLine {
     let r = &g.record;
     GraduateLine {
-        full_name: full_name(g),
+        full_name: g.record.full_name(),
         iin: r.iin,
         program_code: r.program_code.clone(),
         program_name: r.program_name.clone(),
@@ -197,7 +192,7 @@ pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, 
                 _ => None,
             };
             Ok(ProtocolRow {
-                graduate_name: full_name(&g),
+                graduate_name: g.record.full_name(),
                 iin: g.record.iin,
                 program_code: g.record.program_code.clone(),
                 decision: context.t(decision_text(d, vacancy)),
@@ -222,4 +217,28 @@ pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, 
         chair: context.signatory(Role::Chair),
         secretary: context.signatory(Role::Secretary),
     })
+}
+
+/// Prints a meeting's papers to `output`: numbers them on first print (`issued_on`), reports
+/// each paper written, stops when the watch is cancelled. Returns the files written.
+pub fn print_meeting(
+    store: &mut Store,
+    meeting_id: i64,
+    lang: Lang,
+    issued_on: NaiveDate,
+    output: Output<'_>,
+    ctx: &ChangeContext,
+    watch: &Watch,
+) -> Result<Vec<PathBuf>, Error> {
+    let papers = meeting_papers(store, meeting_id, lang, issued_on, ctx)?;
+    let refs: Vec<&dyn Paper> = papers.iter().map(Box::as_ref).collect();
+    let progress = |done: usize, total: usize| watch.report(done as u64, Some(total as u64));
+    Ok(write_batch(&refs, output, progress, watch.cancel_flag())?)
+}
+
+/// Prints a meeting's protocol to the PDF file `path`.
+pub fn print_protocol(store: &Store, meeting_id: i64, lang: Lang, path: &Path) -> Result<PathBuf, Error> {
+    let protocol = protocol(store, meeting_id, lang)?;
+    let mut written = write_batch(&[&protocol], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
+    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
 }

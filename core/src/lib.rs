@@ -10,11 +10,15 @@
 //! - [`commission`]: commissions, meetings and decisions; [`suggest`]: the cohort suggestion;
 //! - [`papers`]: the commission's printable papers as PDF (letters, certificates, protocols);
 //!   [`letters`]: a meeting's papers built from the database;
+//! - [`dossier`]: a graduate's file as the commission reads it (decisions in words, what the
+//!   rules allow, the obligation's standing);
+//! - [`task`]: progress and cancellation of long steps;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
 pub mod classifiers;
 pub mod commission;
 pub mod demo;
+pub mod dossier;
 pub mod error;
 pub mod followup;
 pub mod i18n;
@@ -26,6 +30,7 @@ pub mod papers;
 pub mod rules;
 pub mod store;
 pub mod suggest;
+pub mod task;
 
 pub use error::Error;
 pub use i18n::{Lang, Text};

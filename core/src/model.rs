@@ -4,10 +4,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::{Field, Funding, Level, OrgKind, Ownership, Region, Sex};
+use crate::i18n::Text;
 use crate::ident::{Bin, Iin};
 
 /// A graduate as a list gives them, validated. Unique by (`iin`, `graduation_year`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct GraduateRecord {
     pub iin: Iin,
     pub surname: String,
@@ -30,6 +32,7 @@ pub struct GraduateRecord {
 
 /// A stored graduate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Graduate {
     pub id: i64,
     #[serde(flatten)]
@@ -38,6 +41,7 @@ pub struct Graduate {
 
 /// An employer as a vacancy list names it. Unique by BIN.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct EmployerRecord {
     pub bin: Bin,
     pub name: String,
@@ -48,6 +52,7 @@ pub struct EmployerRecord {
 /// An employer's request for graduates of one cohort: where, which position, how many places.
 /// Unique by (employer BIN, year, position, settlement).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct VacancyRecord {
     pub employer: EmployerRecord,
     pub year: i32,
@@ -66,9 +71,31 @@ pub struct VacancyRecord {
 
 /// A stored vacancy; `places_left` drops as referrals take places (workflow issue).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Vacancy {
     pub id: i64,
     #[serde(flatten)]
     pub record: VacancyRecord,
     pub places_left: u32,
+}
+
+/// The home university as its commission's papers head them: name, address and the
+/// letterhead's further line (department, phone, e-mail), each in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct University {
+    pub name: Text,
+    pub address: Text,
+    pub letterhead: Text,
+}
+
+impl GraduateRecord {
+    /// Surname, name and patronymic, as papers and lists write them.
+    pub fn full_name(&self) -> String {
+        [Some(self.surname.as_str()), Some(self.name.as_str()), self.patronymic.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }

@@ -6,15 +6,21 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::Region;
+use crate::commission::{DecisionRequest, Entity, Outcome, WorkflowError};
+use crate::error::Error;
 use crate::ident::Bin;
 use crate::model::{Graduate, GraduateRecord, Vacancy};
 use crate::rules::RuleSet;
+use crate::store::{ChangeContext, Store};
+use crate::task::Watch;
 
 /// One line of a graduate's application: a region, an employer, or both.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Wish {
     pub region: Option<Region>,
     pub employer: Option<Bin>,
@@ -22,6 +28,7 @@ pub struct Wish {
 
 /// What a suggested referral honours, for the commission to see why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Suggestion {
     pub graduate_id: i64,
     pub vacancy_id: i64,
@@ -183,6 +190,45 @@ impl Graph {
         }
         Some(path)
     }
+}
+
+/// Takes every suggestion of the meeting's cohort as a referral at the meeting, arriving on
+/// `arrival` (by default 1 September of the graduation year), reporting each decision; a
+/// cancel stops before the next one (those taken stay: each is a decision of its own, which
+/// the commission may revise).
+pub fn accept(
+    store: &mut Store,
+    meeting_id: i64,
+    arrival: Option<NaiveDate>,
+    ctx: &ChangeContext,
+    watch: &Watch,
+) -> Result<Vec<Suggestion>, Error> {
+    let meeting = store
+        .meeting(meeting_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
+    let year = store
+        .commission_by_id(meeting.commission_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?
+        .year;
+    let arrival = arrival.unwrap_or_else(|| crate::dossier::default_arrival(year));
+    let rules = store.rules(year)?;
+    let suggestions = store.suggest(year, &rules)?;
+    let total = Some(suggestions.len() as u64);
+    for (done, s) in suggestions.iter().enumerate() {
+        if watch.cancelled() {
+            break;
+        }
+        let request = DecisionRequest {
+            meeting_id,
+            graduate_id: s.graduate_id,
+            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
+            revises: None,
+            reason: None,
+        };
+        store.decide(&request, &rules, ctx)?;
+        watch.report(done as u64 + 1, total);
+    }
+    Ok(suggestions)
 }
 
 #[cfg(test)]

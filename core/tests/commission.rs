@@ -42,7 +42,8 @@ fn year() -> Year {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("year.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let options = ImportOptions { year: Some(2025), dry_run: false, actor: "test".into() };
+    let options =
+        ImportOptions { year: Some(2025), dry_run: false, actor: "test".into(), ..Default::default() };
     import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap();
     import::vacancies::import(&mut store, &fixture("vacancies_2025.xlsx"), 2025, &options).unwrap();
     let rules = store.rules(2025).unwrap();

@@ -14,7 +14,8 @@ fn count(report: &import::ImportReport, code: &str) -> usize {
 fn messy_generated_lists_in_both_languages() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("gen.sqlite3")).unwrap();
-    let options = ImportOptions { year: Some(2026), dry_run: false, actor: "test".into() };
+    let options =
+        ImportOptions { year: Some(2026), dry_run: false, actor: "test".into(), ..Default::default() };
     let mut stored = 0;
     for (lang, rows, seed) in [(Lang::Kk, 250, 7), (Lang::Ru, 1_200, 8)] {
         let path = dir.path().join(format!("list_{}.xlsx", lang.code()));
@@ -47,7 +48,7 @@ fn generated_vacancy_list() {
     let mut store = Store::open(&dir.path().join("vac.sqlite3")).unwrap();
     let path = dir.path().join("vacancies.xlsx");
     write_vacancy_list(&path, &VacancyListSpec { rows: 300, year: 2026, seed: 3 }).unwrap();
-    let options = ImportOptions { year: None, dry_run: false, actor: "test".into() };
+    let options = ImportOptions { year: None, dry_run: false, actor: "test".into(), ..Default::default() };
     let report = import::vacancies::import(&mut store, &path, 2026, &options).unwrap();
     assert!(report.tally.problems.is_empty(), "{:?}", report.tally.problems);
     assert_eq!(report.counts.imported, 300);

@@ -26,7 +26,7 @@ fn expected(name: &str) -> Value {
 }
 
 fn options(year: Option<i32>, dry_run: bool) -> ImportOptions {
-    ImportOptions { year, dry_run, actor: "test".into() }
+    ImportOptions { year, dry_run, actor: "test".into(), ..Default::default() }
 }
 
 /// The samples' ground truth names two problems by what the generator did; the importer's

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use joldama_core::classifiers::{Classifier, Region};
 use joldama_core::commission::{DecisionRequest, Outcome, ProofFile};
+use joldama_core::dossier;
 use joldama_core::i18n::UserFacing;
 use joldama_core::model::{Graduate, Vacancy};
 use joldama_core::rules::{
@@ -219,7 +220,7 @@ pub fn decide(cli: &Cli, command: &DecideCommand) -> Result<(), Failure> {
         DecideCommand::Vacancy { vacancy, arrival, .. } => Outcome::Vacancy {
             vacancy_id: *vacancy,
             arrival_date: args::date_opt(arrival.as_deref())?
-                .unwrap_or_else(|| args::default_arrival(graduate.record.graduation_year)),
+                .unwrap_or_else(|| dossier::default_arrival(graduate.record.graduation_year)),
         },
         DecideCommand::Centre { region, confirm, .. } => Outcome::EmploymentCentre {
             region: match region {

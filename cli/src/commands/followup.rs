@@ -2,15 +2,14 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use joldama_core::commission::{Decision, Outcome};
+use joldama_core::commission::Decision;
+use joldama_core::dossier;
 use joldama_core::followup::{
-    Activity, EmployerRef, FollowUp, Obligation, ObligationStatus, PeriodKind, Span, StudyCost,
+    Activity, EmployerRef, FollowUp, ObligationStatus, PeriodKind, Span, StudyCost,
 };
 use joldama_core::followup::{Arrival, Period};
 use joldama_core::ident::Bin;
 use joldama_core::model::Graduate;
-use joldama_core::rules::{self, RuleSet};
-use joldama_core::store::Store;
 use serde::Serialize;
 
 use super::graduate;
@@ -159,36 +158,6 @@ impl Printer {
     }
 }
 
-/// What a bound graduate owes: the term, the follow-up and the obligation they give.
-pub struct Standing {
-    pub term_years: u8,
-    pub followup: FollowUp,
-    pub obligation: Obligation,
-}
-
-/// The term comes from the current decision, else from the rules; the start is the confirmed
-/// arrival, else the referral's arrival date, else 1 September of the graduation year.
-pub fn standing(
-    store: &Store,
-    rules: &RuleSet,
-    graduate: &Graduate,
-    decision: Option<&Decision>,
-) -> Result<Standing, Failure> {
-    let planned = match decision.map(|d| (d.id, &d.outcome)) {
-        Some((id, Outcome::Exemption { .. })) => return Err(CliError::Exempted { decision: id }.into()),
-        Some((_, Outcome::Vacancy { arrival_date, .. })) => *arrival_date,
-        _ => args::default_arrival(graduate.record.graduation_year),
-    };
-    let term_years = match (decision.and_then(|d| d.term_years), rules.obligation(&graduate.record)) {
-        (Some(years), _) => years,
-        (None, rules::Obligation::Bound(bound)) => bound.term_years,
-        (None, rules::Obligation::NotBound(why)) => return Err(why.into()),
-    };
-    let followup = store.followup(graduate.id)?;
-    let obligation = followup.obligation(term_years, planned)?;
-    Ok(Standing { term_years, followup, obligation })
-}
-
 #[derive(Serialize)]
 struct ObligationView {
     term_years: u8,
@@ -205,7 +174,7 @@ pub fn obligation(cli: &Cli, args: &ObligationArgs) -> Result<(), Failure> {
     let as_of = args::date_opt(args.as_of.as_deref())?.unwrap_or_else(args::today);
     let rules = store.rules(graduate.record.graduation_year)?;
     let decision = store.decisions_of(graduate.id)?.into_iter().find(Decision::is_current);
-    let standing = standing(&store, &rules, &graduate, decision.as_ref())?;
+    let standing = dossier::standing(&store, &rules, &graduate, decision.as_ref())?;
     let view = ObligationView {
         term_years: standing.term_years,
         start: standing.obligation.start(),

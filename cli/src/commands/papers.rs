@@ -1,12 +1,14 @@
 //! `letters`, `protocol` and `suggest`: a meeting's papers as PDF, and the cohort suggestion.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use joldama_core::commission::{DecisionRequest, Outcome};
 use joldama_core::letters;
-use joldama_core::papers::{self, Output, Paper};
+use joldama_core::papers::Output;
+use joldama_core::suggest;
+use joldama_core::task::Watch;
 use serde::Serialize;
 
 use super::meeting_of;
@@ -57,16 +59,15 @@ pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     meeting_of(&store, a.meeting)?;
     let date = args::date_opt(a.date.as_deref())?.unwrap_or_else(args::today);
-    let papers = letters::meeting_papers(&mut store, a.meeting, cli.lang, date, &cli.change())?;
-    let refs: Vec<&dyn Paper> = papers.iter().map(Box::as_ref).collect();
     let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out) };
     let out = cli.printer();
-    let progress = |done, total| {
-        if !cli.json {
-            eprint!("\r{done}/{total}");
+    let quiet = cli.json;
+    let watch = Watch::new(Arc::new(AtomicBool::new(false)), move |p| {
+        if !quiet {
+            eprint!("\r{}/{}", p.done, p.total.unwrap_or_default());
         }
-    };
-    let files = papers::write_batch(&refs, output, progress, &AtomicBool::new(false))?;
+    });
+    let files = letters::print_meeting(&mut store, a.meeting, cli.lang, date, output, &cli.change(), &watch)?;
     out.show(&Written { files: files.clone() }, || {
         eprintln!();
         println!("{}: {}", out.t("Жазылған файлдар", "Записано файлов"), files.len());
@@ -78,9 +79,7 @@ pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
 pub fn protocol(cli: &Cli, a: &ProtocolArgs) -> Result<(), Failure> {
     let store = cli.open_store()?;
     meeting_of(&store, a.meeting)?;
-    let protocol = letters::protocol(&store, a.meeting, cli.lang)?;
-    let files =
-        papers::write_batch(&[&protocol], Output::Combined(&a.out), |_, _| {}, &AtomicBool::new(false))?;
+    let files = vec![letters::print_protocol(&store, a.meeting, cli.lang, &a.out)?];
     let out = cli.printer();
     out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
     Ok(())
@@ -88,23 +87,18 @@ pub fn protocol(cli: &Cli, a: &ProtocolArgs) -> Result<(), Failure> {
 
 pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
-    let rules = store.rules(a.year)?;
-    let suggestions = store.suggest(a.year, &rules)?;
     let out = cli.printer();
-    if let Some(meeting) = a.accept {
-        meeting_of(&store, meeting)?;
-        let arrival = args::date_opt(a.arrival.as_deref())?.unwrap_or_else(|| args::default_arrival(a.year));
-        for s in &suggestions {
-            let request = DecisionRequest {
-                meeting_id: meeting,
-                graduate_id: s.graduate_id,
-                outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
-                revises: None,
-                reason: None,
-            };
-            store.decide(&request, &rules, &cli.change())?;
+    let suggestions = match a.accept {
+        Some(meeting) => {
+            meeting_of(&store, meeting)?;
+            let arrival = args::date_opt(a.arrival.as_deref())?;
+            suggest::accept(&mut store, meeting, arrival, &cli.change(), &Watch::default())?
         }
-    }
+        None => {
+            let rules = store.rules(a.year)?;
+            store.suggest(a.year, &rules)?
+        }
+    };
     out.show(&suggestions, || {
         for s in &suggestions {
             let wish = s.wish.map_or_else(String::new, |w| format!(" ({} {w})", out.t("тілек", "пожелание")));

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::i18n::{Text, UserFacing};
 use crate::ident::Bin;
+use crate::rules::NotBound;
 use crate::store::StoreError;
 
 use super::ObligationError;
@@ -30,6 +31,12 @@ pub enum FollowUpError {
     /// More than SQLite's integers hold; no study costs that much.
     #[error("amount {amount} too large")]
     AmountTooLarge { amount: u64 },
+    /// The commission exempted the graduate: there is nothing to work off.
+    #[error("exempted by decision {decision}")]
+    Exempted { decision: i64 },
+    /// The cohort's rules bind no one of the graduate's funding, level and field.
+    #[error("not bound")]
+    NotBound(NotBound),
 }
 
 impl From<rusqlite::Error> for FollowUpError {
@@ -41,7 +48,7 @@ impl From<rusqlite::Error> for FollowUpError {
 impl UserFacing for FollowUpError {
     /// Stable codes: those of [`StoreError`] and [`ObligationError`], `unknown_graduate`,
     /// `unknown_period`, `unknown_employer`, `arrival_no_confirmer`, `period_no_employer_name`,
-    /// `amount_too_large`.
+    /// `amount_too_large`, `exempted`, `not_bound`.
     fn code(&self) -> &'static str {
         match self {
             FollowUpError::Store(e) => e.code(),
@@ -52,6 +59,8 @@ impl UserFacing for FollowUpError {
             FollowUpError::NoConfirmer => "arrival_no_confirmer",
             FollowUpError::NoEmployerName => "period_no_employer_name",
             FollowUpError::AmountTooLarge { .. } => "amount_too_large",
+            FollowUpError::Exempted { .. } => "exempted",
+            FollowUpError::NotBound(why) => why.code(),
         }
     }
 
@@ -89,6 +98,11 @@ impl UserFacing for FollowUpError {
                 format!("{amount} теңге сомасы тым үлкен: соманы тексеріңіз."),
                 format!("Сумма {amount} тенге слишком велика: проверьте сумму."),
             ),
+            FollowUpError::Exempted { decision } => Text::new(
+                format!("Түлек жұмыспен өтеуден босатылған (№{decision} шешім): өтеу міндеті жоқ"),
+                format!("Выпускник освобождён от отработки (решение №{decision}): обязательства нет"),
+            ),
+            FollowUpError::NotBound(why) => why.message(),
         }
     }
 }

@@ -5,11 +5,13 @@
 //! - [`obligation`]: the arithmetic, pure;
 //! - the records the store keeps (below) and `Store::{confirm_arrival, add_period, …}`;
 //! - [`export`]: the list for the Financial Centre (.xlsx);
-//! - [`stats`]: placement statistics by programme, funding category and region (.xlsx).
+//! - [`stats`]: placement statistics by programme, funding category and region (.xlsx);
+//! - [`reports`]: both written for a cohort from the store.
 
 mod error;
 pub mod export;
 pub mod obligation;
+pub mod reports;
 pub mod stats;
 mod xlsx;
 
@@ -23,6 +25,7 @@ use crate::ident::Bin;
 
 /// The employer's confirmation that the graduate came to work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Arrival {
     pub on: NaiveDate,
     /// Who confirmed it: the employer's letter, a phone call with the HR officer, …
@@ -34,6 +37,7 @@ pub struct Arrival {
 /// only a name when the employer is not in the database.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum EmployerRef {
     Bin(Bin),
     Name(String),
@@ -42,6 +46,7 @@ pub enum EmployerRef {
 /// A work period's employer as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "type")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Employer {
     Registered { bin: Bin, name: String },
     Unregistered { name: String },
@@ -66,6 +71,7 @@ impl Employer {
 /// [`Employer`] when reading one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "employer")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Activity<E> {
     Work(E),
     Centre,
@@ -84,6 +90,7 @@ impl<E> Activity<E> {
 
 /// A stored period of a graduate's follow-up.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Period {
     pub id: i64,
     pub activity: Activity<Employer>,
@@ -93,6 +100,7 @@ pub struct Period {
 
 /// What the state paid for the studies: the refund is a share of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct StudyCost {
     /// Tenge.
     pub amount: u64,
@@ -102,6 +110,7 @@ pub struct StudyCost {
 
 /// Everything stored about one graduate's follow-up.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct FollowUp {
     pub arrival: Option<Arrival>,
     /// By start date.

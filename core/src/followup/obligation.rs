@@ -21,6 +21,7 @@ use crate::i18n::{Lang, Text, UserFacing};
 /// What a graduate was doing during a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum PeriodKind {
     /// Working for an employer: counts.
     Work,
@@ -67,6 +68,7 @@ impl PeriodKind {
 /// ends before it starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawSpan")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Span {
     from: NaiveDate,
     to: Option<NaiveDate>,
@@ -160,6 +162,7 @@ impl UserFacing for ObligationError {
 /// Where the graduate stands on the as-of date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum ObligationState {
     /// The as-of date is before the start date.
     NotStarted,
@@ -192,6 +195,7 @@ impl ObligationState {
 
 /// The figures of one obligation on one date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ObligationStatus {
     pub as_of: NaiveDate,
     pub state: ObligationState,

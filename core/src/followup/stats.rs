@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 /// What the commission decided for a graduate, as far as the statistics go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Outcome {
     /// Referred to an employer's vacancy.
     Vacancy,
@@ -53,6 +54,7 @@ impl Outcome {
 
 /// A programme at the university: code and name (the same code may carry two names).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Programme {
     pub code: String,
     pub name: String,
@@ -70,6 +72,7 @@ pub struct PlacementInput {
 
 /// Graduates counted by outcome.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Tally {
     counts: [u32; Outcome::ALL.len()],
 }
@@ -97,6 +100,7 @@ impl Tally {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PlacementStats {
     /// By code, then name.
     pub by_programme: Vec<(Programme, Tally)>,

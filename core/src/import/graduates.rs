@@ -6,7 +6,7 @@ use std::sync::mpsc;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ImportError, ImportOptions, ImportReport, file_name};
+use super::{ColumnMapping, ImportError, ImportOptions, ImportPreview, ImportReport, file_name};
 use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
 use crate::error::Error;
 use crate::i18n::{Lang, Text};
@@ -200,10 +200,21 @@ pub struct Preview {
     pub records: Vec<GraduateRecord>,
 }
 
+impl Preview {
+    /// What the import wizard shows of it.
+    pub fn view(self, path: &Path) -> ImportPreview {
+        ImportPreview::new::<RowParser>(path, self.reading, self.records.len())
+    }
+}
+
 /// Reads and checks a list without touching the database.
-pub fn preview(path: &Path, year: Option<i32>) -> Result<Preview, ImportError> {
+pub fn preview(
+    path: &Path,
+    year: Option<i32>,
+    mapping: Option<&ColumnMapping>,
+) -> Result<Preview, ImportError> {
     let mut records = Vec::new();
-    let reading = rows::read(path, &mut RowParser::new(year), |record| {
+    let reading = rows::read(path, &mut RowParser::new(year), mapping, |record| {
         records.push(record);
         Flow::Continue
     })?;
@@ -212,6 +223,9 @@ pub fn preview(path: &Path, year: Option<i32>) -> Result<Preview, ImportError> {
 
 /// Records go from the reading thread to the writing one in chunks this big.
 const CHUNK: usize = 2_048;
+
+/// Rows read between two progress reports.
+const PROGRESS_EVERY: u64 = 500;
 
 /// Imports a list: the good rows in one transaction, the others reported. The file is read
 /// and checked on a second thread while the first one writes what is ready, so the import
@@ -223,8 +237,17 @@ pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
-            let reading = rows::read(path, &mut RowParser::new(options.year), |record| {
+            let mut read = 0u64;
+            let parser = &mut RowParser::new(options.year);
+            let reading = rows::read(path, parser, options.mapping.as_ref(), |record| {
                 chunk.push(record);
+                read += 1;
+                if read.is_multiple_of(PROGRESS_EVERY) {
+                    options.watch.report(read, None);
+                }
+                if options.watch.cancelled() {
+                    return Flow::Stop;
+                }
                 if chunk.len() < CHUNK {
                     return Flow::Continue;
                 }
@@ -234,6 +257,9 @@ pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result
                     Err(_) => Flow::Stop,
                 }
             })?;
+            if options.watch.cancelled() {
+                return Err(ImportError::Cancelled);
+            }
             let _ = send.send(chunk);
             Ok::<_, ImportError>(reading)
         });

@@ -116,6 +116,20 @@ fn match_row<K: FieldKey>(row: &[Cell<'_>], specs: &[ColumnSpec<K>]) -> Vec<Matc
 }
 
 impl<K: FieldKey> HeaderMap<K> {
+    /// The row as a header with the columns a person chose.
+    pub fn chosen(row_index: u32, cells: &[Cell<'_>], chosen: &[(K, usize)]) -> HeaderMap<K> {
+        let mut columns: Vec<MatchedColumn<K>> = chosen
+            .iter()
+            .map(|&(key, index)| MatchedColumn {
+                key,
+                index,
+                header: cells.get(index).copied().and_then(Cell::text).unwrap_or_default(),
+            })
+            .collect();
+        columns.sort_by_key(|c| c.index);
+        HeaderMap { row_index, columns }
+    }
+
     /// The row as a header, if it names the `anchor` field and at least `min_fields` fields. A
     /// title or letterhead above the header names none or few.
     pub fn of_row(

@@ -14,16 +14,19 @@ mod workbook;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::store::ApplyCounts;
+use crate::task::Watch;
+use header::FieldKey;
+use rows::ListParser;
 
 pub use header::{HeaderMap, MatchedColumn};
 pub use rows::{Reading, Tally};
 
 /// What a person asked of an import.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
     /// The cohort: fills a list without a graduation-year column, and is checked against one
     /// that has it. For vacancies, the cohort the requests are for.
@@ -32,10 +35,104 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Who imports; goes into the audit table.
     pub actor: String,
+    /// The header row and columns as the person corrected them; detected when none.
+    pub mapping: Option<ColumnMapping>,
+    /// Rows read so far, and the Cancel button: a cancelled import changes nothing.
+    pub watch: Watch,
+}
+
+/// Which row is the header and which column holds which field, as a person set them in the
+/// import wizard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ColumnMapping {
+    /// As the spreadsheet program numbers rows, from 1.
+    pub header_row: u32,
+    pub columns: Vec<MappedColumn>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct MappedColumn {
+    /// The field's stable key (`iin`, `surname`, …).
+    pub field: String,
+    /// From 0 (column A).
+    pub index: u32,
+}
+
+/// One cell of the header row, with the field it was matched to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct HeaderCell {
+    pub index: u32,
+    pub letter: String,
+    pub text: String,
+    pub field: Option<String>,
+}
+
+/// A field a list's column can hold, for the wizard's choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct FieldOption {
+    pub code: String,
+    pub label: Text,
+    /// The list cannot be read without it.
+    pub required: bool,
+}
+
+/// What the import wizard shows before anything is stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ImportPreview {
+    pub file: String,
+    pub sheet: String,
+    pub headers: Vec<HeaderCell>,
+    pub fields: Vec<FieldOption>,
+    pub tally: Tally,
+    /// Good records, ready to import.
+    pub records: usize,
+}
+
+impl ImportPreview {
+    fn new<P: ListParser>(path: &Path, reading: Reading<P::Key>, records: usize) -> ImportPreview {
+        let headers = reading
+            .header_cells
+            .iter()
+            .enumerate()
+            .map(|(index, text)| HeaderCell {
+                index: index as u32,
+                letter: workbook::column_letters(index),
+                text: text.clone(),
+                field: reading
+                    .header
+                    .columns
+                    .iter()
+                    .find(|c| c.index == index)
+                    .map(|c| c.key.code().to_owned()),
+            })
+            .collect();
+        let fields = P::COLUMNS
+            .iter()
+            .map(|spec| FieldOption {
+                code: spec.key.code().to_owned(),
+                label: spec.label(),
+                required: P::EXPECTED.contains(&spec.key),
+            })
+            .collect();
+        ImportPreview {
+            file: file_name(path),
+            sheet: reading.sheet,
+            headers,
+            fields,
+            tally: reading.tally,
+            records,
+        }
+    }
 }
 
 /// A row that cannot be imported as it is, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Problem {
     /// The row number as the spreadsheet program shows it.
     pub row: u32,
@@ -53,6 +150,7 @@ pub struct Problem {
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ImportReport {
     pub file: String,
     pub sheet: String,
@@ -89,6 +187,12 @@ pub enum ImportError {
     /// The header row lacks columns the list cannot do without.
     #[error("{path}: missing columns")]
     MissingColumns { path: PathBuf, header_row: u32, missing: Vec<Text> },
+    /// A corrected mapping names a field this list does not have (the window's mistake).
+    #[error("unknown field {field}")]
+    UnknownField { field: String },
+    /// The person pressed Cancel: nothing was stored.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 fn file_name(path: &Path) -> String {
@@ -109,6 +213,8 @@ impl UserFacing for ImportError {
             ImportError::Empty { .. } => "file_empty",
             ImportError::NoHeader { .. } => "no_header_row",
             ImportError::MissingColumns { .. } => "missing_columns",
+            ImportError::UnknownField { .. } => "unknown_field",
+            ImportError::Cancelled => "cancelled",
         }
     }
 
@@ -161,6 +267,13 @@ impl UserFacing for ImportError {
                     list(missing, Lang::Ru)
                 ),
             ),
+            ImportError::UnknownField { field } => Text::new(
+                format!("«{field}» өрісі бұл тізімде жоқ: бағандарды қайта таңдаңыз"),
+                format!("Поля «{field}» в этом списке нет: выберите столбцы заново"),
+            ),
+            ImportError::Cancelled => {
+                Text::new("Импорт тоқтатылды: ештеңе сақталған жоқ", "Импорт отменён: ничего не сохранено")
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::cells::Cell;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::workbook::{self, Flow, column_letters};
-use super::{ImportError, Problem};
+use super::{ColumnMapping, ImportError, Problem};
 use crate::classifiers::{Classifier, fold};
 use crate::i18n::{Lang, Text, UserFacing};
 
@@ -70,11 +70,14 @@ pub trait ListParser {
 pub struct Reading<K> {
     pub sheet: String,
     pub header: HeaderMap<K>,
+    /// The header row's cells as text, for the wizard to show.
+    pub header_cells: Vec<String>,
     pub tally: Tally,
 }
 
 /// The rows a list was read as.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Tally {
     pub header_row: u32,
     /// Rows read as data (blank rows, totals and signatures under the table are not).
@@ -95,15 +98,23 @@ pub fn label<K: FieldKey>(specs: &[ColumnSpec<K>], key: K) -> Text {
 pub fn read<P: ListParser>(
     path: &Path,
     parser: &mut P,
+    mapping: Option<&ColumnMapping>,
     mut accept: impl FnMut(P::Record) -> Flow,
 ) -> Result<Reading<P::Key>, ImportError> {
+    let forced = mapping.map(mapped::<P>).transpose()?;
     let mut header: Option<(HeaderMap<P::Key>, Tally)> = None;
+    let mut header_cells = Vec::new();
     let mut first_rows: HashMap<P::Identity, u32> = HashMap::new();
     let mut first_index = None;
     let sheet = workbook::for_each_row(path, |index, cells| {
         let Some((map, reading)) = &mut header else {
             let first = *first_index.get_or_insert(index);
-            if let Some(map) = HeaderMap::of_row(index, cells, P::COLUMNS, P::ANCHOR, 3) {
+            let found = match &forced {
+                Some((row, columns)) if *row == index => Some(HeaderMap::chosen(index, cells, columns)),
+                Some(_) => None,
+                None => HeaderMap::of_row(index, cells, P::COLUMNS, P::ANCHOR, 3),
+            };
+            if let Some(map) = found {
                 let missing = parser.missing(&map);
                 if !missing.is_empty() {
                     return Err(ImportError::MissingColumns {
@@ -112,8 +123,9 @@ pub fn read<P: ListParser>(
                         missing: missing.into_iter().map(|k| label(P::COLUMNS, k)).collect(),
                     });
                 }
+                header_cells = cells.iter().map(|c| c.text().unwrap_or_default()).collect();
                 header = Some((map, Tally { header_row: index + 1, ..Tally::default() }));
-            } else if index - first >= HEADER_SEARCH_ROWS {
+            } else if forced.is_none() && index - first >= HEADER_SEARCH_ROWS {
                 return Err(no_header::<P>(path));
             }
             return Ok(Flow::Continue);
@@ -150,7 +162,25 @@ pub fn read<P: ListParser>(
         }
     })?;
     let (header, tally) = header.ok_or_else(|| no_header::<P>(path))?;
-    Ok(Reading { sheet, header, tally })
+    Ok(Reading { sheet, header, header_cells, tally })
+}
+
+/// A person's mapping as the list's keys: the 0-based header row and (key, column) pairs.
+type Chosen<K> = (u32, Vec<(K, usize)>);
+
+fn mapped<P: ListParser>(mapping: &ColumnMapping) -> Result<Chosen<P::Key>, ImportError> {
+    let columns = mapping
+        .columns
+        .iter()
+        .map(|c| {
+            P::COLUMNS
+                .iter()
+                .find(|spec| spec.key.code() == c.field)
+                .map(|spec| (spec.key, c.index as usize))
+                .ok_or_else(|| ImportError::UnknownField { field: c.field.clone() })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok((mapping.header_row.saturating_sub(1), columns))
 }
 
 fn no_header<P: ListParser>(path: &Path) -> ImportError {

@@ -6,7 +6,7 @@ use super::cells::Cell;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ImportError, ImportOptions, ImportReport, file_name};
+use super::{ColumnMapping, ImportError, ImportOptions, ImportPreview, ImportReport, file_name};
 use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
 use crate::error::Error;
 use crate::i18n::Text;
@@ -153,10 +153,17 @@ pub struct Preview {
     pub records: Vec<VacancyRecord>,
 }
 
+impl Preview {
+    /// What the import wizard shows of it.
+    pub fn view(self, path: &Path) -> ImportPreview {
+        ImportPreview::new::<RowParser>(path, self.reading, self.records.len())
+    }
+}
+
 /// Reads and checks a list of requests for the cohort `year` without touching the database.
-pub fn preview(path: &Path, year: i32) -> Result<Preview, ImportError> {
+pub fn preview(path: &Path, year: i32, mapping: Option<&ColumnMapping>) -> Result<Preview, ImportError> {
     let mut records = Vec::new();
-    let reading = rows::read(path, &mut RowParser::new(year), |record| {
+    let reading = rows::read(path, &mut RowParser::new(year), mapping, |record| {
         records.push(record);
         Flow::Continue
     })?;
@@ -171,7 +178,7 @@ pub fn import(
     year: i32,
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
-    let Preview { reading, records } = preview(path, year)?;
+    let Preview { reading, records } = preview(path, year, options.mapping.as_ref())?;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
     Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))

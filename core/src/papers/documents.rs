@@ -6,15 +6,10 @@ use super::Paper;
 use super::layout::{Align, Column, Flow, Span, Style, Table};
 use super::words::{self, Phrase};
 use crate::classifiers::{Classifier, Funding, Level, Region};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::ident::{Bin, Iin};
 
-/// The university whose commission issues the papers; its name heads every paper.
-#[derive(Clone, Debug)]
-pub struct University {
-    pub name: Text,
-    pub address: Text,
-}
+pub use crate::model::University;
 
 /// What every paper says about the graduate.
 #[derive(Clone, Debug)]
@@ -107,6 +102,9 @@ fn head(flow: &mut Flow, university: &University, number: &str, date: NaiveDate,
     let lang = flow.lang();
     flow.paragraph(&[Span::bold(university.name.get(lang))], Style::BODY.sized(12.0).aligned(Align::Center));
     flow.text(university.address.get(lang), Style::SMALL.aligned(Align::Center));
+    if !university.letterhead.get(lang).is_empty() {
+        flow.text(university.letterhead.get(lang), Style::SMALL.aligned(Align::Center));
+    }
     flow.rule(5.0, 1.5);
     flow.gap(4.0);
     const NUMBER_DATE: [Column; 2] =

@@ -155,6 +155,7 @@ impl RuleSet {
 /// How well an allowed vacancy suits the graduate; greater is better. The derived order
 /// compares the fields in turn, so their order here is the ranking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Score {
     /// In the graduate's region of residence.
     pub own_region: bool,

@@ -28,6 +28,7 @@ pub const TERM_YEARS: std::ops::RangeInclusive<u8> = 1..=10;
 /// Any value, or only these (never empty: [`RuleSet::new`] refuses an empty set).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Selection<T: Ord> {
     Any,
     Only(BTreeSet<T>),
@@ -58,6 +59,7 @@ impl<T: Ord> Selection<T> {
 /// Where the work may be.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Area {
     Anywhere,
     /// Rural settlements only (the vacancy's `rural` flag).
@@ -68,6 +70,7 @@ pub enum Area {
 
 /// One row: which graduates it binds (funding, level, field) and where they may work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Rule {
     /// A short name for lists and papers, e.g. «Ауылдық квота: педагогика».
     pub name: Text,
@@ -121,6 +124,7 @@ impl Rule {
 /// construction: built only through [`RuleSet::new`] (deserialising too).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Rule>", into = "Vec<Rule>")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RuleSet {
     rows: Vec<Rule>,
 }
@@ -188,12 +192,14 @@ impl From<RuleSet> for Vec<Rule> {
 /// What a rule set says about one graduate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub enum Obligation {
     Bound(Bound),
     NotBound(NotBound),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Bound {
     /// The row's number in its set, from 1.
     pub row: usize,
@@ -204,6 +210,7 @@ pub struct Bound {
 
 /// No row binds this combination of funding, level and field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct NotBound {
     pub funding: Funding,
     pub level: Level,

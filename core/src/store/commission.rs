@@ -18,7 +18,7 @@ use crate::commission::{
 };
 use crate::i18n::Text;
 use crate::ident::Bin;
-use crate::model::Graduate;
+use crate::model::{Graduate, University};
 use crate::rules::{
     DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess, exemption_allowed,
 };
@@ -84,13 +84,54 @@ impl Store {
         self.commission_where("id = ?1", [id])
     }
 
-    /// The home university's names and addresses, as the papers' letterhead shows them.
-    pub fn university(&self) -> Result<(Text, Text), StoreError> {
+    /// The home university's names, addresses and letterhead, as the papers head them.
+    pub fn university(&self) -> Result<University, StoreError> {
         Ok(self.conn.query_row(
-            "SELECT name_kk, name_ru, COALESCE(address_kk, ''), COALESCE(address_ru, '') FROM university WHERE id = ?1",
+            "SELECT name_kk, name_ru, COALESCE(address_kk, ''), COALESCE(address_ru, ''), \
+                    COALESCE(letterhead_kk, ''), COALESCE(letterhead_ru, '') \
+             FROM university WHERE id = ?1",
             [HOME_UNIVERSITY],
-            |r| Ok((Text::new(r.get::<_, String>(0)?, r.get::<_, String>(1)?), Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?))),
+            |r| {
+                let text = |kk: usize| -> rusqlite::Result<Text> {
+                    Ok(Text::new(r.get::<_, String>(kk)?, r.get::<_, String>(kk + 1)?))
+                };
+                Ok(University { name: text(0)?, address: text(2)?, letterhead: text(4)? })
+            },
         )?)
+    }
+
+    /// Sets what the papers' letterhead says; names cannot be blank. Audited.
+    pub fn set_university(&mut self, u: &University, ctx: &ChangeContext) -> Result<University, StoreError> {
+        if u.name.kk.trim().is_empty() || u.name.ru.trim().is_empty() {
+            return Err(StoreError::BlankUniversityName);
+        }
+        let old = self.university()?;
+        // Blank texts are stored as NULL, as the migration leaves them.
+        let blank = |t: &str| Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
+        self.conn.execute(
+            "UPDATE university SET name_kk = ?2, name_ru = ?3, address_kk = ?4, address_ru = ?5, \
+                    letterhead_kk = ?6, letterhead_ru = ?7 WHERE id = ?1",
+            params![
+                HOME_UNIVERSITY,
+                u.name.kk.trim(),
+                u.name.ru.trim(),
+                blank(&u.address.kk),
+                blank(&u.address.ru),
+                blank(&u.letterhead.kk),
+                blank(&u.letterhead.ru)
+            ],
+        )?;
+        let new = self.university()?;
+        audit::change(
+            &self.conn,
+            ctx,
+            "university",
+            HOME_UNIVERSITY,
+            &now(),
+            Some(json!(old)),
+            Some(json!(new)),
+        )?;
+        Ok(new)
     }
 
     fn commission_where(

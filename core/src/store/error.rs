@@ -21,6 +21,12 @@ pub enum StoreError {
     /// A backup would overwrite a file that is already there.
     #[error("{path}: already exists")]
     BackupExists { path: PathBuf },
+    /// The university's name heads every paper: it cannot be blank in either language.
+    #[error("the university's name is blank")]
+    BlankUniversityName,
+    /// Backups need a database file; an in-memory one has none.
+    #[error("in-memory database")]
+    InMemory,
 }
 
 impl StoreError {
@@ -46,6 +52,8 @@ impl UserFacing for StoreError {
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::NotADatabase { .. } => "not_a_database",
             StoreError::BackupExists { .. } => "backup_exists",
+            StoreError::BlankUniversityName => "blank_university_name",
+            StoreError::InMemory => "in_memory",
         }
     }
 
@@ -93,6 +101,14 @@ impl UserFacing for StoreError {
                     "Файл «{}» уже существует: копия поверх него не записывается. Выберите другое имя.",
                     path.display()
                 ),
+            ),
+            StoreError::InMemory => Text::new(
+                "Дерекқор файлсыз ашылған: көшірме жасауға болмайды.",
+                "База данных открыта без файла: резервную копию сделать нельзя.",
+            ),
+            StoreError::BlankUniversityName => Text::new(
+                "Университеттің атауын қазақ және орыс тілдерінде жазыңыз: ол әр құжаттың басында тұрады.",
+                "Укажите название университета на казахском и русском: оно стоит в начале каждого документа.",
             ),
         }
     }

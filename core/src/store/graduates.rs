@@ -9,7 +9,7 @@ use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
 use super::upsert::{Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
-use crate::classifiers::{Field, Funding, Level, Region, Sex};
+use crate::classifiers::{Field, Funding, Level, Region, Sex, fold};
 use crate::ident::Iin;
 use crate::model::{Graduate, GraduateRecord};
 
@@ -30,6 +30,7 @@ const GRADUATE: Table = Table {
         "region",
         "phone",
         "email",
+        "search",
     ],
     copy_on_insert: None,
 };
@@ -54,6 +55,7 @@ pub(super) fn write<E: From<StoreError>>(
                 })?;
             }
             let programme_id = programmes.id_of(batch, r)?;
+            let search = search_key(r);
             let values = [
                 text(r.iin.as_str()),
                 ValueRef::Integer(r.graduation_year.into()),
@@ -69,12 +71,18 @@ pub(super) fn write<E: From<StoreError>>(
                 opt_text(r.region.map(Region::code)),
                 opt_text(r.phone.as_deref()),
                 opt_text(r.email.as_deref()),
+                text(&search),
             ];
             graduates.apply(batch, (r.iin, r.graduation_year), &values)?;
             Ok(())
         })?;
         Ok(graduates.counts)
     })
+}
+
+/// What the table's search matches: the full name folded as migration 5 folds it.
+fn search_key(r: &GraduateRecord) -> String {
+    fold(&format!("{} {} {}", r.surname, r.name, r.patronymic.as_deref().unwrap_or_default()))
 }
 
 /// The home university's programmes by code, then name (nested so that a lookup borrows the

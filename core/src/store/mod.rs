@@ -2,6 +2,7 @@
 //! before they run, the schema version guard, and the reads and writes of the records.
 
 mod audit;
+mod backups;
 mod commission;
 mod convert;
 mod error;
@@ -9,18 +10,23 @@ mod followup;
 mod graduates;
 mod migrations;
 mod rules;
+mod search;
 mod upsert;
 mod vacancies;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, ErrorCode};
 use serde::Serialize;
 
+pub use backups::Backup;
 pub use commission::PaperNumber;
 pub use error::StoreError;
+pub use search::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow, ProgrammeOption};
 
+use crate::classifiers::fold;
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
 use migrations::{MIGRATIONS, Migration};
 
@@ -40,14 +46,26 @@ pub struct ChangeContext {
 
 /// What applying a list did (or would do, in a dry run).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ApplyCounts {
     pub imported: usize,
     pub updated: usize,
     pub unchanged: usize,
 }
 
+/// What the database holds, in numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Cohorts with graduates, vacancies or a commission, newest first.
+    pub years: Vec<i32>,
+    pub graduates: u32,
+    pub vacancies: u32,
+    pub meetings: u32,
+}
+
 /// One row of the audit table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AuditEntry {
     pub at: String,
     pub actor: String,
@@ -168,10 +186,47 @@ impl Store {
         vacancies::select(&self.conn, "1", [])
     }
 
+    /// One cohort's vacancies, ordered as [`Store::vacancies`].
+    pub fn vacancies_of(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
+        vacancies::select(&self.conn, "v.year = ?1", [year])
+    }
+
+    /// A request entered by hand: applied as a one-row list (the same checks and audit), then
+    /// read back.
+    pub fn add_vacancy(
+        &mut self,
+        record: &VacancyRecord,
+        ctx: &ChangeContext,
+    ) -> Result<Vacancy, StoreError> {
+        self.apply_vacancies(std::slice::from_ref(record), ctx, false)?;
+        let found =
+            self.vacancies_of(record.year)?.into_iter().rev().find(|v| {
+                v.record.employer.bin == record.employer.bin && v.record.position == record.position
+            });
+        // The list's identity is (year, employer, position): the row just applied is there.
+        Ok(found.expect("the vacancy just applied"))
+    }
+
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
     /// `import_batch`), oldest first.
     pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         audit::trail(&self.conn, entity, id)
+    }
+
+    /// What the database holds, in numbers, for the window's first screen.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, u32>(0));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT graduation_year FROM graduate UNION SELECT year FROM commission \
+             UNION SELECT year FROM vacancy ORDER BY 1 DESC",
+        )?;
+        let years = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(Counts {
+            years,
+            graduates: count("SELECT COUNT(*) FROM graduate")?,
+            vacancies: count("SELECT COUNT(*) FROM vacancy")?,
+            meetings: count("SELECT COUNT(*) FROM meeting")?,
+        })
     }
 
     /// A consistent copy of the whole database (`VACUUM INTO`); refuses to overwrite a file.
@@ -189,6 +244,13 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "cache_size", -32_768)?;
     // An apply uses a dozen statements; keep them all prepared.
     conn.set_prepared_statement_cache_capacity(32);
+    // Migration 5 fills the graduates' search column with the same folding the import uses.
+    conn.create_scalar_function(
+        "joldama_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(fold(ctx.get_raw(0).as_str().unwrap_or_default())),
+    )?;
     Ok(())
 }
 

@@ -1,0 +1,55 @@
+//! The graduates' table, a graduate's file, and the import wizard for graduate lists.
+
+use std::path::PathBuf;
+
+use joldama_core::dossier::{self, GraduateDetail};
+use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
+use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
+use tauri::{AppHandle, State};
+
+use crate::desk::{Desk, change, today};
+use crate::error::{AppError, Answer};
+
+#[tauri::command]
+pub async fn graduates_page(desk: State<'_, Desk>, query: GraduateQuery) -> Answer<GraduatePage> {
+    desk.run(move |s| s.graduates_page(&query)).await
+}
+
+#[tauri::command]
+pub async fn programmes(desk: State<'_, Desk>, year: Option<i32>) -> Answer<Vec<ProgrammeOption>> {
+    desk.run(move |s| s.programmes(year)).await
+}
+
+#[tauri::command]
+pub async fn graduate_detail(desk: State<'_, Desk>, graduate_id: i64) -> Answer<GraduateDetail> {
+    desk.run(move |s| dossier::graduate_detail(s, graduate_id, today())).await
+}
+
+#[tauri::command]
+pub async fn preview_graduates(
+    path: PathBuf,
+    year: Option<i32>,
+    mapping: Option<ColumnMapping>,
+) -> Answer<ImportPreview> {
+    tauri::async_runtime::spawn_blocking(move || {
+        Ok(import::graduates::preview(&path, year, mapping.as_ref())?.view(&path))
+    })
+    .await
+    .map_err(|_| AppError::unexpected())?
+}
+
+#[tauri::command]
+pub async fn import_graduates(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    path: PathBuf,
+    year: Option<i32>,
+    mapping: Option<ColumnMapping>,
+    task: String,
+) -> Answer<ImportReport> {
+    let watch = desk.watch(&app, &task);
+    let options = ImportOptions { year, mapping, watch, actor: change().actor, dry_run: false };
+    let report = desk.run(move |s| import::graduates::import(s, &path, &options)).await;
+    desk.finish(&task);
+    report
+}

@@ -1,0 +1,9 @@
+//! The window's commands: each one line (or a few) over the core, run off the UI thread.
+
+pub mod files;
+pub mod followup;
+pub mod graduates;
+pub mod meeting;
+pub mod papers;
+pub mod settings;
+pub mod vacancies;

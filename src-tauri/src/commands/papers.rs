@@ -1,0 +1,51 @@
+//! A meeting's papers and protocol as PDF, beside the database.
+
+use std::path::PathBuf;
+
+use joldama_core::papers::Output;
+use joldama_core::{Lang, letters};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+
+use crate::desk::{Desk, beside, change, today};
+use crate::error::Answer;
+
+/// What a print wrote.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PapersResult {
+    pub folder: PathBuf,
+    pub files: Vec<PathBuf>,
+}
+
+#[tauri::command]
+pub async fn print_papers(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    meeting_id: i64,
+    lang: Lang,
+    combined: bool,
+    task: String,
+) -> Answer<PapersResult> {
+    let watch = desk.watch(&app, &task);
+    let result = desk
+        .run(move |s| {
+            let folder = beside(s, "papers").join(format!("meeting-{meeting_id}-{}", lang.code()));
+            let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
+            let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder) };
+            let files = letters::print_meeting(s, meeting_id, lang, today(), output, &change(), &watch)?;
+            Ok::<_, joldama_core::Error>(PapersResult { folder, files })
+        })
+        .await;
+    desk.finish(&task);
+    result
+}
+
+#[tauri::command]
+pub async fn print_protocol(desk: State<'_, Desk>, meeting_id: i64, lang: Lang) -> Answer<PathBuf> {
+    desk.run(move |s| {
+        let file = beside(s, "papers").join(format!("meeting-{meeting_id}-protocol-{}.pdf", lang.code()));
+        letters::print_protocol(s, meeting_id, lang, &file)
+    })
+    .await
+}

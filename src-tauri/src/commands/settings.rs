@@ -1,0 +1,127 @@
+//! The app, the university, the commission, the rules table, backups and the demo year.
+
+use joldama_core::commission::{Commission, Entity, Role, WorkflowError};
+use joldama_core::demo::{self, DemoSpec, DemoSummary};
+use joldama_core::model::University;
+use joldama_core::rules::{Rule, RuleSet};
+use joldama_core::store::{Backup, Store, StoreError};
+use joldama_core::Text;
+use serde::Serialize;
+use tauri::State;
+
+use crate::desk::{Desk, change};
+use crate::error::{AppError, Answer};
+
+/// What the window shows first and in Settings.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    pub data_dir: String,
+    pub schema_version: u32,
+    /// Cohorts with graduates or a commission, newest first.
+    pub years: Vec<i32>,
+    pub graduates: u32,
+    pub vacancies: u32,
+    pub meetings: u32,
+}
+
+fn info(store: &Store) -> Result<AppInfo, StoreError> {
+    let path = store.path().map(|p| p.display().to_string()).unwrap_or_default();
+    let counts = store.counts()?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        data_dir: store.path().and_then(|p| p.parent()).map(|p| p.display().to_string()).unwrap_or_default(),
+        db_path: path,
+        schema_version: store.schema_version()?,
+        years: counts.years,
+        graduates: counts.graduates,
+        vacancies: counts.vacancies,
+        meetings: counts.meetings,
+    })
+}
+
+#[tauri::command]
+pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
+    desk.run(|s| info(s)).await
+}
+
+#[tauri::command]
+pub async fn load_demo(desk: State<'_, Desk>) -> Answer<DemoSummary> {
+    desk.run(|s| demo::build(s, &DemoSpec::default(), &change().actor)).await
+}
+
+#[tauri::command]
+pub async fn university(desk: State<'_, Desk>) -> Answer<University> {
+    desk.run(|s| s.university()).await
+}
+
+#[tauri::command]
+pub async fn save_university(desk: State<'_, Desk>, university: University) -> Answer<University> {
+    desk.run(move |s| s.set_university(&university, &change())).await
+}
+
+#[tauri::command]
+pub async fn commission(desk: State<'_, Desk>, year: i32) -> Answer<Option<Commission>> {
+    desk.run(move |s| s.commission(year)).await
+}
+
+#[tauri::command]
+pub async fn create_commission(desk: State<'_, Desk>, year: i32, name: Text) -> Answer<Commission> {
+    desk.run(move |s| {
+        let id = s.create_commission(year, &name, &change())?;
+        s.commission_by_id(id)?.ok_or(WorkflowError::NotFound { what: Entity::Commission, id })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_member(
+    desk: State<'_, Desk>,
+    commission_id: i64,
+    role: Role,
+    full_name: String,
+    position: Option<String>,
+) -> Answer<Commission> {
+    desk.run(move |s| {
+        s.add_member(commission_id, role, &full_name, position.as_deref(), &change())?;
+        s.commission_by_id(commission_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: commission_id })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn rules(desk: State<'_, Desk>, cohort: i32) -> Answer<RuleSet> {
+    desk.run(move |s| s.rules(cohort)).await
+}
+
+#[tauri::command]
+pub async fn save_rules(desk: State<'_, Desk>, cohort: i32, rules: Vec<Rule>) -> Answer<RuleSet> {
+    desk.run(move |s| {
+        s.save_rules(cohort, &RuleSet::new(rules)?, &change())?;
+        Ok::<_, AppError>(s.rules(cohort)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn backup_now(desk: State<'_, Desk>) -> Answer<Backup> {
+    desk.run(|s| s.backup_now()).await
+}
+
+#[tauri::command]
+pub async fn backups(desk: State<'_, Desk>) -> Answer<Vec<Backup>> {
+    desk.run(|s| s.backups()).await
+}
+
+/// Restores a backup (what was there before is backed up first); answers what is there now.
+#[tauri::command]
+pub async fn restore_backup(desk: State<'_, Desk>, path: std::path::PathBuf) -> Answer<AppInfo> {
+    desk.run(move |s| {
+        s.restore_from(&path)?;
+        info(s)
+    })
+    .await
+}

@@ -1,0 +1,45 @@
+//! Employers' requests: the list, the import wizard, and one entered by hand.
+
+use std::path::PathBuf;
+
+use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
+use joldama_core::model::{Vacancy, VacancyRecord};
+use tauri::{AppHandle, State};
+
+use crate::desk::{Desk, change};
+use crate::error::{AppError, Answer};
+
+#[tauri::command]
+pub async fn vacancies(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Vacancy>> {
+    desk.run(move |s| s.vacancies_of(year)).await
+}
+
+#[tauri::command]
+pub async fn preview_vacancies(path: PathBuf, year: i32, mapping: Option<ColumnMapping>) -> Answer<ImportPreview> {
+    tauri::async_runtime::spawn_blocking(move || {
+        Ok(import::vacancies::preview(&path, year, mapping.as_ref())?.view(&path))
+    })
+    .await
+    .map_err(|_| AppError::unexpected())?
+}
+
+#[tauri::command]
+pub async fn import_vacancies(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    path: PathBuf,
+    year: i32,
+    mapping: Option<ColumnMapping>,
+    task: String,
+) -> Answer<ImportReport> {
+    let watch = desk.watch(&app, &task);
+    let options = ImportOptions { year: Some(year), mapping, watch, actor: change().actor, dry_run: false };
+    let report = desk.run(move |s| import::vacancies::import(s, &path, year, &options)).await;
+    desk.finish(&task);
+    report
+}
+
+#[tauri::command]
+pub async fn add_vacancy(desk: State<'_, Desk>, record: VacancyRecord) -> Answer<Vacancy> {
+    desk.run(move |s| s.add_vacancy(&record, &change())).await
+}

@@ -1,0 +1,88 @@
+//! The window's hold on the database: one store behind a lock, worked on off the UI thread,
+//! and the long steps that may be cancelled by their task id.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use joldama_core::store::{ChangeContext, Store};
+use joldama_core::task::Watch;
+use serde::Serialize;
+use tauri::{AppHandle, Emitter};
+
+use crate::error::{AppError, Answer};
+
+pub struct Desk {
+    store: Arc<Mutex<Store>>,
+    tasks: Mutex<HashMap<String, Arc<AtomicBool>>>,
+}
+
+/// Sent as the `task-progress` event while a long step runs.
+#[derive(Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct TaskProgress {
+    pub task: String,
+    pub done: u64,
+    pub total: Option<u64>,
+}
+
+fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    // A panic while holding the lock leaves SQLite consistent (transactions roll back).
+    store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Desk {
+    pub fn new(store: Store) -> Desk {
+        Desk { store: Arc::new(Mutex::new(store)), tasks: Mutex::new(HashMap::new()) }
+    }
+
+    /// Runs `work` on the store on a blocking thread, so the window never waits on SQLite.
+    pub async fn run<T, E>(&self, work: impl FnOnce(&mut Store) -> Result<T, E> + Send + 'static) -> Answer<T>
+    where
+        T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
+    {
+        let store = Arc::clone(&self.store);
+        tauri::async_runtime::spawn_blocking(move || work(&mut lock(&store)).map_err(Into::into))
+            .await
+            .map_err(|_| AppError::unexpected())?
+    }
+
+    /// A watch for the long step `task`: progress goes to the window as events, and
+    /// `cancel_task(task)` stops it.
+    pub fn watch(&self, app: &AppHandle, task: &str) -> Watch {
+        let flag = Arc::new(AtomicBool::new(false));
+        self.tasks.lock().unwrap_or_else(|p| p.into_inner()).insert(task.to_owned(), Arc::clone(&flag));
+        let (app, task) = (app.clone(), task.to_owned());
+        Watch::new(flag, move |p| {
+            let _ = app.emit("task-progress", TaskProgress { task: task.clone(), done: p.done, total: p.total });
+        })
+    }
+
+    pub fn finish(&self, task: &str) {
+        self.tasks.lock().unwrap_or_else(|p| p.into_inner()).remove(task);
+    }
+
+    pub fn cancel(&self, task: &str) {
+        if let Some(flag) = self.tasks.lock().unwrap_or_else(|p| p.into_inner()).get(task) {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// The desk's calendar day: papers' dates, obligations' as-of date.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Who changes things from the window: the desk's operating-system user.
+pub fn change() -> ChangeContext {
+    let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "desk".into());
+    ChangeContext { actor, source: Some("window".into()) }
+}
+
+/// The folder beside the database where the window writes papers and exports.
+pub fn beside(store: &Store, folder: &str) -> PathBuf {
+    store.path().and_then(Path::parent).unwrap_or(Path::new(".")).join(folder)
+}

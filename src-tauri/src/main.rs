@@ -1,0 +1,105 @@
+//! Joldama's desktop window: the core library behind Tauri commands, the database in the
+//! platform's data folder (or `JOLDAMA_DB`, which the end-to-end tests point at a fresh file).
+
+// No console window behind the app on Windows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod desk;
+mod error;
+
+use std::path::PathBuf;
+
+use joldama_core::i18n::UserFacing;
+use joldama_core::store::Store;
+use tauri::Manager;
+
+use commands::{files, followup, graduates, meeting, papers, settings, vacancies};
+use desk::Desk;
+
+fn database_path() -> Option<PathBuf> {
+    std::env::var_os("JOLDAMA_DB").map(PathBuf::from).or_else(Store::default_path)
+}
+
+/// A database that cannot be opened (newer schema, not a database, no data folder) is told
+/// in both languages before the window would show nothing.
+fn refuse(kk: &str, ru: &str) -> ! {
+    let text = format!("{kk}\n\n{ru}");
+    eprintln!("{text}");
+    rfd::MessageDialog::new()
+        .set_title("Joldama")
+        .set_description(&text)
+        .set_level(rfd::MessageLevel::Error)
+        .show();
+    std::process::exit(1)
+}
+
+fn main() {
+    let Some(path) = database_path() else {
+        refuse("Деректер қалтасы табылмады.", "Не найдена папка данных пользователя.")
+    };
+    let store = Store::open(&path).unwrap_or_else(|e| {
+        let m = e.message();
+        refuse(&m.kk, &m.ru)
+    });
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            // A second start brings the open window forward instead of opening the file twice.
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
+        .manage(Desk::new(store))
+        .invoke_handler(tauri::generate_handler![
+            settings::app_info,
+            settings::load_demo,
+            settings::university,
+            settings::save_university,
+            settings::commission,
+            settings::create_commission,
+            settings::add_member,
+            settings::rules,
+            settings::save_rules,
+            settings::backup_now,
+            settings::backups,
+            settings::restore_backup,
+            files::pick_file,
+            files::pick_save,
+            files::open_path,
+            files::cancel_task,
+            graduates::graduates_page,
+            graduates::programmes,
+            graduates::graduate_detail,
+            graduates::preview_graduates,
+            graduates::import_graduates,
+            vacancies::vacancies,
+            vacancies::preview_vacancies,
+            vacancies::import_vacancies,
+            vacancies::add_vacancy,
+            meeting::meetings,
+            meeting::create_meeting,
+            meeting::finalise_meeting,
+            meeting::undecided,
+            meeting::eligibility,
+            meeting::decide,
+            meeting::exemption_grounds,
+            meeting::deferral_reasons,
+            meeting::suggest,
+            meeting::accept_suggestions,
+            papers::print_papers,
+            papers::print_protocol,
+            followup::confirm_arrival,
+            followup::add_period,
+            followup::end_period,
+            followup::remove_period,
+            followup::set_study_cost,
+            followup::export_financial_centre,
+            followup::placement_stats,
+            followup::export_stats,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("error while running Joldama");
+}

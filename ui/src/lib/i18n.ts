@@ -1,0 +1,200 @@
+// A tiny i18n store: Kazakh first, Russian second.
+// - `t(key, params)`: nested keys ("nav.graduates"), `{name}` interpolation, plural forms chosen
+//   by CLDR (`Intl.PluralRules`) from `params.count` when the key holds {one, few, many, other};
+// - dates as dd.mm.yyyy (inputs keep ISO), numbers with thin-space grouping, tenge;
+// - `errorText`: an AppError as the person should read it.
+
+import { derived, get, writable } from 'svelte/store';
+import kk from '../locales/kk.json';
+import ru from '../locales/ru.json';
+import type { AppError, Lang, Text } from './types';
+
+export type { Lang };
+export type Params = Record<string, string | number | null | undefined>;
+type Dict = { [key: string]: string | Dict };
+
+export const LANGS: Lang[] = ['kk', 'ru'];
+export const dictionaries: Record<Lang, Dict> = { kk: kk as Dict, ru: ru as Dict };
+const STORAGE_KEY = 'joldama.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'kk' || saved === 'ru') return saved;
+  } catch {
+    /* storage unavailable: the default */
+  }
+  return 'kk';
+}
+
+export const lang = writable<Lang>(initialLang());
+
+lang.subscribe((l) => {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, l);
+  } catch {
+    /* not remembered; still switched */
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+});
+
+export function setLang(l: Lang) {
+  lang.set(l);
+}
+
+export function toggleLang() {
+  lang.update((l) => (l === 'kk' ? 'ru' : 'kk'));
+}
+
+/** The node under a dotted key, or undefined. */
+export function lookup(l: Lang, key: string): string | Dict | undefined {
+  let node: string | Dict | undefined = dictionaries[l];
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return node;
+}
+
+export function has(l: Lang, key: string): boolean {
+  const node = lookup(l, key);
+  return typeof node === 'string' || isPlural(node);
+}
+
+function isPlural(node: unknown): node is Record<string, string> {
+  return typeof node === 'object' && node !== null && typeof (node as Dict).other === 'string';
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The CLDR plural category of `n` in `l`: ru one/few/many/other, kk one/other. */
+export function pluralCategory(l: Lang, n: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(l);
+  if (!rules) {
+    rules = new Intl.PluralRules(l);
+    pluralRules.set(l, rules);
+  }
+  return rules.select(n);
+}
+
+/** The plural categories a language's CLDR rules use for integers. */
+export function pluralCategories(l: Lang): string[] {
+  return new Intl.PluralRules(l).resolvedOptions().pluralCategories;
+}
+
+function interpolate(template: string, params: Params | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined || v === null) return whole;
+    return name === 'count' && typeof v === 'number' ? formatNumber(v) : String(v);
+  });
+}
+
+export function translate(l: Lang, key: string, params?: Params): string {
+  const node = lookup(l, key) ?? lookup('kk', key);
+  if (typeof node === 'string') return interpolate(node, params);
+  if (isPlural(node)) {
+    const count = Number(params?.count ?? 0);
+    const form = node[pluralCategory(l, count)] ?? node.other;
+    return interpolate(form, params);
+  }
+  return key;
+}
+
+/** The current language's translator: `$t('nav.graduates')` in components. */
+export const t = derived(lang, (l) => (key: string, params?: Params) => translate(l, key, params));
+
+/** A bilingual text from the core in the current language. */
+export const tx = derived(lang, (l) => (text: Text | null | undefined) => (text ? text[l] : ''));
+
+/** The label of a classifier code (`codes.Region.almaty_city`); the code itself if unknown. */
+export function codeLabel(l: Lang, type: string, code: string | null | undefined): string {
+  if (code === null || code === undefined || code === '') return '';
+  const key = `codes.${type}.${code}`;
+  return has(l, key) ? translate(l, key) : code;
+}
+export const code = derived(lang, (l) => (type: string, value: string | null | undefined) =>
+  codeLabel(l, type, value));
+
+/** Every code of a classifier in locale order (the keys of `codes.<Type>`). */
+export function codesOf(type: string): string[] {
+  const node = lookup('kk', `codes.${type}`);
+  return node && typeof node === 'object' ? Object.keys(node) : [];
+}
+
+export function currentLang(): Lang {
+  return get(lang);
+}
+
+// ---- Formats ---------------------------------------------------------------------------------
+
+const THIN = '\u202f';
+
+/** 1234567 → "1 234 567" (narrow no-break spaces); decimals with a comma. */
+export function formatNumber(n: number | null | undefined, digits = 0): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return '';
+  const negative = n < 0;
+  const fixed = Math.abs(n).toFixed(digits);
+  const [int, frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, THIN);
+  return (negative ? '−' : '') + grouped + (frac ? ',' + frac : '');
+}
+
+/** Tenge: "1 234 567 ₸". */
+export function formatTenge(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return `${formatNumber(n)}${THIN}₸`;
+}
+
+/** "2025-06-20" (or an ISO date-time) → "20.06.2025"; anything else as it is. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** "2025-06-20T14:05:09Z" or "2025-06-20 14:05:09" → "20.06.2025 14:05". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : formatDate(iso);
+}
+
+/** "20.06.2025" → "2025-06-20" (for typed dates); null when it is not a date. */
+export function parseDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : null;
+  return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+}
+
+/** Today as ISO (local time). */
+export function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export function formatBytes(l: Lang, bytes: number): string {
+  if (bytes < 1024 * 1024) return translate(l, 'units.kb', { n: formatNumber(bytes / 1024, 0) });
+  return translate(l, 'units.mb', { n: formatNumber(bytes / (1024 * 1024), 1) });
+}
+
+// ---- Errors -----------------------------------------------------------------------------------
+
+/**
+ * How an AppError reads: the locale's `errors.<code>` with the error's params when the locale
+ * has it and every placeholder is filled; else the server's own bilingual message.
+ */
+export function errorText(l: Lang, err: AppError): string {
+  const key = `errors.${err.code}`;
+  if (has(l, key)) {
+    const text = translate(l, key, err.params);
+    if (!/\{\w+\}/.test(text)) return text;
+  }
+  const own = err.message?.[l];
+  if (own) return own;
+  return translate(l, 'errors.unexpected');
+}
+
+export const errorMessage = derived(lang, (l) => (err: AppError) => errorText(l, err));

@@ -1,0 +1,178 @@
+// The import wizard against a mocked IPC: preview with the detected mapping, a corrected
+// column previews again with an explicit mapping (a field on one column only), problems by
+// row, then the import with that mapping and a task id, and the result.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import type { ImportPreview, ImportReport } from '../lib/types';
+import { lang } from '../lib/i18n';
+
+vi.mock('../lib/ipc', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lib/ipc')>();
+  return {
+    ...actual,
+    previewGraduates: vi.fn(),
+    importGraduates: vi.fn(),
+    previewVacancies: vi.fn(),
+    importVacancies: vi.fn(),
+    pickFile: vi.fn(),
+    cancelTask: vi.fn(),
+  };
+});
+
+import * as ipc from '../lib/ipc';
+import ImportWizard from '../components/ImportWizard.svelte';
+import { app } from '../lib/state.svelte';
+
+const fields = [
+  { code: 'iin', label: { kk: 'ЖСН', ru: 'ИИН' }, required: true },
+  { code: 'full_name', label: { kk: 'Т.А.Ә.', ru: 'ФИО' }, required: false },
+  { code: 'surname', label: { kk: 'Тегі', ru: 'Фамилия' }, required: false },
+  { code: 'funding', label: { kk: 'Қаржыландыру', ru: 'Финансирование' }, required: true },
+];
+
+function preview(over: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    file: 'list.xlsx',
+    sheet: 'Лист1',
+    headers: [
+      { index: 0, letter: 'A', text: 'ИИН', field: 'iin' },
+      { index: 1, letter: 'B', text: 'ФИО', field: 'full_name' },
+      { index: 2, letter: 'C', text: 'Основа', field: null },
+    ],
+    fields,
+    tally: {
+      header_row: 4,
+      data_rows: 121,
+      valid: 118,
+      problems: [
+        { row: 17, column: 'A', header: 'ИИН', field: 'iin', code: 'iin_check_digit', message: { kk: 'ЖСН бақылау саны қате', ru: 'Неверная контрольная цифра ИИН' } },
+        { row: 40, column: null, header: null, field: 'surname', code: 'missing_field', message: { kk: 'Тегі жоқ', ru: 'Нет фамилии' } },
+        { row: 88, column: 'A', header: 'ИИН', field: 'iin', code: 'duplicate_in_file', message: { kk: 'Қайталанған', ru: 'Повтор строки 12' } },
+      ],
+      skipped_rows: [130, 131],
+    },
+    records: 118,
+    ...over,
+  };
+}
+
+const report: ImportReport = {
+  file: 'list.xlsx',
+  sheet: 'Лист1',
+  header_row: 4,
+  data_rows: 121,
+  valid: 119,
+  problems: [],
+  skipped_rows: [],
+  imported: 117,
+  updated: 2,
+  unchanged: 0,
+  dry_run: false,
+};
+
+beforeEach(() => {
+  lang.set('ru');
+  vi.mocked(ipc.previewGraduates).mockReset();
+  vi.mocked(ipc.importGraduates).mockReset();
+});
+afterEach(() => {
+  app.tasks = {};
+});
+
+describe('ImportWizard', () => {
+  it('previews, corrects the mapping, previews again with it, and imports with it', async () => {
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview());
+    const ondone = vi.fn();
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {}, ondone } });
+
+    const path = screen.getByTestId('import-path') as HTMLInputElement;
+    await fireEvent.input(path, { target: { value: '/home/secretary/list.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+
+    await waitFor(() => expect(screen.getByTestId('preview-rows').textContent).toBe('121'));
+    expect(ipc.previewGraduates).toHaveBeenCalledWith({ path: '/home/secretary/list.xlsx', year: 2025, mapping: null });
+    expect(screen.getByTestId('preview-valid').textContent).toBe('118');
+    expect(screen.getByTestId('preview-problems').textContent).toBe('3');
+    const rows = screen.getAllByTestId('problem-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[0].textContent).toContain('17');
+    expect(rows[0].textContent).toContain('Неверная контрольная цифра ИИН');
+    expect(rows[1].textContent).toContain('40');
+    expect(rows[1].textContent).toContain('Фамилия');
+
+    // The selects show the detected mapping.
+    const selects = screen.getAllByTestId('mapping-field') as HTMLSelectElement[];
+    expect(selects.map((s) => s.value)).toEqual(['iin', 'full_name', '']);
+    // Funding is required and not mapped yet.
+    expect(screen.getByTestId('mapping-missing').textContent).toContain('Финансирование');
+
+    // Column C is the funding: previews again with the whole mapping.
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(
+      preview({
+        headers: [
+          { index: 0, letter: 'A', text: 'ИИН', field: 'iin' },
+          { index: 1, letter: 'B', text: 'ФИО', field: 'full_name' },
+          { index: 2, letter: 'C', text: 'Основа', field: 'funding' },
+        ],
+        tally: { header_row: 4, data_rows: 121, valid: 120, problems: [preview().tally.problems[0]], skipped_rows: [] },
+      }),
+    );
+    await fireEvent.change(selects[2], { target: { value: 'funding' } });
+    await waitFor(() => expect(screen.getByTestId('preview-valid').textContent).toBe('120'));
+    const mapping = { header_row: 4, columns: [{ field: 'iin', index: 0 }, { field: 'full_name', index: 1 }, { field: 'funding', index: 2 }] };
+    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/home/secretary/list.xlsx', year: 2025, mapping });
+    expect(screen.getAllByTestId('problem-row')).toHaveLength(1);
+    expect(screen.queryByTestId('mapping-missing')).toBeNull();
+
+    // Import: the same path, year and the corrected mapping, under a task id.
+    vi.mocked(ipc.importGraduates).mockResolvedValueOnce(report);
+    await fireEvent.click(screen.getByTestId('import-confirm'));
+    await waitFor(() => expect(screen.getByTestId('import-result')).toBeTruthy());
+    const call = vi.mocked(ipc.importGraduates).mock.calls[0][0];
+    expect(call).toMatchObject({ path: '/home/secretary/list.xlsx', year: 2025, mapping });
+    expect(typeof call.task).toBe('string');
+    expect(call.task.length).toBeGreaterThan(5);
+    expect(screen.getByTestId('import-result').textContent).toContain('117');
+    expect(ondone).toHaveBeenCalledWith(report);
+  });
+
+  it('keeps one column per field: choosing a mapped field elsewhere frees the first column', async () => {
+    vi.mocked(ipc.previewGraduates).mockResolvedValue(preview());
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: 'C:\\Списки\\2025.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getAllByTestId('mapping-field')).toHaveLength(3));
+
+    const selects = screen.getAllByTestId('mapping-field') as HTMLSelectElement[];
+    await fireEvent.change(selects[2], { target: { value: 'iin' } });
+    await waitFor(() => expect(ipc.previewGraduates).toHaveBeenCalledTimes(2));
+    const sent = vi.mocked(ipc.previewGraduates).mock.calls[1][0].mapping;
+    expect(sent).toEqual({ header_row: 4, columns: [{ field: 'full_name', index: 1 }, { field: 'iin', index: 2 }] });
+  });
+
+  it('shows a failed preview in the error banner, translated, and stays on the path step', async () => {
+    vi.mocked(ipc.previewGraduates).mockRejectedValueOnce({
+      code: 'not_a_spreadsheet',
+      params: {},
+      message: { kk: 'кесте емес', ru: 'не таблица' },
+    });
+    app.error = null;
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/tmp/photo.jpg' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(app.error?.code).toBe('not_a_spreadsheet'));
+    expect(screen.queryByTestId('preview-rows')).toBeNull();
+    expect(screen.queryByTestId('import-confirm')).toBeNull();
+  });
+
+  it('does not offer the import when no row is valid', async () => {
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(
+      preview({ tally: { header_row: 4, data_rows: 3, valid: 0, problems: preview().tally.problems, skipped_rows: [] } }),
+    );
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/x.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getByTestId('preview-valid').textContent).toBe('0'));
+    expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
