@@ -251,7 +251,7 @@ const { app } = await import('../src/lib/state.svelte');
 const want = new URLSearchParams(location.search).get('screen');
 if (want) app.screen = want as typeof app.screen;
 
-// `?act=click:SELECTOR|type:SELECTOR=TEXT|key:SELECTOR=KEY|wait` — steps 600 ms apart, for screenshots.
+// `?act=click:SELECTOR|type:SELECTOR~TEXT|key:SELECTOR~KEY|wait` — steps 600 ms apart, for screenshots.
 const steps = (new URLSearchParams(location.search).get('act') ?? '').split('|').filter(Boolean);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 await pause(900);
@@ -259,7 +259,7 @@ for (const step of steps) {
   const [verb, rest] = [step.slice(0, step.indexOf(':')), step.slice(step.indexOf(':') + 1)];
   if (verb === 'click') (document.querySelector(rest) as HTMLElement | null)?.click();
   if (verb === 'type' || verb === 'key') {
-    const [sel, value] = rest.split('=');
+    const [sel, value] = rest.split('~');
     const el = document.querySelector(sel) as HTMLInputElement | null;
     if (el && verb === 'type') {
       el.value = value;
@@ -269,7 +269,7 @@ for (const step of steps) {
     }
   }
   if (verb === 'select') {
-    const [sel, value] = rest.split('=');
+    const [sel, value] = rest.split('~');
     const el = document.querySelector(sel) as HTMLSelectElement | null;
     if (el) {
       el.value = value;

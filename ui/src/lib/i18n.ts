@@ -157,7 +157,17 @@ export function formatDate(iso: string | null | undefined): string {
 /** "2025-06-20T14:05:09Z" or "2025-06-20 14:05:09" → "20.06.2025 14:05". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(iso);
+  // A UTC time stamp ("…Z", as the store writes them) is shown in the desk's local time.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(iso)) {
+    const d = new Date(iso);
+    if (!Number.isNaN(d.getTime())) {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+    }
+  }
+  // ISO ("2025-06-20T14:05") or compact as in backup names ("20250620T140509").
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(iso) ?? /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(iso);
   return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : formatDate(iso);
 }
 

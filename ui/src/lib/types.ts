@@ -1,6 +1,11 @@
-// TEMPORARY: the shapes of /tmp/contract.md (and core's serde), written by hand while the
-// ts-rs bindings (ui/src/bindings/*.ts) do not exist yet. Every module imports its types from
-// here, so switching to the generated ones is a change of this file only.
+// TEMPORARY, until the ts-rs bindings exist (ui/src/bindings/*.ts were not generated while the
+// UI was written). These are the shapes of /tmp/contract.md as corrected by the Rust sources
+// at the time (core/src/**, src-tauri/src/commands/*.rs): e.g. ImportPreview has no top-level
+// header_row (it is tally.header_row), the exemption grounds carry `proof_groups`, `suggest`
+// answers core's `Suggestion`, `restore_backup` answers a `Backup`, the obligation verdict is
+// tagged by `status`. Every module imports its types from here, so switching to the generated
+// declarations is a change of this file only: `export type { Graduate } from '../bindings/Graduate'`…
+// (if ts-rs emits `bigint` for i64/u64, set TS_RS_LARGE_INT = "number" in .cargo/config.toml).
 
 export type Lang = 'kk' | 'ru';
 export type Text = { kk: string; ru: string };

@@ -90,7 +90,7 @@ describe('ImportWizard', () => {
     await fireEvent.click(screen.getByTestId('import-preview'));
 
     await waitFor(() => expect(screen.getByTestId('preview-rows').textContent).toBe('121'));
-    expect(ipc.previewGraduates).toHaveBeenCalledWith({ path: '/home/secretary/list.xlsx', year: 2025, mapping: null });
+    expect(ipc.previewGraduates).toHaveBeenCalledWith({ path: '/home/secretary/list.xlsx', year: null, mapping: null });
     expect(screen.getByTestId('preview-valid').textContent).toBe('118');
     expect(screen.getByTestId('preview-problems').textContent).toBe('3');
     const rows = screen.getAllByTestId('problem-row');
@@ -120,7 +120,7 @@ describe('ImportWizard', () => {
     await fireEvent.change(selects[2], { target: { value: 'funding' } });
     await waitFor(() => expect(screen.getByTestId('preview-valid').textContent).toBe('120'));
     const mapping = { header_row: 4, columns: [{ field: 'iin', index: 0 }, { field: 'full_name', index: 1 }, { field: 'funding', index: 2 }] };
-    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/home/secretary/list.xlsx', year: 2025, mapping });
+    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/home/secretary/list.xlsx', year: null, mapping });
     expect(screen.getAllByTestId('problem-row')).toHaveLength(1);
     expect(screen.queryByTestId('mapping-missing')).toBeNull();
 
@@ -129,11 +129,11 @@ describe('ImportWizard', () => {
     await fireEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(() => expect(screen.getByTestId('import-result')).toBeTruthy());
     const call = vi.mocked(ipc.importGraduates).mock.calls[0][0];
-    expect(call).toMatchObject({ path: '/home/secretary/list.xlsx', year: 2025, mapping });
+    expect(call).toMatchObject({ path: '/home/secretary/list.xlsx', year: null, mapping });
     expect(typeof call.task).toBe('string');
     expect(call.task.length).toBeGreaterThan(5);
     expect(screen.getByTestId('import-result').textContent).toContain('117');
-    expect(ondone).toHaveBeenCalledWith(report);
+    expect(ondone).toHaveBeenCalledWith(report, null);
   });
 
   it('keeps one column per field: choosing a mapped field elsewhere frees the first column', async () => {
@@ -174,5 +174,42 @@ describe('ImportWizard', () => {
     await fireEvent.click(screen.getByTestId('import-preview'));
     await waitFor(() => expect(screen.getByTestId('preview-valid').textContent).toBe('0'));
     expect((screen.getByTestId('import-confirm') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('closes on Esc', async () => {
+    const onclose = vi.fn();
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose } });
+    await fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads a list without a year column for the year being worked on, and lets the year be chosen', async () => {
+    vi.mocked(ipc.previewGraduates)
+      .mockRejectedValueOnce({ code: 'missing_columns', params: {}, message: { kk: 'жоқ', ru: 'нет столбцов' } })
+      .mockResolvedValueOnce(preview())
+      .mockResolvedValueOnce(preview());
+    app.error = null;
+    render(ImportWizard, { props: { kind: 'graduates', year: 2026, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/no-year.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getByTestId('preview-rows')).toBeTruthy());
+    const calls = vi.mocked(ipc.previewGraduates).mock.calls.map((c) => c[0].year);
+    expect(calls).toEqual([null, 2026]);
+    expect(app.error).toBeNull();
+    expect(screen.getByTestId('import-year-filled').textContent).toContain('2026');
+    const select = screen.getByTestId('import-year') as HTMLSelectElement;
+    expect(select.value).toBe('2026');
+    await fireEvent.change(select, { target: { value: '' } });
+    await waitFor(() => expect(ipc.previewGraduates).toHaveBeenCalledTimes(3));
+    expect(vi.mocked(ipc.previewGraduates).mock.calls[2][0].year).toBeNull();
+  });
+
+  it('always sends the year for a vacancy list', async () => {
+    vi.mocked(ipc.previewVacancies).mockReset().mockResolvedValueOnce(preview());
+    render(ImportWizard, { props: { kind: 'vacancies', year: 2025, onclose: () => {} } });
+    expect(screen.queryByTestId('import-year')).toBeNull();
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/v.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(ipc.previewVacancies).toHaveBeenCalledWith({ path: '/v.xlsx', year: 2025, mapping: null }));
   });
 });

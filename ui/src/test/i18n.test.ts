@@ -71,8 +71,14 @@ describe('formats', () => {
     expect(formatDate('2025-09-01T10:00:00Z')).toBe('01.09.2025');
     expect(formatDate(null)).toBe('');
     expect(formatDate('не дата')).toBe('не дата');
-    expect(formatDateTime('2025-06-20T14:05:09Z')).toBe('20.06.2025 14:05');
+    // UTC stamps in local time (the test runs in whatever zone the machine has).
+    const local = new Date('2025-06-20T14:05:09.123Z');
+    const p = (n: number) => String(n).padStart(2, '0');
+    expect(formatDateTime('2025-06-20T14:05:09.123Z')).toBe(
+      `${p(local.getDate())}.${p(local.getMonth() + 1)}.${local.getFullYear()} ${p(local.getHours())}:${p(local.getMinutes())}`,
+    );
     expect(formatDateTime('2025-06-20 08:30:00')).toBe('20.06.2025 08:30');
+    expect(formatDateTime('20250620T101500')).toBe('20.06.2025 10:15');
   });
 
   it('reads typed dates back to ISO', () => {
@@ -112,6 +118,9 @@ describe('errors', () => {
 
   it("falls back to the server's message when a placeholder has no param", () => {
     expect(errorText('ru', server('meeting_finalised'))).toBe('сервер (ru): meeting_finalised');
+    // The file's name is in the server's message when the shell sends no `file` param.
+    expect(errorText('kk', server('not_a_spreadsheet'))).toBe('сервер: not_a_spreadsheet');
+    expect(errorText('ru', server('not_a_spreadsheet', { file: 'broken.xlsx' }))).toContain('«broken.xlsx»');
   });
 
   it('turns anything else into code unexpected, never raw JSON', () => {
