@@ -151,8 +151,7 @@ pub struct Eligibility {
 pub fn eligibility(store: &Store, graduate: Graduate) -> Result<Eligibility, Error> {
     let year = graduate.record.graduation_year;
     let rules = store.rules(year)?;
-    let mut open = store.vacancies()?;
-    open.retain(|v| v.record.year == year);
+    let open = store.vacancies_of(year)?;
     let (mut allowed, mut refused) = (Vec::new(), Vec::new());
     for a in assess(&rules, &graduate.record, &open) {
         let vacancy = open.iter().find(|v| v.id == a.vacancy_id).expect("assessed from this list").clone();

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::task::Watch;
+use joldama_core::task::{Progress, Watch};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
@@ -23,8 +23,8 @@ pub struct Desk {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct TaskProgress {
     pub task: String,
-    pub done: u64,
-    pub total: Option<u64>,
+    #[serde(flatten)]
+    pub progress: Progress,
 }
 
 fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
@@ -56,7 +56,7 @@ impl Desk {
         self.tasks.lock().unwrap_or_else(|p| p.into_inner()).insert(task.to_owned(), Arc::clone(&flag));
         let (app, task) = (app.clone(), task.to_owned());
         Watch::new(flag, move |p| {
-            let _ = app.emit("task-progress", TaskProgress { task: task.clone(), done: p.done, total: p.total });
+            let _ = app.emit("task-progress", TaskProgress { task: task.clone(), progress: p });
         })
     }
 

@@ -1,0 +1,140 @@
+//! What the desktop window asks of the core beyond the CLI: the import wizard's column
+//! mapping, a cancelled import, backups and their restore, the university's letterhead.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use joldama_core::i18n::UserFacing;
+use joldama_core::import::{ColumnMapping, ImportOptions, MappedColumn, graduates};
+use joldama_core::model::University;
+use joldama_core::store::{ChangeContext, Store};
+use joldama_core::task::Watch;
+use joldama_core::{Error, Text};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
+}
+
+fn ctx() -> ChangeContext {
+    ChangeContext { actor: "test".into(), source: None }
+}
+
+/// The mapping the wizard shows after the detection, as the person would send it back.
+fn detected(path: &Path) -> ColumnMapping {
+    let preview = graduates::preview(path, None, None).unwrap().view(path);
+    ColumnMapping {
+        header_row: preview.tally.header_row,
+        columns: preview
+            .headers
+            .iter()
+            .filter_map(|h| Some(MappedColumn { field: h.field.clone()?, index: h.index }))
+            .collect(),
+    }
+}
+
+#[test]
+fn a_corrected_mapping_is_read_as_the_person_set_it() {
+    let path = fixture("graduates_2025_ru.xlsx");
+    let auto = graduates::preview(&path, None, None).unwrap().view(&path);
+    assert!(auto.headers.iter().any(|h| h.field.as_deref() == Some("iin")));
+    assert!(auto.fields.iter().any(|f| f.code == "iin"));
+
+    // The detected mapping sent back reads the same rows.
+    let mapping = detected(&path);
+    let same = graduates::preview(&path, None, Some(&mapping)).unwrap().view(&path);
+    assert_eq!((same.records, same.tally.problems.len()), (auto.records, auto.tally.problems.len()));
+    assert_eq!(same.headers, auto.headers);
+
+    // Without the e-mail column the rows still read; the column shows no field.
+    let mut no_email = mapping.clone();
+    no_email.columns.retain(|c| c.field != "email");
+    let fewer = graduates::preview(&path, None, Some(&no_email)).unwrap().view(&path);
+    assert_eq!(fewer.records, auto.records);
+    assert!(fewer.headers.iter().all(|h| h.field.as_deref() != Some("email")));
+
+    // The IIN read from the surname's column: every row has an IIN problem.
+    let mut wrong = mapping.clone();
+    let surname = wrong.columns.iter().find(|c| c.field == "surname").map(|c| c.index);
+    let (Some(surname), Some(iin)) = (surname, wrong.columns.iter_mut().find(|c| c.field == "iin")) else {
+        panic!("the sample has surname and IIN columns")
+    };
+    iin.index = surname;
+    let broken = graduates::preview(&path, None, Some(&wrong)).unwrap().view(&path);
+    assert_eq!(broken.records, 0);
+    assert!(broken.tally.problems.iter().any(|p| p.field == Some("iin")));
+
+    let unknown = ColumnMapping {
+        header_row: mapping.header_row,
+        columns: vec![MappedColumn { field: "shoe_size".into(), index: 0 }],
+    };
+    let e = graduates::preview(&path, None, Some(&unknown)).err().expect("an unknown field is refused");
+    assert_eq!(e.code(), "unknown_field");
+    assert!(e.message().kk.contains("shoe_size") && e.message().ru.contains("shoe_size"));
+}
+
+#[test]
+fn a_cancelled_import_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let watch = Watch::new(Arc::new(AtomicBool::new(true)), |_| {});
+    let options = ImportOptions { actor: "test".into(), watch, ..ImportOptions::default() };
+    let e = graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap_err();
+    assert!(matches!(e, Error::Import(_)), "{e:?}");
+    assert_eq!(e.code(), "cancelled");
+    assert!(store.graduates().unwrap().is_empty());
+
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let watch = Watch::new(Arc::new(AtomicBool::new(false)), move |p| log.lock().unwrap().push(p.done));
+    let options = ImportOptions { actor: "test".into(), watch, ..ImportOptions::default() };
+    let report = graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap();
+    assert_eq!(store.graduates().unwrap().len(), report.counts.imported);
+    let seen = seen.lock().unwrap();
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "progress only grows: {seen:?}");
+}
+
+fn university(name: &str) -> University {
+    University {
+        name: Text::new(format!("{name} университеті"), format!("Университет {name}")),
+        address: Text::new("Өскемен қ.", "г. Усть-Каменогорск"),
+        letterhead: Text::new("Тел. 8 (7232) 00-00-00", "Тел. 8 (7232) 00-00-00"),
+    }
+}
+
+#[test]
+fn the_letterhead_is_kept_and_a_blank_name_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let set = store.set_university(&university("Аманжолов"), &ctx()).unwrap();
+    assert_eq!(set, university("Аманжолов"));
+    assert_eq!(store.university().unwrap(), set);
+    let mut blank = university("Аманжолов");
+    blank.name.ru = "  ".into();
+    let e = store.set_university(&blank, &ctx()).unwrap_err();
+    assert_eq!(e.code(), "blank_university_name");
+    assert_eq!(store.university().unwrap(), set, "a refused change changes nothing");
+}
+
+#[test]
+fn a_restore_brings_the_backup_back_after_backing_up_what_was_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    store.set_university(&university("Бірінші"), &ctx()).unwrap();
+    let first = store.backup_now().unwrap();
+    assert!(first.bytes > 0);
+    std::thread::sleep(std::time::Duration::from_millis(1_100)); // backup names are to the second
+    store.set_university(&university("Екінші"), &ctx()).unwrap();
+
+    let before = store.restore_from(&first.path).unwrap();
+    assert_eq!(store.university().unwrap(), university("Бірінші"));
+    let listed: Vec<PathBuf> = store.backups().unwrap().into_iter().map(|b| b.path).collect();
+    assert_eq!(listed, vec![before.path.clone(), first.path.clone()], "newest first");
+    // What was there before the restore is in that copy.
+    let copy = Store::open(&before.path).unwrap();
+    assert_eq!(copy.university().unwrap(), university("Екінші"));
+
+    let not_a_backup = dir.path().join("notes.sqlite3");
+    std::fs::write(&not_a_backup, b"not a database at all").unwrap();
+    assert_eq!(store.restore_from(&not_a_backup).unwrap_err().code(), "not_a_database");
+    assert_eq!(store.university().unwrap(), university("Бірінші"), "a refused restore changes nothing");
+}
