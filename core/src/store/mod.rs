@@ -199,12 +199,13 @@ impl Store {
         ctx: &ChangeContext,
     ) -> Result<Vacancy, StoreError> {
         self.apply_vacancies(std::slice::from_ref(record), ctx, false)?;
-        let found =
-            self.vacancies_of(record.year)?.into_iter().rev().find(|v| {
-                v.record.employer.bin == record.employer.bin && v.record.position == record.position
-            });
-        // The list's identity is (year, employer, position): the row just applied is there.
-        Ok(found.expect("the vacancy just applied"))
+        // A list's vacancy is (employer, year, position, settlement), as the unique index
+        // `vacancy_key`: the row just applied is there.
+        let same = |v: &Vacancy| {
+            let (a, b) = (&v.record, record);
+            (a.employer.bin, &a.position, &a.settlement) == (b.employer.bin, &b.position, &b.settlement)
+        };
+        Ok(self.vacancies_of(record.year)?.into_iter().find(same).expect("the vacancy just applied"))
     }
 
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
