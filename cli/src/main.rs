@@ -111,12 +111,12 @@ struct DemoArgs {
     /// The graduation cohort; by default the current year.
     #[arg(long)]
     year: Option<i32>,
-    #[arg(long, default_value_t = 400)]
+    #[arg(long, default_value_t = demo::DemoSpec::GRADUATES)]
     graduates: usize,
-    #[arg(long, default_value_t = 120)]
+    #[arg(long, default_value_t = demo::DemoSpec::VACANCIES)]
     vacancies: usize,
     /// Seed of the generator: the same seed gives the same people.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = demo::DemoSpec::SEED)]
     seed: u64,
 }
 

@@ -48,6 +48,17 @@ pub struct VacancyListSpec {
     pub seed: u64,
 }
 
+impl DemoSpec {
+    /// A demo the size of a university's year: 400 graduates, 120 requests.
+    pub const GRADUATES: usize = 400;
+    pub const VACANCIES: usize = 120;
+    pub const SEED: u64 = 2025;
+
+    pub fn of_year(year: i32) -> DemoSpec {
+        DemoSpec { year, graduates: Self::GRADUATES, vacancies: Self::VACANCIES, seed: Self::SEED }
+    }
+}
+
 /// A list that could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {

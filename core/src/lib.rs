@@ -15,6 +15,7 @@
 //! - [`task`]: progress and cancellation of long steps;
 //! - [`demo`]: believable generated lists, for the demo database and benchmarks.
 
+pub mod alphabet;
 pub mod classifiers;
 pub mod commission;
 pub mod demo;

@@ -74,6 +74,25 @@ fn a_corrected_mapping_is_read_as_the_person_set_it() {
 }
 
 #[test]
+fn the_wizard_marks_the_fields_a_list_cannot_do_without() {
+    let required = |name: &str| {
+        let path = fixture(name);
+        let preview = graduates::preview(&path, None, None).unwrap().view(&path);
+        preview.fields.into_iter().filter(|f| f.required).map(|f| f.code).collect::<Vec<_>>()
+    };
+    // Surname and name in their own columns: each is needed, the full name is not.
+    let split = required("graduates_2025_ru.xlsx");
+    for code in ["iin", "surname", "name", "program_code", "funding", "graduation_year"] {
+        assert!(split.iter().any(|c| c == code), "{code} in {split:?}");
+    }
+    assert!(!split.iter().any(|c| c == "full_name" || c == "email" || c == "patronymic"), "{split:?}");
+    // One «ФИО» column: it is needed, and the parts are not.
+    let whole = required("graduates_fio_ru.xlsx");
+    assert!(whole.iter().any(|c| c == "full_name"), "{whole:?}");
+    assert!(!whole.iter().any(|c| c == "surname" || c == "name"), "{whole:?}");
+}
+
+#[test]
 fn a_cancelled_import_stores_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();

@@ -11,7 +11,7 @@ use joldama_core::task::{Progress, Watch};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 pub struct Desk {
     store: Arc<Mutex<Store>>,
@@ -78,7 +78,8 @@ pub fn today() -> chrono::NaiveDate {
 
 /// Who changes things from the window: the desk's operating-system user.
 pub fn change() -> ChangeContext {
-    let actor = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "desk".into());
+    let actor =
+        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "desk".into());
     ChangeContext { actor, source: Some("window".into()) }
 }
 

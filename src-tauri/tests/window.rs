@@ -2,11 +2,14 @@
 //! the built app with a fresh database. Skipped (with a message) only when tauri-driver is
 //! not installed; `scripts/test` installs it, so CI always runs it.
 
+use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
@@ -46,20 +49,21 @@ fn which(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// An X display: the caller's, or a private Xvfb.
+/// An X display: the caller's, or a private Xvfb that picks a free display number itself.
 fn display() -> (String, Option<Killed>) {
     if let Ok(d) = std::env::var("DISPLAY") {
         return (d, None);
     }
-    let number = 90 + (std::process::id() % 100);
-    let xvfb = Command::new("Xvfb")
-        .args([&format!(":{number}"), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-        .stdout(Stdio::null())
+    let mut xvfb = Command::new("Xvfb")
+        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb (apt install xvfb)");
-    std::thread::sleep(Duration::from_millis(800));
-    (format!(":{number}"), Some(Killed(xvfb)))
+    let mut number = String::new();
+    BufReader::new(xvfb.stdout.take().unwrap()).read_line(&mut number).unwrap();
+    assert!(!number.trim().is_empty(), "Xvfb printed no display number");
+    (format!(":{}", number.trim()), Some(Killed(xvfb)))
 }
 
 struct Window {
@@ -73,13 +77,24 @@ impl Window {
     }
 
     async fn wait(&self, id: &str) -> fantoccini::elements::Element {
-        self.client.wait().at_most(Duration::from_secs(30)).for_element(Self::by(id)).await.unwrap_or_else(|e| {
-            panic!("[data-testid={id}] never appeared: {e}")
-        })
+        match self.client.wait().at_most(Duration::from_secs(30)).for_element(Self::by(id)).await {
+            Ok(element) => element,
+            Err(e) => {
+                self.shot("failed").await;
+                panic!("[data-testid={id}] never appeared (see failed.png): {e}")
+            }
+        }
     }
 
+    /// Clicks the element once it is enabled (buttons wait for what they act on to load).
     async fn click(&self, id: &str) {
-        self.wait(id).await.click().await.unwrap();
+        let element = self.wait(id).await;
+        let start = Instant::now();
+        while !element.is_enabled().await.unwrap() {
+            assert!(start.elapsed() < Duration::from_secs(30), "[data-testid={id}] stayed disabled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        element.click().await.unwrap();
     }
 
     async fn type_into(&self, id: &str, text: &str) {
@@ -99,6 +114,45 @@ impl Window {
             assert!(start.elapsed() < Duration::from_secs(30), "[data-testid={id}] text stayed {text:?}");
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+
+    /// The number an element shows (digits only: "296 түлек" → 296).
+    async fn number(&self, id: &str) -> u64 {
+        let text = self.text_until(id, |t| t.chars().any(|c| c.is_ascii_digit())).await;
+        text.chars().filter(char::is_ascii_digit).collect::<String>().parse().unwrap()
+    }
+
+    async fn wait_for_text(&self, text: &str) {
+        let xpath = format!("//*[contains(text(), '{text}')]");
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap();
+    }
+
+    /// Opens an import wizard with `open` and previews a fixture (typed: the native file
+    /// dialog is outside the web view).
+    async fn preview(&self, open: &str, file: &str) {
+        self.click(open).await;
+        self.type_into("import-path", &fixture(file)).await;
+        self.click("import-preview").await;
+    }
+
+    /// Esc, as a person closes the open wizard or dialog with it.
+    async fn escape(&self) {
+        let esc = char::from(Key::Escape);
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: esc })
+            .then(KeyAction::Up { value: esc });
+        self.client.perform_actions(keys).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    async fn page_lang(&self) -> String {
+        let lang = self.client.execute("return document.documentElement.lang", vec![]).await.unwrap();
+        lang.as_str().unwrap_or_default().to_owned()
     }
 
     async fn shot(&self, name: &str) {
@@ -130,6 +184,11 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("DISPLAY", &display)
             .env("JOLDAMA_DB", &db)
+            // A fresh profile too: the web view's storage (the remembered language) and the
+            // window's remembered size live under these.
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .env("GSETTINGS_BACKEND", "memory")
             .stdout(Stdio::null())
             .spawn()
@@ -153,49 +212,157 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.wait("demo-load").await;
     w.shot("01-first-start").await;
 
-    // The shared Russian sample: counts and the problem rows shown, then imported.
-    let sample = Path::new(FIXTURES).join("graduates_2025_ru.xlsx");
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(Path::new(FIXTURES).join("graduates_2025_ru.expected.json")).unwrap())
-            .unwrap();
-    w.click("import-open").await;
-    w.type_into("import-path", sample.to_str().unwrap()).await;
-    w.click("import-preview").await;
-    let problems = w.client.find_all(Window::by("problem-row")).await.unwrap();
-    let rows = w.text_until("preview-rows", |t| t.chars().any(|c| c.is_ascii_digit())).await;
+    // The shared Russian sample: the counts and the problem rows shown, then imported.
+    let expected = Expected::read("graduates_2025_ru.expected.json");
+    w.preview("import-open", "graduates_2025_ru.xlsx").await;
+    assert_eq!(w.number("preview-rows").await, expected.data_rows);
+    assert_eq!(w.number("preview-valid").await, expected.valid);
+    let mut problem_rows = Vec::new();
+    for row in w.client.find_all(Window::by("problem-row")).await.unwrap() {
+        let first = row.find(Locator::Css("td")).await.unwrap().text().await.unwrap();
+        problem_rows.push(first.trim().parse::<u64>().expect("a row number"));
+    }
+    problem_rows.sort_unstable();
+    assert_eq!(problem_rows, expected.problem_rows(), "the problem rows the wizard lists");
     w.shot("02-import-preview").await;
-    let _ = (rows, problems, expected);
     w.click("import-confirm").await;
-    w.text_until("import-result", |t| t.chars().any(|c| c.is_ascii_digit())).await;
+    w.text_until("import-result", |t| t.contains("graduates_2025_ru.xlsx")).await;
+    w.escape().await;
+    assert_eq!(w.number("graduates-total").await, expected.valid);
     w.shot("03-graduates").await;
 
-    // A broken file: a clear message, and the data unchanged.
-    let total_before = w.text_until("graduates-total", |t| !t.is_empty()).await;
-    w.click("import-open").await;
-    w.type_into("import-path", Path::new(FIXTURES).join("broken_truncated.xlsx").to_str().unwrap()).await;
-    w.click("import-preview").await;
+    // A broken file: a clear message naming it, and the data unchanged.
+    w.preview("import-open", "broken_truncated.xlsx").await;
     let message = w.text_until("error-banner", |t| t.contains("broken_truncated.xlsx")).await;
-    assert!(!message.contains("Error("), "a readable message, not a debug string: {message}");
+    // In the secretary's language: no Latin letters but the file's own name.
+    let words = message.replace("broken_truncated.xlsx", "").replace("Excel", "");
+    assert!(!words.chars().any(|c| c.is_ascii_alphabetic()), "a readable Kazakh message: {message}");
     w.shot("04-broken-file").await;
-    w.client.active_element().await.unwrap().send_keys("\u{e00c}").await.unwrap(); // Esc
-    assert_eq!(w.text_until("graduates-total", |t| !t.is_empty()).await, total_before);
+    w.escape().await;
+    assert_eq!(w.number("graduates-total").await, expected.valid);
 
-    // Russian labels after one click on the switch.
-    let lang = |c: &Client| {
-        let c = c.clone();
-        async move { c.execute("return document.documentElement.lang", vec![]).await.unwrap() }
-    };
-    assert_eq!(lang(&w.client).await, "kk");
+    // The employers' requests for the same cohort.
+    w.click("nav-vacancies").await;
+    w.preview("vacancy-import-open", "vacancies_2025.xlsx").await;
+    w.click("import-confirm").await;
+    w.text_until("import-result", |t| t.contains("vacancies_2025.xlsx")).await;
+    w.escape().await;
+    assert!(w.number("vacancies-total").await > 0);
+    w.shot("05-vacancies").await;
+
+    // The commission with the two members who sign the protocol.
+    w.click("nav-settings").await;
+    w.click("commission-create").await;
+    for (role, name) in [("chair", "Әбілқасымов Нұрлан"), ("secretary", "Жұмабаева Әйгерім")]
+    {
+        w.wait("member-role").await.select_by_value(role).await.unwrap();
+        w.type_into("member-name", name).await;
+        w.click("member-add").await;
+        w.wait_for_text(name).await;
+    }
+
+    // A meeting; the first graduate in the queue referred to the best allowed vacancy.
+    w.click("nav-meeting").await;
+    w.click("meeting-new").await;
+    w.click("meeting-create").await;
+    // The queue is alphabetical; the first graduate the rules allow a vacancy for is referred.
+    w.wait("queue-item").await;
+    let mut referred = None;
+    for item in w.client.find_all(Window::by("queue-item")).await.unwrap().into_iter().take(40) {
+        let full_name = item.find(Locator::Css("div")).await.unwrap().text().await.unwrap();
+        let id = item.attr("data-graduate-id").await.unwrap().expect("data-graduate-id");
+        item.click().await.unwrap();
+        // The panel of this graduate (not the one before): its allowed list, or its empty note.
+        let panel = format!("[data-testid='decision-panel'][data-graduate-id='{id}']");
+        let answer = format!("{panel} [data-testid='allowed-vacancy'], {panel} [data-testid='no-allowed']");
+        let shown = w
+            .client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(&answer))
+            .await
+            .unwrap();
+        if shown.attr("data-testid").await.unwrap().as_deref() == Some("allowed-vacancy") {
+            shown.find(Window::by("refer")).await.unwrap().click().await.unwrap();
+            referred = Some(expected.by_name(full_name.trim()));
+            break;
+        }
+    }
+    let graduate = referred.expect("a graduate of the sample the rules allow a vacancy for");
+    w.wait("decision-made").await;
+    w.shot("06-meeting").await;
+
+    // The letter: a PDF with the graduate's name and IIN in it.
+    w.click("nav-papers").await;
+    w.click("papers-print").await;
+    w.wait("paper-file").await;
+    let mut texts = Vec::new();
+    for file in w.client.find_all(Window::by("paper-file")).await.unwrap() {
+        let path = file.attr("data-path").await.unwrap().expect("data-path");
+        texts.push(pdftotext(Path::new(&path)));
+    }
+    assert!(
+        texts.iter().any(|t| t.contains(&graduate.iin) && t.contains(&graduate.surname)),
+        "no paper names {} {}: {texts:#?}",
+        graduate.surname,
+        graduate.iin
+    );
+    w.shot("07-papers").await;
+
+    // Russian labels after one click on the switch, remembered by the page.
+    assert_eq!(w.page_lang().await, "kk");
     w.click("lang-switch").await;
-    assert_eq!(lang(&w.client).await, "ru");
-    w.shot("05-graduates-ru").await;
-
-    for screen in ["vacancies", "meeting", "papers", "followup", "stats", "settings"] {
+    assert_eq!(w.page_lang().await, "ru");
+    let label = w.wait("nav-graduates").await.text().await.unwrap();
+    assert!(label.starts_with("Выпускники"), "{label}");
+    for screen in ["graduates", "vacancies", "meeting", "papers", "followup", "stats", "settings"] {
         w.click(&format!("nav-{screen}")).await;
-        w.shot(&format!("10-{screen}")).await;
+        w.shot(&format!("10-{screen}-ru")).await;
     }
     let db_path = w.text_until("db-path", |t| !t.is_empty()).await;
-    assert!(db_path.contains("joldama.sqlite3"), "{db_path}");
-    let _ = pdftotext;
+    assert_eq!(Path::new(&db_path), db.as_path(), "Settings shows the database's path");
     w.client.close().await.unwrap();
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(FIXTURES).join(name).to_str().unwrap().to_owned()
+}
+
+/// The outcome written beside a shared sample.
+#[derive(serde::Deserialize)]
+struct Expected {
+    data_rows: u64,
+    valid: u64,
+    rows: Vec<ExpectedRow>,
+}
+
+#[derive(serde::Deserialize)]
+struct ExpectedRow {
+    row: u64,
+    iin: String,
+    surname: String,
+    name: String,
+    patronymic: Option<String>,
+    problem: Option<serde_json::Value>,
+}
+
+impl Expected {
+    fn read(name: &str) -> Expected {
+        serde_json::from_str(&std::fs::read_to_string(fixture(name)).unwrap()).unwrap()
+    }
+
+    fn problem_rows(&self) -> Vec<u64> {
+        self.rows.iter().filter(|r| r.problem.is_some()).map(|r| r.row).collect()
+    }
+
+    fn by_name(&self, full_name: &str) -> &ExpectedRow {
+        self.rows
+            .iter()
+            .filter(|r| r.problem.is_none())
+            .find(|r| {
+                let parts = [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()];
+                parts.into_iter().flatten().collect::<Vec<_>>().join(" ") == full_name
+            })
+            .unwrap_or_else(|| panic!("{full_name} is not in the sample"))
+    }
 }

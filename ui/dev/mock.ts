@@ -4,12 +4,25 @@
 
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type {
+  AppInfo,
+  Backup,
   Commission,
+  DecisionView,
+  DeferralChoice,
+  Eligibility,
   GraduateDetail,
+  GraduatePage,
   GraduateQuery,
   GraduateRow,
+  GroundChoice,
+  ImportPreview,
   Meeting,
+  PapersResult,
+  PlacementStats,
+  PlacementTally,
+  ProgrammeOption,
   Rule,
+  University,
   Vacancy,
 } from '../src/lib/types';
 
@@ -131,7 +144,7 @@ function detail(id: number): GraduateDetail {
   };
 }
 
-function page(q: GraduateQuery) {
+function page(q: GraduateQuery): GraduatePage {
   const s = q.search.toLowerCase();
   const rows = graduates.filter(
     (g) =>
@@ -153,11 +166,11 @@ mockIPC(
     const args = (raw ?? {}) as Record<string, any>;
     switch (cmd) {
       case 'app_info':
-        return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length };
+        return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length } satisfies AppInfo;
       case 'graduates_page':
         return page(args.query);
       case 'programmes':
-        return PROGRAMMES.map(([code, name]) => ({ code, name }));
+        return PROGRAMMES.map(([code, name]): ProgrammeOption => ({ code, name }));
       case 'graduate_detail':
         return detail(args.graduateId);
       case 'vacancies':
@@ -177,37 +190,37 @@ mockIPC(
           obligation: detail(args.graduateId).obligation,
           allowed: vacancies.filter((v) => v.places_left > 0).slice(0, 6).map((v, i) => ({ vacancy: v, score: { own_region: i < 2, programme_named: i < 3, places_left: v.places_left }, reasons: [] })),
           refused: vacancies.filter((v) => v.places_left === 0).slice(0, 4).map((v) => ({ vacancy: v, score: { own_region: false, programme_named: false, places_left: 0 }, reasons: [{ code: 'no_places_left', message: { kk: 'Бұл бос орында орын қалмады.', ru: 'В этой вакансии не осталось мест.' } }] })),
-        };
+        } satisfies Eligibility;
       case 'decide':
         if (args.request.outcome.kind === 'employment_centre' && !args.request.outcome.confirmed)
           return fail('vacancies_available', 'Рұқсат етілген 6 бос орында орын бар', 'Есть места на 6 вакансиях', { count: '6' });
-        return { decision: { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, graduate_id: args.request.graduate_id, outcome: args.request.outcome, term_years: 3, revises: null, revised_by: null, reason: null, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary' }, summary: { kk: 'Бос орынға жолдама', ru: 'Направление на вакансию' } };
+        return { decision: { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, graduate_id: args.request.graduate_id, outcome: args.request.outcome, term_years: 3, revises: null, revised_by: null, reason: null, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary' }, summary: { kk: 'Бос орынға жолдама', ru: 'Направление на вакансию' } } satisfies DecisionView;
       case 'rules':
         return rules;
       case 'university':
-        return { name: { kk: 'Әл-Фараби атындағы ҚазҰУ', ru: 'КазНУ имени аль-Фараби' }, address: { kk: 'Алматы қ., әл-Фараби даңғ., 71', ru: 'г. Алматы, пр. аль-Фараби, 71' }, letterhead: { kk: '', ru: '' } };
+        return { name: { kk: 'Әл-Фараби атындағы ҚазҰУ', ru: 'КазНУ имени аль-Фараби' }, address: { kk: 'Алматы қ., әл-Фараби даңғ., 71', ru: 'г. Алматы, пр. аль-Фараби, 71' }, letterhead: { kk: '', ru: '' } } satisfies University;
       case 'backups':
-        return [{ path: '/home/secretary/.local/share/kz.joldama.app/backups/joldama-20250620T101500.sqlite3', created_at: '20250620T101500', bytes: 3456789 }];
+        return [{ path: '/home/secretary/.local/share/kz.joldama.app/backups/joldama-20250620T101500.sqlite3', created_at: '20250620T101500', bytes: 3456789 }] satisfies Backup[];
       case 'placement_stats': {
-        const t = (a: number[]) => ({ counts: a });
+        const t = (counts: PlacementTally['counts']): PlacementTally => ({ counts });
         return {
           by_programme: PROGRAMMES.map(([code, name], i) => [{ code, name }, t([20 + i * 3, 5, 2, 1, 8 - i])]),
           by_funding: [['state_order', t([80, 14, 6, 3, 20])], ['rural_quota', t([30, 4, 1, 0, 5])], ['serpin', t([12, 2, 0, 1, 3])]],
-          by_region: [...REGIONS.map((r, i) => [r, t([10 + i * 2, 0, 0, 0, 0])]), [null, t([0, 20, 7, 4, 28])]],
+          by_region: [...REGIONS.map((r, i): PlacementStats['by_region'][number] => [r, t([10 + i * 2, 0, 0, 0, 0])]), [null, t([0, 20, 7, 4, 28])]],
           total: t([122, 20, 7, 4, 28]),
-        };
+        } satisfies PlacementStats;
       }
       case 'exemption_grounds':
         return [
           { ground: 'spouse_locality', label: { kk: 'Жұбайының елді мекенінде бос орын жоқ', ru: 'Нет вакансии по месту супруга' }, proof_groups: [[{ document: 'marriage_certificate', label: { kk: 'Неке қию туралы куәлік', ru: 'Свидетельство о браке' } }], [{ document: 'no_vacancy_letter', label: { kk: 'Бос орын жоқ туралы хат', ru: 'Письмо об отсутствии вакансий' } }]] },
           { ground: 'pregnancy_or_young_child', label: { kk: 'Жүктілік немесе үш жасқа дейінгі бала', ru: 'Беременность или ребёнок до трёх лет' }, proof_groups: [[{ document: 'medical_certificate', label: { kk: 'Медициналық анықтама', ru: 'Медицинская справка' } }, { document: 'child_birth_certificate', label: { kk: 'Баланың туу туралы куәлігі', ru: 'Свидетельство о рождении' } }]] },
-        ];
+        ] satisfies GroundChoice[];
       case 'deferral_reasons':
-        return [{ reason: 'military_conscription', label: { kk: 'Мерзімді әскери қызметке шақырылу', ru: 'Призыв на срочную службу' } }];
+        return [{ reason: 'military_conscription', label: { kk: 'Мерзімді әскери қызметке шақырылу', ru: 'Призыв на срочную службу' } }] satisfies DeferralChoice[];
       case 'preview_graduates':
       case 'preview_vacancies':
         return {
-          file: String(args.path).split('/').pop(),
+          file: String(args.path).split('/').pop() ?? '',
           sheet: 'Лист1',
           headers: [
             { index: 0, letter: 'A', text: '№', field: null },
@@ -231,11 +244,11 @@ mockIPC(
             skipped_rows: [126, 127],
           },
           records: 118,
-        };
+        } satisfies ImportPreview;
       case 'pick_file':
         return '/home/secretary/Жүктеулер/graduates_2025_kk.xlsx';
       case 'print_papers':
-        return { folder: '/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk', files: Array.from({ length: 8 }, (_, i) => `/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk/${String(i + 1).padStart(3, '0')}-referral.pdf`) };
+        return { folder: '/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk', files: Array.from({ length: 8 }, (_, i) => `/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk/${String(i + 1).padStart(3, '0')}-referral.pdf`) } satisfies PapersResult;
       default:
         return null;
     }

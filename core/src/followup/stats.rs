@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 /// What the commission decided for a graduate, as far as the statistics go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "PlacementOutcome"))]
 pub enum Outcome {
     /// Referred to an employer's vacancy.
     Vacancy,
@@ -72,7 +72,7 @@ pub struct PlacementInput {
 
 /// Graduates counted by outcome.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, rename = "PlacementTally"))]
 pub struct Tally {
     counts: [u32; Outcome::ALL.len()],
 }

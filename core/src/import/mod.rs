@@ -76,7 +76,7 @@ pub struct HeaderCell {
 pub struct FieldOption {
     pub code: String,
     pub label: Text,
-    /// The list cannot be read without it.
+    /// The list as mapped cannot be read without it.
     pub required: bool,
 }
 
@@ -116,7 +116,7 @@ impl ImportPreview {
             .map(|spec| FieldOption {
                 code: spec.key.code().to_owned(),
                 label: spec.label(),
-                required: P::EXPECTED.contains(&spec.key),
+                required: reading.indispensable.contains(&spec.key),
             })
             .collect();
         ImportPreview {
@@ -235,9 +235,16 @@ impl UserFacing for ImportError {
                 ),
                 format!("«{}» защищён паролем: снимите пароль и сохраните файл заново", file_name(path)),
             ),
-            ImportError::Corrupt { path, detail } => Text::new(
-                format!("«{}» файлы бүлінген, оқылмайды ({detail})", file_name(path)),
-                format!("Файл «{}» повреждён и не читается ({detail})", file_name(path)),
+            // The reader's own detail is English and technical: it stays in the log (Display).
+            ImportError::Corrupt { path, .. } => Text::new(
+                format!(
+                    "«{}» файлы бүлінген, оқылмайды: оны Excel-де ашып, қайта сақтап көріңіз",
+                    file_name(path)
+                ),
+                format!(
+                    "Файл «{}» повреждён и не читается: откройте его в Excel и сохраните заново",
+                    file_name(path)
+                ),
             ),
             ImportError::Empty { path } => Text::new(
                 format!("«{}» файлында деректер жоқ", file_name(path)),

@@ -72,6 +72,10 @@ pub struct Reading<K> {
     pub header: HeaderMap<K>,
     /// The header row's cells as text, for the wizard to show.
     pub header_cells: Vec<String>,
+    /// The matched fields the list could not be read without: the anchor (the IIN, the BIN),
+    /// and those whose unmapping would leave a required field missing (a surname beside no
+    /// full name, say).
+    pub indispensable: Vec<K>,
     pub tally: Tally,
 }
 
@@ -162,7 +166,21 @@ pub fn read<P: ListParser>(
         }
     })?;
     let (header, tally) = header.ok_or_else(|| no_header::<P>(path))?;
-    Ok(Reading { sheet, header, header_cells, tally })
+    let indispensable = indispensable(parser, &header);
+    Ok(Reading { sheet, header, header_cells, indispensable, tally })
+}
+
+fn indispensable<P: ListParser>(parser: &P, header: &HeaderMap<P::Key>) -> Vec<P::Key> {
+    let without = |key: P::Key| HeaderMap {
+        row_index: header.row_index,
+        columns: header.columns.iter().filter(|c| c.key != key).cloned().collect(),
+    };
+    header
+        .columns
+        .iter()
+        .map(|c| c.key)
+        .filter(|&key| key == P::ANCHOR || !parser.missing(&without(key)).is_empty())
+        .collect()
 }
 
 /// A person's mapping as the list's keys: the 0-based header row and (key, column) pairs.

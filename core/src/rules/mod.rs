@@ -124,7 +124,6 @@ impl Rule {
 /// construction: built only through [`RuleSet::new`] (deserialising too).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<Rule>", into = "Vec<Rule>")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct RuleSet {
     rows: Vec<Rule>,
 }

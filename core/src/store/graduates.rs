@@ -134,7 +134,7 @@ pub(super) fn select(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \
          FROM graduate g JOIN programme p ON p.id = g.programme_id WHERE {filter} \
-         ORDER BY g.surname, g.name, g.id"
+         ORDER BY g.surname COLLATE kk, g.name COLLATE kk, g.id"
     ))?;
     let rows = stmt.query_map(params, |row| {
         Ok(Graduate {

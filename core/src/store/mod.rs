@@ -26,6 +26,7 @@ pub use commission::PaperNumber;
 pub use error::StoreError;
 pub use search::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow, ProgrammeOption};
 
+use crate::alphabet;
 use crate::classifiers::fold;
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
 use migrations::{MIGRATIONS, Migration};
@@ -252,6 +253,8 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(fold(ctx.get_raw(0).as_str().unwrap_or_default())),
     )?;
+    // Migration 6 orders the graduates' index by it: names in the Kazakh alphabet's order.
+    conn.create_collation("kk", alphabet::compare)?;
     Ok(())
 }
 

@@ -140,7 +140,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
                     g.graduation_year, g.region, COALESCE(cur.kind, 'undecided') \
-             {FROM} {WHERE} ORDER BY g.surname, g.name, g.id LIMIT ?8 OFFSET ?9"
+             {FROM} {WHERE} ORDER BY g.surname COLLATE kk, g.name COLLATE kk, g.id LIMIT ?8 OFFSET ?9"
         ))?;
         let limit = Value::Integer(query.limit.clamp(1, PAGE_LIMIT).into());
         let offset = Value::Integer(query.offset.into());

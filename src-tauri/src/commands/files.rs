@@ -7,7 +7,7 @@ use tauri::AppHandle;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::desk::Desk;
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 /// What a file is chosen for: decides the dialog's filter.
 #[derive(serde::Deserialize)]

@@ -4,17 +4,17 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use joldama_core::Lang;
 use joldama_core::dossier::{self, GraduateDetail};
 use joldama_core::followup::reports::{self, Written};
-use joldama_core::followup::{Activity, Arrival, EmployerRef, FollowUpError, PeriodKind, Span, StudyCost};
 use joldama_core::followup::stats::PlacementStats;
+use joldama_core::followup::{Activity, Arrival, EmployerRef, FollowUpError, PeriodKind, Span, StudyCost};
 use joldama_core::ident::Bin;
-use joldama_core::Lang;
 use joldama_core::store::Store;
 use tauri::State;
 
 use crate::desk::{Desk, change, today};
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 /// Records a change, then reads the graduate's file again.
 async fn then_detail(
@@ -70,12 +70,21 @@ pub async fn add_period(
 }
 
 #[tauri::command]
-pub async fn end_period(desk: State<'_, Desk>, graduate_id: i64, period_id: i64, to: NaiveDate) -> Answer<GraduateDetail> {
+pub async fn end_period(
+    desk: State<'_, Desk>,
+    graduate_id: i64,
+    period_id: i64,
+    to: NaiveDate,
+) -> Answer<GraduateDetail> {
     then_detail(&desk, graduate_id, move |s| Ok(s.end_period(period_id, to, &change()).map(drop)?)).await
 }
 
 #[tauri::command]
-pub async fn remove_period(desk: State<'_, Desk>, graduate_id: i64, period_id: i64) -> Answer<GraduateDetail> {
+pub async fn remove_period(
+    desk: State<'_, Desk>,
+    graduate_id: i64,
+    period_id: i64,
+) -> Answer<GraduateDetail> {
     then_detail(&desk, graduate_id, move |s| Ok(s.remove_period(period_id, &change())?)).await
 }
 
@@ -107,6 +116,11 @@ pub async fn placement_stats(desk: State<'_, Desk>, year: i32) -> Answer<Placeme
 }
 
 #[tauri::command]
-pub async fn export_stats(desk: State<'_, Desk>, year: i32, lang: Option<Lang>, path: PathBuf) -> Answer<Written> {
+pub async fn export_stats(
+    desk: State<'_, Desk>,
+    year: i32,
+    lang: Option<Lang>,
+    path: PathBuf,
+) -> Answer<Written> {
     desk.run(move |s| reports::export_stats(s, year, lang.unwrap_or_default(), &path)).await
 }

@@ -8,7 +8,7 @@ use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, change, today};
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 #[tauri::command]
 pub async fn graduates_page(desk: State<'_, Desk>, query: GraduateQuery) -> Answer<GraduatePage> {

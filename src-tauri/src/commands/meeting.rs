@@ -8,7 +8,7 @@ use joldama_core::suggest::{self, Suggestion};
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, change};
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 #[tauri::command]
 pub async fn meetings(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Meeting>> {
@@ -47,8 +47,9 @@ pub async fn undecided(desk: State<'_, Desk>, year: i32) -> Answer<Vec<GraduateR
 #[tauri::command]
 pub async fn eligibility(desk: State<'_, Desk>, graduate_id: i64) -> Answer<Eligibility> {
     desk.run(move |s| {
-        let graduate =
-            s.graduate(graduate_id)?.ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: graduate_id })?;
+        let graduate = s
+            .graduate(graduate_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: graduate_id })?;
         Ok::<_, AppError>(dossier::eligibility(s, graduate)?)
     })
     .await
@@ -86,7 +87,8 @@ pub async fn accept_suggestions(
     task: String,
 ) -> Answer<usize> {
     let watch = desk.watch(&app, &task);
-    let taken = desk.run(move |s| suggest::accept(s, meeting_id, None, &change(), &watch).map(|s| s.len())).await;
+    let taken =
+        desk.run(move |s| suggest::accept(s, meeting_id, None, &change(), &watch).map(|s| s.len())).await;
     desk.finish(&task);
     taken
 }

@@ -1,16 +1,17 @@
 //! The app, the university, the commission, the rules table, backups and the demo year.
 
+use chrono::Datelike;
+use joldama_core::Text;
 use joldama_core::commission::{Commission, Entity, Role, WorkflowError};
 use joldama_core::demo::{self, DemoSpec, DemoSummary};
 use joldama_core::model::University;
 use joldama_core::rules::{Rule, RuleSet};
 use joldama_core::store::{Backup, Store, StoreError};
-use joldama_core::Text;
 use serde::Serialize;
 use tauri::State;
 
-use crate::desk::{Desk, change};
-use crate::error::{AppError, Answer};
+use crate::desk::{Desk, change, today};
+use crate::error::{Answer, AppError};
 
 /// What the window shows first and in Settings.
 #[derive(Serialize)]
@@ -49,7 +50,7 @@ pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
 
 #[tauri::command]
 pub async fn load_demo(desk: State<'_, Desk>) -> Answer<DemoSummary> {
-    desk.run(|s| demo::build(s, &DemoSpec::default(), &change().actor)).await
+    desk.run(|s| demo::build(s, &DemoSpec::of_year(today().year()), &change().actor)).await
 }
 
 #[tauri::command]
@@ -92,16 +93,17 @@ pub async fn add_member(
     .await
 }
 
+/// The cohort's rules table, row by row (a `RuleSet` crosses as its rows).
 #[tauri::command]
-pub async fn rules(desk: State<'_, Desk>, cohort: i32) -> Answer<RuleSet> {
-    desk.run(move |s| s.rules(cohort)).await
+pub async fn rules(desk: State<'_, Desk>, cohort: i32) -> Answer<Vec<Rule>> {
+    desk.run(move |s| s.rules(cohort).map(Vec::from)).await
 }
 
 #[tauri::command]
-pub async fn save_rules(desk: State<'_, Desk>, cohort: i32, rules: Vec<Rule>) -> Answer<RuleSet> {
+pub async fn save_rules(desk: State<'_, Desk>, cohort: i32, rules: Vec<Rule>) -> Answer<Vec<Rule>> {
     desk.run(move |s| {
         s.save_rules(cohort, &RuleSet::new(rules)?, &change())?;
-        Ok::<_, AppError>(s.rules(cohort)?)
+        Ok::<_, AppError>(s.rules(cohort)?.into())
     })
     .await
 }
@@ -116,12 +118,8 @@ pub async fn backups(desk: State<'_, Desk>) -> Answer<Vec<Backup>> {
     desk.run(|s| s.backups()).await
 }
 
-/// Restores a backup (what was there before is backed up first); answers what is there now.
+/// Restores a backup; answers the copy kept of what was there before.
 #[tauri::command]
-pub async fn restore_backup(desk: State<'_, Desk>, path: std::path::PathBuf) -> Answer<AppInfo> {
-    desk.run(move |s| {
-        s.restore_from(&path)?;
-        info(s)
-    })
-    .await
+pub async fn restore_backup(desk: State<'_, Desk>, path: std::path::PathBuf) -> Answer<Backup> {
+    desk.run(move |s| s.restore_from(&path)).await
 }

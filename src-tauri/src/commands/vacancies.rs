@@ -7,7 +7,7 @@ use joldama_core::model::{Vacancy, VacancyRecord};
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, change};
-use crate::error::{AppError, Answer};
+use crate::error::{Answer, AppError};
 
 #[tauri::command]
 pub async fn vacancies(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Vacancy>> {
@@ -15,7 +15,11 @@ pub async fn vacancies(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Vacancy>>
 }
 
 #[tauri::command]
-pub async fn preview_vacancies(path: PathBuf, year: i32, mapping: Option<ColumnMapping>) -> Answer<ImportPreview> {
+pub async fn preview_vacancies(
+    path: PathBuf,
+    year: i32,
+    mapping: Option<ColumnMapping>,
+) -> Answer<ImportPreview> {
     tauri::async_runtime::spawn_blocking(move || {
         Ok(import::vacancies::preview(&path, year, mapping.as_ref())?.view(&path))
     })

@@ -152,7 +152,7 @@ export const decide = (args: { request: DecisionRequest }) => call<DecisionView>
 export const exemptionGrounds = () => call<GroundChoice[]>('exemption_grounds');
 export const deferralReasons = () => call<DeferralChoice[]>('deferral_reasons');
 export const suggest = (args: { year: number }) => call<Suggestion[]>('suggest', args);
-export const acceptSuggestions = (args: { year: number; meetingId: number; task: string }) =>
+export const acceptSuggestions = (args: { meetingId: number; task: string }) =>
   call<number>('accept_suggestions', args);
 
 // ---- Papers ---------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ export const SCREENS = [
 ] as const;
 export type Screen = (typeof SCREENS)[number];
 
-export type TaskView = { task: string; done: number; total: number | null; stage: string; label: string; cancelling: boolean };
+/** A running task as the task bar shows it: the shell's `TaskProgress` plus the UI's label and
+ * cancel state. */
+export type TaskView = TaskProgress & { label: string; cancelling: boolean };
 
 class AppState {
   info = $state<AppInfo | null>(null);
@@ -110,7 +112,7 @@ function newTaskId(): string {
 /** Runs a long command under a fresh task id: progress is shown while it runs; cancellable. */
 export async function runTask<T>(label: string, run: (task: string) => Promise<T>): Promise<T> {
   const task = newTaskId();
-  app.tasks[task] = { task, label, done: 0, total: null, stage: '', cancelling: false };
+  app.tasks[task] = { task, label, done: 0, total: null, cancelling: false };
   try {
     return await run(task);
   } finally {
@@ -120,7 +122,7 @@ export async function runTask<T>(label: string, run: (task: string) => Promise<T
 
 export function taskProgress(p: TaskProgress) {
   const view = app.tasks[p.task];
-  if (view) app.tasks[p.task] = { ...view, done: Number(p.done), total: p.total === null ? null : Number(p.total), stage: p.stage ?? '' };
+  if (view) app.tasks[p.task] = { ...view, done: p.done, total: p.total };
 }
 
 export async function cancelTask(task: string) {

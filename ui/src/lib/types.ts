@@ -1,292 +1,118 @@
-// TEMPORARY, until the ts-rs bindings exist (ui/src/bindings/*.ts were not generated while the
-// UI was written). These are the shapes of /tmp/contract.md as corrected by the Rust sources
-// at the time (core/src/**, src-tauri/src/commands/*.rs): e.g. ImportPreview has no top-level
-// header_row (it is tally.header_row), the exemption grounds carry `proof_groups`, `suggest`
-// answers core's `Suggestion`, `restore_backup` answers a `Backup`, the obligation verdict is
-// tagged by `status`. Every module imports its types from here, so switching to the generated
-// declarations is a change of this file only: `export type { Graduate } from '../bindings/Graduate'`…
-// (if ts-rs emits `bigint` for i64/u64, set TS_RS_LARGE_INT = "number" in .cargo/config.toml).
+// The UI's types are the Rust types: this file only re-exports the declarations ts-rs generates
+// from core/ and src-tauri/ into ui/src/bindings/*.ts (never edit those by hand; i64/u64 come out
+// as `number`, see TS_RS_LARGE_INT in .cargo/config.toml). After changing a Rust type that
+// crosses IPC, regenerate them with
+//
+//     cargo test --workspace --features joldama-app/ts export_bindings
+//
+// and let `npm run check` show what the UI must follow. Every module imports its types from
+// here, never from ../bindings directly, so a renamed binding is one line to change. Only
+// UI-only names (no Rust twin) are declared here, each with why it stays.
 
-export type Lang = 'kk' | 'ru';
-export type Text = { kk: string; ru: string };
+// ---- Basics, classifiers --------------------------------------------------------------------
+export type { Lang } from '../bindings/Lang';
+export type { Text } from '../bindings/Text';
+export type { Iin } from '../bindings/Iin';
+export type { Bin } from '../bindings/Bin';
+export type { JsonValue } from '../bindings/serde_json/JsonValue';
+export type { Region } from '../bindings/Region';
+export type { Funding } from '../bindings/Funding';
+export type { Level } from '../bindings/Level';
+export type { Field } from '../bindings/Field';
+export type { OrgKind } from '../bindings/OrgKind';
+export type { Ownership } from '../bindings/Ownership';
+export type { Sex } from '../bindings/Sex';
+export type { Role } from '../bindings/Role';
+export type { DecisionStatus } from '../bindings/DecisionStatus';
+export type { ExemptionGround } from '../bindings/ExemptionGround';
+export type { ProofDocument } from '../bindings/ProofDocument';
+export type { DeferralReason } from '../bindings/DeferralReason';
+export type { PeriodKind } from '../bindings/PeriodKind';
+export type { ObligationState } from '../bindings/ObligationState';
 
-export type Region =
-  | 'abai' | 'akmola' | 'aktobe' | 'almaty_region' | 'atyrau' | 'west_kazakhstan' | 'zhambyl'
-  | 'jetisu' | 'karaganda' | 'kostanay' | 'kyzylorda' | 'mangystau' | 'pavlodar'
-  | 'north_kazakhstan' | 'turkistan' | 'ulytau' | 'east_kazakhstan' | 'astana' | 'almaty_city'
-  | 'shymkent';
-export type Funding = 'state_order' | 'rural_quota' | 'serpin' | 'phd';
-export type Level = 'bachelor' | 'master' | 'residency' | 'doctorate';
-export type Field = 'pedagogical' | 'medical' | 'veterinary' | 'agricultural' | 'technical' | 'other';
-export type OrgKind =
-  | 'education' | 'health' | 'veterinary' | 'state_vet_body' | 'agrarian' | 'science'
-  | 'university' | 'other';
-export type Ownership = 'state' | 'private';
-export type Sex = 'male' | 'female';
-export type Role = 'chair' | 'deputy' | 'secretary' | 'member';
-export type DecisionStatus = 'undecided' | 'vacancy' | 'employment_centre' | 'exemption' | 'deferral';
-export type ExemptionGround = 'spouse_locality' | 'disability' | 'further_study' | 'pregnancy_or_young_child';
-export type ProofDocument =
-  | 'marriage_certificate' | 'spouse_work_or_residence_certificate' | 'no_vacancy_letter'
-  | 'disability_certificate' | 'admission_order' | 'medical_certificate' | 'child_birth_certificate';
-export type DeferralReason = 'military_conscription' | 'military_enlistment';
-export type PeriodKind = 'work' | 'centre' | 'deferral';
-export type ObligationState = 'not_started' | 'in_progress' | 'deferred' | 'interrupted' | 'completed';
+// ---- App, settings, files, tasks ------------------------------------------------------------
+export type { AppInfo } from '../bindings/AppInfo';
+export type { AppError } from '../bindings/AppError';
+export type { Progress } from '../bindings/Progress';
+// `{ task } & Progress` on the Rust side (serde flatten); ts-rs inlines it as one object.
+export type { TaskProgress } from '../bindings/TaskProgress';
+export type { Purpose as FilePurpose } from '../bindings/Purpose';
+export type { University } from '../bindings/University';
+export type { Member } from '../bindings/Member';
+export type { Commission } from '../bindings/Commission';
+export type { Backup } from '../bindings/Backup';
+export type { DemoSummary } from '../bindings/DemoSummary';
 
-export type AppInfo = {
-  version: string;
-  db_path: string;
-  data_dir: string;
-  schema_version: number;
-  years: number[];
-  graduates: number;
-  vacancies: number;
-  meetings: number;
-};
+// ---- Rules ----------------------------------------------------------------------------------
+export type { Selection } from '../bindings/Selection';
+export type { Area } from '../bindings/Area';
+export type { Rule } from '../bindings/Rule';
+export type { Obligation } from '../bindings/Obligation';
+export type { Bound } from '../bindings/Bound';
+export type { NotBound } from '../bindings/NotBound';
 
-export type AppError = { code: string; params: Record<string, string>; message: Text };
-/** `stage` is in the contract but not (yet) sent by the shell. */
-export type TaskProgress = { task: string; done: number; total: number | null; stage?: string };
+// ---- Graduates ------------------------------------------------------------------------------
+export type { GraduateQuery } from '../bindings/GraduateQuery';
+export type { GraduateRow } from '../bindings/GraduateRow';
+export type { GraduatePage } from '../bindings/GraduatePage';
+export type { ProgrammeOption } from '../bindings/ProgrammeOption';
+export type { Graduate } from '../bindings/Graduate';
+export type { GraduateRecord } from '../bindings/GraduateRecord';
+export type { GraduateDetail } from '../bindings/GraduateDetail';
+export type { AuditEntry } from '../bindings/AuditEntry';
+export type { Wish } from '../bindings/Wish';
 
-export type University = { name: Text; address: Text; letterhead: Text };
-export type Member = { id: number; role: Role; full_name: string; position: string | null };
-export type Commission = { id: number; year: number; name: Text; members: Member[] };
+// ---- Decisions, meetings --------------------------------------------------------------------
+export type { ProofFile } from '../bindings/ProofFile';
+/** The commission's decision (not the statistics' `PlacementOutcome`). */
+export type { Outcome } from '../bindings/Outcome';
+export type { Decision } from '../bindings/Decision';
+export type { DecisionView } from '../bindings/DecisionView';
+export type { DecisionRequest } from '../bindings/DecisionRequest';
+export type { Finalised } from '../bindings/Finalised';
+export type { Meeting } from '../bindings/Meeting';
+export type { Reason } from '../bindings/Reason';
+export type { Score } from '../bindings/Score';
+export type { Weighed } from '../bindings/Weighed';
+export type { Eligibility } from '../bindings/Eligibility';
+export type { DocumentChoice } from '../bindings/DocumentChoice';
+export type { GroundChoice } from '../bindings/GroundChoice';
+export type { DeferralChoice } from '../bindings/DeferralChoice';
+export type { Suggestion } from '../bindings/Suggestion';
+export type { PapersResult } from '../bindings/PapersResult';
 
-export type Selection<T> = 'any' | { only: T[] };
-export type Area = 'anywhere' | 'rural_only' | { regions: Region[] };
-export type Rule = {
-  name: Text;
-  funding: Funding;
-  levels: Level[];
-  fields: Selection<Field>;
-  kinds: Selection<OrgKind>;
-  area: Area;
-  term_years: number;
-};
-export type Backup = { path: string; created_at: string; bytes: number };
+// ---- Follow-up ------------------------------------------------------------------------------
+export type { Arrival } from '../bindings/Arrival';
+export type { Employer } from '../bindings/Employer';
+export type { EmployerRef } from '../bindings/EmployerRef';
+/** Generic over the employer: `Activity<Employer>` when read, `Activity<EmployerRef>` when added. */
+export type { Activity } from '../bindings/Activity';
+export type { Span } from '../bindings/Span';
+export type { Period } from '../bindings/Period';
+export type { StudyCost } from '../bindings/StudyCost';
+export type { FollowUp } from '../bindings/FollowUp';
+export type { ObligationStatus } from '../bindings/ObligationStatus';
+export type { Written } from '../bindings/Written';
 
-export type GraduateQuery = {
-  year: number | null;
-  search: string;
-  funding: Funding | null;
-  level: Level | null;
-  program_code: string | null;
-  status: DecisionStatus | null;
-  offset: number;
-  limit: number;
-};
-export type GraduateRow = {
-  id: number;
-  iin: string;
-  full_name: string;
-  program_code: string;
-  program_name: string;
-  level: Level;
-  funding: Funding;
-  graduation_year: number;
-  region: Region | null;
-  status: DecisionStatus;
-};
-export type GraduatePage = { total: number; rows: GraduateRow[] };
-export type ProgrammeOption = { code: string; name: string };
+// ---- Import ---------------------------------------------------------------------------------
+export type { Problem } from '../bindings/Problem';
+/** The rows an imported list was read as (not the statistics' `PlacementTally`). */
+export type { Tally } from '../bindings/Tally';
+export type { HeaderCell } from '../bindings/HeaderCell';
+export type { FieldOption } from '../bindings/FieldOption';
+export type { ImportPreview } from '../bindings/ImportPreview';
+export type { MappedColumn } from '../bindings/MappedColumn';
+export type { ColumnMapping } from '../bindings/ColumnMapping';
+export type { ImportReport } from '../bindings/ImportReport';
+export type { ApplyCounts } from '../bindings/ApplyCounts';
 
-export type Graduate = {
-  id: number;
-  iin: string;
-  surname: string;
-  name: string;
-  patronymic: string | null;
-  birth_date: string;
-  sex: Sex;
-  level: Level;
-  funding: Funding;
-  field: Field;
-  program_code: string;
-  program_name: string;
-  graduation_year: number;
-  region: Region | null;
-  phone: string | null;
-  email: string | null;
-};
+// ---- Vacancies ------------------------------------------------------------------------------
+export type { EmployerRecord } from '../bindings/EmployerRecord';
+export type { VacancyRecord } from '../bindings/VacancyRecord';
+export type { Vacancy } from '../bindings/Vacancy';
 
-export type Obligation =
-  | { status: 'bound'; row: number; name: Text; funding: Funding; term_years: number }
-  | { status: 'not_bound'; funding: Funding; level: Level; field: Field };
-
-export type ProofFile = { document: ProofDocument; file: string };
-export type Outcome =
-  | { kind: 'vacancy'; vacancy_id: number; arrival_date: string }
-  | { kind: 'employment_centre'; region: Region; confirmed: boolean }
-  | { kind: 'exemption'; ground: ExemptionGround; proofs: ProofFile[] }
-  | { kind: 'deferral'; reason: DeferralReason; from: string; to: string | null };
-export type Decision = {
-  id: number;
-  meeting_id: number;
-  meeting_number: number;
-  graduate_id: number;
-  outcome: Outcome;
-  term_years: number | null;
-  revises: number | null;
-  revised_by: number | null;
-  reason: string | null;
-  created_at: string;
-  created_by: string;
-};
-export type DecisionView = { decision: Decision; summary: Text };
-export type DecisionRequest = {
-  meeting_id: number;
-  graduate_id: number;
-  outcome: Outcome;
-  revises: number | null;
-  reason: string | null;
-};
-
-export type Arrival = { on: string; confirmed_by: string; note: string | null };
-export type Employer =
-  | { type: 'registered'; bin: string; name: string }
-  | { type: 'unregistered'; name: string };
-export type Activity =
-  | { kind: 'work'; employer: Employer }
-  | { kind: 'centre' }
-  | { kind: 'deferral' };
-export type Span = { from: string; to: string | null };
-export type Period = { id: number; activity: Activity; span: Span; note: string | null };
-export type StudyCost = { amount: number; basis: string | null };
-export type FollowUp = { arrival: Arrival | null; periods: Period[]; study_cost: StudyCost | null };
-export type ObligationStatus = {
-  as_of: string;
-  state: ObligationState;
-  term_days: number;
-  counted_days: number;
-  deferred_days: number;
-  remaining_days: number;
-  ends_on: string | null;
-  refund: number | null;
-};
-export type AuditEntry = {
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: number | null;
-  details: unknown;
-};
-export type GraduateDetail = {
-  graduate: Graduate;
-  obligation: Obligation;
-  decisions: DecisionView[];
-  followup: FollowUp;
-  term_years: number | null;
-  status: ObligationStatus | null;
-  /** Why there is no standing (exempted, not bound), in words. */
-  no_status: Text | null;
-  history: AuditEntry[];
-};
-
-export type Problem = {
-  row: number;
-  column: string | null;
-  header: string | null;
-  field: string | null;
-  code: string;
-  message: Text;
-};
-export type Tally = {
-  header_row: number;
-  data_rows: number;
-  valid: number;
-  problems: Problem[];
-  skipped_rows: number[];
-};
-export type HeaderCell = { index: number; letter: string; text: string; field: string | null };
-export type FieldOption = { code: string; label: Text; required: boolean };
-export type ImportPreview = {
-  file: string;
-  sheet: string;
-  headers: HeaderCell[];
-  fields: FieldOption[];
-  tally: Tally;
-  records: number;
-};
-export type MappedColumn = { field: string; index: number };
-export type ColumnMapping = { header_row: number; columns: MappedColumn[] };
-export type ImportReport = {
-  file: string;
-  sheet: string;
-  header_row: number;
-  data_rows: number;
-  valid: number;
-  problems: Problem[];
-  skipped_rows: number[];
-  imported: number;
-  updated: number;
-  unchanged: number;
-  dry_run: boolean;
-};
-export type DemoSummary = {
-  reports: ImportReport[];
-  meeting_id: number;
-  referrals: number;
-  papers: string[];
-};
-
-export type EmployerRecord = { bin: string; name: string; kind: OrgKind; ownership: Ownership | null };
-export type VacancyRecord = {
-  employer: EmployerRecord;
-  year: number;
-  position: string;
-  program_codes: string[];
-  places: number;
-  region: Region;
-  district: string | null;
-  settlement: string | null;
-  rural: boolean;
-  contact_person: string | null;
-  phone: string | null;
-};
-export type Vacancy = VacancyRecord & { id: number; places_left: number };
-
-export type Finalised = { at: string; by: string };
-export type Meeting = {
-  id: number;
-  commission_id: number;
-  number: number;
-  held_on: string;
-  place: string | null;
-  present: number[];
-  finalised: Finalised | null;
-};
-export type Reason = { code: string; message: Text };
-export type Score = { own_region: boolean; programme_named: boolean; places_left: number };
-export type Weighed = { vacancy: Vacancy; score: Score; reasons: Reason[] };
-export type Eligibility = {
-  graduate: Graduate;
-  obligation: Obligation;
-  allowed: Weighed[];
-  refused: Weighed[];
-};
-export type DocumentChoice = { document: ProofDocument; label: Text };
-/** Every group of `proof_groups` is needed, one document of each. */
-export type GroundChoice = { ground: ExemptionGround; label: Text; proof_groups: DocumentChoice[][] };
-export type DeferralChoice = { reason: DeferralReason; label: Text };
-export type Suggestion = {
-  graduate_id: number;
-  vacancy_id: number;
-  wish: number | null;
-  own_region: boolean;
-  programme_named: boolean;
-  cost: number;
-};
-export type PapersResult = { folder: string; files: string[] };
-export type Written = { file: string; rows: number; exempted: number };
-
-export type Programme = { code: string; name: string };
-export type StatsTally = { counts: number[] };
-export type PlacementStats = {
-  by_programme: [Programme, StatsTally][];
-  by_funding: [Funding, StatsTally][];
-  by_region: [Region | null, StatsTally][];
-  total: StatsTally;
-};
-
-export type FilePurpose = 'spreadsheet' | 'proof' | 'backup';
+// ---- Statistics -----------------------------------------------------------------------------
+export type { Programme } from '../bindings/Programme';
+export type { PlacementOutcome } from '../bindings/PlacementOutcome';
+export type { PlacementTally } from '../bindings/PlacementTally';
+export type { PlacementStats } from '../bindings/PlacementStats';

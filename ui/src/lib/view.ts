@@ -1,21 +1,24 @@
 // Small pure helpers that turn core records into what a screen shows.
 
 import { codeLabel, formatDate, has, translate, type Lang } from './i18n';
-import type { AuditEntry, Obligation, Outcome, Period, Text } from './types';
+import type {
+  AuditEntry,
+  Obligation,
+  Outcome,
+  Period,
+  PlacementOutcome,
+  PlacementTally,
+  Text,
+} from './types';
 
-/** The rules' verdict, whichever way the union is tagged. */
+/** The rules' verdict: bound (with the row's name and term) or not. */
 export function obligationView(o: Obligation | null | undefined): {
   bound: boolean;
   name: Text | null;
   termYears: number | null;
 } {
-  if (!o) return { bound: false, name: null, termYears: null };
-  const tag = (o as { status?: string; kind?: string }).status ?? (o as { kind?: string }).kind;
-  if (tag === 'bound') {
-    const b = o as { name?: Text; term_years?: number };
-    return { bound: true, name: b.name ?? null, termYears: b.term_years ?? null };
-  }
-  return { bound: false, name: null, termYears: null };
+  if (o?.status !== 'bound') return { bound: false, name: null, termYears: null };
+  return { bound: true, name: o.name, termYears: o.term_years };
 }
 
 /** A decision's outcome in a few words (the server's `summary` is preferred when present). */
@@ -58,13 +61,13 @@ export function auditAction(l: Lang, entry: AuditEntry): string {
 
 /** A short readable rendering of an audit row's details (new values, else old). */
 export function auditDetails(entry: AuditEntry): string {
-  const d = entry.details as { new?: unknown; old?: unknown; source?: unknown } | null;
-  if (!d || typeof d !== 'object') return '';
+  const d = entry.details;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return '';
   const value = d.new ?? d.old ?? null;
   const parts: string[] = [];
   if (typeof d.source === 'string' && d.source) parts.push(d.source);
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>).slice(0, 6)) {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value).slice(0, 6)) {
       if (v === null || typeof v === 'object') continue;
       parts.push(`${k}: ${String(v)}`);
     }
@@ -77,21 +80,20 @@ export function daysText(l: Lang, n: number): string {
   return translate(l, 'units.days', { count: n });
 }
 
-export const OUTCOMES = ['vacancy', 'employment_centre', 'exempt', 'deferred', 'no_decision'] as const;
-export type StatsOutcome = (typeof OUTCOMES)[number];
-export type Counts = Record<StatsOutcome, number> & { total: number };
+/** The statistics' outcomes in the order of `PlacementTally.counts` (core's `Outcome::ALL`). */
+export const OUTCOMES = [
+  'vacancy',
+  'employment_centre',
+  'exempt',
+  'deferred',
+  'no_decision',
+] as const satisfies readonly PlacementOutcome[];
+export type Counts = Record<PlacementOutcome, number> & { total: number };
 
-/** A statistics tally as counts per outcome, whatever its serialised form. */
-export function tallyCounts(tally: unknown): Counts {
+/** A statistics tally as counts per outcome, with their total. */
+export function tallyCounts(tally: PlacementTally | null | undefined): Counts {
   const out = { vacancy: 0, employment_centre: 0, exempt: 0, deferred: 0, no_decision: 0, total: 0 };
-  if (tally && typeof tally === 'object') {
-    const raw = tally as Record<string, unknown>;
-    if (Array.isArray(raw.counts)) {
-      OUTCOMES.forEach((o, i) => (out[o] = Number((raw.counts as unknown[])[i] ?? 0)));
-    } else {
-      for (const o of OUTCOMES) out[o] = Number(raw[o] ?? 0);
-    }
-  }
+  if (tally) OUTCOMES.forEach((o, i) => (out[o] = tally.counts[i]));
   out.total = OUTCOMES.reduce((n, o) => n + out[o], 0);
   return out;
 }

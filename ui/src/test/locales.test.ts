@@ -6,6 +6,75 @@ import { join } from 'node:path';
 import kk from '../locales/kk.json';
 import ru from '../locales/ru.json';
 import { dictionaries, has, pluralCategories } from '../lib/i18n';
+import type {
+  DecisionStatus,
+  DeferralReason,
+  ExemptionGround,
+  Field,
+  Funding,
+  Level,
+  ObligationState,
+  OrgKind,
+  Outcome,
+  Ownership,
+  PeriodKind,
+  PlacementOutcome,
+  ProofDocument,
+  Region,
+  Role,
+  Sex,
+} from '../lib/types';
+
+/** `true` only when the two unions have exactly the same members. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Codes = typeof kk.codes;
+/**
+ * Checked by `npm run check`: the labelled codes are exactly the generated enums' spellings, so
+ * a variant added or renamed in Rust fails here until the locale files follow.
+ */
+const codesMatchBindings: {
+  [K in keyof Codes]: Same<
+    keyof Codes[K],
+    {
+      DecisionStatus: DecisionStatus;
+      DeferralReason: DeferralReason;
+      ExemptionGround: ExemptionGround;
+      Field: Field;
+      Funding: Funding;
+      FundingShort: Funding;
+      Level: Level;
+      ObligationState: ObligationState;
+      OrgKind: OrgKind;
+      Ownership: Ownership;
+      PeriodKind: PeriodKind;
+      ProofDocument: ProofDocument;
+      Region: Region;
+      Role: Role;
+      Sex: Sex;
+    }[K]
+  >;
+} & {
+  outcome: Same<keyof typeof kk.outcome, Outcome['kind']>;
+  stats: Same<keyof typeof kk.stats.outcome, PlacementOutcome>;
+} = {
+  DecisionStatus: true,
+  DeferralReason: true,
+  ExemptionGround: true,
+  Field: true,
+  Funding: true,
+  FundingShort: true,
+  Level: true,
+  ObligationState: true,
+  OrgKind: true,
+  Ownership: true,
+  PeriodKind: true,
+  ProofDocument: true,
+  Region: true,
+  Role: true,
+  Sex: true,
+  outcome: true,
+  stats: true,
+};
 
 type Node = string | { [k: string]: Node };
 const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
@@ -79,6 +148,10 @@ describe('locale files', () => {
   it('write Kazakh with its own letters', () => {
     const all = [...kkLeaves.values()].map((n) => (typeof n === 'string' ? n : Object.values(n).join(' '))).join(' ');
     for (const letter of 'әғқңөұүі') expect(all, letter).toContain(letter);
+  });
+
+  it('label exactly the codes of the generated Rust enums (checked at compile time)', () => {
+    expect(Object.values(codesMatchBindings).every(Boolean)).toBe(true);
   });
 
   it('label every region code (17 oblasts and 3 cities) in both languages', () => {
