@@ -9,6 +9,7 @@ use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
 use super::upsert::{Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
+use crate::alphabet;
 use crate::classifiers::{Field, Funding, Level, Region, Sex, fold};
 use crate::ident::Iin;
 use crate::model::{Graduate, GraduateRecord};
@@ -31,6 +32,7 @@ const GRADUATE: Table = Table {
         "phone",
         "email",
         "search",
+        "sort_key",
     ],
     copy_on_insert: None,
 };
@@ -56,6 +58,8 @@ pub(super) fn write<E: From<StoreError>>(
             }
             let programme_id = programmes.id_of(batch, r)?;
             let search = search_key(r);
+            let sort_key =
+                alphabet::sort_key([&*r.surname, &r.name, r.patronymic.as_deref().unwrap_or_default()]);
             let values = [
                 text(r.iin.as_str()),
                 ValueRef::Integer(r.graduation_year.into()),
@@ -72,6 +76,7 @@ pub(super) fn write<E: From<StoreError>>(
                 opt_text(r.phone.as_deref()),
                 opt_text(r.email.as_deref()),
                 text(&search),
+                text(&sort_key),
             ];
             graduates.apply(batch, (r.iin, r.graduation_year), &values)?;
             Ok(())
@@ -134,7 +139,7 @@ pub(super) fn select(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \
          FROM graduate g JOIN programme p ON p.id = g.programme_id WHERE {filter} \
-         ORDER BY g.surname COLLATE kk, g.name COLLATE kk, g.id"
+         ORDER BY g.sort_key, g.id"
     ))?;
     let rows = stmt.query_map(params, |row| {
         Ok(Graduate {

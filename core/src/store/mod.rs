@@ -253,8 +253,16 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| Ok(fold(ctx.get_raw(0).as_str().unwrap_or_default())),
     )?;
-    // Migration 6 orders the graduates' index by it: names in the Kazakh alphabet's order.
-    conn.create_collation("kk", alphabet::compare)?;
+    // Migration 6 fills the graduates' sort key with the same function the import uses.
+    conn.create_scalar_function(
+        "joldama_sort_key",
+        3,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let part = |i| ctx.get_raw(i).as_str().unwrap_or_default();
+            Ok(alphabet::sort_key([part(0), part(1), part(2)]))
+        },
+    )?;
     Ok(())
 }
 
