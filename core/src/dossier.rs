@@ -3,6 +3,8 @@
 //! standing, and the audit trail. Composed here so that the window and the command line show
 //! the same thing.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -10,7 +12,7 @@ use crate::classifiers::Classifier;
 use crate::commission::{Decision, DecisionRequest, Entity, Outcome, WorkflowError};
 use crate::error::Error;
 use crate::followup::{FollowUp, FollowUpError, Obligation as Term, ObligationStatus};
-use crate::i18n::{Lang, Text, UserFacing};
+use crate::i18n::{Lang, Text, UserFacing, date};
 use crate::model::{Graduate, Vacancy};
 use crate::rules::{DeferralReason, ExemptionGround, Obligation, ProofDocument, RuleSet, Score, assess};
 use crate::store::{AuditEntry, ChangeContext, DecisionStatus, GraduateRow, Store};
@@ -18,10 +20,6 @@ use crate::store::{AuditEntry, ChangeContext, DecisionStatus, GraduateRow, Store
 /// 1 September of the graduation year: when a referral's work starts unless it says otherwise.
 pub fn default_arrival(graduation_year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(graduation_year, 9, 1).expect("1 September exists")
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
 }
 
 /// What a decision means, in words: the employer and position, the centre's region, the
@@ -42,7 +40,7 @@ pub fn summary(outcome: &Outcome, vacancy: Option<&Vacancy>) -> Text {
                 "{}: {place}; {} {}",
                 t(lang, "Бос орынға жолдама", "Направление на вакансию"),
                 t(lang, "келу күні", "дата прибытия"),
-                day(*arrival_date)
+                date(*arrival_date)
             )
         }),
         Outcome::EmploymentCentre { region, .. } => both(&|lang| {
@@ -64,8 +62,8 @@ pub fn summary(outcome: &Outcome, vacancy: Option<&Vacancy>) -> Text {
                 "{}: {}, {} – {}",
                 t(lang, "Кейінге қалдыру", "Отсрочка"),
                 reason.label().get(lang),
-                day(*from),
-                to.map_or_else(|| "…".into(), day)
+                date(*from),
+                to.map_or_else(|| "…".into(), date)
             )
         }),
     }
@@ -80,9 +78,10 @@ pub struct DecisionView {
 }
 
 impl DecisionView {
-    pub fn new(decision: Decision, vacancies: &[Vacancy]) -> DecisionView {
+    /// `vacancies` holds the referred ones ([`Store::referred_vacancies`]).
+    pub fn new(decision: Decision, vacancies: &HashMap<i64, Vacancy>) -> DecisionView {
         let vacancy = match &decision.outcome {
-            Outcome::Vacancy { vacancy_id, .. } => vacancies.iter().find(|v| v.id == *vacancy_id),
+            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
             _ => None,
         };
         DecisionView { summary: summary(&decision.outcome, vacancy), decision }
@@ -189,7 +188,7 @@ pub fn graduate_detail(store: &Store, graduate_id: i64, as_of: NaiveDate) -> Res
         .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: graduate_id })?;
     let rules = store.rules(graduate.record.graduation_year)?;
     let decisions = store.decisions_of(graduate_id)?;
-    let vacancies = store.vacancies()?;
+    let vacancies = store.referred_vacancies(&decisions)?;
     let current = decisions.iter().find(|d| d.is_current());
     let (followup, term_years, status, no_status) = match standing(store, &rules, &graduate, current) {
         Ok(s) => (s.followup, Some(s.term_years), Some(s.obligation.status(as_of)), None),
@@ -227,7 +226,8 @@ pub fn decide(
         .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: request.graduate_id })?;
     let rules = store.rules(graduate.record.graduation_year)?;
     let decision = store.decide(request, &rules, ctx)?;
-    Ok(DecisionView::new(decision, &store.vacancies()?))
+    let vacancies = store.referred_vacancies([&decision])?;
+    Ok(DecisionView::new(decision, &vacancies))
 }
 
 /// A proof document to choose, with its name.

@@ -52,6 +52,11 @@ impl Text {
     }
 }
 
+/// A date as Kazakh and Russian papers and messages write it: dd.mm.yyyy.
+pub fn date(d: chrono::NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
 /// An error or problem that reaches a person: a stable code for programs and a bilingual text.
 pub trait UserFacing {
     fn code(&self) -> &'static str;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::commission::{Commission, Decision, Entity, Meeting, Outcome, Role, WorkflowError};
 use crate::error::Error;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, date};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper, Protocol, ProtocolRow,
@@ -101,8 +101,8 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
         }
         (Outcome::Deferral { reason, from, to }, _) => {
             let label = reason.label();
-            let until = to.map_or_else(String::new, |to| format!(" – {}", to.format("%d.%m.%Y")));
-            let from = from.format("%d.%m.%Y");
+            let until = to.map_or_else(String::new, |to| format!(" – {}", date(to)));
+            let from = date(*from);
             Text::new(
                 format!("Кейінге қалдыру: {}, {from}{until}", label.kk),
                 format!("Предоставить отсрочку: {}, {from}{until}", label.ru),
@@ -127,7 +127,7 @@ pub fn meeting_papers(
 ) -> Result<Vec<Box<dyn Paper>>, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
     let decisions = store.decisions_of_meeting(meeting_id)?;
-    let vacancies = store.vacancies()?;
+    let vacancies = store.referred_vacancies(&decisions)?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for d in &decisions {
         let graduate = graduate_of(store, d)?;
@@ -146,8 +146,7 @@ pub fn meeting_papers(
         papers.push(match &d.outcome {
             Outcome::Vacancy { vacancy_id, arrival_date } => {
                 let v = vacancies
-                    .iter()
-                    .find(|v| v.id == *vacancy_id)
+                    .get(vacancy_id)
                     .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 Box::new(ReferralLetter {
                     employer_name: v.record.employer.name.clone(),
@@ -181,14 +180,14 @@ pub fn meeting_papers(
 /// The meeting's protocol: the members present and every decision taken.
 pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
-    let vacancies = store.vacancies()?;
-    let rows = store
-        .decisions_of_meeting(meeting_id)?
+    let decisions = store.decisions_of_meeting(meeting_id)?;
+    let vacancies = store.referred_vacancies(&decisions)?;
+    let rows = decisions
         .iter()
         .map(|d| {
             let g = graduate_of(store, d)?;
             let vacancy = match &d.outcome {
-                Outcome::Vacancy { vacancy_id, .. } => vacancies.iter().find(|v| v.id == *vacancy_id),
+                Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
                 _ => None,
             };
             Ok(ProtocolRow {

@@ -195,7 +195,7 @@ impl Graph {
 /// Takes every suggestion of the meeting's cohort as a referral at the meeting, arriving on
 /// `arrival` (by default 1 September of the graduation year), reporting each decision; a
 /// cancel stops before the next one (those taken stay: each is a decision of its own, which
-/// the commission may revise).
+/// the commission may revise). Answers the suggestions taken.
 pub fn accept(
     store: &mut Store,
     meeting_id: i64,
@@ -212,9 +212,10 @@ pub fn accept(
         .year;
     let arrival = arrival.unwrap_or_else(|| crate::dossier::default_arrival(year));
     let rules = store.rules(year)?;
-    let suggestions = store.suggest(year, &rules)?;
+    let mut suggestions = store.suggest(year, &rules)?;
     let total = Some(suggestions.len() as u64);
-    for (done, s) in suggestions.iter().enumerate() {
+    let mut taken = 0;
+    for s in &suggestions {
         if watch.cancelled() {
             break;
         }
@@ -226,8 +227,10 @@ pub fn accept(
             reason: None,
         };
         store.decide(&request, &rules, ctx)?;
-        watch.report(done as u64 + 1, total);
+        taken += 1;
+        watch.report(taken as u64, total);
     }
+    suggestions.truncate(taken);
     Ok(suggestions)
 }
 

@@ -44,14 +44,28 @@ impl Desk {
         E: Into<AppError> + Send + 'static,
     {
         let store = Arc::clone(&self.store);
-        tauri::async_runtime::spawn_blocking(move || work(&mut lock(&store)).map_err(Into::into))
-            .await
-            .map_err(|_| AppError::unexpected())?
+        blocking(move || work(&mut lock(&store))).await
     }
 
-    /// A watch for the long step `task`: progress goes to the window as events, and
-    /// `cancel_task(task)` stops it.
-    pub fn watch(&self, app: &AppHandle, task: &str) -> Watch {
+    /// Runs the long step `task` as [`Desk::run`] does, with a watch that sends its progress to
+    /// the window and that `cancel_task(task)` stops.
+    pub async fn run_task<T, E>(
+        &self,
+        app: &AppHandle,
+        task: &str,
+        work: impl FnOnce(&mut Store, &Watch) -> Result<T, E> + Send + 'static,
+    ) -> Answer<T>
+    where
+        T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
+    {
+        let watch = self.watch(app, task);
+        let answer = self.run(move |s| work(s, &watch)).await;
+        self.tasks.lock().unwrap_or_else(|p| p.into_inner()).remove(task);
+        answer
+    }
+
+    fn watch(&self, app: &AppHandle, task: &str) -> Watch {
         let flag = Arc::new(AtomicBool::new(false));
         self.tasks.lock().unwrap_or_else(|p| p.into_inner()).insert(task.to_owned(), Arc::clone(&flag));
         let (app, task) = (app.clone(), task.to_owned());
@@ -60,15 +74,22 @@ impl Desk {
         })
     }
 
-    pub fn finish(&self, task: &str) {
-        self.tasks.lock().unwrap_or_else(|p| p.into_inner()).remove(task);
-    }
-
     pub fn cancel(&self, task: &str) {
         if let Some(flag) = self.tasks.lock().unwrap_or_else(|p| p.into_inner()).get(task) {
             flag.store(true, Ordering::Relaxed);
         }
     }
+}
+
+/// Runs `work` off the UI thread (file reading that needs no store, such as a preview).
+pub async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Answer<T>
+where
+    T: Send + 'static,
+    E: Into<AppError> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || work().map_err(Into::into))
+        .await
+        .map_err(|_| AppError::unexpected())?
 }
 
 /// The desk's calendar day: papers' dates, obligations' as-of date.

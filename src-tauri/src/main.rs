@@ -101,5 +101,7 @@ fn main() {
             followup::export_stats,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("error while running Joldama");
+        .unwrap_or_else(|e| {
+            refuse(&format!("Терезені ашу мүмкін болмады ({e})."), &format!("Не удалось открыть окно ({e})."))
+        });
 }

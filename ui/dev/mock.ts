@@ -256,15 +256,16 @@ mockIPC(
   { shouldMockEvents: true },
 );
 
-const screen = new URLSearchParams(location.search).get('lang');
-if (screen === 'ru' || screen === 'kk') localStorage.setItem('joldama.lang', screen);
+const wantLang = new URLSearchParams(location.search).get('lang');
+if (wantLang === 'ru' || wantLang === 'kk') localStorage.setItem('joldama.lang', wantLang);
 
 await import('../src/main');
 const { app } = await import('../src/lib/state.svelte');
 const want = new URLSearchParams(location.search).get('screen');
 if (want) app.screen = want as typeof app.screen;
 
-// `?act=click:SELECTOR|type:SELECTOR~TEXT|key:SELECTOR~KEY|wait` — steps 600 ms apart, for screenshots.
+// `?act=click:SELECTOR|type:SELECTOR~TEXT|key:SELECTOR~KEY|select:SELECTOR~VALUE|wait` — steps 600 ms
+// apart, for screenshots.
 const steps = (new URLSearchParams(location.search).get('act') ?? '').split('|').filter(Boolean);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 await pause(900);

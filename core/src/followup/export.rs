@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::xlsx::{Column, Formats, data_row, filter, header, pick, save, write_date};
 use super::{Activity, Employer, ExportError, ObligationStatus, Period};
 use crate::classifiers::{Classifier, Funding, Level};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, date};
 use crate::ident::Iin;
 
 /// One graduate in the Financial Centre's list.
@@ -168,11 +168,11 @@ fn period_text(p: &Period, lang: Lang) -> String {
         Activity::Centre | Activity::Deferral => p.activity.kind().label(lang).to_string(),
     };
     let to = match (p.span.to(), lang) {
-        (Some(to), _) => to.format("%d.%m.%Y").to_string(),
+        (Some(to), _) => date(to),
         (None, Lang::Kk) => "қазірге дейін".to_string(),
         (None, Lang::Ru) => "по настоящее время".to_string(),
     };
-    format!("{what}: {} – {to}", p.span.from().format("%d.%m.%Y"))
+    format!("{what}: {} – {to}", date(p.span.from()))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, Text, UserFacing};
+use crate::i18n::{self, Lang, Text, UserFacing};
 
 /// What a graduate was doing during a period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -135,13 +135,13 @@ impl UserFacing for ObligationError {
             ObligationError::EndsBeforeStart { from, to } => Text::new(
                 format!(
                     "Кезең басталмай тұрып аяқталады: басталуы {}, аяқталуы {}.",
-                    from.format("%d.%m.%Y"),
-                    to.format("%d.%m.%Y")
+                    i18n::date(*from),
+                    i18n::date(*to)
                 ),
                 format!(
                     "Период заканчивается раньше, чем начинается: начало {}, окончание {}.",
-                    from.format("%d.%m.%Y"),
-                    to.format("%d.%m.%Y")
+                    i18n::date(*from),
+                    i18n::date(*to)
                 ),
             ),
             ObligationError::ZeroTerm => Text::new(
@@ -149,11 +149,8 @@ impl UserFacing for ObligationError {
                 "Срок отработки не может быть равен нулю лет: проверьте таблицу правил.",
             ),
             ObligationError::OutOfRange { start, years } => Text::new(
-                format!(
-                    "{} күнінен {years} жыл кейінгі күнді есептеу мүмкін емес.",
-                    start.format("%d.%m.%Y")
-                ),
-                format!("Невозможно вычислить дату через {years} лет после {}.", start.format("%d.%m.%Y")),
+                format!("{} күнінен {years} жыл кейінгі күнді есептеу мүмкін емес.", i18n::date(*start)),
+                format!("Невозможно вычислить дату через {years} лет после {}.", i18n::date(*start)),
             ),
         }
     }

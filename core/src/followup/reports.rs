@@ -34,9 +34,8 @@ fn bound(store: &Store, year: i32) -> Result<Vec<(Graduate, Option<Decision>)>, 
     let mut decisions: HashMap<i64, Decision> =
         store.current_decisions(year)?.into_iter().map(|d| (d.graduate_id, d)).collect();
     Ok(store
-        .graduates()?
+        .graduates_of(year)?
         .into_iter()
-        .filter(|g| g.record.graduation_year == year)
         .filter(|g| matches!(rules.obligation(&g.record), Obligation::Bound(_)))
         .map(|g| {
             let decision = decisions.remove(&g.id);
@@ -63,7 +62,7 @@ pub fn export_financial_centre(
 ) -> Result<Written, Error> {
     let rules = store.rules(year)?;
     let graduates = bound(store, year)?;
-    let vacancies: HashMap<i64, Vacancy> = store.vacancies()?.into_iter().map(|v| (v.id, v)).collect();
+    let vacancies = store.referred_vacancies(graduates.iter().filter_map(|(_, d)| d.as_ref()))?;
     let mut rows = Vec::new();
     for (g, decision) in &graduates {
         let outcome = decision.as_ref().map(|d| &d.outcome);
@@ -103,8 +102,9 @@ pub fn export_financial_centre(
 
 /// Placement of a cohort's bound graduates by programme, funding category and region.
 pub fn placement(store: &Store, year: i32) -> Result<PlacementStats, Error> {
-    let vacancies: HashMap<i64, Vacancy> = store.vacancies()?.into_iter().map(|v| (v.id, v)).collect();
-    let inputs: Vec<PlacementInput> = bound(store, year)?
+    let graduates = bound(store, year)?;
+    let vacancies = store.referred_vacancies(graduates.iter().filter_map(|(_, d)| d.as_ref()))?;
+    let inputs: Vec<PlacementInput> = graduates
         .iter()
         .map(|(g, decision)| {
             let outcome = decision.as_ref().map(|d| &d.outcome);

@@ -3,6 +3,7 @@
 //! revision gives it back and cancels the replaced decision's paper), proofs kept beside the
 //! database, and the papers' numbers.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -18,7 +19,7 @@ use crate::commission::{
 };
 use crate::i18n::Text;
 use crate::ident::Bin;
-use crate::model::{Graduate, University};
+use crate::model::{Graduate, University, Vacancy};
 use crate::rules::{
     DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess, exemption_allowed,
 };
@@ -298,6 +299,29 @@ impl Store {
         Ok(graduates
             .into_iter()
             .filter(|g| matches!(rules.obligation(&g.record), Obligation::Bound(_)))
+            .collect())
+    }
+
+    /// The vacancies `decisions` refer people to, by id: one query for just those rows, for
+    /// papers, summaries and exports that name the employer.
+    pub fn referred_vacancies<'a>(
+        &self,
+        decisions: impl IntoIterator<Item = &'a Decision>,
+    ) -> Result<HashMap<i64, Vacancy>, StoreError> {
+        let ids: Vec<i64> = decisions
+            .into_iter()
+            .filter_map(|d| match d.outcome {
+                Outcome::Vacancy { vacancy_id, .. } => Some(vacancy_id),
+                _ => None,
+            })
+            .collect();
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let ids = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        Ok(vacancies::select(&self.conn, "v.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?
+            .into_iter()
+            .map(|v| (v.id, v))
             .collect())
     }
 

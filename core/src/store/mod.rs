@@ -182,6 +182,11 @@ impl Store {
         graduates::select(&self.conn, "1", [])
     }
 
+    /// One cohort's graduates, ordered as [`Store::graduates`].
+    pub fn graduates_of(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
+        graduates::select(&self.conn, "g.graduation_year = ?1", [year])
+    }
+
     /// Ordered by year, employer name, position; programme codes sorted.
     pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
         vacancies::select(&self.conn, "1", [])

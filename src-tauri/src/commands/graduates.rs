@@ -7,8 +7,8 @@ use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, Im
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change, today};
-use crate::error::{Answer, AppError};
+use crate::desk::{Desk, blocking, change, today};
+use crate::error::Answer;
 
 #[tauri::command]
 pub async fn graduates_page(desk: State<'_, Desk>, query: GraduateQuery) -> Answer<GraduatePage> {
@@ -31,11 +31,7 @@ pub async fn preview_graduates(
     year: Option<i32>,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    tauri::async_runtime::spawn_blocking(move || {
-        Ok(import::graduates::preview(&path, year, mapping.as_ref())?.view(&path))
-    })
-    .await
-    .map_err(|_| AppError::unexpected())?
+    blocking(move || import::graduates::preview(&path, year, mapping.as_ref()).map(|p| p.view(&path))).await
 }
 
 #[tauri::command]
@@ -47,9 +43,10 @@ pub async fn import_graduates(
     mapping: Option<ColumnMapping>,
     task: String,
 ) -> Answer<ImportReport> {
-    let watch = desk.watch(&app, &task);
-    let options = ImportOptions { year, mapping, watch, actor: change().actor, dry_run: false };
-    let report = desk.run(move |s| import::graduates::import(s, &path, &options)).await;
-    desk.finish(&task);
-    report
+    desk.run_task(&app, &task, move |s, watch| {
+        let options =
+            ImportOptions { year, mapping, watch: watch.clone(), actor: change().actor, dry_run: false };
+        import::graduates::import(s, &path, &options)
+    })
+    .await
 }

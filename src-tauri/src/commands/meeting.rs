@@ -86,9 +86,8 @@ pub async fn accept_suggestions(
     meeting_id: i64,
     task: String,
 ) -> Answer<usize> {
-    let watch = desk.watch(&app, &task);
-    let taken =
-        desk.run(move |s| suggest::accept(s, meeting_id, None, &change(), &watch).map(|s| s.len())).await;
-    desk.finish(&task);
-    taken
+    desk.run_task(&app, &task, move |s, watch| {
+        suggest::accept(s, meeting_id, None, &change(), watch).map(|taken| taken.len())
+    })
+    .await
 }

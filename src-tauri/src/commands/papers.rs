@@ -27,18 +27,14 @@ pub async fn print_papers(
     combined: bool,
     task: String,
 ) -> Answer<PapersResult> {
-    let watch = desk.watch(&app, &task);
-    let result = desk
-        .run(move |s| {
-            let folder = beside(s, "papers").join(format!("meeting-{meeting_id}-{}", lang.code()));
-            let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
-            let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder) };
-            let files = letters::print_meeting(s, meeting_id, lang, today(), output, &change(), &watch)?;
-            Ok::<_, joldama_core::Error>(PapersResult { folder, files })
-        })
-        .await;
-    desk.finish(&task);
-    result
+    desk.run_task(&app, &task, move |s, watch| {
+        let folder = beside(s, "papers").join(format!("meeting-{meeting_id}-{}", lang.code()));
+        let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
+        let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder) };
+        let files = letters::print_meeting(s, meeting_id, lang, today(), output, &change(), watch)?;
+        Ok::<_, joldama_core::Error>(PapersResult { folder, files })
+    })
+    .await
 }
 
 #[tauri::command]

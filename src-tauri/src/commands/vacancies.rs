@@ -6,8 +6,8 @@ use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, Im
 use joldama_core::model::{Vacancy, VacancyRecord};
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change};
-use crate::error::{Answer, AppError};
+use crate::desk::{Desk, blocking, change};
+use crate::error::Answer;
 
 #[tauri::command]
 pub async fn vacancies(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Vacancy>> {
@@ -20,11 +20,7 @@ pub async fn preview_vacancies(
     year: i32,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    tauri::async_runtime::spawn_blocking(move || {
-        Ok(import::vacancies::preview(&path, year, mapping.as_ref())?.view(&path))
-    })
-    .await
-    .map_err(|_| AppError::unexpected())?
+    blocking(move || import::vacancies::preview(&path, year, mapping.as_ref()).map(|p| p.view(&path))).await
 }
 
 #[tauri::command]
@@ -36,11 +32,17 @@ pub async fn import_vacancies(
     mapping: Option<ColumnMapping>,
     task: String,
 ) -> Answer<ImportReport> {
-    let watch = desk.watch(&app, &task);
-    let options = ImportOptions { year: Some(year), mapping, watch, actor: change().actor, dry_run: false };
-    let report = desk.run(move |s| import::vacancies::import(s, &path, year, &options)).await;
-    desk.finish(&task);
-    report
+    desk.run_task(&app, &task, move |s, watch| {
+        let options = ImportOptions {
+            year: Some(year),
+            mapping,
+            watch: watch.clone(),
+            actor: change().actor,
+            dry_run: false,
+        };
+        import::vacancies::import(s, &path, year, &options)
+    })
+    .await
 }
 
 #[tauri::command]

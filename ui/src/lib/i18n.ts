@@ -4,7 +4,7 @@
 // - dates as dd.mm.yyyy (inputs keep ISO), numbers with thin-space grouping, tenge;
 // - `errorText`: an AppError as the person should read it.
 
-import { derived, get, writable } from 'svelte/store';
+import { derived, writable } from 'svelte/store';
 import kk from '../locales/kk.json';
 import ru from '../locales/ru.json';
 import type { AppError, Lang, Text } from './types';
@@ -47,7 +47,7 @@ export function toggleLang() {
 }
 
 /** The node under a dotted key, or undefined. */
-export function lookup(l: Lang, key: string): string | Dict | undefined {
+function lookup(l: Lang, key: string): string | Dict | undefined {
   let node: string | Dict | undefined = dictionaries[l];
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
@@ -121,10 +121,6 @@ export const code = derived(lang, (l) => (type: string, value: string | null | u
 export function codesOf(type: string): string[] {
   const node = lookup('kk', `codes.${type}`);
   return node && typeof node === 'object' ? Object.keys(node) : [];
-}
-
-export function currentLang(): Lang {
-  return get(lang);
 }
 
 // ---- Formats ---------------------------------------------------------------------------------

@@ -79,13 +79,6 @@ export function toAppError(e: unknown): AppError {
   };
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return (
-    typeof e === 'object' && e !== null && typeof (e as AppError).code === 'string' &&
-    isText((e as AppError).message)
-  );
-}
-
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);

@@ -1,6 +1,8 @@
 // The app's shared state: the chosen year and screen, the last error, the toast, the running
-// tasks with their progress, and a data version that screens watch to reload after changes.
+// tasks with their progress, and a data version that screens watch to reload after changes;
+// with the few ways screens load, save and open things that they all share.
 
+import { untrack } from 'svelte';
 import { get } from 'svelte/store';
 import * as ipc from './ipc';
 import { errorText, lang } from './i18n';
@@ -28,10 +30,12 @@ class AppState {
   error = $state<AppError | null>(null);
   toast = $state<string | null>(null);
   tasks = $state<Record<string, TaskView>>({});
-  /** Bumped after anything that changes the data (imports, decisions, restore). */
+  /**
+   * Bumped after a change whose effects the screen cannot take from the command's answer alone
+   * (imports, decisions, restore): what is shown reloads. A command that answers with the fresh
+   * record (a member added, the rules saved, a follow-up entry) is applied as it is, without it.
+   */
   version = $state(0);
-  /** A graduate another screen asked to open (e.g. from the meeting to the follow-up). */
-  focusGraduate = $state<number | null>(null);
   /** The last spreadsheet dropped onto the window (the import screens pick it up). */
   drop = $state<{ path: string; seq: number } | null>(null);
   /** Whether a file is being dragged over the window. */
@@ -51,7 +55,7 @@ export function notify(message: string, ms = 5000) {
 
 /** Records a failed command for the error banner; a cancellation is only a toast. */
 export function report(e: unknown) {
-  const err = ipc.isAppError(e) ? e : ipc.toAppError(e);
+  const err = ipc.toAppError(e);
   if (err.code === 'cancelled' || err.code === 'papers_cancelled') {
     notify(errorText(get(lang), err));
     return;
@@ -78,8 +82,85 @@ export function changed() {
   app.version += 1;
 }
 
+/**
+ * A screen's loading: runs `load` now and again whenever the year or the data change (what
+ * `load` itself reads does not re-run it). Call it while the component is being set up.
+ */
+export function reloadOnChange(load: () => Promise<void>) {
+  $effect(() => {
+    void app.year;
+    void app.version;
+    untrack(() => void load());
+  });
+}
+
+/**
+ * For a view that asks again whenever its input changes: only the answer to the latest request
+ * is used; an earlier one arriving late is dropped, and so is its failure.
+ */
+export function latestOnly() {
+  let seq = 0;
+  return <T>(request: Promise<T>, use: (value: T) => void): void => {
+    const mine = ++seq;
+    request
+      .then((value) => {
+        if (mine === seq) use(value);
+      })
+      .catch((e) => {
+        if (mine === seq) report(e);
+      });
+  };
+}
+
+/** Opens a file or folder with the desk's own program. */
+export async function openFile(path: string): Promise<void> {
+  await attempt(() => ipc.openPath({ path }));
+}
+
+/**
+ * Asks where to save (offering `defaultName`), then writes there; undefined when the person
+ * cancelled or the writing failed (the failure is reported).
+ */
+export async function saveAs<T>(defaultName: string, write: (path: string) => Promise<T>): Promise<T | undefined> {
+  const path = await attempt(() => ipc.pickSave({ defaultName }));
+  if (!path) return undefined;
+  return attempt(() => write(path));
+}
+
+/** The last drop a wizard opened on: app-wide, so that a screen shown again (a new component)
+ * does not reopen its wizard on a file dropped long before. */
+let takenDrop = 0;
+
+/**
+ * A screen's import wizard: opened by its button, or at once on a spreadsheet dropped onto the
+ * window while the screen is shown. Every opening has a new key, so the wizard starts afresh.
+ * Create it while the component is being set up.
+ */
+export class ImportSlot {
+  open = $state(false);
+  key = $state(0);
+  /** The file the wizard starts with ('' = typed or browsed in it). */
+  path = $state('');
+
+  constructor(screen: Screen) {
+    $effect(() => {
+      const d = app.drop;
+      if (d && d.seq > takenDrop && app.screen === screen) {
+        takenDrop = d.seq;
+        untrack(() => this.show(d.path));
+      }
+    });
+  }
+
+  show(path = '') {
+    this.path = path;
+    this.key += 1;
+    this.open = true;
+  }
+}
+
 /** The newest year by default; keeps the chosen one while it still exists. */
-export function chooseYear(info: AppInfo) {
+function chooseYear(info: AppInfo) {
   const years = info.years;
   if (app.year !== null && years.includes(app.year)) return;
   app.year = years.length > 0 ? Math.max(...years) : new Date().getFullYear();
@@ -120,7 +201,7 @@ export async function runTask<T>(label: string, run: (task: string) => Promise<T
   }
 }
 
-export function taskProgress(p: TaskProgress) {
+function taskProgress(p: TaskProgress) {
   const view = app.tasks[p.task];
   if (view) app.tasks[p.task] = { ...view, done: p.done, total: p.total };
 }

@@ -3,6 +3,7 @@
 import { codeLabel, formatDate, has, translate, type Lang } from './i18n';
 import type {
   AuditEntry,
+  Graduate,
   Obligation,
   Outcome,
   Period,
@@ -10,6 +11,22 @@ import type {
   PlacementTally,
   Text,
 } from './types';
+
+/** "Surname Name Patronymic", without the parts a graduate does not have. */
+export function fullName(g: Pick<Graduate, 'surname' | 'name' | 'patronymic'>): string {
+  return [g.surname, g.name, g.patronymic].filter(Boolean).join(' ');
+}
+
+/** A typed text as an optional value: trimmed, or null when nothing was typed. */
+export function optional(text: string): string | null {
+  const trimmed = text.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The last part of a path, Windows or Unix. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
 
 /** The rules' verdict: bound (with the row's name and term) or not. */
 export function obligationView(o: Obligation | null | undefined): {
@@ -37,10 +54,6 @@ export function outcomeText(l: Lang, o: Outcome): string {
         to: o.to ? formatDate(o.to) : '…',
       });
   }
-}
-
-export function periodKind(p: Period): 'work' | 'centre' | 'deferral' {
-  return p.activity.kind;
 }
 
 export function periodEmployer(p: Period): string {

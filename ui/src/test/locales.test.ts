@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import kk from '../locales/kk.json';
 import ru from '../locales/ru.json';
-import { dictionaries, has, pluralCategories } from '../lib/i18n';
+import { dictionaries, has, LANGS, pluralCategories, translate } from '../lib/i18n';
 import type {
   DecisionStatus,
   DeferralReason,
@@ -162,6 +162,15 @@ describe('locale files', () => {
     ];
     expect(Object.keys(kk.codes.Region)).toEqual(regions);
     expect(Object.keys(ru.codes.Region)).toEqual(regions);
+  });
+
+  it('name each language by its own name, the same in both files', () => {
+    for (const l of LANGS) {
+      for (const key of [`langs.${l}`, `langs.${l}_short`]) {
+        expect(has('kk', key) && has('ru', key), key).toBe(true);
+        expect(translate('ru', key), key).toBe(translate('kk', key));
+      }
+    }
   });
 
   it('has every static key the source code asks for', () => {
