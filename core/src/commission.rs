@@ -232,6 +232,22 @@ impl UserFacing for WorkflowError {
         }
     }
 
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            WorkflowError::Store(e) => e.params(),
+            WorkflowError::MeetingFinalised { number } => vec![("number", number.to_string())],
+            WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
+                vec![("year", year.to_string())]
+            }
+            WorkflowError::VacanciesAvailable { count } => vec![("count", count.to_string())],
+            WorkflowError::ExemptionOutOfYear { graduation_year } => {
+                vec![("year", graduation_year.to_string())]
+            }
+            WorkflowError::ProofFile { path, .. } => vec![("file", path.display().to_string())],
+            _ => Vec::new(),
+        }
+    }
+
     fn message(&self) -> Text {
         let joined = |items: &[Text], lang: crate::Lang| {
             items.iter().map(|t| t.get(lang).to_owned()).collect::<Vec<_>>().join("; ")

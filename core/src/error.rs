@@ -49,4 +49,15 @@ impl UserFacing for Error {
             Error::Paper(e) => e.message(),
         }
     }
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::Store(e) => e.params(),
+            Error::Import(e) => e.params(),
+            Error::Demo(e) => e.params(),
+            Error::FollowUp(e) => e.params(),
+            Error::Export(e) => e.params(),
+            Error::Workflow(e) => e.params(),
+            Error::Paper(e) => e.params(),
+        }
+    }
 }

@@ -61,4 +61,8 @@ pub fn date(d: chrono::NaiveDate) -> String {
 pub trait UserFacing {
     fn code(&self) -> &'static str;
     fn message(&self) -> Text;
+    /// The values a window's own text for `code` may name (a file, a number), by name.
+    fn params(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
 }

@@ -64,6 +64,14 @@ impl UserFacing for FollowUpError {
         }
     }
 
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            FollowUpError::Store(e) => e.params(),
+            FollowUpError::Obligation(e) => e.params(),
+            _ => Vec::new(),
+        }
+    }
+
     fn message(&self) -> Text {
         match self {
             FollowUpError::Store(e) => e.message(),

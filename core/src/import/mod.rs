@@ -218,6 +218,20 @@ impl UserFacing for ImportError {
         }
     }
 
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            ImportError::Io { path, .. }
+            | ImportError::NotASpreadsheet { path }
+            | ImportError::PasswordProtected { path }
+            | ImportError::Corrupt { path, .. }
+            | ImportError::Empty { path }
+            | ImportError::NoHeader { path, .. }
+            | ImportError::MissingColumns { path, .. } => vec![("file", file_name(path))],
+            ImportError::UnknownField { field } => vec![("field", field.clone())],
+            ImportError::Cancelled => Vec::new(),
+        }
+    }
+
     fn message(&self) -> Text {
         match self {
             ImportError::Io { path, source } => Text::new(

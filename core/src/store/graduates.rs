@@ -7,7 +7,7 @@ use rusqlite::{Connection, Params, params};
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
-use super::upsert::{Table, Upsert};
+use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
 use crate::alphabet;
 use crate::classifiers::{Field, Funding, Level, Region, Sex, fold};
@@ -50,6 +50,7 @@ pub(super) fn write<E: From<StoreError>>(
         let mut programmes = Programmes::load(batch)?;
         let mut loaded_years = BTreeSet::new();
         let mut birth_date = [0u8; 10];
+        let mut changed = Vec::new();
         feed(&mut |r: &GraduateRecord| {
             if loaded_years.insert(r.graduation_year) {
                 graduates.preload("graduation_year = ?1", [r.graduation_year], |row| {
@@ -78,11 +79,33 @@ pub(super) fn write<E: From<StoreError>>(
                 text(&search),
                 text(&sort_key),
             ];
-            graduates.apply(batch, (r.iin, r.graduation_year), &values)?;
+            let outcome = graduates.write((r.iin, r.graduation_year), &values)?;
+            if !matches!(outcome, Outcome::Unchanged(_)) {
+                changed.push(outcome.id());
+            }
+            graduates.record(batch, outcome)?;
             Ok(())
         })?;
+        index_for_search(batch.conn, &changed)?;
         Ok(graduates.counts)
     })
+}
+
+/// Re-indexes the graduates `ids` for the table's search (`graduate_search`, migration 7), in
+/// two statements whatever their number: FTS5 writes its pending terms at each statement's end.
+fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(ids).expect("integers serialise");
+    conn.execute("DELETE FROM graduate_search WHERE rowid IN (SELECT value FROM json_each(?1))", [&ids])?;
+    conn.execute(
+        "INSERT INTO graduate_search (rowid, search, iin, graduation_year, funding, level) \
+         SELECT id, search, iin, graduation_year, funding, level FROM graduate \
+         WHERE id IN (SELECT value FROM json_each(?1))",
+        [&ids],
+    )?;
+    Ok(())
 }
 
 /// What the table's search matches: the full name folded as migration 5 folds it.

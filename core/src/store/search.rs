@@ -26,7 +26,7 @@ classifier_enum! {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct GraduateQuery {
     pub year: Option<i32>,
-    /// The start of any word of the full name, or the start of the IIN.
+    /// Words each starting a word of the full name or the IIN, in any order.
     pub search: String,
     pub funding: Option<Funding>,
     pub level: Option<Level>,
@@ -89,117 +89,204 @@ impl GraduateRow {
 /// The most rows one page may ask for.
 const PAGE_LIMIT: u32 = 1_000;
 
+/// Up to this many graduates matching a search (with the filters the full-text index holds),
+/// the matches are read once, sorted: their number is the count, the page a slice of them (a
+/// few milliseconds). Beyond it, the alphabetical index is walked instead, and so many matches
+/// fill a page in its first rows.
+const SORTED_MATCHES: u32 = 10_000;
+
 /// The graduates' current decisions, joined to each graduate as `cur`.
 const CURRENT_DECISION: &str = "LEFT JOIN decision cur ON cur.graduate_id = g.id \
      AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = cur.id)";
 const PROGRAMME: &str = "JOIN programme p ON p.id = g.programme_id";
 
-/// `LIKE` patterns take `%` and `_` literally once escaped.
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+/// Where a search's graduates come from.
+#[derive(Clone, Copy, Debug)]
+enum Drive {
+    /// The full-text index's matches, each then looked up by id.
+    Matches,
+    /// The (year, sort key) index in order, each entry checked against the matches.
+    Alphabet,
 }
 
-/// The conditions a query sets, and only those: SQLite then walks the (year, sort key)
-/// index and joins a programme or a decision only when a filter is on them.
+/// The conditions a query sets, and only those: SQLite then reads the full-text index only
+/// for a search, and joins a programme or a decision only when a filter is on them.
 #[derive(Default)]
 struct Filter {
+    /// The search as an FTS5 query over `graduate_search` (migration 7): every word typed must
+    /// start a word of the folded name or the IIN, in any order, within the year, funding and
+    /// level asked for, which the index holds too.
+    search: Option<String>,
     joins: Vec<&'static str>,
-    clauses: Vec<&'static str>,
-    values: Vec<Value>,
+    /// Each a condition on one value.
+    clauses: Vec<(&'static str, Value)>,
+    /// A clause on a joined table: the full-text index alone cannot count the matches.
+    joined: bool,
 }
 
 impl Filter {
     fn of(query: &GraduateQuery) -> Filter {
-        let mut f = Filter::default();
         let text = |s: &str| Value::Text(s.to_owned());
+        // Words are split as the index's tokenizer splits them: bare letters and digits.
+        let folded = fold(&query.search);
+        let mut terms: Vec<String> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("{{search iin}} : \"{w}\"*"))
+            .collect();
+        let searching = !terms.is_empty();
+        let mut f = Filter::default();
         if let Some(year) = query.year {
-            f.clauses.push("g.graduation_year = ?");
-            f.values.push(Value::Integer(year.into()));
-        }
-        let search = fold(&query.search);
-        if !search.is_empty() {
-            // The start of any word of the folded name, or of the IIN. (`instr`/`substr`
-            // measured slower than `LIKE` here.)
-            let escaped = escape_like(&search);
-            f.clauses.push("((' ' || g.search) LIKE ? ESCAPE '\\' OR g.iin LIKE ? ESCAPE '\\')");
-            f.values.extend([Value::Text(format!("% {escaped}%")), Value::Text(format!("{escaped}%"))]);
+            f.clauses.push(("g.graduation_year = ?", Value::Integer(year.into())));
+            terms.push(format!("graduation_year : \"{year}\""));
         }
         if let Some(funding) = query.funding {
-            f.clauses.push("g.funding = ?");
-            f.values.push(text(funding.code()));
+            f.clauses.push(("g.funding = ?", text(funding.code())));
+            terms.push(format!("funding : \"{}\"", funding.code()));
         }
         if let Some(level) = query.level {
-            f.clauses.push("g.level = ?");
-            f.values.push(text(level.code()));
+            f.clauses.push(("g.level = ?", text(level.code())));
+            terms.push(format!("level : \"{}\"", level.code()));
+        }
+        if searching {
+            f.search = Some(terms.join(" AND "));
         }
         if let Some(code) = &query.program_code {
             f.joins.push(PROGRAMME);
-            f.clauses.push("p.code = ?");
-            f.values.push(text(code));
+            f.clauses.push(("p.code = ?", text(code)));
+            f.joined = true;
         }
         if let Some(status) = query.status {
             f.joins.push(CURRENT_DECISION);
-            f.clauses.push("COALESCE(cur.kind, 'undecided') = ?");
-            f.values.push(text(status.code()));
+            f.clauses.push(("COALESCE(cur.kind, 'undecided') = ?", text(status.code())));
+            f.joined = true;
         }
         f
     }
 
-    /// `FROM graduate g …joins… WHERE …`
-    fn sql(&self) -> String {
-        let mut sql = format!("FROM graduate g {}", self.joins.join(" "));
-        if !self.clauses.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&self.clauses.join(" AND "));
+    /// `FROM graduate g …joins… WHERE …` and its values, a search's graduates coming as
+    /// `drive` says. The conditions the index holds stay on `g` too: a walk then keeps to its
+    /// year's range.
+    fn sql(&self, drive: Drive) -> (String, Vec<Value>) {
+        let mut from = "FROM graduate g".to_owned();
+        let mut clauses = Vec::with_capacity(self.clauses.len() + 1);
+        let mut values = Vec::with_capacity(self.clauses.len() + 1);
+        if let Some(search) = &self.search {
+            clauses.push(match drive {
+                Drive::Matches => {
+                    // CROSS JOIN keeps the matches outside: SQLite would otherwise walk every
+                    // graduate and ask the index about each.
+                    from = "FROM graduate_search CROSS JOIN graduate g ON g.id = graduate_search.rowid"
+                        .to_owned();
+                    "graduate_search MATCH ?"
+                }
+                Drive::Alphabet => {
+                    "g.id IN (SELECT rowid FROM graduate_search WHERE graduate_search MATCH ?)"
+                }
+            });
+            values.push(Value::Text(search.clone()));
         }
-        sql
+        for (clause, value) in &self.clauses {
+            clauses.push(clause);
+            values.push(value.clone());
+        }
+        for join in &self.joins {
+            from.push(' ');
+            from.push_str(join);
+        }
+        if !clauses.is_empty() {
+            from.push_str(" WHERE ");
+            from.push_str(&clauses.join(" AND "));
+        }
+        (from, values)
     }
 }
 
 impl Store {
     /// One page of the graduates `query` selects, in the alphabet's order, and how many there
-    /// are. The count and the page's ids come from the index alone (a window-function count in
-    /// the page's query measured slower: it keeps every row); only the page's rows are then
-    /// read whole.
+    /// are. The count and the page's ids come from the indexes (a window-function count in the
+    /// page's query measured slower: it keeps every row); only the page's rows are read whole.
     pub fn graduates_page(&self, query: &GraduateQuery) -> Result<GraduatePage, StoreError> {
         let filter = Filter::of(query);
-        let from_where = filter.sql();
-        let total: u32 = self
-            .conn
-            .prepare_cached(&format!("SELECT COUNT(*) {from_where}"))?
-            .query_row(rusqlite::params_from_iter(&filter.values), |r| r.get(0))?;
+        let limit = query.limit.clamp(1, PAGE_LIMIT) as usize;
+        let offset = query.offset as usize;
+        let matches = match &filter.search {
+            Some(search) => Some(
+                self.conn
+                    .prepare_cached("SELECT COUNT(*) FROM graduate_search WHERE graduate_search MATCH ?")?
+                    .query_row([search], |r| r.get::<_, u32>(0))?,
+            ),
+            None => None,
+        };
+        let (total, ids) = match matches {
+            Some(matches) if matches <= SORTED_MATCHES => {
+                let all = self.ids(&filter, Drive::Matches, None)?;
+                (all.len() as u32, all.into_iter().skip(offset).take(limit).collect())
+            }
+            _ => {
+                let total = match matches {
+                    Some(matches) if !filter.joined => matches,
+                    _ => {
+                        let (from_where, values) = filter.sql(Drive::Alphabet);
+                        self.conn
+                            .prepare_cached(&format!("SELECT COUNT(*) {from_where}"))?
+                            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?
+                    }
+                };
+                (total, self.ids(&filter, Drive::Alphabet, Some((limit, offset)))?)
+            }
+        };
+        Ok(GraduatePage { total, rows: self.rows_of(&ids)? })
+    }
+
+    /// The ids `filter` selects in the alphabet's order, or the `(limit, offset)` page of them.
+    fn ids(
+        &self,
+        filter: &Filter,
+        drive: Drive,
+        page: Option<(usize, usize)>,
+    ) -> Result<Vec<i64>, StoreError> {
+        let (from_where, mut values) = filter.sql(drive);
+        let mut sql = format!("SELECT g.id {from_where} ORDER BY g.sort_key, g.id");
+        if let Some((limit, offset)) = page {
+            sql.push_str(" LIMIT ? OFFSET ?");
+            values.extend([limit, offset].map(|n| Value::Integer(n as i64)));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let ids = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// The table's rows of `ids`, in their order.
+    fn rows_of(&self, ids: &[i64]) -> Result<Vec<GraduateRow>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
                     g.graduation_year, g.region, COALESCE(cur.kind, 'undecided') \
-             FROM (SELECT g.id {from_where} ORDER BY g.sort_key, g.id LIMIT ? OFFSET ?) page \
-             JOIN graduate g ON g.id = page.id {PROGRAMME} {CURRENT_DECISION} \
-             ORDER BY g.sort_key, g.id"
+             FROM json_each(?1) page JOIN graduate g ON g.id = page.value {PROGRAMME} {CURRENT_DECISION} \
+             ORDER BY page.key"
         ))?;
-        let limit = Value::Integer(query.limit.clamp(1, PAGE_LIMIT).into());
-        let offset = Value::Integer(query.offset.into());
-        let rows = stmt
-            .query_map(rusqlite::params_from_iter(filter.values.iter().chain([&limit, &offset])), |row| {
-                let patronymic: Option<String> = row.get(4)?;
-                let mut full_name = format!("{} {}", row.get::<_, String>(2)?, row.get::<_, String>(3)?);
-                if let Some(p) = patronymic {
-                    full_name.push(' ');
-                    full_name.push_str(&p);
-                }
-                Ok(GraduateRow {
-                    id: row.get(0)?,
-                    iin: parsed(row, 1, Iin::parse)?,
-                    full_name,
-                    program_code: row.get(5)?,
-                    program_name: row.get(6)?,
-                    level: code(row, 7, Level::from_code)?,
-                    funding: code(row, 8, Funding::from_code)?,
-                    graduation_year: row.get(9)?,
-                    region: code_opt(row, 10, Region::from_code)?,
-                    status: code(row, 11, DecisionStatus::from_code)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(GraduatePage { total, rows })
+        let ids = serde_json::to_string(ids).expect("integers serialise");
+        let rows = stmt.query_map([ids], |row| {
+            let patronymic: Option<String> = row.get(4)?;
+            let mut full_name = format!("{} {}", row.get::<_, String>(2)?, row.get::<_, String>(3)?);
+            if let Some(p) = patronymic {
+                full_name.push(' ');
+                full_name.push_str(&p);
+            }
+            Ok(GraduateRow {
+                id: row.get(0)?,
+                iin: parsed(row, 1, Iin::parse)?,
+                full_name,
+                program_code: row.get(5)?,
+                program_name: row.get(6)?,
+                level: code(row, 7, Level::from_code)?,
+                funding: code(row, 8, Funding::from_code)?,
+                graduation_year: row.get(9)?,
+                region: code_opt(row, 10, Region::from_code)?,
+                status: code(row, 11, DecisionStatus::from_code)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The programmes a cohort's graduates studied, by code (all cohorts' when `year` is none).
@@ -220,6 +307,7 @@ mod tests {
     use super::*;
     use crate::Lang;
     use crate::demo::{self, GraduateListSpec};
+    use crate::store::ChangeContext;
 
     fn store_with(count: usize) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
@@ -262,6 +350,88 @@ mod tests {
         let middle: String = surname.chars().skip(2).collect();
         assert!(store.graduates_page(&query(&middle)).unwrap().rows.iter().all(|r| r.id != first.id));
         assert_eq!(store.graduates_page(&query("%")).unwrap().total, 300);
+        // Several words narrow together, in any order.
+        let both = store.graduates_page(&query(&format!("{given} {surname}"))).unwrap();
+        assert!(both.rows.iter().any(|r| r.id == first.id));
+        assert!(both.total <= store.graduates_page(&query(surname)).unwrap().total);
+    }
+
+    /// Whether a word of the folded name starts with each folded word typed, as the window's
+    /// user means a search.
+    fn matches(full_name: &str, iin: &str, typed: &str) -> bool {
+        let name = fold(full_name);
+        fold(typed).split(' ').all(|w| iin.starts_with(w) || name.split(' ').any(|n| n.starts_with(w)))
+    }
+
+    #[test]
+    fn a_search_finds_exactly_the_graduates_it_means_whichever_way_the_page_is_read() {
+        let (_dir, store) = store_with(300);
+        let everyone = store.graduates().unwrap();
+        let searches = ["а", "ов", "Ә", "ахм", "0", "а и"];
+        for (search, funding) in searches.iter().flat_map(|s| [(s, None), (s, Some(Funding::StateOrder))]) {
+            let expected: Vec<i64> = everyone
+                .iter()
+                .filter(|g| matches(&g.record.full_name(), g.record.iin.as_str(), search))
+                .filter(|g| funding.is_none_or(|f| g.record.funding == f))
+                .map(|g| g.id)
+                .collect();
+            let q = GraduateQuery {
+                year: Some(2025),
+                search: (*search).into(),
+                funding,
+                limit: 1000,
+                ..Default::default()
+            };
+            let found = store.graduates_page(&q).unwrap();
+            assert_eq!(found.total as usize, expected.len(), "{search} {funding:?}");
+            let filter = Filter::of(&q);
+            for drive in [Drive::Matches, Drive::Alphabet] {
+                assert_eq!(
+                    store.ids(&filter, drive, None).unwrap(),
+                    expected,
+                    "{search} {funding:?} {drive:?}"
+                );
+                let page = store.ids(&filter, drive, Some((5, 3))).unwrap();
+                assert_eq!(page, expected.iter().skip(3).take(5).copied().collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn the_search_index_follows_every_change_a_list_makes() {
+        let (_dir, mut store) = store_with(50);
+        let mut graduate = store.graduates().unwrap().remove(0);
+        let old_surname = graduate.record.surname.clone();
+        let funding =
+            [Funding::Serpin, Funding::Phd].into_iter().find(|f| *f != graduate.record.funding).unwrap();
+        let renamed = |year: Option<i32>, funding: Option<Funding>| GraduateQuery {
+            year,
+            funding,
+            ..query("Жаңабаев")
+        };
+        assert_eq!(store.graduates_page(&renamed(None, None)).unwrap().total, 0);
+        let found = |store: &Store, q: &GraduateQuery| {
+            store.graduates_page(q).unwrap().rows.iter().any(|r| r.id == graduate.id)
+        };
+        assert!(found(&store, &query(&old_surname)));
+
+        graduate.record.surname = "Жаңабаев".into();
+        graduate.record.funding = funding;
+        let ctx = ChangeContext { actor: "t".into(), source: None };
+        assert_eq!(store.apply_graduates(&[graduate.record.clone()], &ctx, false).unwrap().updated, 1);
+        assert!(found(&store, &renamed(Some(2025), Some(funding))));
+        assert!(!found(&store, &query(&old_surname)));
+        assert_eq!(store.graduates_page(&renamed(None, None)).unwrap().total, 1);
+        // A dry run leaves the index as it was, with the table.
+        graduate.record.surname = "Жолдамаев".into();
+        store.apply_graduates(&[graduate.record.clone()], &ctx, true).unwrap();
+        assert_eq!(store.graduates_page(&query("Жолдамаев")).unwrap().total, 0);
+        assert!(found(&store, &renamed(None, None)));
+        // A new graduate is found at once, and in the cohort's count.
+        graduate.record.graduation_year = 2026;
+        assert_eq!(store.apply_graduates(&[graduate.record], &ctx, false).unwrap().imported, 1);
+        assert_eq!(store.graduates_page(&query("Жолдамаев")).unwrap().total, 1);
+        assert_eq!(store.graduates_page(&renamed(Some(2025), None)).unwrap().total, 1);
     }
 
     #[test]

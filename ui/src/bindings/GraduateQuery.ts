@@ -8,6 +8,6 @@ import type { Level } from "./Level";
  */
 export type GraduateQuery = { year: number | null, 
 /**
- * The start of any word of the full name, or the start of the IIN.
+ * Words each starting a word of the full name or the IIN, in any order.
  */
 search: string, funding: Funding | null, level: Level | null, program_code: string | null, status: DecisionStatus | null, offset: number, limit: number, };
