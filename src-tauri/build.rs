@@ -1,5 +1,3 @@
 fn main() {
-    // tauri.conf.json sits at the repository root, beside the workspace manifest.
-    tauri_build::try_build(tauri_build::Attributes::new().config_path("../tauri.conf.json"))
-        .expect("tauri-build failed");
+    tauri_build::build();
 }

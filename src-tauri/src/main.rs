@@ -100,7 +100,7 @@ fn main() {
             followup::placement_stats,
             followup::export_stats,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             refuse(&format!("Терезені ашу мүмкін болмады ({e})."), &format!("Не удалось открыть окно ({e})."))
         });

@@ -84,13 +84,17 @@ export function changed() {
 
 /**
  * A screen's loading: runs `load` now and again whenever the year or the data change (what
- * `load` itself reads does not re-run it). Call it while the component is being set up.
+ * `load` itself reads does not re-run it). `load` uses an answer only while `isCurrent()`: one
+ * for a year the secretary has already left, arriving late, must not replace the new year's.
+ * Call it while the component is being set up.
  */
-export function reloadOnChange(load: () => Promise<void>) {
+export function reloadOnChange(load: (isCurrent: () => boolean) => Promise<void>) {
+  let seq = 0;
   $effect(() => {
     void app.year;
     void app.version;
-    untrack(() => void load());
+    const mine = ++seq;
+    untrack(() => void load(() => mine === seq));
   });
 }
 
