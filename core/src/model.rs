@@ -89,13 +89,13 @@ pub struct University {
     pub letterhead: Text,
 }
 
+/// Surname, name and patronymic, as papers and lists write them.
+pub fn full_name(surname: &str, name: &str, patronymic: Option<&str>) -> String {
+    [Some(surname), Some(name), patronymic].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
 impl GraduateRecord {
-    /// Surname, name and patronymic, as papers and lists write them.
     pub fn full_name(&self) -> String {
-        [Some(self.surname.as_str()), Some(self.name.as_str()), self.patronymic.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ")
+        full_name(&self.surname, &self.name, self.patronymic.as_deref())
     }
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
+use joldama_core::model;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
 
@@ -359,10 +360,7 @@ impl Expected {
         self.rows
             .iter()
             .filter(|r| r.problem.is_none())
-            .find(|r| {
-                let parts = [Some(r.surname.as_str()), Some(r.name.as_str()), r.patronymic.as_deref()];
-                parts.into_iter().flatten().collect::<Vec<_>>().join(" ") == full_name
-            })
+            .find(|r| model::full_name(&r.surname, &r.name, r.patronymic.as_deref()) == full_name)
             .unwrap_or_else(|| panic!("{full_name} is not in the sample"))
     }
 }

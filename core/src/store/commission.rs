@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
 use serde_json::json;
 
-use super::convert::{code, code_opt, date, date_opt, parsed_opt};
+use super::convert::{code, code_opt, date, date_opt, json_ids, parsed_opt};
 use super::{ChangeContext, HOME_UNIVERSITY, Store, StoreError, audit, graduates, now, vacancies};
 use crate::classifiers::Region;
 use crate::commission::{
@@ -318,7 +318,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let ids = format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","));
+        let ids = json_ids(&ids);
         Ok(vacancies::select(&self.conn, "v.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?
             .into_iter()
             .map(|v| (v.id, v))

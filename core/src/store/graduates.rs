@@ -6,7 +6,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Params, params};
 
 use super::audit::{Batch, in_batch};
-use super::convert::{code, code_opt, date, iso_date, opt_text, parsed, text};
+use super::convert::{code, code_opt, date, iso_date, json_ids, opt_text, parsed, text};
 use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
 use crate::alphabet;
@@ -58,7 +58,8 @@ pub(super) fn write<E: From<StoreError>>(
                 })?;
             }
             let programme_id = programmes.id_of(batch, r)?;
-            let search = search_key(r);
+            // What the table's search matches: the full name folded as migration 5 folds it.
+            let search = fold(&r.full_name());
             let sort_key =
                 alphabet::sort_key([&*r.surname, &r.name, r.patronymic.as_deref().unwrap_or_default()]);
             let values = [
@@ -86,7 +87,9 @@ pub(super) fn write<E: From<StoreError>>(
             graduates.record(batch, outcome)?;
             Ok(())
         })?;
-        index_for_search(batch.conn, &changed)?;
+        if !dry_run {
+            index_for_search(batch.conn, &changed)?;
+        }
         Ok(graduates.counts)
     })
 }
@@ -97,7 +100,7 @@ fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
     if ids.is_empty() {
         return Ok(());
     }
-    let ids = serde_json::to_string(ids).expect("integers serialise");
+    let ids = json_ids(ids);
     conn.execute("DELETE FROM graduate_search WHERE rowid IN (SELECT value FROM json_each(?1))", [&ids])?;
     conn.execute(
         "INSERT INTO graduate_search (rowid, search, iin, graduation_year, funding, level) \
@@ -106,11 +109,6 @@ fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
         [&ids],
     )?;
     Ok(())
-}
-
-/// What the table's search matches: the full name folded as migration 5 folds it.
-fn search_key(r: &GraduateRecord) -> String {
-    fold(&format!("{} {} {}", r.surname, r.name, r.patronymic.as_deref().unwrap_or_default()))
 }
 
 /// The home university's programmes by code, then name (nested so that a lookup borrows the

@@ -4,11 +4,11 @@
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::convert::{code, code_opt, parsed};
+use super::convert::{code, code_opt, json_ids, parsed};
 use super::{HOME_UNIVERSITY, Store, StoreError};
 use crate::classifiers::{Funding, Level, Region, classifier_enum, fold};
 use crate::ident::Iin;
-use crate::model::Graduate;
+use crate::model::{Graduate, full_name};
 
 classifier_enum! {
     /// Where a graduate stands with the commission: their current decision's kind, if any.
@@ -118,10 +118,9 @@ struct Filter {
     /// level asked for, which the index holds too.
     search: Option<String>,
     joins: Vec<&'static str>,
-    /// Each a condition on one value.
+    /// Each a condition on one value. One on a joined table means the full-text index alone
+    /// cannot count the matches.
     clauses: Vec<(&'static str, Value)>,
-    /// A clause on a joined table: the full-text index alone cannot count the matches.
-    joined: bool,
 }
 
 impl Filter {
@@ -154,12 +153,10 @@ impl Filter {
         if let Some(code) = &query.program_code {
             f.joins.push(PROGRAMME);
             f.clauses.push(("p.code = ?", text(code)));
-            f.joined = true;
         }
         if let Some(status) = query.status {
             f.joins.push(CURRENT_DECISION);
             f.clauses.push(("COALESCE(cur.kind, 'undecided') = ?", text(status.code())));
-            f.joined = true;
         }
         f
     }
@@ -225,7 +222,7 @@ impl Store {
             }
             _ => {
                 let total = match matches {
-                    Some(matches) if !filter.joined => matches,
+                    Some(matches) if filter.joins.is_empty() => matches,
                     _ => {
                         let (from_where, values) = filter.sql(Drive::Alphabet);
                         self.conn
@@ -265,18 +262,13 @@ impl Store {
              FROM json_each(?1) page JOIN graduate g ON g.id = page.value {PROGRAMME} {CURRENT_DECISION} \
              ORDER BY page.key"
         ))?;
-        let ids = serde_json::to_string(ids).expect("integers serialise");
-        let rows = stmt.query_map([ids], |row| {
-            let patronymic: Option<String> = row.get(4)?;
-            let mut full_name = format!("{} {}", row.get::<_, String>(2)?, row.get::<_, String>(3)?);
-            if let Some(p) = patronymic {
-                full_name.push(' ');
-                full_name.push_str(&p);
-            }
+        let rows = stmt.query_map([json_ids(ids)], |row| {
+            let (surname, name, patronymic): (String, String, Option<String>) =
+                (row.get(2)?, row.get(3)?, row.get(4)?);
             Ok(GraduateRow {
                 id: row.get(0)?,
                 iin: parsed(row, 1, Iin::parse)?,
-                full_name,
+                full_name: full_name(&surname, &name, patronymic.as_deref()),
                 program_code: row.get(5)?,
                 program_name: row.get(6)?,
                 level: code(row, 7, Level::from_code)?,
