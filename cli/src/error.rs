@@ -3,7 +3,6 @@
 
 use joldama_core::Text;
 use joldama_core::i18n::UserFacing;
-use joldama_core::ident::Iin;
 
 /// Any failure that reaches the user: the core's or the command line's own.
 pub struct Failure(Box<dyn UserFacing>);
@@ -35,22 +34,6 @@ pub enum CliError {
         value: String,
         allowed: Vec<&'static str>,
     },
-    GraduateNotFound {
-        iin: Iin,
-        year: Option<i32>,
-    },
-    NoCommission {
-        year: i32,
-    },
-    MeetingNotFound {
-        id: i64,
-    },
-    VacancyNotFound {
-        id: i64,
-    },
-    NotAMember {
-        id: i64,
-    },
     BadProof {
         value: String,
     },
@@ -60,8 +43,6 @@ pub enum CliError {
         detail: String,
     },
     NoRegion,
-    EmployerNeeded,
-    EmployerOnlyForWork,
 }
 
 impl UserFacing for CliError {
@@ -71,16 +52,9 @@ impl UserFacing for CliError {
             CliError::InvalidDate { .. } => "invalid_date",
             CliError::InvalidNumber { .. } => "invalid_number",
             CliError::UnknownCode { .. } => "unknown_code",
-            CliError::GraduateNotFound { .. } => "graduate_not_found",
-            CliError::NoCommission { .. } => "no_commission",
-            CliError::MeetingNotFound { .. } => "meeting_not_found",
-            CliError::VacancyNotFound { .. } => "vacancy_not_found",
-            CliError::NotAMember { .. } => "not_a_member",
             CliError::BadProof { .. } => "invalid_proof",
             CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
-            CliError::EmployerNeeded => "period_no_employer",
-            CliError::EmployerOnlyForWork => "employer_only_for_work",
         }
     }
 
@@ -108,31 +82,6 @@ impl UserFacing for CliError {
                     format!("«{value}»: неизвестное значение ({}); возможные: {allowed}", what.ru),
                 )
             }
-            CliError::GraduateNotFound { iin, year: None } => Text::new(
-                format!("ЖСН {iin} түлек дерекқорда жоқ"),
-                format!("Выпускника с ИИН {iin} нет в базе данных"),
-            ),
-            CliError::GraduateNotFound { iin, year: Some(year) } => Text::new(
-                format!("ЖСН {iin} түлек {year} жылғы түлектер арасында жоқ"),
-                format!("Выпускника с ИИН {iin} нет среди выпускников {year} года"),
-            ),
-            CliError::NoCommission { year } => Text::new(
-                format!(
-                    "{year} жылғы түлектерге комиссия құрылмаған: алдымен «joldama commission create --year {year}»"
-                ),
-                format!(
-                    "Комиссия для выпуска {year} года не создана: сначала «joldama commission create --year {year}»"
-                ),
-            ),
-            CliError::MeetingNotFound { id } => {
-                Text::new(format!("№{id} отырыс табылмады"), format!("Заседание №{id} не найдено"))
-            }
-            CliError::VacancyNotFound { id } => {
-                Text::new(format!("№{id} бос орын табылмады"), format!("Вакансия №{id} не найдена"))
-            }
-            CliError::NotAMember { id } => {
-                Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))
-            }
             CliError::BadProof { value } => Text::new(
                 format!("«{value}»: құжатты ҚҰЖАТ_КОДЫ=ФАЙЛ түрінде көрсетіңіз"),
                 format!("«{value}»: укажите документ в виде КОД_ДОКУМЕНТА=ФАЙЛ"),
@@ -140,14 +89,6 @@ impl UserFacing for CliError {
             CliError::NoRegion => Text::new(
                 "Түлектің тұрғылықты өңірі белгісіз: --region арқылы көрсетіңіз",
                 "Регион проживания выпускника неизвестен: укажите его через --region",
-            ),
-            CliError::EmployerNeeded => Text::new(
-                "Жұмыс кезеңі үшін жұмыс берушіні көрсетіңіз: --employer-bin немесе --employer-name",
-                "Для периода работы укажите работодателя: --employer-bin или --employer-name",
-            ),
-            CliError::EmployerOnlyForWork => Text::new(
-                "Жұмыс беруші тек жұмыс кезеңіне көрсетіледі",
-                "Работодатель указывается только для периода работы",
             ),
         }
     }

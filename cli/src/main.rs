@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::{Lang, demo};
+use joldama_core::workflow::demo;
+use joldama_core::Lang;
 
 use commands::{commission, decide, export, followup, papers, rules};
 use error::{CliError, Failure};
@@ -61,16 +62,17 @@ enum Command {
     #[command(subcommand)]
     Meeting(commission::MeetingCommand),
     /// The vacancies a graduate may be referred to, and why the others are refused.
-    Eligible(decide::EligibleArgs),
+    Eligible(decide::Whom),
     /// Take a decision for a graduate at a meeting.
     #[command(subcommand)]
     Decide(decide::DecideCommand),
     /// A graduate's decisions, revisions included.
-    History(decide::HistoryArgs),
-    /// Record arrival, periods and the cost of studies.
+    History(decide::Whom),
+    /// Record arrival, periods, the cost of studies and the years on the grant, payments.
     #[command(subcommand)]
     Followup(followup::FollowupCommand),
-    /// What is left to work off or to refund.
+    /// Where the obligation stands: its state, the term and its days, what is owed (only
+    /// once broken) or would be owed if the graduate stopped.
     Obligation(followup::ObligationArgs),
     /// Write lists in Excel.
     #[command(subcommand)]
@@ -84,6 +86,9 @@ enum Command {
     /// The rules table of a cohort: who is bound, where they may work, for how long.
     #[command(subcommand)]
     Rules(rules::RulesCommand),
+    /// The cohort's settings: arrival day, deadline, normative years.
+    #[command(subcommand)]
+    Cohort(rules::CohortCommand),
 }
 
 #[derive(Subcommand)]
@@ -207,23 +212,17 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Demo(args) => {
             let mut store = cli.open_store()?;
             let year = args.year.unwrap_or_else(current_year);
-            if store.commission(year)?.is_some() {
-                // The demo year is there already (a second start): leave it as it is.
-                let (kk, ru) = (
-                    format!("{year} жылдың деректері бар: демо қайта жасалмады"),
-                    format!("Данные {year} года уже есть: демо не создаётся заново"),
-                );
-                out.show(&serde_json::json!({ "skipped": year }), || println!("{}", out.t(&kk, &ru)));
-                return Ok(());
+            let spec = demo::DemoSpec { year, graduates: args.graduates, vacancies: args.vacancies, seed: args.seed };
+            match demo::build(&mut store, &spec, &cli.actor())? {
+                Some(summary) => out.demo(&summary, store.path().unwrap_or(Path::new(":memory:"))),
+                None => {
+                    let (kk, ru) = (
+                        format!("{year} жылдың деректері бар: демо қайта жасалмады"),
+                        format!("Данные {year} года уже есть: демо не создаётся заново"),
+                    );
+                    out.show(&serde_json::json!({ "skipped": year }), || println!("{}", out.t(&kk, &ru)));
+                }
             }
-            let spec = demo::DemoSpec {
-                year,
-                graduates: args.graduates,
-                vacancies: args.vacancies,
-                seed: args.seed,
-            };
-            let summary = demo::build(&mut store, &spec, &cli.actor())?;
-            out.demo(&summary, store.path().unwrap_or(Path::new(":memory:")));
         }
         Command::Commission(command) => commission::commission(cli, command)?,
         Command::Meeting(command) => commission::meeting(cli, command)?,
@@ -237,6 +236,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Protocol(a) => papers::protocol(cli, a)?,
         Command::Suggest(a) => papers::suggest(cli, a)?,
         Command::Rules(command) => rules::rules(cli, command)?,
+        Command::Cohort(command) => rules::cohort(cli, command)?,
     }
     Ok(())
 }

@@ -1,21 +1,16 @@
 //! What the command line prints: text for a person in their language, or JSON for a program.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use joldama_core::classifiers::{Classifier, Region};
-use joldama_core::commission::{Decision, Outcome};
-use joldama_core::demo::DemoSummary;
-use joldama_core::dossier;
+use joldama_core::commission::DecisionView;
 use joldama_core::i18n::UserFacing;
+use joldama_core::workflow::demo::DemoSummary;
 use joldama_core::import::{ImportReport, Problem};
 use joldama_core::model::{Graduate, Vacancy};
 use joldama_core::{Lang, Text};
 use serde::Serialize;
-
-/// Vacancies by id: what a referral names.
-pub type Vacancies = HashMap<i64, Vacancy>;
 
 pub struct Printer {
     pub lang: Lang,
@@ -76,17 +71,9 @@ impl Printer {
         format!("{} ({})", names.join(" "), r.iin)
     }
 
-    /// A decision in a sentence, as lists and the terminal word it.
-    pub fn outcome(&self, outcome: &Outcome, vacancies: &Vacancies) -> String {
-        let vacancy = match outcome {
-            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
-            _ => None,
-        };
-        self.text(&dossier::summary(outcome, vacancy))
-    }
-
     /// One decision as a line: number, meeting, graduate, outcome, and its place in revisions.
-    pub fn decision(&self, d: &Decision, graduate: Option<&Graduate>, vacancies: &Vacancies) {
+    pub fn decision(&self, view: &DecisionView, graduate: Option<&Graduate>) {
+        let d = &view.decision;
         let who = graduate.map(|g| format!("  {}", self.person(g))).unwrap_or_default();
         println!(
             "{} №{}  ({} №{}){who}  {}",
@@ -94,7 +81,7 @@ impl Printer {
             d.id,
             self.t("отырыс", "заседание"),
             d.meeting_number,
-            self.outcome(&d.outcome, vacancies)
+            self.text(&view.summary)
         );
         if let Some(years) = d.term_years {
             println!("    {}: {years}", self.t("Өтеу мерзімі, жыл", "Срок отработки, лет"));
@@ -105,6 +92,9 @@ impl Printer {
         }
         if let Some(by) = d.revised_by {
             println!("    {} №{by}", self.t("Қайта қаралды, жаңа шешім", "Пересмотрено решением"));
+        }
+        if let Some(review) = &view.review {
+            println!("    ! {}", self.text(review));
         }
     }
 

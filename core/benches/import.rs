@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use calamine::{Reader, open_workbook_auto};
 use joldama_core::Lang;
-use joldama_core::demo::{GraduateListSpec, write_graduate_list};
+use joldama_core::generate::{GraduateListSpec, write_graduate_list};
 use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::Store;
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use joldama_core::Lang;
 use joldama_core::classifiers::Funding;
-use joldama_core::demo::{GraduateListSpec, write_graduate_list};
+use joldama_core::generate::{GraduateListSpec, write_graduate_list};
 use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::{DecisionStatus, GraduateQuery, Store};
 

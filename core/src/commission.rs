@@ -1,15 +1,17 @@
 //! The commission's year: the commission and its members, meetings, and the decisions taken
-//! for each graduate. What the rules allow is [`crate::rules`]'s; the storage is the store's.
+//! for each graduate. What the rules allow is [`crate::rules`]'s (and the decision checks,
+//! [`crate::rules::decision`]); the storage is the store's; the steps, the workflow's.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::classifiers::{Region, classifier_enum};
-use crate::i18n::{Text, UserFacing};
-use crate::rules::{DeferralReason, ExemptionGround, ProofDocument, Refusal};
-use crate::store::StoreError;
+use crate::classifiers::{Classifier, Region, classifier_enum};
+use crate::i18n::{Lang, Text, date};
+use crate::model::Vacancy;
+use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
 
 classifier_enum! {
     /// A member's place on the commission.
@@ -94,15 +96,65 @@ pub enum Outcome {
     /// Referral to a vacancy the rules allow; takes one of its places.
     Vacancy { vacancy_id: i64, arrival_date: NaiveDate },
     /// Referral to the employment centre of the region of residence, when no allowed vacancy
-    /// has a place (`confirmed`: the secretary overrode the warning that one has).
-    EmploymentCentre { region: Region, confirmed: bool },
+    /// has a place; while one has, only with the commission's written reason (printed on the
+    /// protocol and the letter, which then never claims there was no vacancy).
+    EmploymentCentre { region: Region, override_reason: Option<String> },
     /// Exemption on a ground of art. 47 p. 17-2, with its proofs; only in the graduation year.
     Exemption { ground: ExemptionGround, proofs: Vec<ProofFile> },
-    /// Deferral for military service; its time does not count toward the term.
+    /// Deferral for conscript service; its time does not count toward the term.
     Deferral { reason: DeferralReason, from: NaiveDate, to: Option<NaiveDate> },
 }
 
 impl Outcome {
+    /// What the decision means, in words: the employer and position, the centre's region (and
+    /// the commission's reason when vacancies were open), the exemption's ground, the
+    /// deferral's reason and dates. `vacancy` is the referred one, when at hand.
+    pub fn summary(&self, vacancy: Option<&Vacancy>) -> Text {
+        let both = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::Kk), f(Lang::Ru));
+        let t = |lang, kk: &str, ru: &str| Text::new(kk, ru).get(lang).to_owned();
+        match self {
+            Outcome::Vacancy { vacancy_id, arrival_date } => both(&|lang| {
+                let place = vacancy.map_or_else(
+                    || format!("#{vacancy_id}"),
+                    |v| {
+                        let r = &v.record;
+                        format!("{}, {}, {}", r.employer.name, r.position, r.region.label(lang))
+                    },
+                );
+                format!(
+                    "{}: {place}; {} {}",
+                    t(lang, "Бос орынға жолдама", "Направление на вакансию"),
+                    t(lang, "келу күні", "дата прибытия"),
+                    date(*arrival_date)
+                )
+            }),
+            Outcome::EmploymentCentre { region, override_reason } => both(&|lang| {
+                let reason = match override_reason.as_deref().map(str::trim) {
+                    None => String::new(),
+                    Some("") => t(lang, " (бос орындар бола тұра; себебі жазылмаған)", " (при наличии вакансий; причина не записана)"),
+                    Some(reason) => format!("{} {reason})", t(lang, " (бос орындар бола тұра; себебі:", " (при наличии вакансий; причина:")),
+                };
+                format!(
+                    "{}: {}{reason}",
+                    t(lang, "Жұмыспен қамту орталығына жолдама", "Направление в центр занятости"),
+                    region.label(lang)
+                )
+            }),
+            Outcome::Exemption { ground, .. } => both(&|lang| {
+                format!("{}: {}", t(lang, "Жұмыспен өтеуден босату", "Освобождение от отработки"), ground.label().get(lang))
+            }),
+            Outcome::Deferral { reason, from, to } => both(&|lang| {
+                format!(
+                    "{}: {}, {} – {}",
+                    t(lang, "Кейінге қалдыру", "Отсрочка"),
+                    reason.label().get(lang),
+                    date(*from),
+                    to.map_or_else(|| "…".into(), date)
+                )
+            }),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Outcome::Vacancy { .. } => "vacancy",
@@ -132,6 +184,8 @@ pub struct Decision {
     pub id: i64,
     pub meeting_id: i64,
     pub meeting_number: u32,
+    /// The meeting's date: the decision's date on the protocol and the papers.
+    pub meeting_date: NaiveDate,
     pub graduate_id: i64,
     pub outcome: Outcome,
     pub term_years: Option<u8>,
@@ -147,197 +201,57 @@ impl Decision {
     pub fn is_current(&self) -> bool {
         self.revised_by.is_none()
     }
-}
 
-/// What a step can fail to find.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entity {
-    Graduate,
-    Vacancy,
-    Meeting,
-    Commission,
-}
-
-impl Entity {
-    fn label(self) -> Text {
-        match self {
-            Entity::Graduate => Text::new("түлек", "выпускник"),
-            Entity::Vacancy => Text::new("бос орын", "вакансия"),
-            Entity::Meeting => Text::new("отырыс", "заседание"),
-            Entity::Commission => Text::new("комиссия", "комиссия"),
-        }
-    }
-}
-
-/// Why the commission's step cannot be taken as asked.
-#[derive(Debug, thiserror::Error)]
-pub enum WorkflowError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error("{what:?} {id} not found")]
-    NotFound { what: Entity, id: i64 },
-    #[error("meeting {number} is finalised")]
-    MeetingFinalised { number: u32 },
-    #[error("a commission for {year} exists")]
-    CommissionExists { year: i32 },
-    #[error("the chair and the secretary must be present")]
-    SignatoriesAbsent,
-    #[error("a meeting without decisions")]
-    NothingToFinalise,
-    #[error("not bound to work off")]
-    NotBound,
-    #[error("graduate has decision {current}")]
-    AlreadyDecided { current: i64 },
-    #[error("decision {asked} is not the current one ({current:?})")]
-    NotCurrent { asked: i64, current: Option<i64> },
-    #[error("the rules refuse this vacancy")]
-    NotAllowed { reasons: Vec<Refusal> },
-    #[error("no places left")]
-    NoPlacesLeft,
-    #[error("{count} allowed vacancies have places")]
-    VacanciesAvailable { count: usize },
-    #[error("exemption outside the graduation year")]
-    ExemptionOutOfYear { graduation_year: i32 },
-    #[error("proofs missing")]
-    ProofsMissing { missing: Vec<Text> },
-    #[error("{path}: {source}")]
-    ProofFile { path: PathBuf, source: std::io::Error },
-    #[error("deferral ends before it starts")]
-    DeferralDates,
-    /// Meetings belong to the cohort's commission, which is not set up yet.
-    #[error("no commission for {year}")]
-    NoCommission { year: i32 },
-}
-
-impl UserFacing for WorkflowError {
-    fn code(&self) -> &'static str {
-        match self {
-            WorkflowError::Store(e) => e.code(),
-            WorkflowError::NotFound { .. } => "not_found",
-            WorkflowError::MeetingFinalised { .. } => "meeting_finalised",
-            WorkflowError::CommissionExists { .. } => "commission_exists",
-            WorkflowError::SignatoriesAbsent => "signatories_absent",
-            WorkflowError::NothingToFinalise => "nothing_to_finalise",
-            WorkflowError::NotBound => "not_bound",
-            WorkflowError::AlreadyDecided { .. } => "already_decided",
-            WorkflowError::NotCurrent { .. } => "not_current_decision",
-            WorkflowError::NotAllowed { .. } => "vacancy_not_allowed",
-            WorkflowError::NoPlacesLeft => "no_places_left",
-            WorkflowError::VacanciesAvailable { .. } => "vacancies_available",
-            WorkflowError::ExemptionOutOfYear { .. } => "exemption_out_of_year",
-            WorkflowError::ProofsMissing { .. } => "proofs_missing",
-            WorkflowError::ProofFile { .. } => "proof_file_unreadable",
-            WorkflowError::DeferralDates => "deferral_dates",
-            WorkflowError::NoCommission { .. } => "no_commission",
-        }
-    }
-
-    fn params(&self) -> Vec<(&'static str, String)> {
-        match self {
-            WorkflowError::Store(e) => e.params(),
-            WorkflowError::MeetingFinalised { number } => vec![("number", number.to_string())],
-            WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
-                vec![("year", year.to_string())]
+    /// What the commission should look at again, if anything: a deferral on a ground the law
+    /// does not name, or a centre referral over available vacancies recorded without a reason
+    /// (both possible only in decisions taken before the checks existed).
+    pub fn review(&self) -> Option<Text> {
+        match &self.outcome {
+            Outcome::Deferral { reason, .. } if !reason.in_law() => Some(Text::new(
+                "Келісімшарт бойынша қызметке кейінге қалдыру заңда көзделмеген: шешімді қайта қарау керек",
+                "Отсрочка на службу по контракту законом не предусмотрена: решение нужно пересмотреть",
+            )),
+            Outcome::EmploymentCentre { override_reason: Some(reason), .. } if reason.trim().is_empty() => {
+                Some(Text::new(
+                    "Бос орындар бола тұра орталыққа жолдаудың себебі жазылмаған: комиссия себебін көрсетуі керек",
+                    "Причина направления в центр при наличии вакансий не записана: комиссии нужно её указать",
+                ))
             }
-            WorkflowError::VacanciesAvailable { count } => vec![("count", count.to_string())],
-            WorkflowError::ExemptionOutOfYear { graduation_year } => {
-                vec![("year", graduation_year.to_string())]
-            }
-            WorkflowError::ProofFile { path, .. } => vec![("file", path.display().to_string())],
-            _ => Vec::new(),
+            _ => None,
         }
     }
+}
 
-    fn message(&self) -> Text {
-        let joined = |items: &[Text], lang: crate::Lang| {
-            items.iter().map(|t| t.get(lang).to_owned()).collect::<Vec<_>>().join("; ")
+
+/// A decision with its meaning in words, and what the commission should look at again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct DecisionView {
+    #[serde(flatten)]
+    pub decision: Decision,
+    pub summary: Text,
+    pub review: Option<Text>,
+}
+
+impl DecisionView {
+    /// `vacancies` holds the referred ones, by id.
+    pub fn new(decision: Decision, vacancies: &HashMap<i64, Vacancy>) -> DecisionView {
+        let vacancy = match &decision.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
+            _ => None,
         };
-        match self {
-            WorkflowError::Store(e) => e.message(),
-            WorkflowError::NotFound { what, id } => {
-                let what = what.label();
-                Text::new(format!("Табылмады: {} №{id}", what.kk), format!("Не найдено: {} №{id}", what.ru))
-            }
-            WorkflowError::MeetingFinalised { number } => Text::new(
-                format!(
-                    "№{number} отырыс аяқталып, хаттамасы бекітілген: оны өзгертуге болмайды. Түзету келесі отырыста жаңа шешіммен енгізіледі"
-                ),
-                format!(
-                    "Заседание №{number} завершено, протокол утверждён: его нельзя изменить. Исправление вносится новым решением на следующем заседании"
-                ),
-            ),
-            WorkflowError::CommissionExists { year } => Text::new(
-                format!("{year} жылғы түлектерге комиссия бұрыннан құрылған"),
-                format!("Комиссия для выпуска {year} года уже создана"),
-            ),
-            WorkflowError::SignatoriesAbsent => Text::new(
-                "Хаттамаға төраға мен хатшы қол қояды: екеуі де қатысушылар арасында болуы керек",
-                "Протокол подписывают председатель и секретарь: оба должны быть среди присутствующих",
-            ),
-            WorkflowError::NothingToFinalise => {
-                Text::new("Отырыста бірде-бір шешім жоқ", "На заседании не принято ни одного решения")
-            }
-            WorkflowError::NotBound => {
-                Text::new("Бұл түлек жұмыспен өтеуге міндетті емес", "Этот выпускник не обязан отрабатывать")
-            }
-            WorkflowError::AlreadyDecided { current } => Text::new(
-                format!(
-                    "Бұл түлекке шешім бар (№{current}): жаңа шешім оны қайта қарау ретінде ғана қабылданады"
-                ),
-                format!(
-                    "По этому выпускнику уже есть решение (№{current}): новое принимается только как его пересмотр"
-                ),
-            ),
-            WorkflowError::NotCurrent { asked, .. } => Text::new(
-                format!("№{asked} шешім түлектің қазіргі шешімі емес"),
-                format!("Решение №{asked} не является текущим решением выпускника"),
-            ),
-            WorkflowError::NotAllowed { reasons } => {
-                let messages: Vec<Text> = reasons.iter().map(UserFacing::message).collect();
-                Text::new(
-                    format!(
-                        "Ережелер бұл бос орынға жолдауға рұқсат бермейді: {}",
-                        joined(&messages, crate::Lang::Kk)
-                    ),
-                    format!(
-                        "Правила не допускают направление на эту вакансию: {}",
-                        joined(&messages, crate::Lang::Ru)
-                    ),
-                )
-            }
-            WorkflowError::NoPlacesLeft => {
-                Text::new("Бұл бос орында орын қалмады", "На этой вакансии не осталось мест")
-            }
-            WorkflowError::VacanciesAvailable { count } => Text::new(
-                format!(
-                    "Ережелер рұқсат ететін {count} бос орында орын бар: жұмыспен қамту орталығына жолдау үшін растау керек"
-                ),
-                format!(
-                    "Есть места на {count} вакансиях, допустимых правилами: направление в центр занятости требует подтверждения"
-                ),
-            ),
-            WorkflowError::ExemptionOutOfYear { graduation_year } => Text::new(
-                format!("Жұмыспен өтеуден босату тек бітірген жылы ({graduation_year}) беріледі"),
-                format!(
-                    "Освобождение от отработки предоставляется только в год окончания ({graduation_year})"
-                ),
-            ),
-            WorkflowError::ProofsMissing { missing } => Text::new(
-                format!("Растайтын құжаттар жетіспейді: {}", joined(missing, crate::Lang::Kk)),
-                format!("Не хватает подтверждающих документов: {}", joined(missing, crate::Lang::Ru)),
-            ),
-            WorkflowError::ProofFile { path, source } => Text::new(
-                format!("«{}» құжат файлын оқу мүмкін емес: {source}", path.display()),
-                format!("Не удалось прочитать файл документа «{}»: {source}", path.display()),
-            ),
-            WorkflowError::DeferralDates => Text::new(
-                "Кейінге қалдырудың аяқталу күні басталу күнінен бұрын",
-                "Дата окончания отсрочки раньше даты начала",
-            ),
-            WorkflowError::NoCommission { year } => Text::new(
-                format!("{year} жылғы түлектерге комиссия құрылмаған: алдымен «Баптаулар» бөлімінде құрыңыз"),
-                format!("Комиссия для выпуска {year} года не создана: сначала создайте её в «Настройках»"),
-            ),
-        }
+        DecisionView { summary: decision.outcome.summary(vacancy), review: decision.review(), decision }
     }
 }
+
+/// A paper's number: sequential per commission, never reused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PaperNumber {
+    pub seq: u32,
+    /// As printed: `2025/0042`.
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub cancelled: bool,
+}
+

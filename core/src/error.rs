@@ -1,12 +1,14 @@
 //! The core's error: every failure a person can meet, with a stable code and a bilingual text.
 
-use crate::commission::WorkflowError;
-use crate::demo::DemoError;
 use crate::followup::{ExportError, FollowUpError};
+use crate::generate::DemoError;
 use crate::i18n::{Text, UserFacing};
+use crate::ident::IdError;
 use crate::import::ImportError;
 use crate::papers::PaperError;
+use crate::rules::{RulesError, SettingsError};
 use crate::store::StoreError;
+use crate::workflow::WorkflowError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -24,40 +26,40 @@ pub enum Error {
     Workflow(#[from] WorkflowError),
     #[error(transparent)]
     Paper(#[from] PaperError),
+    #[error(transparent)]
+    Id(#[from] IdError),
+    #[error(transparent)]
+    Rules(#[from] RulesError),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+}
+
+/// Every variant delegates to the error it wraps.
+macro_rules! each {
+    ($self:ident, $e:ident => $body:expr) => {
+        match $self {
+            Error::Store($e) => $body,
+            Error::Import($e) => $body,
+            Error::Demo($e) => $body,
+            Error::FollowUp($e) => $body,
+            Error::Export($e) => $body,
+            Error::Workflow($e) => $body,
+            Error::Paper($e) => $body,
+            Error::Id($e) => $body,
+            Error::Rules($e) => $body,
+            Error::Settings($e) => $body,
+        }
+    };
 }
 
 impl UserFacing for Error {
     fn code(&self) -> &'static str {
-        match self {
-            Error::Store(e) => e.code(),
-            Error::Import(e) => e.code(),
-            Error::Demo(e) => e.code(),
-            Error::FollowUp(e) => e.code(),
-            Error::Export(e) => e.code(),
-            Error::Workflow(e) => e.code(),
-            Error::Paper(e) => e.code(),
-        }
+        each!(self, e => e.code())
     }
     fn message(&self) -> Text {
-        match self {
-            Error::Store(e) => e.message(),
-            Error::Import(e) => e.message(),
-            Error::Demo(e) => e.message(),
-            Error::FollowUp(e) => e.message(),
-            Error::Export(e) => e.message(),
-            Error::Workflow(e) => e.message(),
-            Error::Paper(e) => e.message(),
-        }
+        each!(self, e => e.message())
     }
     fn params(&self) -> Vec<(&'static str, String)> {
-        match self {
-            Error::Store(e) => e.params(),
-            Error::Import(e) => e.params(),
-            Error::Demo(e) => e.params(),
-            Error::FollowUp(e) => e.params(),
-            Error::Export(e) => e.params(),
-            Error::Workflow(e) => e.params(),
-            Error::Paper(e) => e.params(),
-        }
+        each!(self, e => e.params())
     }
 }

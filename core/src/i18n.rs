@@ -66,3 +66,22 @@ pub trait UserFacing {
         Vec::new()
     }
 }
+
+/// A reason (a refusal, a note) as it crosses to a window or a list: its stable code and its
+/// words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Reason {
+    pub code: String,
+    pub message: Text,
+}
+
+impl Reason {
+    pub fn of(e: &impl UserFacing) -> Reason {
+        Reason { code: e.code().to_owned(), message: e.message() }
+    }
+
+    pub fn new(code: &str, kk: &str, ru: &str) -> Reason {
+        Reason { code: code.to_owned(), message: Text::new(kk, ru) }
+    }
+}

@@ -1,37 +1,41 @@
 //! Joldama's core: everything the commission's work needs, free of any UI framework.
 //!
+//! The domain, pure (data in, verdict out; no store, no files):
 //! - [`ident`]: IIN and BIN, valid by construction;
 //! - [`classifiers`]: regions, funding categories, levels, fields, organisation kinds, as data;
-//! - [`model`]: the records the store keeps;
-//! - [`rules`]: who is bound to work off, where and how long, per cohort; exemption grounds;
-//! - [`store`]: the SQLite file, its migrations and audit trail;
-//! - [`followup`]: arrival, periods worked, what is left to work off or refund; exports;
+//! - [`model`]: the records lists give and the store keeps;
+//! - [`rules`]: who is bound where and how long, per cohort; the decision checks; exemption
+//!   grounds; the cohort's settings;
+//! - [`commission`]: commissions, meetings, decisions and what they mean in words;
+//! - [`obligation`]: the obligation's states, term, days and refund, from the law;
+//! - [`followup`]: the facts recorded after a decision, and the Financial Centre's list;
+//! - [`suggest`]: the cohort suggestion;
+//! - [`papers`]: the commission's printable papers as PDF.
+//!
+//! Around it:
+//! - [`store`]: the SQLite file, its migrations and audit trail: reads and transaction steps;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
-//! - [`commission`]: commissions, meetings and decisions; [`suggest`]: the cohort suggestion;
-//! - [`papers`]: the commission's printable papers as PDF (letters, certificates, protocols);
-//!   [`letters`]: a meeting's papers built from the database;
-//! - [`dossier`]: a graduate's file as the commission reads it (decisions in words, what the
-//!   rules allow, the obligation's standing);
-//! - [`task`]: progress and cancellation of long steps;
-//! - [`demo`]: believable generated lists, for the demo database and benchmarks.
+//! - [`workflow`]: one function per thing a person does, used by the window and the CLI alike;
+//! - [`generate`]: believable generated lists, for the demo, benchmarks and tests;
+//! - [`task`]: progress and cancellation of long steps.
 
 pub mod alphabet;
 pub mod classifiers;
 pub mod commission;
-pub mod demo;
-pub mod dossier;
 pub mod error;
 pub mod followup;
+pub mod generate;
 pub mod i18n;
 pub mod ident;
 pub mod import;
-pub mod letters;
 pub mod model;
+pub mod obligation;
 pub mod papers;
 pub mod rules;
 pub mod store;
 pub mod suggest;
 pub mod task;
+pub mod workflow;
 
 pub use error::Error;
 pub use i18n::{Lang, Text};

@@ -6,17 +6,12 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::Region;
-use crate::commission::{DecisionRequest, Entity, Outcome, WorkflowError};
-use crate::error::Error;
 use crate::ident::Bin;
 use crate::model::{Graduate, GraduateRecord, Vacancy};
 use crate::rules::RuleSet;
-use crate::store::{ChangeContext, Store};
-use crate::task::Watch;
 
 /// One line of a graduate's application: a region, an employer, or both.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,48 +185,6 @@ impl Graph {
         }
         Some(path)
     }
-}
-
-/// Takes every suggestion of the meeting's cohort as a referral at the meeting, arriving on
-/// `arrival` (by default 1 September of the graduation year), reporting each decision; a
-/// cancel stops before the next one (those taken stay: each is a decision of its own, which
-/// the commission may revise). Answers the suggestions taken.
-pub fn accept(
-    store: &mut Store,
-    meeting_id: i64,
-    arrival: Option<NaiveDate>,
-    ctx: &ChangeContext,
-    watch: &Watch,
-) -> Result<Vec<Suggestion>, Error> {
-    let meeting = store
-        .meeting(meeting_id)?
-        .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
-    let year = store
-        .commission_by_id(meeting.commission_id)?
-        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?
-        .year;
-    let arrival = arrival.unwrap_or_else(|| crate::dossier::default_arrival(year));
-    let rules = store.rules(year)?;
-    let mut suggestions = store.suggest(year, &rules)?;
-    let total = Some(suggestions.len() as u64);
-    let mut taken = 0;
-    for s in &suggestions {
-        if watch.cancelled() {
-            break;
-        }
-        let request = DecisionRequest {
-            meeting_id,
-            graduate_id: s.graduate_id,
-            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
-            revises: None,
-            reason: None,
-        };
-        store.decide(&request, &rules, ctx)?;
-        taken += 1;
-        watch.report(taken as u64, total);
-    }
-    suggestions.truncate(taken);
-    Ok(suggestions)
 }
 
 #[cfg(test)]

@@ -4,16 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use joldama_core::commission::{DecisionRequest, Outcome, ProofFile, Role, WorkflowError};
+use joldama_core::classifiers::Region;
+use joldama_core::commission::{Decision, DecisionRequest, Outcome, ProofFile, Role};
 use joldama_core::i18n::UserFacing;
 use joldama_core::import::{self, ImportOptions};
 use joldama_core::model::Graduate;
-use joldama_core::rules::{
-    DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, RuleSet, assess,
-};
+use joldama_core::rules::decision::DecisionError;
+use joldama_core::rules::{Coverage, DeferralReason, ExemptionGround, ProofDocument, Refusal, RuleSet, assess};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::suggest::Wish;
-use joldama_core::{Text, classifiers::Region};
+use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
+use joldama_core::workflow::{WorkflowError, decide};
+use joldama_core::{Error, Text};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(name)
@@ -48,22 +50,44 @@ fn year() -> Year {
     import::vacancies::import(&mut store, &fixture("vacancies_2025.xlsx"), 2025, &options).unwrap();
     let rules = store.rules(2025).unwrap();
     let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
-    let commission = store.create_commission(2025, &name, &ctx()).unwrap();
-    let chair = store.add_member(commission, Role::Chair, "Ахметов Ә. Қ.", Some("Ректор"), &ctx()).unwrap();
-    let secretary = store.add_member(commission, Role::Secretary, "Омарова Д. А.", None, &ctx()).unwrap();
-    store.add_member(commission, Role::Member, "Петров И. С.", None, &ctx()).unwrap();
-    let meeting = store
-        .create_meeting(commission, day(2025, 6, 20), Some("Астана"), &[chair, secretary], &ctx())
-        .unwrap();
-    Year { _dir: dir, path, store, rules, meeting: meeting.id, chair, secretary }
+    commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: Some(name) }, &ctx()).unwrap();
+    for (role, name, position) in
+        [(Role::Chair, "Ахметов Ә. Қ.", Some("Ректор")), (Role::Secretary, "Омарова Д. А.", None), (Role::Member, "Петров И. С.", None)]
+    {
+        let member = MemberRequest { year: 2025, role, full_name: name.into(), position: position.map(Into::into) };
+        commission::add_member(&mut store, &member, &ctx()).unwrap();
+    }
+    let members = store.commission(2025).unwrap().unwrap().members;
+    let (chair, secretary) = (members[0].id, members[1].id);
+    let y = Year { _dir: dir, path, store, rules, meeting: 0, chair, secretary };
+    let mut y = y;
+    y.meeting = y.meet(day(2025, 6, 20), &[chair, secretary]);
+    y
+}
+
+/// The domain's refusal inside the core's error.
+fn refusal(error: Error) -> DecisionError {
+    match error {
+        Error::Workflow(WorkflowError::Decision(e)) => e,
+        other => panic!("not a decision's refusal: {other:?}"),
+    }
 }
 
 impl Year {
+    fn meet(&mut self, held_on: NaiveDate, present: &[i64]) -> i64 {
+        let request = MeetingRequest { year: 2025, held_on, place: Some("Астана".into()), present: Some(present.to_vec()) };
+        commission::create_meeting(&mut self.store, &request, &ctx()).unwrap().id
+    }
+
+    fn decide(&mut self, request: &DecisionRequest) -> Result<Decision, Error> {
+        decide::decide(&mut self.store, request, &ctx()).map(|view| view.decision)
+    }
+
     /// A bound graduate with an allowed vacancy that has a free place, and that vacancy.
     fn referable(&self, skip: usize) -> (Graduate, i64) {
         let vacancies = self.store.vacancies().unwrap();
         self.store
-            .undecided(2025, &self.rules)
+            .undecided(2025)
             .unwrap()
             .into_iter()
             .filter_map(|g| {
@@ -78,7 +102,7 @@ impl Year {
         &mut self,
         graduate: i64,
         vacancy: i64,
-    ) -> Result<joldama_core::commission::Decision, WorkflowError> {
+    ) -> Result<Decision, Error> {
         let request = DecisionRequest {
             meeting_id: self.meeting,
             graduate_id: graduate,
@@ -86,7 +110,11 @@ impl Year {
             revises: None,
             reason: None,
         };
-        self.store.decide(&request, &self.rules, &ctx())
+        self.decide(&request)
+    }
+
+    fn number(&mut self, decision: i64, on: NaiveDate) -> joldama_core::commission::PaperNumber {
+        self.store.write(&ctx(), |tx| tx.paper_number(decision, on)).unwrap()
     }
 
     fn places_left(&self, vacancy: i64) -> u32 {
@@ -101,17 +129,14 @@ fn a_referral_takes_a_place_and_a_graduate_has_one_current_decision() {
     let before = y.places_left(vacancy);
     let decision = y.refer(g.id, vacancy).unwrap();
     assert_eq!(y.places_left(vacancy), before - 1);
-    let Obligation::Bound(bound) = y.rules.obligation(&g.record) else { panic!("bound") };
-    assert_eq!(decision.term_years, Some(bound.term_years));
+    let Coverage::Covered(row) = y.rules.coverage(&g.record) else { panic!("covered") };
+    assert_eq!(decision.term_years, Some(row.term_years));
     assert!(decision.is_current());
 
     let again = y.refer(g.id, vacancy).unwrap_err();
-    assert!(
-        matches!(again, WorkflowError::AlreadyDecided { current } if current == decision.id),
-        "{again:?}"
-    );
     assert_eq!(again.code(), "already_decided");
-    assert!(!y.store.undecided(2025, &y.rules).unwrap().iter().any(|u| u.id == g.id));
+    assert_eq!(refusal(again), DecisionError::AlreadyDecided { current: decision.id });
+    assert!(!y.store.undecided(2025).unwrap().iter().any(|u| u.id == g.id));
 }
 
 #[test]
@@ -120,7 +145,7 @@ fn the_rules_refuse_with_every_reason() {
     let vacancies = y.store.vacancies().unwrap();
     let (g, refused) = y
         .store
-        .undecided(2025, &y.rules)
+        .undecided(2025)
         .unwrap()
         .into_iter()
         .find_map(|g| {
@@ -130,11 +155,11 @@ fn the_rules_refuse_with_every_reason() {
         })
         .unwrap();
     let error = y.refer(g.id, refused.vacancy_id).unwrap_err();
-    let WorkflowError::NotAllowed { reasons } = &error else { panic!("{error:?}") };
-    let expected: Vec<&Refusal> = refused.reasons.iter().filter(|r| **r != Refusal::NoPlacesLeft).collect();
-    assert_eq!(reasons.iter().collect::<Vec<_>>(), expected);
     assert!(error.message().ru.starts_with("Правила не допускают"), "{}", error.message().ru);
     assert!(!error.message().kk.is_empty());
+    let DecisionError::NotAllowed { reasons } = refusal(error) else { panic!("not allowed") };
+    let expected: Vec<&Refusal> = refused.reasons.iter().filter(|r| **r != Refusal::NoPlacesLeft).collect();
+    assert_eq!(reasons.iter().collect::<Vec<_>>(), expected);
 }
 
 #[test]
@@ -145,7 +170,7 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
     while y.places_left(vacancy) > 1 {
         let (g, _) = y
             .store
-            .undecided(2025, &y.rules)
+            .undecided(2025)
             .unwrap()
             .into_iter()
             .filter(|g| g.id != first.id)
@@ -158,7 +183,7 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
     }
     let second = y
         .store
-        .undecided(2025, &y.rules)
+        .undecided(2025)
         .unwrap()
         .into_iter()
         .find(|g| {
@@ -170,11 +195,11 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
         .expect("a second graduate allowed on the vacancy");
 
     // Two connections to the same file race for the last place.
-    let (path, meeting, rules) = (y.path.clone(), y.meeting, y.rules.clone());
+    let (path, meeting) = (y.path.clone(), y.meeting);
     let results: Vec<_> = [first.id, second.id]
         .into_iter()
         .map(|graduate| {
-            let (path, rules) = (path.clone(), rules.clone());
+            let path = path.clone();
             std::thread::spawn(move || {
                 let mut store = Store::open(&path).unwrap();
                 let request = DecisionRequest {
@@ -184,7 +209,7 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
                     revises: None,
                     reason: None,
                 };
-                store.decide(&request, &rules, &ctx())
+                decide::decide(&mut store, &request, &ctx()).map_err(|e| e.code())
             })
         })
         .collect::<Vec<_>>()
@@ -192,30 +217,34 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
         .map(|t| t.join().unwrap())
         .collect();
     assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
-    assert!(results.iter().any(|r| matches!(r, Err(WorkflowError::NoPlacesLeft))), "{results:?}");
+    assert!(results.iter().any(|r| matches!(r, Err("no_places_left"))), "{results:?}");
     assert_eq!(y.places_left(vacancy), 0);
 }
 
 #[test]
-fn employment_centre_only_when_no_allowed_vacancy_or_confirmed() {
+fn employment_centre_while_vacancies_are_open_needs_a_written_reason() {
     let mut y = year();
     let (g, _) = y.referable(0);
-    let mut request = DecisionRequest {
-        meeting_id: y.meeting,
+    let region = g.record.region.unwrap_or(Region::Astana);
+    let meeting = y.meeting;
+    let centre = |reason: Option<&str>| DecisionRequest {
+        meeting_id: meeting,
         graduate_id: g.id,
-        outcome: Outcome::EmploymentCentre {
-            region: g.record.region.unwrap_or(Region::Astana),
-            confirmed: false,
-        },
+        outcome: Outcome::EmploymentCentre { region, override_reason: reason.map(Into::into) },
         revises: None,
         reason: None,
     };
-    let error = y.store.decide(&request, &y.rules, &ctx()).unwrap_err();
-    assert!(matches!(error, WorkflowError::VacanciesAvailable { count } if count > 0), "{error:?}");
-    request.outcome =
-        Outcome::EmploymentCentre { region: g.record.region.unwrap_or(Region::Astana), confirmed: true };
-    let decision = y.store.decide(&request, &y.rules, &ctx()).unwrap();
-    assert_eq!(decision.outcome.code(), "employment_centre");
+    for blank in [None, Some("  ")] {
+        let error = refusal(y.decide(&centre(blank)).unwrap_err());
+        assert!(matches!(error, DecisionError::VacanciesAvailable { count } if count > 0), "{error:?}");
+    }
+    let decision = y.decide(&centre(Some(" Выпускник ухаживает за больной матерью "))).unwrap();
+    assert_eq!(
+        decision.outcome,
+        Outcome::EmploymentCentre { region, override_reason: Some("Выпускник ухаживает за больной матерью".into()) }
+    );
+    let summary = decision.outcome.summary(None);
+    assert!(summary.ru.contains("при наличии вакансий; причина: Выпускник ухаживает"), "{}", summary.ru);
 }
 
 #[test]
@@ -229,7 +258,7 @@ fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files() {
         revises: None,
         reason: None,
     };
-    let error = y.store.decide(&request, &y.rules, &ctx()).unwrap_err();
+    let error = y.decide(&request).unwrap_err();
     assert_eq!(error.code(), "proofs_missing");
     assert!(
         error.message().ru.contains("Справка об инвалидности") || error.message().ru.contains("инвалид"),
@@ -243,25 +272,22 @@ fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files() {
         ground: ExemptionGround::Disability,
         proofs: vec![ProofFile { document: ProofDocument::DisabilityCertificate, file: scan }],
     };
-    let decision = y.store.decide(&request, &y.rules, &ctx()).unwrap();
+    let decision = y.decide(&request).unwrap();
     assert_eq!(decision.term_years, None);
     let joldama_core::commission::Outcome::Exemption { proofs, .. } = &decision.outcome else { panic!() };
     let kept = y.store.proofs_dir().join(&proofs[0].file);
     assert_eq!(std::fs::read(kept).unwrap(), b"%PDF-1.4 scan");
 
     // A meeting in another year cannot exempt a 2025 graduate.
-    let commission = y.store.commission(2025).unwrap().unwrap();
-    let late = y
-        .store
-        .create_meeting(commission.id, day(2026, 2, 1), None, &[y.chair, y.secretary], &ctx())
-        .unwrap();
+    let (chair, secretary) = (y.chair, y.secretary);
+    let late = y.meet(day(2026, 2, 1), &[chair, secretary]);
     let (other, _) = y.referable(0);
-    let request = DecisionRequest { meeting_id: late.id, graduate_id: other.id, ..request };
-    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap_err().code(), "exemption_out_of_year");
+    let request = DecisionRequest { meeting_id: late, graduate_id: other.id, ..request };
+    assert_eq!(y.decide(&request).unwrap_err().code(), "exemption_out_of_year");
 }
 
 #[test]
-fn a_deferral_is_checked_for_its_dates() {
+fn a_deferral_is_for_conscript_service_only_and_checked_for_its_dates() {
     let mut y = year();
     let (g, _) = y.referable(0);
     let mut request = DecisionRequest {
@@ -275,13 +301,16 @@ fn a_deferral_is_checked_for_its_dates() {
         revises: None,
         reason: None,
     };
-    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap_err().code(), "deferral_dates");
+    assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_dates");
+    request.outcome =
+        Outcome::Deferral { reason: DeferralReason::Contract, from: day(2025, 7, 1), to: Some(day(2026, 7, 1)) };
+    assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_not_in_law");
     request.outcome = Outcome::Deferral {
         reason: DeferralReason::Conscription,
         from: day(2025, 7, 1),
         to: Some(day(2026, 7, 1)),
     };
-    assert_eq!(y.store.decide(&request, &y.rules, &ctx()).unwrap().outcome, request.outcome);
+    assert_eq!(y.decide(&request).unwrap().outcome, request.outcome);
 }
 
 #[test]
@@ -292,11 +321,11 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     let places = y.places_left(vacancy);
 
     // The protocol is signed by the chair and the secretary: both must be present.
-    let commission = y.store.commission(2025).unwrap().unwrap();
-    let empty = y.store.create_meeting(commission.id, day(2025, 6, 21), None, &[y.chair], &ctx()).unwrap();
-    assert_eq!(y.store.finalise_meeting(empty.id, &ctx()).unwrap_err().code(), "signatories_absent");
+    let chair = y.chair;
+    let empty = y.meet(day(2025, 6, 21), &[chair]);
+    assert_eq!(commission::finalise(&mut y.store, empty, &ctx()).unwrap_err().code(), "signatories_absent");
 
-    let meeting = y.store.finalise_meeting(y.meeting, &ctx()).unwrap();
+    let meeting = commission::finalise(&mut y.store, y.meeting, &ctx()).unwrap();
     assert!(meeting.finalised.is_some());
     let (other, other_vacancy) = y.referable(0);
     let error = y.refer(other.id, other_vacancy).unwrap_err();
@@ -310,43 +339,37 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     assert!(raw.execute("DELETE FROM decision WHERE id = ?1", [referral.id]).is_err());
 
     // The letter is numbered once; printing again gives the same number.
-    let letter = y.store.paper_number(referral.id, day(2025, 6, 22), &ctx()).unwrap();
+    let letter = y.number(referral.id, day(2025, 6, 22));
     assert_eq!((letter.seq, letter.number.as_str(), letter.cancelled), (1, "2025/0001", false));
-    assert_eq!(y.store.paper_number(referral.id, day(2025, 7, 1), &ctx()).unwrap(), letter);
+    assert_eq!(y.number(referral.id, day(2025, 7, 1)), letter);
 
     // The employer refused: redistribution at the next meeting.
-    let next = y
-        .store
-        .create_meeting(commission.id, day(2025, 8, 1), None, &[y.chair, y.secretary], &ctx())
-        .unwrap();
+    let (chair, secretary) = (y.chair, y.secretary);
+    let next = y.meet(day(2025, 8, 1), &[chair, secretary]);
     let revision = DecisionRequest {
-        meeting_id: next.id,
+        meeting_id: next,
         graduate_id: g.id,
         outcome: Outcome::EmploymentCentre {
             region: g.record.region.unwrap_or(Region::Astana),
-            confirmed: true,
+            override_reason: Some("Жұмыс беруші бас тартты".into()),
         },
         revises: Some(referral.id),
         reason: Some("Жұмыс беруші бас тартты / Работодатель отказал".into()),
     };
-    let revised = y.store.decide(&revision, &y.rules, &ctx()).unwrap();
+    let revised = y.decide(&revision).unwrap();
     assert_eq!(y.places_left(vacancy), places + 1, "the place comes back");
     let history = y.store.decisions_of(g.id).unwrap();
     assert_eq!(history.iter().map(|d| d.id).collect::<Vec<_>>(), [referral.id, revised.id]);
     assert_eq!(history[0].revised_by, Some(revised.id));
     assert_eq!(history[1].revises, Some(referral.id));
     assert_eq!(history[0].outcome, referral.outcome, "the replaced decision is unchanged");
-    let cancelled = y.store.paper_number(referral.id, day(2025, 8, 2), &ctx()).unwrap();
+    let cancelled = y.number(referral.id, day(2025, 8, 2));
     assert!(cancelled.cancelled && cancelled.seq == 1);
-    assert_eq!(
-        y.store.paper_number(revised.id, day(2025, 8, 2), &ctx()).unwrap().seq,
-        2,
-        "numbers are never reused"
-    );
+    assert_eq!(y.number(revised.id, day(2025, 8, 2)).seq, 2, "numbers are never reused");
 
     // Only the current decision can be revised.
     let stale = DecisionRequest { revises: Some(referral.id), ..revision };
-    assert_eq!(y.store.decide(&stale, &y.rules, &ctx()).unwrap_err().code(), "not_current_decision");
+    assert_eq!(y.decide(&stale).unwrap_err().code(), "not_current_decision");
 }
 
 #[test]
@@ -356,11 +379,11 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
     let (g, vacancy) = y.referable(3);
     let wanted = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
     let wish = Wish { region: None, employer: Some(wanted.record.employer.bin) };
-    y.store.set_wishes(g.id, &[wish], &ctx()).unwrap();
+    y.store.write(&ctx(), |tx| tx.set_wishes(g.id, &[wish])).unwrap();
 
-    let suggestions = y.store.suggest(2025, &y.rules).unwrap();
+    let suggestions = decide::suggest(&y.store, 2025).unwrap();
     let vacancies = y.store.vacancies().unwrap();
-    let graduates = y.store.undecided(2025, &y.rules).unwrap();
+    let graduates = y.store.undecided(2025).unwrap();
     assert!(!suggestions.is_empty());
     let mut taken: std::collections::HashMap<i64, u32> = std::collections::HashMap::new();
     for s in &suggestions {
@@ -387,7 +410,7 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
             revises: None,
             reason: None,
         };
-        y.store.decide(&request, &y.rules, &ctx()).unwrap();
+        y.decide(&request).unwrap();
     }
-    assert!(y.store.suggest(2025, &y.rules).unwrap().is_empty(), "nothing more can be placed");
+    assert!(decide::suggest(&y.store, 2025).unwrap().is_empty(), "nothing more can be placed");
 }

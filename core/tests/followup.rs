@@ -1,16 +1,22 @@
-//! Follow-up records in a real SQLite file: arrival, periods, cost; audit; the obligation
+//! Follow-up records in a real SQLite file, through the workflow: arrival (which opens the
+//! period it starts), periods with their places, cost, payments; audit; the obligation
 //! computed from what is stored.
 
 use chrono::NaiveDate;
 use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region, Sex};
-use joldama_core::followup::{
-    Activity, Arrival, Employer, EmployerRef, FollowUp, FollowUpError, ObligationError, ObligationState,
-    Span, StudyCost,
-};
+use joldama_core::commission::{DecisionRequest, Outcome, Role};
+use joldama_core::followup::{Activity, Employer, FollowUp};
 use joldama_core::i18n::UserFacing;
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::model::{EmployerRecord, GraduateRecord, VacancyRecord};
+use joldama_core::obligation::{CostScope, PeriodKind, Span, State};
+use joldama_core::rules::Place;
 use joldama_core::store::{ChangeContext, Store};
+use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
+use joldama_core::workflow::decide;
+use joldama_core::workflow::followup::{
+    self, ArrivalRequest, PaymentRequest, PeriodEndRequest, PeriodRequest, StudyCostRequest,
+};
 use serde_json::json;
 
 fn d(text: &str) -> NaiveDate {
@@ -23,7 +29,7 @@ fn ctx() -> ChangeContext {
 
 const SCHOOL_BIN: &str = "940140000385";
 
-/// A file with one graduate (id returned) and one employer.
+/// A file with one pedagogical graduate (id returned) referred to a school in Abai (a city).
 fn store() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
@@ -66,6 +72,22 @@ fn store() -> (tempfile::TempDir, Store, i64) {
     };
     store.apply_vacancies(&[vacancy], &ctx(), false).unwrap();
     let id = store.graduates().unwrap()[0].id;
+    let vacancy_id = store.vacancies().unwrap()[0].id;
+    commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: None }, &ctx()).unwrap();
+    for (role, name) in [(Role::Chair, "Ахметов А."), (Role::Secretary, "Омарова Д.")] {
+        let member = MemberRequest { year: 2025, role, full_name: name.into(), position: None };
+        commission::add_member(&mut store, &member, &ctx()).unwrap();
+    }
+    let meeting = MeetingRequest { year: 2025, held_on: d("2025-06-20"), place: None, present: None };
+    let meeting = commission::create_meeting(&mut store, &meeting, &ctx()).unwrap();
+    let referral = DecisionRequest {
+        meeting_id: meeting.id,
+        graduate_id: id,
+        outcome: Outcome::Vacancy { vacancy_id, arrival_date: d("2025-09-01") },
+        revises: None,
+        reason: None,
+    };
+    decide::decide(&mut store, &referral, &ctx()).unwrap();
     (dir, store, id)
 }
 
@@ -73,78 +95,83 @@ fn school() -> Employer {
     Employer::Registered { bin: Bin::parse(SCHOOL_BIN).unwrap(), name: "№5 мектеп".into() }
 }
 
-#[test]
-fn a_new_graduate_has_an_empty_followup() {
-    let (_dir, store, id) = store();
-    assert_eq!(store.followup(id).unwrap(), FollowUp::default());
-    assert!(store.periods(id).unwrap().is_empty());
+fn arrival(graduate_id: i64, on: &str) -> ArrivalRequest {
+    ArrivalRequest { graduate_id, on: d(on), confirmed_by: "Мектеп хаты №12".into(), note: None }
+}
+
+fn period(graduate_id: i64, kind: PeriodKind, from: &str, to: Option<&str>) -> PeriodRequest {
+    PeriodRequest {
+        graduate_id,
+        kind,
+        employer_bin: None,
+        employer_name: None,
+        place: None,
+        from: d(from),
+        to: to.map(d),
+        note: None,
+    }
 }
 
 #[test]
-fn arrival_is_stored_corrected_and_audited() {
+fn arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_it() {
     let (dir, mut store, id) = store();
-    let arrival =
-        Arrival { on: d("2025-09-01"), confirmed_by: "Мектеп хаты №12".into(), note: None };
-    store.confirm_arrival(id, &arrival, &ctx()).unwrap();
-    // The same again changes nothing.
-    store.confirm_arrival(id, &arrival, &ctx()).unwrap();
-    let corrected =
-        Arrival {
-            on: d("2025-09-02"), note: Some("1 қыркүйек демалыс".into()), ..arrival.clone()
-        };
-    store.confirm_arrival(id, &corrected, &ctx()).unwrap();
+    assert_eq!(store.followup(id).unwrap(), FollowUp::default());
+    let first = followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
+    assert_eq!(first.periods.len(), 1);
+    let work = &first.periods[0];
+    assert_eq!(work.activity, Activity::Work(school()));
+    assert_eq!(work.place, Some(Place { kind: OrgKind::Education, region: Region::Abai, rural: false }));
+    assert_eq!(work.span, Span::ongoing(d("2025-09-01")));
+    // The same again changes nothing; a correction moves the arrival and the period's start.
+    followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
+    let mut corrected = arrival(id, "2025-09-02");
+    corrected.note = Some("1 қыркүйек демалыс".into());
+    let after = followup::record_arrival(&mut store, &corrected, &ctx()).unwrap();
+    assert_eq!(after.periods.len(), 1);
+    assert_eq!(after.periods[0].span.from(), d("2025-09-02"));
 
-    // Reopened: it is in the file.
+    // Reopened: it is in the file, audited with who and from what.
     drop(store);
     let store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
-    assert_eq!(store.followup(id).unwrap().arrival, Some(corrected.clone()));
+    assert_eq!(store.followup(id).unwrap().arrival.unwrap().on, d("2025-09-02"));
     let trail = store.audit_trail("arrival", id).unwrap();
     assert_eq!(trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["insert", "update"]);
     assert_eq!(trail[1].actor, "Хатшы");
-    assert_eq!(
-        trail[1].details,
-        Some(json!({ "old": arrival, "new": corrected, "source": "employer letter 12" }))
-    );
+    assert_eq!(trail[1].details.as_ref().unwrap()["source"], json!("employer letter 12"));
+    let standing = followup::obligation(&store, id, d("2025-12-31")).unwrap().standing;
+    assert_eq!((standing.state, standing.counted_days), (State::Working, 121));
 }
 
 #[test]
 fn periods_are_added_ended_removed_and_audited() {
     let (_dir, mut store, id) = store();
-    let work = store
-        .add_period(
-            id,
-            &Activity::Work(EmployerRef::Bin(Bin::parse(SCHOOL_BIN).unwrap())),
-            Span::ongoing(d("2025-09-01")),
-            Some("бұйрық №45-ж"),
-            &ctx(),
-        )
-        .unwrap();
-    assert_eq!(work.activity, Activity::Work(school()));
-    let private = store
-        .add_period(
-            id,
-            &Activity::Work(EmployerRef::Name("«Балапан» ЖШС".into())),
-            Span::new(d("2026-10-01"), Some(d("2026-12-31"))).unwrap(),
-            None,
-            &ctx(),
-        )
-        .unwrap();
-    let service =
-        store.add_period(id, &Activity::Deferral, Span::ongoing(d("2027-01-10")), None, &ctx()).unwrap();
+    let mut work = period(id, PeriodKind::Work, "2025-09-01", None);
+    work.employer_bin = Some(SCHOOL_BIN.into());
+    work.note = Some("бұйрық №45-ж".into());
+    let stored = followup::add_period(&mut store, &work, &ctx()).unwrap();
+    let work = stored.periods[0].clone();
+    // At the referred school: its place is the vacancy's.
+    assert_eq!(work.place.map(|p| p.region), Some(Region::Abai));
 
-    let ended = store.end_period(work.id, d("2026-08-31"), &ctx()).unwrap();
-    assert_eq!(ended.span, Span::new(d("2025-09-01"), Some(d("2026-08-31"))).unwrap());
+    let mut private = period(id, PeriodKind::Work, "2026-10-01", Some("2026-12-31"));
+    private.employer_name = Some("«Балапан» ЖШС".into());
+    private.place = Some(Place { kind: OrgKind::Education, region: Region::AlmatyCity, rural: false });
+    followup::add_period(&mut store, &private, &ctx()).unwrap();
+    let service = followup::add_period(&mut store, &period(id, PeriodKind::Deferral, "2027-01-10", None), &ctx()).unwrap();
+    let service = service.periods.last().unwrap().clone();
+
+    let end = PeriodEndRequest { period_id: work.id, to: d("2026-08-31") };
+    let (owner, ended) = followup::end_period(&mut store, &end, &ctx()).unwrap();
+    assert_eq!(owner, id);
+    assert_eq!(ended.periods[0].span, Span::new(d("2025-09-01"), Some(d("2026-08-31"))).unwrap());
     // Ending on the same day again changes nothing.
-    assert_eq!(store.end_period(work.id, d("2026-08-31"), &ctx()).unwrap(), ended);
+    followup::end_period(&mut store, &end, &ctx()).unwrap();
 
-    store.remove_period(service.id, &ctx()).unwrap();
-    let periods = store.periods(id).unwrap();
-    assert_eq!(periods, [ended.clone(), private.clone()]);
-    assert_eq!(private.activity, Activity::Work(Employer::Unregistered { name: "«Балапан» ЖШС".into() }));
+    let (_, left) = followup::remove_period(&mut store, service.id, &ctx()).unwrap();
+    assert_eq!(left.periods.len(), 2);
+    assert_eq!(left.periods[1].activity, Activity::Work(Employer::Unregistered { name: "«Балапан» ЖШС".into() }));
 
-    let actions = |pid| {
-        store.audit_trail("followup_period", pid).unwrap().into_iter().map(|e| e.action).collect::<Vec<_>>()
-    };
+    let actions = |pid| store.audit_trail("followup_period", pid).unwrap().into_iter().map(|e| e.action).collect::<Vec<_>>();
     assert_eq!(actions(work.id), ["insert", "update"]);
     assert_eq!(actions(service.id), ["insert", "delete"]);
     let removed = store.audit_trail("followup_period", service.id).unwrap().pop().unwrap();
@@ -152,92 +179,83 @@ fn periods_are_added_ended_removed_and_audited() {
 }
 
 #[test]
-fn study_cost_is_stored_and_the_obligation_follows_the_records() {
+fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     let (_dir, mut store, id) = store();
-    let cost = StudyCost { amount: 1_000_000, basis: Some("2021–2025 оқу құны".into()) };
-    store.set_study_cost(id, &cost, &ctx()).unwrap();
-    store
-        .add_period(
-            id,
-            &Activity::Work(EmployerRef::Bin(Bin::parse(SCHOOL_BIN).unwrap())),
-            Span::new(d("2025-09-01"), Some(d("2026-08-31"))).unwrap(),
-            None,
-            &ctx(),
-        )
-        .unwrap();
-    let followup = store.followup(id).unwrap();
-    assert_eq!(followup.study_cost, Some(cost));
+    let cost = StudyCostRequest { graduate_id: id, amount: 1_000_000, scope: CostScope::GrantYears, basis: None };
+    followup::set_study_cost(&mut store, &cost, &ctx()).unwrap();
+    followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
 
-    // No arrival confirmed: the referral's planned date is the start.
-    let status = followup.obligation(3, d("2025-09-01")).unwrap().status(d("2026-12-31"));
+    // Working: nothing owed; what a stop would cost is an estimate, apart.
+    let working = followup::obligation(&store, id, d("2026-06-01")).unwrap().standing;
+    assert_eq!((working.state, working.refund_owed), (State::Working, Some(0)));
+    assert!(working.refund_if_stopped.is_some_and(|r| r > 0 && r < 1_000_000));
+
+    // Left at the end of August 2026: broken, the unworked part owed.
+    let work = store.followup(id).unwrap().periods[0].id;
+    followup::end_period(&mut store, &PeriodEndRequest { period_id: work, to: d("2026-08-31") }, &ctx()).unwrap();
+    let broken = followup::obligation(&store, id, d("2026-12-31")).unwrap().standing;
+    // 1 000 000 × 731 / 1096 = 666 970.8 → 666 971.
+    assert_eq!((broken.state, broken.counted_days, broken.refund_owed), (State::Broken, 365, Some(666_971)));
+    assert_eq!(broken.since, Some(d("2026-09-01")));
+
+    // A payment in part, then the rest: paid in full ends the obligation.
+    let pay = |amount, on: &str| PaymentRequest { graduate_id: id, paid_on: d(on), amount, document: "№ 77".into() };
+    assert_eq!(followup::record_payment(&mut store, &pay(1, "2026-06-01"), &ctx()).unwrap_err().code(), "nothing_owed");
     assert_eq!(
-        (status.state, status.counted_days, status.refund),
-        (ObligationState::Interrupted, 365, Some(666_971))
+        followup::record_payment(&mut store, &pay(700_000, "2027-01-10"), &ctx()).unwrap_err().code(),
+        "payment_above_balance"
     );
-
-    // Confirmed a day later: that day is the start, and the term's days shift with it.
-    let arrival = Arrival { on: d("2025-09-02"), confirmed_by: "HR".into(), note: None };
-    store.confirm_arrival(id, &arrival, &ctx()).unwrap();
-    let status = store.followup(id).unwrap().obligation(3, d("2025-09-01")).unwrap().status(d("2026-12-31"));
-    assert_eq!(status.counted_days, 364);
-
-    let trail = store.audit_trail("study_cost", id).unwrap();
-    assert_eq!(trail.len(), 1);
+    followup::record_payment(&mut store, &pay(600_000, "2027-01-10"), &ctx()).unwrap();
+    let part = followup::obligation(&store, id, d("2027-02-01")).unwrap().standing;
+    assert_eq!((part.state, part.paid, part.balance), (State::RefundPaidInPart, 600_000, Some(66_971)));
+    followup::record_payment(&mut store, &pay(66_971, "2027-03-01"), &ctx()).unwrap();
+    let paid = followup::obligation(&store, id, d("2028-01-01")).unwrap().standing;
+    assert_eq!((paid.state, paid.since, paid.balance), (State::RefundPaid, Some(d("2027-03-01")), Some(0)));
+    assert_eq!(store.audit_trail("refund_payment", store.followup(id).unwrap().payments[0].id).unwrap().len(), 1);
 }
 
 #[test]
 fn mistakes_are_typed_errors_and_change_nothing() {
     let (_dir, mut store, id) = store();
-    let arrival = Arrival { on: d("2025-09-01"), confirmed_by: "HR".into(), note: None };
-    let code = |e: FollowUpError| e.code();
+    let code = |e: joldama_core::Error| e.code();
+    assert_eq!(code(followup::record_arrival(&mut store, &arrival(id + 100, "2025-09-01"), &ctx()).unwrap_err()), "not_found");
+    let blank = ArrivalRequest { confirmed_by: "  ".into(), ..arrival(id, "2025-09-01") };
+    assert_eq!(code(followup::record_arrival(&mut store, &blank, &ctx()).unwrap_err()), "no_document");
 
-    assert_eq!(code(store.confirm_arrival(id + 100, &arrival, &ctx()).unwrap_err()), "unknown_graduate");
-    assert!(matches!(store.followup(id + 100), Err(FollowUpError::UnknownGraduate { .. })));
-    let blank = Arrival { confirmed_by: "  ".into(), ..arrival };
-    assert_eq!(code(store.confirm_arrival(id, &blank, &ctx()).unwrap_err()), "arrival_no_confirmer");
-
-    let unknown = Bin::parse("950341000052").unwrap();
-    let error = store
-        .add_period(
-            id,
-            &Activity::Work(EmployerRef::Bin(unknown)),
-            Span::ongoing(d("2025-09-01")),
-            None,
-            &ctx(),
-        )
-        .unwrap_err();
-    assert!(matches!(error, FollowUpError::UnknownEmployer { bin } if bin == unknown));
+    let mut unknown = period(id, PeriodKind::Work, "2025-09-01", None);
+    unknown.employer_bin = Some("950341000052".into());
+    let error = followup::add_period(&mut store, &unknown, &ctx()).unwrap_err();
+    assert_eq!(error.code(), "unknown_employer");
     assert!(error.message().kk.contains("950341000052"));
-    let error = store
-        .add_period(
-            id,
-            &Activity::Work(EmployerRef::Name(" ".into())),
-            Span::ongoing(d("2025-09-01")),
-            None,
-            &ctx(),
-        )
-        .unwrap_err();
-    assert_eq!(code(error), "period_no_employer_name");
+    let nobody = period(id, PeriodKind::Work, "2025-09-01", None);
+    assert_eq!(code(followup::add_period(&mut store, &nobody, &ctx()).unwrap_err()), "period_no_employer");
+    let mut nowhere = period(id, PeriodKind::Work, "2025-09-01", None);
+    nowhere.employer_name = Some("«Балапан» ЖШС".into());
+    assert_eq!(code(followup::add_period(&mut store, &nowhere, &ctx()).unwrap_err()), "period_no_place");
+    let mut centre_at = period(id, PeriodKind::Centre, "2025-09-01", None);
+    centre_at.employer_name = Some("X".into());
+    assert_eq!(code(followup::add_period(&mut store, &centre_at, &ctx()).unwrap_err()), "employer_only_for_work");
 
-    let centre =
-        store.add_period(id, &Activity::Centre, Span::ongoing(d("2025-09-01")), None, &ctx()).unwrap();
-    let error = store.end_period(centre.id, d("2025-08-31"), &ctx()).unwrap_err();
-    assert!(matches!(error, FollowUpError::Obligation(ObligationError::EndsBeforeStart { .. })));
-    assert_eq!(code(store.end_period(centre.id + 1, d("2026-01-01"), &ctx()).unwrap_err()), "unknown_period");
-    assert_eq!(code(store.remove_period(centre.id + 1, &ctx()).unwrap_err()), "unknown_period");
+    let centre = followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx()).unwrap();
+    let centre = centre.periods[0].clone();
+    let early = PeriodEndRequest { period_id: centre.id, to: d("2025-08-31") };
+    assert_eq!(code(followup::end_period(&mut store, &early, &ctx()).unwrap_err()), "period_ends_before_start");
+    let gone = PeriodEndRequest { period_id: centre.id + 1, to: d("2026-01-01") };
+    assert_eq!(code(followup::end_period(&mut store, &gone, &ctx()).unwrap_err()), "not_found");
+    assert_eq!(code(followup::remove_period(&mut store, centre.id + 1, &ctx()).unwrap_err()), "not_found");
 
-    let huge = StudyCost { amount: u64::MAX, basis: None };
-    assert_eq!(code(store.set_study_cost(id, &huge, &ctx()).unwrap_err()), "amount_too_large");
+    let huge = StudyCostRequest { graduate_id: id, amount: u64::MAX, scope: CostScope::GrantYears, basis: None };
+    assert_eq!(code(followup::set_study_cost(&mut store, &huge, &ctx()).unwrap_err()), "amount_too_large");
 
     assert_eq!(store.audit_trail("followup_period", centre.id).unwrap().len(), 1);
-    assert_eq!(store.followup(id).unwrap().arrival, None);
-    assert_eq!(store.periods(id).unwrap(), [centre]);
+    let stored = store.followup(id).unwrap();
+    assert_eq!((stored.arrival, stored.periods, stored.study_cost), (None, vec![centre], None));
 }
 
 #[test]
 fn a_graduate_with_a_followup_cannot_be_deleted_underneath_it() {
     let (dir, mut store, id) = store();
-    store.add_period(id, &Activity::Centre, Span::ongoing(d("2025-09-01")), None, &ctx()).unwrap();
+    followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx()).unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(dir.path().join("joldama.sqlite3")).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
@@ -245,10 +263,11 @@ fn a_graduate_with_a_followup_cannot_be_deleted_underneath_it() {
     // The table's CHECKs hold for a hand-written row too.
     let bad = |sql: &str| conn.execute(sql, [id]).is_err();
     let insert = "INSERT INTO followup_period (graduate_id, kind, employer_id, employer_name, from_date, \
-                  to_date, created_at, updated_at) VALUES (?1, ";
-    assert!(bad(&format!("{insert}'work', NULL, NULL, '2025-09-01', NULL, 't', 't')")));
-    assert!(bad(&format!("{insert}'centre', NULL, 'X', '2025-09-01', NULL, 't', 't')")));
-    assert!(bad(&format!("{insert}'centre', NULL, NULL, '2025-09-01', '2025-08-31', 't', 't')")));
-    assert!(bad(&format!("{insert}'leave', NULL, NULL, '2025-09-01', NULL, 't', 't')")));
-    assert!(!bad(&format!("{insert}'work', NULL, 'X', '2025-09-01', '2025-09-01', 't', 't')")));
+                  to_date, created_at, updated_at, org_kind) VALUES (?1, ";
+    assert!(bad(&format!("{insert}'work', NULL, NULL, '2025-09-01', NULL, 't', 't', NULL)")));
+    assert!(bad(&format!("{insert}'centre', NULL, 'X', '2025-09-01', NULL, 't', 't', NULL)")));
+    assert!(bad(&format!("{insert}'centre', NULL, NULL, '2025-09-01', '2025-08-31', 't', 't', NULL)")));
+    assert!(bad(&format!("{insert}'leave', NULL, NULL, '2025-09-01', NULL, 't', 't', NULL)")));
+    assert!(bad(&format!("{insert}'work', NULL, 'X', '2025-09-01', '2025-09-01', 't', 't', 'bank')")));
+    assert!(!bad(&format!("{insert}'work', NULL, 'X', '2025-09-01', '2025-09-01', 't', 't', 'other')")));
 }

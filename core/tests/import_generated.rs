@@ -2,7 +2,7 @@
 //! imported into real SQLite files: every planted fault is reported, every good row stored.
 
 use joldama_core::Lang;
-use joldama_core::demo::{GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list};
+use joldama_core::generate::{GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list};
 use joldama_core::import::{self, ImportOptions};
 use joldama_core::store::Store;
 

@@ -53,8 +53,9 @@ pub type Answer<T> = Result<T, AppError>;
 
 #[cfg(test)]
 mod tests {
-    use joldama_core::commission::WorkflowError;
     use joldama_core::import::ImportError;
+    use joldama_core::rules::decision::DecisionError;
+    use joldama_core::workflow::WorkflowError;
 
     use super::*;
 
@@ -72,9 +73,9 @@ mod tests {
             ImportError::NotASpreadsheet { path: path() }.into(),
             ImportError::PasswordProtected { path: path() }.into(),
             ImportError::Empty { path: path() }.into(),
-            WorkflowError::MeetingFinalised { number: 4 }.into(),
+            WorkflowError::Decision(DecisionError::MeetingFinalised { number: 4 }).into(),
             WorkflowError::CommissionExists { year: 2025 }.into(),
-            WorkflowError::VacanciesAvailable { count: 3 }.into(),
+            WorkflowError::Decision(DecisionError::VacanciesAvailable { count: 3 }).into(),
         ];
         for (lang, locale) in [
             ("kk", include_str!("../../ui/src/locales/kk.json")),

@@ -3,12 +3,13 @@
 use clap::Subcommand;
 use joldama_core::Text;
 use joldama_core::commission::{Commission, Meeting, Role};
+use joldama_core::workflow::commission::{self as workflow, CommissionRequest, MeetingRequest, MemberRequest};
+use joldama_core::workflow::decide::{graduate, views};
 use serde::Serialize;
 
-use super::{commission_of, meeting_of, vacancies};
 use crate::Cli;
 use crate::args::{self, code};
-use crate::error::{CliError, Failure};
+use crate::error::Failure;
 use crate::output::{Printer, day};
 
 #[derive(Subcommand)]
@@ -75,24 +76,22 @@ struct CommissionView<'a> {
 pub fn commission(cli: &Cli, command: &CommissionCommand) -> Result<(), Failure> {
     let out = cli.printer();
     let mut store = cli.open_store()?;
-    let year = match command {
+    let commission = match command {
         CommissionCommand::Create { year, name_kk, name_ru } => {
+            let default = workflow::default_name();
             let name = Text::new(
-                name_kk.as_deref().unwrap_or("Дербес бөлу жөніндегі комиссия"),
-                name_ru.as_deref().unwrap_or("Комиссия по персональному распределению"),
+                name_kk.clone().unwrap_or(default.kk),
+                name_ru.clone().unwrap_or(default.ru),
             );
-            store.create_commission(*year, &name, &cli.change())?;
-            *year
+            workflow::create_commission(&mut store, &CommissionRequest { year: *year, name: Some(name) }, &cli.change())?
         }
         CommissionCommand::AddMember { year, role, name, position } => {
             let role = code(role, Role::ALL, Role::code, ("рөл", "роль"))?;
-            let commission = commission_of(&store, *year)?;
-            store.add_member(commission.id, role, name, position.as_deref(), &cli.change())?;
-            *year
+            let request = MemberRequest { year: *year, role, full_name: name.clone(), position: position.clone() };
+            workflow::add_member(&mut store, &request, &cli.change())?
         }
-        CommissionCommand::Show { year } => *year,
+        CommissionCommand::Show { year } => workflow::of_year(&store, *year)?,
     };
-    let commission = commission_of(&store, year)?;
     let meetings = store.meetings(commission.id)?;
     out.show(&CommissionView { commission: &commission, meetings: &meetings }, || {
         print_commission(&out, &commission, &meetings)
@@ -128,20 +127,13 @@ fn print_meeting_head(out: &Printer, m: &Meeting) {
     );
 }
 
-/// `all`, or ids separated by commas, each a member of the commission.
-fn present(value: &str, commission: &Commission) -> Result<Vec<i64>, Failure> {
+/// `all` (none), or ids separated by commas.
+fn present(value: &str) -> Result<Option<Vec<i64>>, Failure> {
     if value.trim() == "all" {
-        return Ok(commission.members.iter().map(|m| m.id).collect());
+        return Ok(None);
     }
-    let mut ids = Vec::new();
-    for part in value.split(',').filter(|p| !p.trim().is_empty()) {
-        let id = args::number(part)?;
-        if !commission.members.iter().any(|m| m.id == id) {
-            return Err(CliError::NotAMember { id }.into());
-        }
-        ids.push(id);
-    }
-    Ok(ids)
+    let ids = value.split(',').filter(|p| !p.trim().is_empty()).map(args::number).collect::<Result<_, _>>()?;
+    Ok(Some(ids))
 }
 
 pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
@@ -149,16 +141,13 @@ pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     match command {
         MeetingCommand::Create { year, date, place, present: who } => {
-            let held_on = args::date(date)?;
-            let commission = commission_of(&store, *year)?;
-            let present = present(who, &commission)?;
-            let meeting =
-                store.create_meeting(commission.id, held_on, place.as_deref(), &present, &cli.change())?;
+            let request =
+                MeetingRequest { year: *year, held_on: args::date(date)?, place: place.clone(), present: present(who)? };
+            let meeting = workflow::create_meeting(&mut store, &request, &cli.change())?;
             out.show(&meeting, || print_meeting_head(&out, &meeting));
         }
         MeetingCommand::Finalise { meeting_id } => {
-            meeting_of(&store, *meeting_id)?;
-            let meeting = store.finalise_meeting(*meeting_id, &cli.change())?;
+            let meeting = workflow::finalise(&mut store, *meeting_id, &cli.change())?;
             out.show(&meeting, || {
                 print_meeting_head(&out, &meeting);
                 println!(
@@ -173,16 +162,15 @@ pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
             });
         }
         MeetingCommand::Show { meeting_id } => {
-            let meeting = store.meeting(*meeting_id)?.ok_or(CliError::MeetingNotFound { id: *meeting_id })?;
-            let decisions = store.decisions_of_meeting(meeting.id)?;
-            let vacancies = vacancies(&store)?;
+            let meeting = workflow::meeting(&store, *meeting_id)?;
+            let decisions = views(&store, store.decisions_of_meeting(meeting.id)?)?;
             let graduates =
-                decisions.iter().map(|d| store.graduate(d.graduate_id)).collect::<Result<Vec<_>, _>>()?;
+                decisions.iter().map(|d| graduate(&store, d.decision.graduate_id)).collect::<Result<Vec<_>, _>>()?;
             let view = serde_json::json!({ "meeting": meeting, "decisions": decisions });
             out.show(&view, || {
                 print_meeting_head(&out, &meeting);
                 for (d, g) in decisions.iter().zip(&graduates) {
-                    out.decision(d, g.as_ref(), &vacancies);
+                    out.decision(d, Some(g));
                 }
             });
         }

@@ -5,34 +5,23 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use joldama_core::classifiers::{Classifier, Region};
-use joldama_core::commission::{DecisionRequest, Outcome, ProofFile};
-use joldama_core::dossier;
-use joldama_core::i18n::UserFacing;
-use joldama_core::model::{Graduate, Vacancy};
-use joldama_core::rules::{
-    Assessment, DeferralReason, ExemptionGround, Obligation, ProofDocument, Refusal, Score, assess,
-};
-use serde::Serialize;
+use joldama_core::commission::{DecisionRequest, DecisionView, Outcome, ProofFile};
+use joldama_core::rules::{Coverage, DeferralReason, ExemptionGround, ProofDocument};
+use joldama_core::workflow::decide::{self, Eligibility, Weighed};
+use joldama_core::workflow::dossier;
 
-use super::{graduate, meeting_of, vacancies};
 use crate::Cli;
 use crate::args::{self, code};
 use crate::error::{CliError, Failure};
 use crate::output::Printer;
 
+/// Whose: a graduate by IIN, of their latest cohort unless `--year` says which.
 #[derive(Args)]
-pub struct EligibleArgs {
-    iin: String,
+pub struct Whom {
+    pub iin: String,
     /// The graduation cohort; by default the graduate's latest.
     #[arg(long)]
-    year: Option<i32>,
-}
-
-#[derive(Args)]
-pub struct HistoryArgs {
-    iin: String,
-    #[arg(long)]
-    year: Option<i32>,
+    pub year: Option<i32>,
 }
 
 /// Whom and where: what every decision names.
@@ -48,6 +37,9 @@ pub struct Target {
     /// The graduate's current decision this one revises.
     #[arg(long)]
     revises: Option<i64>,
+    /// Why the current decision is revised.
+    #[arg(long, requires = "revises")]
+    revision_reason: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -58,12 +50,9 @@ pub enum DecideCommand {
         target: Target,
         #[arg(long)]
         vacancy: i64,
-        /// By default 1 September of the graduation year.
+        /// By default the cohort's arrival day (1 September) in the meeting's year.
         #[arg(long)]
         arrival: Option<String>,
-        /// Why the current decision is revised.
-        #[arg(long, requires = "revises")]
-        reason: Option<String>,
     },
     /// Refer to the employment centre.
     Centre {
@@ -72,11 +61,10 @@ pub enum DecideCommand {
         /// Region code; by default the graduate's region of residence.
         #[arg(long)]
         region: Option<String>,
-        /// Refer even though allowed vacancies have places.
+        /// While vacancies the rules allow have places: the commission's written reason, which
+        /// the protocol and the referral print.
         #[arg(long)]
-        confirm: bool,
-        #[arg(long, requires = "revises")]
-        reason: Option<String>,
+        centre_reason: Option<String>,
     },
     /// Exempt on a ground of art. 47 p. 17-2, with its proofs.
     Exempt {
@@ -88,146 +76,91 @@ pub enum DecideCommand {
         /// DOCUMENT_CODE=FILE, one or more.
         #[arg(long = "proof", num_args = 1..)]
         proofs: Vec<String>,
-        #[arg(long, requires = "revises")]
-        reason: Option<String>,
     },
-    /// Defer for military service.
+    /// Defer for conscript military service.
     Defer {
         #[command(flatten)]
         target: Target,
-        /// military_conscription or military_enlistment.
-        #[arg(long)]
+        /// military_conscription.
+        #[arg(long, default_value = "military_conscription")]
         reason: String,
         #[arg(long)]
         from: String,
         #[arg(long)]
         to: Option<String>,
-        /// Why the current decision is revised (`--reason` names the deferral's ground here).
-        #[arg(long, requires = "revises")]
-        revision_reason: Option<String>,
     },
 }
 
-/// A refusal as programs read it: its code, details and the message in the chosen language.
-#[derive(Serialize)]
-struct ReasonView<'a> {
-    #[serde(flatten)]
-    refusal: &'a Refusal,
-    message: &'a str,
-}
-
-#[derive(Serialize)]
-struct AssessmentView<'a> {
-    vacancy_id: i64,
-    allowed: bool,
-    reasons: Vec<ReasonView<'a>>,
-    score: Score,
-    vacancy: &'a Vacancy,
-}
-
-#[derive(Serialize)]
-struct Eligibility<'a> {
-    graduate: &'a Graduate,
-    obligation: &'a Obligation,
-    vacancies: Vec<AssessmentView<'a>>,
-}
-
-pub fn eligible(cli: &Cli, args: &EligibleArgs) -> Result<(), Failure> {
+pub fn eligible(cli: &Cli, whom: &Whom) -> Result<(), Failure> {
     let out = cli.printer();
     let store = cli.open_store()?;
-    let graduate = graduate(&store, &args.iin, args.year)?;
-    let year = graduate.record.graduation_year;
-    let rules = store.rules(year)?;
-    let obligation = rules.obligation(&graduate.record);
-    let mut open = store.vacancies()?;
-    open.retain(|v| v.record.year == year);
-    let assessments = assess(&rules, &graduate.record, &open);
-    let messages: Vec<Vec<String>> =
-        assessments.iter().map(|a| a.reasons.iter().map(|r| out.text(&r.message())).collect()).collect();
-    let views = assessments.iter().zip(&messages).map(|(a, messages)| view(a, messages, &open)).collect();
-    let eligibility = Eligibility { graduate: &graduate, obligation: &obligation, vacancies: views };
+    let graduate = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+    let eligibility = decide::eligibility(&store, graduate.id)?;
     out.show(&eligibility, || print_eligibility(&out, &eligibility));
     Ok(())
 }
 
-fn view<'a>(a: &'a Assessment, messages: &'a [String], open: &'a [Vacancy]) -> AssessmentView<'a> {
-    AssessmentView {
-        vacancy_id: a.vacancy_id,
-        allowed: a.allowed(),
-        reasons: a
-            .reasons
-            .iter()
-            .zip(messages)
-            .map(|(refusal, message)| ReasonView { refusal, message })
-            .collect(),
-        score: a.score,
-        vacancy: open.iter().find(|v| v.id == a.vacancy_id).expect("assessed from this list"),
-    }
-}
-
-fn print_eligibility(out: &Printer, e: &Eligibility<'_>) {
-    println!("{}", out.person(e.graduate));
-    match e.obligation {
-        Obligation::Bound(bound) => println!(
+fn print_eligibility(out: &Printer, e: &Eligibility) {
+    println!("{}", out.person(&e.graduate));
+    match &e.coverage {
+        Coverage::Covered(row) => println!(
             "{}: {}, {} {}",
             out.t("Ережелер жолы", "Строка правил"),
-            out.text(&bound.name),
-            bound.term_years,
+            out.text(&row.name),
+            row.term_years,
             out.t("жыл", "г.")
         ),
-        Obligation::NotBound(why) => println!("{}", out.text(&why.message())),
+        Coverage::NotCovered(why) => println!("{}", out.text(&joldama_core::i18n::UserFacing::message(why))),
     }
-    let allowed = e.vacancies.iter().filter(|v| v.allowed).count();
     println!(
-        "{}: {allowed} / {}",
+        "{}: {} / {}",
         out.t("Рұқсат етілген бос орындар", "Допустимые вакансии"),
-        e.vacancies.len()
+        e.allowed.len(),
+        e.allowed.len() + e.refused.len()
     );
-    for v in &e.vacancies {
-        let r = &v.vacancy.record;
-        let mark = if v.allowed { "+" } else { "-" };
+    let line = |mark: &str, w: &Weighed| {
+        let r = &w.vacancy.record;
         println!(
             "{mark} [{}] {}, {}, {} ({}/{})",
-            v.vacancy_id,
+            w.vacancy.id,
             r.employer.name,
             r.position,
             r.region.label(out.lang),
-            v.vacancy.places_left,
+            w.vacancy.places_left,
             r.places
         );
-        for reason in &v.reasons {
-            println!("    {} [{}]", reason.message, reason.refusal.code());
+        for reason in &w.reasons {
+            println!("    {} [{}]", out.text(&reason.message), reason.code);
         }
-    }
+    };
+    e.allowed.iter().for_each(|w| line("+", w));
+    e.refused.iter().for_each(|w| line("-", w));
 }
 
 pub fn decide(cli: &Cli, command: &DecideCommand) -> Result<(), Failure> {
     let out = cli.printer();
     let mut store = cli.open_store()?;
-    let (target, reason) = match command {
-        DecideCommand::Vacancy { target, reason, .. }
-        | DecideCommand::Centre { target, reason, .. }
-        | DecideCommand::Exempt { target, reason, .. }
-        | DecideCommand::Defer { target, revision_reason: reason, .. } => (target, reason),
+    let target = match command {
+        DecideCommand::Vacancy { target, .. }
+        | DecideCommand::Centre { target, .. }
+        | DecideCommand::Exempt { target, .. }
+        | DecideCommand::Defer { target, .. } => target,
     };
-    meeting_of(&store, target.meeting)?;
-    let graduate = graduate(&store, &target.iin, target.year)?;
-    let vacancies = vacancies(&store)?;
+    let graduate = dossier::graduate_by_iin(&store, &target.iin, target.year)?;
     let outcome = match command {
-        DecideCommand::Vacancy { vacancy, .. } if !vacancies.contains_key(vacancy) => {
-            return Err(CliError::VacancyNotFound { id: *vacancy }.into());
-        }
         DecideCommand::Vacancy { vacancy, arrival, .. } => Outcome::Vacancy {
             vacancy_id: *vacancy,
-            arrival_date: args::date_opt(arrival.as_deref())?
-                .unwrap_or_else(|| dossier::default_arrival(graduate.record.graduation_year)),
+            arrival_date: match args::date_opt(arrival.as_deref())? {
+                Some(date) => date,
+                None => decide::meeting_defaults(&store, target.meeting)?.arrival,
+            },
         },
-        DecideCommand::Centre { region, confirm, .. } => Outcome::EmploymentCentre {
+        DecideCommand::Centre { region, centre_reason, .. } => Outcome::EmploymentCentre {
             region: match region {
                 Some(region) => code(region, Region::ALL, Region::code, ("өңір", "регион"))?,
                 None => graduate.record.region.ok_or(CliError::NoRegion)?,
             },
-            confirmed: *confirm,
+            override_reason: centre_reason.clone(),
         },
         DecideCommand::Exempt { ground, proofs, .. } => Outcome::Exemption {
             ground: code(ground, ExemptionGround::ALL, ExemptionGround::code, ("негіз", "основание"))?,
@@ -244,11 +177,10 @@ pub fn decide(cli: &Cli, command: &DecideCommand) -> Result<(), Failure> {
         graduate_id: graduate.id,
         outcome,
         revises: target.revises,
-        reason: reason.clone(),
+        reason: target.revision_reason.clone(),
     };
-    let rules = store.rules(graduate.record.graduation_year)?;
-    let decision = store.decide(&request, &rules, &cli.change())?;
-    out.show(&decision, || out.decision(&decision, Some(&graduate), &vacancies));
+    let view = decide::decide(&mut store, &request, &cli.change())?;
+    out.show(&view, || out.decision(&view, Some(&graduate)));
     Ok(())
 }
 
@@ -259,12 +191,11 @@ fn proof(value: &str) -> Result<ProofFile, CliError> {
     Ok(ProofFile { document, file: PathBuf::from(file) })
 }
 
-pub fn history(cli: &Cli, args: &HistoryArgs) -> Result<(), Failure> {
+pub fn history(cli: &Cli, whom: &Whom) -> Result<(), Failure> {
     let out = cli.printer();
     let store = cli.open_store()?;
-    let graduate = graduate(&store, &args.iin, args.year)?;
-    let decisions = store.decisions_of(graduate.id)?;
-    let vacancies = vacancies(&store)?;
+    let graduate = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+    let decisions: Vec<DecisionView> = dossier::history(&store, graduate.id)?;
     let view = serde_json::json!({ "graduate": graduate, "decisions": decisions });
     out.show(&view, || {
         println!("{}", out.person(&graduate));
@@ -272,7 +203,7 @@ pub fn history(cli: &Cli, args: &HistoryArgs) -> Result<(), Failure> {
             println!("{}", out.t("Шешім жоқ", "Решений нет"));
         }
         for d in &decisions {
-            out.decision(d, None, &vacancies);
+            out.decision(d, None);
         }
     });
     Ok(())

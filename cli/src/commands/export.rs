@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use joldama_core::followup::reports;
+use joldama_core::workflow::reports;
 
 use crate::Cli;
 use crate::args;
@@ -20,8 +20,9 @@ pub struct ExportArgs {
 
 #[derive(Subcommand)]
 pub enum ExportCommand {
-    /// Every graduate bound to work off (the exempted left out): decision, employer, periods,
-    /// what is left and the refund.
+    /// Every grant graduate of the cohort, in every state (exempted, deferred, not covered,
+    /// at the centre, working, broken): decision and papers, contacts, the term and its days,
+    /// the refund only where owed; a second sheet lists the periods.
     FinancialCentre {
         #[command(flatten)]
         export: ExportArgs,
@@ -54,16 +55,6 @@ pub fn export(cli: &Cli, command: &ExportCommand) -> Result<(), Failure> {
             written.rows,
             out.t("түлек", "выпускников")
         );
-        if written.exempted > 0 {
-            println!(
-                "{}: {}",
-                out.t(
-                    "Өтеуден босатылғандар тізімге енгізілмеді",
-                    "Освобождённые от отработки в список не включены"
-                ),
-                written.exempted
-            );
-        }
     });
     Ok(())
 }

@@ -1,18 +1,20 @@
-//! `followup …` and `obligation`: arrival, periods, cost of studies, and what is left.
+//! `followup …` and `obligation`: arrival, periods, the cost of studies, the years on the grant,
+//! refund payments, an end on another ground; and where the obligation stands.
 
-use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use joldama_core::commission::Decision;
-use joldama_core::dossier;
-use joldama_core::followup::{
-    Activity, EmployerRef, FollowUp, ObligationStatus, PeriodKind, Span, StudyCost,
-};
-use joldama_core::followup::{Arrival, Period};
-use joldama_core::ident::Bin;
+use joldama_core::classifiers::{OrgKind, Region};
+use joldama_core::followup::{FollowUp, ObligationEnd};
+use joldama_core::followup::export::period_text;
 use joldama_core::model::Graduate;
-use serde::Serialize;
+use joldama_core::obligation::{CostScope, EndGround, ObligationView, PeriodKind, Years};
+use joldama_core::rules::Place;
+use joldama_core::workflow::dossier;
+use joldama_core::workflow::followup::{
+    self, ArrivalRequest, EndRequest, GrantYearsRequest, PaymentRequest, PeriodEndRequest, PeriodRequest,
+    StudyCostRequest,
+};
 
-use super::graduate;
+use super::decide::Whom;
 use crate::Cli;
 use crate::args::{self, code};
 use crate::error::{CliError, Failure};
@@ -20,7 +22,7 @@ use crate::output::{Printer, day};
 
 /// Whose follow-up.
 #[derive(Args)]
-pub struct Whom {
+pub struct Who {
     #[arg(long)]
     iin: String,
     /// The graduation cohort; by default the graduate's latest.
@@ -28,12 +30,28 @@ pub struct Whom {
     year: Option<i32>,
 }
 
+/// Where a period of work is, for the rules to check it (not needed at the employer the
+/// graduate was referred to).
+#[derive(Args)]
+pub struct PlaceArgs {
+    /// education, health, veterinary, state_vet_body, agrarian, science, university or other.
+    #[arg(long, requires = "region")]
+    org_kind: Option<String>,
+    /// Region code.
+    #[arg(long, requires = "org_kind")]
+    region: Option<String>,
+    /// The settlement is rural.
+    #[arg(long)]
+    rural: bool,
+}
+
 #[derive(Subcommand)]
 pub enum FollowupCommand {
-    /// The employer confirmed the graduate came to work.
+    /// The employer confirmed the graduate came (or the centre, that they registered): opens
+    /// the period the referral starts.
     Arrival {
         #[command(flatten)]
-        whom: Whom,
+        whom: Who,
         #[arg(long)]
         date: String,
         /// Who confirmed it: the employer's letter, the HR officer, …
@@ -42,19 +60,21 @@ pub enum FollowupCommand {
         #[arg(long)]
         note: Option<String>,
     },
-    /// A period of work, of registration at the employment centre, or of deferral.
+    /// A period of work, of registration at the employment centre, or of conscript service.
     Period {
         #[command(flatten)]
-        whom: Whom,
-        /// work, centre or deferral.
+        whom: Who,
+        /// work, centre or deferral (conscript service that began during the term).
         #[arg(long)]
         kind: String,
         /// A work period's employer, stored in the database.
-        #[arg(long, conflicts_with = "employer_name")]
+        #[arg(long)]
         employer_bin: Option<String>,
         /// A work period's employer not in the database.
         #[arg(long)]
         employer_name: Option<String>,
+        #[command(flatten)]
+        place: PlaceArgs,
         #[arg(long)]
         from: String,
         /// The last day; none while it goes on.
@@ -63,67 +83,170 @@ pub enum FollowupCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Sets a period's last day (the graduate left, the service ended).
+    End {
+        /// The period's id (`followup show`).
+        #[arg(long)]
+        period: i64,
+        #[arg(long)]
+        to: String,
+    },
     /// What the state paid for the studies, in tenge.
     Cost {
         #[command(flatten)]
-        whom: Whom,
+        whom: Who,
         #[arg(long)]
         amount: String,
+        /// grant_years (what the budget paid for this graduate's years on the grant) or
+        /// whole_programme (the programme's cost; the grant's share is owed).
+        #[arg(long, default_value = "grant_years")]
+        scope: String,
         /// Where the figure comes from.
         #[arg(long)]
         basis: Option<String>,
+    },
+    /// The years the graduate studied on the grant (none: the whole programme).
+    Grant {
+        #[command(flatten)]
+        whom: Who,
+        /// E.g. 2 or 2,5; omit to clear.
+        #[arg(long)]
+        on_grant: Option<String>,
+        /// The programme's normative years; by default the cohort's for the level.
+        #[arg(long)]
+        normative: Option<String>,
+    },
+    /// A refund payment.
+    Payment {
+        #[command(flatten)]
+        whom: Who,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        amount: String,
+        /// The receipt's or the order's number.
+        #[arg(long)]
+        document: String,
+    },
+    /// The obligation ended on another ground.
+    Ended {
+        #[command(flatten)]
+        whom: Who,
+        /// death, disability_during_term or other_legal_ground.
+        #[arg(long)]
+        ground: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        document: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Everything recorded.
+    Show {
+        #[command(flatten)]
+        whom: Who,
     },
 }
 
 #[derive(Args)]
 pub struct ObligationArgs {
-    iin: String,
-    #[arg(long)]
-    year: Option<i32>,
+    #[command(flatten)]
+    whom: Whom,
     /// By default today.
     #[arg(long)]
     as_of: Option<String>,
+}
+
+fn amount(value: &str) -> Result<u64, CliError> {
+    u64::try_from(args::number(value)?).map_err(|_| CliError::InvalidNumber { value: value.to_owned() })
+}
+
+fn years(value: Option<&str>) -> Result<Option<Years>, CliError> {
+    value.map(|v| Years::parse(v).ok_or(CliError::InvalidNumber { value: v.to_owned() })).transpose()
+}
+
+impl PlaceArgs {
+    fn place(&self) -> Result<Option<Place>, CliError> {
+        let (Some(kind), Some(region)) = (&self.org_kind, &self.region) else { return Ok(None) };
+        Ok(Some(Place {
+            kind: code(kind, OrgKind::ALL, OrgKind::code, ("ұйым түрі", "вид организации"))?,
+            region: code(region, Region::ALL, Region::code, ("өңір", "регион"))?,
+            rural: self.rural,
+        }))
+    }
 }
 
 pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
     let out = cli.printer();
     let mut store = cli.open_store()?;
     let ctx = cli.change();
-    let graduate = match command {
-        FollowupCommand::Arrival { whom, .. }
-        | FollowupCommand::Period { whom, .. }
-        | FollowupCommand::Cost { whom, .. } => graduate(&store, &whom.iin, whom.year)?,
+    let store = &mut store;
+    let find = |store: &joldama_core::store::Store, w: &Who| dossier::graduate_by_iin(store, &w.iin, w.year);
+    let (graduate, followup) = match command {
+        FollowupCommand::Arrival { whom, date, confirmed_by, note } => {
+            let g = find(store, whom)?;
+            let request =
+                ArrivalRequest { graduate_id: g.id, on: args::date(date)?, confirmed_by: confirmed_by.clone(), note: note.clone() };
+            (g, followup::record_arrival(store, &request, &ctx)?)
+        }
+        FollowupCommand::Period { whom, kind, employer_bin, employer_name, place, from, to, note } => {
+            let g = find(store, whom)?;
+            let request = PeriodRequest {
+                graduate_id: g.id,
+                kind: code(kind, PeriodKind::ALL, PeriodKind::code, ("кезең түрі", "вид периода"))?,
+                employer_bin: employer_bin.clone(),
+                employer_name: employer_name.clone(),
+                place: place.place()?,
+                from: args::date(from)?,
+                to: args::date_opt(to.as_deref())?,
+                note: note.clone(),
+            };
+            (g, followup::add_period(store, &request, &ctx)?)
+        }
+        FollowupCommand::End { period, to } => {
+            let request = PeriodEndRequest { period_id: *period, to: args::date(to)? };
+            let (owner, followup) = followup::end_period(store, &request, &ctx)?;
+            (joldama_core::workflow::decide::graduate(store, owner)?, followup)
+        }
+        FollowupCommand::Cost { whom, amount: value, scope, basis } => {
+            let g = find(store, whom)?;
+            let scope = code(scope, CostScope::ALL, CostScope::code, ("сома нені қамтиды", "что покрывает сумма"))?;
+            let request = StudyCostRequest { graduate_id: g.id, amount: amount(value)?, scope, basis: basis.clone() };
+            (g, followup::set_study_cost(store, &request, &ctx)?)
+        }
+        FollowupCommand::Grant { whom, on_grant, normative } => {
+            let g = find(store, whom)?;
+            let request = GrantYearsRequest {
+                graduate_id: g.id,
+                on_grant: years(on_grant.as_deref())?,
+                normative: years(normative.as_deref())?,
+            };
+            (g, followup::set_grant_years(store, &request, &ctx)?)
+        }
+        FollowupCommand::Payment { whom, date, amount: value, document } => {
+            let g = find(store, whom)?;
+            let request =
+                PaymentRequest { graduate_id: g.id, paid_on: args::date(date)?, amount: amount(value)?, document: document.clone() };
+            (g, followup::record_payment(store, &request, &ctx)?)
+        }
+        FollowupCommand::Ended { whom, ground, date, document, note } => {
+            let g = find(store, whom)?;
+            let end = ObligationEnd {
+                ground: code(ground, EndGround::ALL, EndGround::code, ("негіз", "основание"))?,
+                on: args::date(date)?,
+                document: document.clone(),
+                note: note.clone(),
+            };
+            let request = EndRequest { graduate_id: g.id, end: Some(end) };
+            (g, followup::record_end(store, &request, &ctx)?)
+        }
+        FollowupCommand::Show { whom } => {
+            let g = find(store, whom)?;
+            let f = store.followup(g.id)?;
+            (g, f)
+        }
     };
-    match command {
-        FollowupCommand::Arrival { date, confirmed_by, note, .. } => {
-            let arrival =
-                Arrival { on: args::date(date)?, confirmed_by: confirmed_by.clone(), note: note.clone() };
-            store.confirm_arrival(graduate.id, &arrival, &ctx)?;
-        }
-        FollowupCommand::Period { kind, employer_bin, employer_name, from, to, note, .. } => {
-            let kind = code(kind, PeriodKind::ALL, PeriodKind::code, ("кезең түрі", "вид периода"))?;
-            let employer = match (employer_bin, employer_name) {
-                (Some(bin), _) => Some(EmployerRef::Bin(Bin::parse(bin)?)),
-                (None, Some(name)) => Some(EmployerRef::Name(name.clone())),
-                (None, None) => None,
-            };
-            let activity = match (kind, employer) {
-                (PeriodKind::Work, Some(employer)) => Activity::Work(employer),
-                (PeriodKind::Work, None) => return Err(CliError::EmployerNeeded.into()),
-                (_, Some(_)) => return Err(CliError::EmployerOnlyForWork.into()),
-                (PeriodKind::Centre, None) => Activity::Centre,
-                (PeriodKind::Deferral, None) => Activity::Deferral,
-            };
-            let span = Span::new(args::date(from)?, args::date_opt(to.as_deref())?)?;
-            store.add_period(graduate.id, &activity, span, note.as_deref(), &ctx)?;
-        }
-        FollowupCommand::Cost { amount, basis, .. } => {
-            let amount = u64::try_from(args::number(amount)?)
-                .map_err(|_| CliError::InvalidNumber { value: amount.clone() })?;
-            store.set_study_cost(graduate.id, &StudyCost { amount, basis: basis.clone() }, &ctx)?;
-        }
-    }
-    let followup = store.followup(graduate.id)?;
     out.show(&followup, || print_followup(&out, &graduate, &followup));
     Ok(())
 }
@@ -134,91 +257,89 @@ fn print_followup(out: &Printer, graduate: &Graduate, f: &FollowUp) {
         println!("  {}: {} ({})", out.t("Келген күні", "Дата прибытия"), day(a.on), a.confirmed_by);
     }
     for p in &f.periods {
-        println!("  {}", out.period(p));
+        println!("  [{}] {}", p.id, period_text(p, out.lang));
     }
     if let Some(cost) = &f.study_cost {
-        println!(
-            "  {}: {} {}",
-            out.t("Оқу құны", "Стоимость обучения"),
-            cost.amount,
-            out.t("теңге", "тенге")
-        );
+        println!("  {}: {} {}", out.t("Оқу құны", "Стоимость обучения"), cost.amount, out.t("теңге", "тенге"));
     }
-}
-
-impl Printer {
-    /// «Жұмыс, ЖШС «Мектеп»: 01.09.2025 – …».
-    pub fn period(&self, p: &Period) -> String {
-        let employer = match &p.activity {
-            Activity::Work(employer) => format!(", {}", employer.name()),
-            Activity::Centre | Activity::Deferral => String::new(),
-        };
-        let to = p.span.to().map_or_else(|| "…".into(), day);
-        format!("{}{employer}: {} – {to}", p.activity.kind().label(self.lang), day(p.span.from()))
+    if let Some(grant) = &f.grant {
+        println!("  {}: {}", out.t("Грантпен оқыған жылдар", "Лет на гранте"), grant.on_grant);
     }
-}
-
-#[derive(Serialize)]
-struct ObligationView {
-    term_years: u8,
-    start: NaiveDate,
-    #[serde(flatten)]
-    status: ObligationStatus,
-    study_cost: Option<u64>,
+    for p in &f.payments {
+        println!("  {} {}: {} {} ({})", out.t("Төлем", "Платёж"), day(p.paid_on), p.amount, out.t("теңге", "тенге"), p.document);
+    }
 }
 
 pub fn obligation(cli: &Cli, args: &ObligationArgs) -> Result<(), Failure> {
     let out = cli.printer();
     let store = cli.open_store()?;
-    let graduate = graduate(&store, &args.iin, args.year)?;
+    let graduate = dossier::graduate_by_iin(&store, &args.whom.iin, args.whom.year)?;
     let as_of = args::date_opt(args.as_of.as_deref())?.unwrap_or_else(args::today);
-    let rules = store.rules(graduate.record.graduation_year)?;
-    let decision = store.decisions_of(graduate.id)?.into_iter().find(Decision::is_current);
-    let standing = dossier::standing(&store, &rules, &graduate, decision.as_ref())?;
-    let view = ObligationView {
-        term_years: standing.term_years,
-        start: standing.obligation.start(),
-        status: standing.obligation.status(as_of),
-        study_cost: standing.followup.study_cost.as_ref().map(|c| c.amount),
-    };
+    let view = followup::obligation(&store, graduate.id, as_of)?;
     out.show(&view, || print_obligation(&out, &graduate, &view));
     Ok(())
 }
 
 fn print_obligation(out: &Printer, graduate: &Graduate, v: &ObligationView) {
-    let s = &v.status;
+    let s = &v.standing;
+    let tenge = |n: u64| format!("{n} {}", out.t("теңге", "тенге"));
     println!("{}", out.person(graduate));
+    println!("  {} ({}): {}", out.t("Жағдайы", "Состояние"), day(s.as_of), out.text(&v.state_label));
+    if let Some(d) = &v.decision {
+        println!("  {}: {}", out.t("Шешім", "Решение"), out.text(&d.summary));
+    }
+    let share = v.share.map_or_else(String::new, |share| {
+        format!(", {} {} / {}", out.t("грантпен", "на гранте"), share.on_grant(), share.normative())
+    });
     println!(
-        "  {}: {} ({} {})",
+        "  {}: {} ({} {}{share})",
         out.t("Өтеу мерзімі, жыл", "Срок отработки, лет"),
-        v.term_years,
+        s.term.years,
         s.term_days,
         out.t("күн", "дн.")
     );
-    println!("  {}: {}", out.t("Басталуы", "Начало"), day(v.start));
-    println!("  {} ({}): {}", out.t("Жағдайы", "Состояние"), day(s.as_of), s.state.label(out.lang));
+    if let Some(start) = s.start {
+        println!("  {}: {}", out.t("Басталуы", "Начало"), day(start));
+    }
+    if let Some(deadline) = s.deadline {
+        println!("  {}: {}", out.t("Келудің соңғы күні", "Крайний срок прибытия"), day(deadline));
+    }
     println!(
         "  {}: {}; {}: {}; {}: {}",
         out.t("Есептелген күндер", "Засчитано дней"),
         s.counted_days,
-        out.t("кейінге қалдырылған", "отсрочено"),
-        s.deferred_days,
+        out.t("тоқтатылған", "приостановлено"),
+        s.paused_days,
         out.t("қалған", "осталось"),
         s.remaining_days
     );
     if let Some(ends_on) = s.ends_on {
         println!("  {}: {}", out.t("Аяқталу күні", "Дата окончания"), day(ends_on));
     }
-    match s.refund {
-        Some(refund) => {
-            println!("  {}: {refund} {}", out.t("Өтелетін сома", "Сумма возмещения"), out.t("теңге", "тенге"))
+    for p in &v.periods {
+        let mark = if p.counts { "+" } else { "-" };
+        println!("  {mark} {} ({} {})", period_text(&p.period, out.lang), p.days, out.t("күн", "дн."));
+        for r in &p.reasons {
+            println!("      {} [{}]", out.text(&r.message), r.code);
         }
-        None => println!(
-            "  {}",
-            out.t(
-                "Оқу құны белгісіз: өтелетін сома есептелмеді",
-                "Стоимость обучения неизвестна: сумма возмещения не рассчитана"
-            )
-        ),
+    }
+    match (s.state.owes(), s.refund_owed) {
+        (true, Some(owed)) => {
+            println!("  {}: {}", out.t("Өтелетін сома", "Сумма возмещения"), tenge(owed));
+            println!("  {}: {}; {}: {}", out.t("Төленді", "Оплачено"), tenge(s.paid), out.t("Қалдық", "Остаток"), tenge(s.balance.unwrap_or(owed)));
+        }
+        (true, None) => {}
+        (false, _) => {
+            if let Some(estimate) = s.refund_if_stopped {
+                println!(
+                    "  {}: {}",
+                    out.t("Бүгін тоқтаса, өтелетін сома (болжам, қарыз емес)", "Если прекратить сегодня, к возмещению (оценка, не долг)"),
+                    tenge(estimate)
+                );
+            }
+        }
+    }
+    for note in &v.notes {
+        println!("  ! {} [{}]", out.text(&note.message), note.code);
     }
 }

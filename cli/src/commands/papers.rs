@@ -5,13 +5,11 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use joldama_core::letters;
 use joldama_core::papers::Output;
-use joldama_core::suggest;
 use joldama_core::task::Watch;
+use joldama_core::workflow::{decide, papers};
 use serde::Serialize;
 
-use super::meeting_of;
 use crate::error::Failure;
 use crate::{Cli, args};
 
@@ -45,7 +43,7 @@ pub struct SuggestArgs {
     /// Accept every suggestion as a referral at this meeting.
     #[arg(long)]
     accept: Option<i64>,
-    /// The arrival date of accepted referrals; by default 1 September of the graduation year.
+    /// The arrival date of accepted referrals; by default the cohort's arrival day.
     #[arg(long)]
     arrival: Option<String>,
 }
@@ -57,7 +55,6 @@ struct Written {
 
 pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
-    meeting_of(&store, a.meeting)?;
     let date = args::date_opt(a.date.as_deref())?.unwrap_or_else(args::today);
     let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out) };
     let out = cli.printer();
@@ -67,7 +64,7 @@ pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
             eprint!("\r{}/{}", p.done, p.total.unwrap_or_default());
         }
     });
-    let files = letters::print_meeting(&mut store, a.meeting, cli.lang, date, output, &cli.change(), &watch)?;
+    let files = papers::print_meeting(&mut store, a.meeting, cli.lang, date, output, &cli.change(), &watch)?;
     out.show(&Written { files: files.clone() }, || {
         eprintln!();
         println!("{}: {}", out.t("Жазылған файлдар", "Записано файлов"), files.len());
@@ -78,8 +75,7 @@ pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
 
 pub fn protocol(cli: &Cli, a: &ProtocolArgs) -> Result<(), Failure> {
     let store = cli.open_store()?;
-    meeting_of(&store, a.meeting)?;
-    let files = vec![letters::print_protocol(&store, a.meeting, cli.lang, &a.out)?];
+    let files = vec![papers::print_protocol(&store, a.meeting, cli.lang, &a.out)?];
     let out = cli.printer();
     out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
     Ok(())
@@ -90,14 +86,10 @@ pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
     let out = cli.printer();
     let suggestions = match a.accept {
         Some(meeting) => {
-            meeting_of(&store, meeting)?;
             let arrival = args::date_opt(a.arrival.as_deref())?;
-            suggest::accept(&mut store, meeting, arrival, &cli.change(), &Watch::default())?
+            decide::accept_suggestions(&mut store, meeting, arrival, &cli.change(), &Watch::default())?
         }
-        None => {
-            let rules = store.rules(a.year)?;
-            store.suggest(a.year, &rules)?
-        }
+        None => decide::suggest(&store, a.year)?,
     };
     out.show(&suggestions, || {
         for s in &suggestions {

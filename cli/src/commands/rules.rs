@@ -1,9 +1,11 @@
-//! `rules show|set`: the cohort's rules table, as JSON a person can read and edit.
+//! `rules show|set` and `cohort show|set`: the cohort's rules table and its settings (arrival
+//! day, deadline, normative years), as JSON a person can read and edit.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use joldama_core::rules::{Rule, RuleSet};
+use joldama_core::rules::{CohortSettings, Rule, RuleSet};
+use serde::de::DeserializeOwned;
 
 use crate::Cli;
 use crate::error::{CliError, Failure};
@@ -24,15 +26,35 @@ pub enum RulesCommand {
     },
 }
 
+#[derive(Subcommand)]
+pub enum CohortCommand {
+    /// The cohort's settings (a new cohort starts as a copy of the last one's).
+    Show {
+        #[arg(long)]
+        year: i32,
+    },
+    /// Replace the cohort's settings with a JSON file (as `show --json` prints them).
+    Set {
+        #[arg(long)]
+        year: i32,
+        file: PathBuf,
+    },
+}
+
+/// A JSON file read into `T` (whose deserialising checks it), or an error naming the file.
+fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
+    let unreadable = |detail: String| CliError::RulesFile { path: file.to_path_buf(), detail };
+    let text = std::fs::read_to_string(file).map_err(|e| unreadable(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))
+}
+
 pub fn rules(cli: &Cli, command: &RulesCommand) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     let out = cli.printer();
     let year = match command {
         RulesCommand::Show { year } => *year,
         RulesCommand::Set { year, file } => {
-            let unreadable = |detail: String| CliError::RulesFile { path: file.clone(), detail };
-            let text = std::fs::read_to_string(file).map_err(|e| unreadable(e.to_string()))?;
-            let rows: Vec<Rule> = serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
+            let rows: Vec<Rule> = read(file)?;
             store.save_rules(*year, &RuleSet::new(rows)?, &cli.change())?;
             *year
         }
@@ -47,6 +69,32 @@ pub fn rules(cli: &Cli, command: &RulesCommand) -> Result<(), Failure> {
                 out.t(&format!("{} жыл", rule.term_years), &format!("{} г.", rule.term_years))
             );
         }
+    });
+    Ok(())
+}
+
+pub fn cohort(cli: &Cli, command: &CohortCommand) -> Result<(), Failure> {
+    let mut store = cli.open_store()?;
+    let out = cli.printer();
+    let year = match command {
+        CohortCommand::Show { year } => *year,
+        CohortCommand::Set { year, file } => {
+            let settings: CohortSettings = read(file)?;
+            store.save_cohort_settings(*year, &settings, &cli.change())?;
+            *year
+        }
+    };
+    let s = store.cohort_settings(year)?;
+    out.show(&s, || {
+        println!("{}: {:02}.{:02}", out.t("Келу күні", "День прибытия"), s.arrival.day(), s.arrival.month());
+        println!("{}: {}", out.t("Келуді күту, күн", "Ожидание прибытия, дней"), s.arrival_grace_days);
+        println!("{}: {}", out.t("Кестеде жоқ түлектің мерзімі, жыл", "Срок не охваченного таблицей, лет"), s.uncovered_term_years);
+        let n = &s.normative_years;
+        println!(
+            "{}: {} / {} / {} / {}",
+            out.t("Нормативтік мерзім (бакалавриат / магистратура / резидентура / докторантура)", "Нормативный срок (бакалавриат / магистратура / резидентура / докторантура)"),
+            n.bachelor, n.master, n.residency, n.doctorate
+        );
     });
     Ok(())
 }

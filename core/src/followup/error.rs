@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::{Text, UserFacing};
-use crate::ident::Bin;
-use crate::rules::NotBound;
-use crate::store::StoreError;
+use chrono::NaiveDate;
 
-use super::ObligationError;
+use crate::i18n::{self, Text, UserFacing};
+use crate::ident::Bin;
+use crate::obligation::{ObligationError, State};
+use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FollowUpError {
@@ -15,28 +15,34 @@ pub enum FollowUpError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Obligation(#[from] ObligationError),
-    #[error("no graduate {id}")]
-    UnknownGraduate { id: i64 },
-    #[error("no period {id}")]
-    UnknownPeriod { id: i64 },
-    /// A work period names an employer by a BIN the database does not have.
+    /// A work period names an employer by a BIN the database does not have, and no name.
     #[error("no employer with BIN {bin}")]
     UnknownEmployer { bin: Bin },
-    /// An arrival must say who confirmed it.
-    #[error("arrival without who confirmed it")]
-    NoConfirmer,
-    /// A work period at an employer not in the database needs at least its name.
-    #[error("work period without an employer name")]
-    NoEmployerName,
+    /// An arrival, a payment, an end must say what confirms it.
+    #[error("no confirming document")]
+    NoDocument,
+    /// A work period needs its employer: a stored one (BIN) or a name.
+    #[error("work period without an employer")]
+    EmployerNeeded,
+    /// Only work has an employer.
+    #[error("an employer for a period that is not work")]
+    EmployerOnlyForWork,
+    /// Work needs where it is, for the rules to check it.
+    #[error("work period without its place")]
+    PlaceNeeded,
     /// More than SQLite's integers hold; no study costs that much.
     #[error("amount {amount} too large")]
     AmountTooLarge { amount: u64 },
-    /// The commission exempted the graduate: there is nothing to work off.
-    #[error("exempted by decision {decision}")]
-    Exempted { decision: i64 },
-    /// The cohort's rules bind no one of the graduate's funding, level and field.
-    #[error("not bound")]
-    NotBound(NotBound),
+    #[error("amount is zero")]
+    ZeroAmount,
+    /// An arrival needs a referral to arrive on.
+    #[error("no referral")]
+    NotReferred,
+    /// A payment is recorded only against a refund owed on its date.
+    #[error("nothing owed on {on}: {state:?}")]
+    NothingOwed { on: NaiveDate, state: State },
+    #[error("payment {amount} above the balance {balance}")]
+    AboveBalance { amount: u64, balance: u64 },
 }
 
 impl From<rusqlite::Error> for FollowUpError {
@@ -46,21 +52,20 @@ impl From<rusqlite::Error> for FollowUpError {
 }
 
 impl UserFacing for FollowUpError {
-    /// Stable codes: those of [`StoreError`] and [`ObligationError`], `unknown_graduate`,
-    /// `unknown_period`, `unknown_employer`, `arrival_no_confirmer`, `period_no_employer_name`,
-    /// `amount_too_large`, `exempted`, `not_bound`.
     fn code(&self) -> &'static str {
         match self {
             FollowUpError::Store(e) => e.code(),
             FollowUpError::Obligation(e) => e.code(),
-            FollowUpError::UnknownGraduate { .. } => "unknown_graduate",
-            FollowUpError::UnknownPeriod { .. } => "unknown_period",
             FollowUpError::UnknownEmployer { .. } => "unknown_employer",
-            FollowUpError::NoConfirmer => "arrival_no_confirmer",
-            FollowUpError::NoEmployerName => "period_no_employer_name",
+            FollowUpError::NoDocument => "no_document",
+            FollowUpError::EmployerNeeded => "period_no_employer",
+            FollowUpError::EmployerOnlyForWork => "employer_only_for_work",
+            FollowUpError::PlaceNeeded => "period_no_place",
             FollowUpError::AmountTooLarge { .. } => "amount_too_large",
-            FollowUpError::Exempted { .. } => "exempted",
-            FollowUpError::NotBound(why) => why.code(),
+            FollowUpError::ZeroAmount => "amount_zero",
+            FollowUpError::NotReferred => "not_referred",
+            FollowUpError::NothingOwed { .. } => "nothing_owed",
+            FollowUpError::AboveBalance { .. } => "payment_above_balance",
         }
     }
 
@@ -68,6 +73,7 @@ impl UserFacing for FollowUpError {
         match self {
             FollowUpError::Store(e) => e.params(),
             FollowUpError::Obligation(e) => e.params(),
+            FollowUpError::AboveBalance { balance, .. } => vec![("count", balance.to_string())],
             _ => Vec::new(),
         }
     }
@@ -76,41 +82,60 @@ impl UserFacing for FollowUpError {
         match self {
             FollowUpError::Store(e) => e.message(),
             FollowUpError::Obligation(e) => e.message(),
-            // Another window may have removed the record meanwhile.
-            FollowUpError::UnknownGraduate { .. } => Text::new(
-                "Түлек дерекқорда табылмады: тізімді жаңартыңыз.",
-                "Выпускник не найден в базе данных: обновите список.",
-            ),
-            FollowUpError::UnknownPeriod { .. } => Text::new(
-                "Кезең дерекқорда табылмады: тізімді жаңартыңыз.",
-                "Период не найден в базе данных: обновите список.",
-            ),
             FollowUpError::UnknownEmployer { bin } => Text::new(
                 format!(
                     "БСН {bin} жұмыс беруші дерекқорда жоқ. Оны жұмыс берушілер тізімімен енгізіңіз \
-                     немесе тек атауын жазыңыз."
+                     немесе атауын жазыңыз."
                 ),
                 format!(
                     "Работодателя с БИН {bin} нет в базе данных. Внесите его через список \
-                     работодателей или укажите только название."
+                     работодателей или укажите название."
                 ),
             ),
-            FollowUpError::NoConfirmer => Text::new(
-                "Келгенін кім растағанын көрсетіңіз (жұмыс берушінің хаты, кадр қызметкері, …).",
-                "Укажите, кто подтвердил прибытие (письмо работодателя, кадровый работник, …).",
+            FollowUpError::NoDocument => Text::new(
+                "Растайтын құжатты көрсетіңіз (жұмыс берушінің хаты, түбіртек, бұйрық, …).",
+                "Укажите подтверждающий документ (письмо работодателя, квитанция, приказ, …).",
             ),
-            FollowUpError::NoEmployerName => {
-                Text::new("Жұмыс берушінің атауын көрсетіңіз.", "Укажите название работодателя.")
-            }
+            FollowUpError::EmployerNeeded => Text::new(
+                "Жұмыс кезеңі үшін жұмыс берушіні көрсетіңіз: БСН немесе атауы.",
+                "Для периода работы укажите работодателя: БИН или название.",
+            ),
+            FollowUpError::EmployerOnlyForWork => Text::new(
+                "Жұмыс беруші тек жұмыс кезеңіне көрсетіледі.",
+                "Работодатель указывается только для периода работы.",
+            ),
+            FollowUpError::PlaceNeeded => Text::new(
+                "Жұмыс орнының түрін, өңірін және ауыл ма екенін көрсетіңіз: ережелер соны тексереді.",
+                "Укажите вид организации, регион и сельский ли это населённый пункт: правила проверяют их.",
+            ),
             FollowUpError::AmountTooLarge { amount } => Text::new(
                 format!("{amount} теңге сомасы тым үлкен: соманы тексеріңіз."),
                 format!("Сумма {amount} тенге слишком велика: проверьте сумму."),
             ),
-            FollowUpError::Exempted { decision } => Text::new(
-                format!("Түлек жұмыспен өтеуден босатылған (№{decision} шешім): өтеу міндеті жоқ"),
-                format!("Выпускник освобождён от отработки (решение №{decision}): обязательства нет"),
+            FollowUpError::ZeroAmount => Text::new("Сома нөлден үлкен болуы керек.", "Сумма должна быть больше нуля."),
+            FollowUpError::NotReferred => Text::new(
+                "Түлекке жолдама берілмеген: келуді тек жолдамамен (бос орынға немесе орталыққа) тіркеуге болады.",
+                "Выпускник не направлен: прибытие отмечается только по направлению (на вакансию или в центр).",
             ),
-            FollowUpError::NotBound(why) => why.message(),
+            FollowUpError::NothingOwed { on, state } => {
+                let state = state.label();
+                Text::new(
+                    format!(
+                        "{} күні өтелетін сома жоқ (жағдайы: {}): төлем тек міндеттеме бұзылғанда тіркеледі.",
+                        i18n::date(*on),
+                        state.kk
+                    ),
+                    format!(
+                        "На {} возмещение не причитается (состояние: {}): платёж отмечается только при нарушении обязательства.",
+                        i18n::date(*on),
+                        state.ru
+                    ),
+                )
+            }
+            FollowUpError::AboveBalance { amount, balance } => Text::new(
+                format!("{amount} теңге төлем қалған қарыздан ({balance} теңге) көп."),
+                format!("Платёж {amount} тенге больше остатка долга ({balance} тенге)."),
+            ),
         }
     }
 }

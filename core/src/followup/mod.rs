@@ -1,17 +1,14 @@
-//! Follow-up after the referral: arrival at the employer, the periods that count toward the
-//! term (work, registration at the employment centre) and those that pause it (military
-//! service), the cost of the studies, and what is left to work off or to refund.
+//! Follow-up after the referral: the facts recorded about a graduate once the commission
+//! decided (arrival at the employer, the periods of work, of registration at the employment
+//! centre and of conscript service, the cost of the studies and the years on the grant, refund
+//! payments, an end on another ground), and the cohort's lists made of them.
 //!
-//! - [`obligation`]: the arithmetic, pure;
-//! - the records the store keeps (below) and `Store::{confirm_arrival, add_period, …}`;
+//! - the records the store keeps (below); what they mean is [`crate::obligation`]'s;
 //! - [`export`]: the list for the Financial Centre (.xlsx);
-//! - [`stats`]: placement statistics by programme, funding category and region (.xlsx);
-//! - [`reports`]: both written for a cohort from the store.
+//! - [`stats`]: placement statistics by programme, funding category and region (.xlsx).
 
 mod error;
 pub mod export;
-pub mod obligation;
-pub mod reports;
 pub mod stats;
 mod xlsx;
 
@@ -19,9 +16,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use error::{ExportError, FollowUpError};
-pub use obligation::{Obligation, ObligationError, ObligationState, ObligationStatus, PeriodKind, Span};
 
 use crate::ident::Bin;
+use crate::obligation::{CostScope, EndGround, PeriodKind, Span, Years};
+use crate::rules::Place;
 
 /// The employer's confirmation that the graduate came to work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,16 +29,6 @@ pub struct Arrival {
     /// Who confirmed it: the employer's letter, a phone call with the HR officer, …
     pub confirmed_by: String,
     pub note: Option<String>,
-}
-
-/// A work period's employer as the caller names it: one of the stored employers (by BIN), or
-/// only a name when the employer is not in the database.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum EmployerRef {
-    Bin(Bin),
-    Name(String),
 }
 
 /// A work period's employer as stored.
@@ -67,18 +55,17 @@ impl Employer {
     }
 }
 
-/// What a period was; only work has an employer. `E` is [`EmployerRef`] when adding a period,
-/// [`Employer`] when reading one.
+/// What a period was; only work has an employer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "employer")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Activity<E> {
-    Work(E),
+pub enum Activity {
+    Work(Employer),
     Centre,
     Deferral,
 }
 
-impl<E> Activity<E> {
+impl Activity {
     pub fn kind(&self) -> PeriodKind {
         match self {
             Activity::Work(_) => PeriodKind::Work,
@@ -93,7 +80,10 @@ impl<E> Activity<E> {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Period {
     pub id: i64,
-    pub activity: Activity<Employer>,
+    pub activity: Activity,
+    /// Where the work is (work only): what the rules check. `None` for work entered before
+    /// places were recorded.
+    pub place: Option<Place>,
     pub span: Span,
     pub note: Option<String>,
 }
@@ -104,8 +94,51 @@ pub struct Period {
 pub struct StudyCost {
     /// Tenge.
     pub amount: u64,
+    #[serde(default)]
+    pub scope: CostScope,
     /// Where the figure comes from (the university's calculation, the order's number, …).
     pub basis: Option<String>,
+}
+
+/// Where the years on the grant were taken from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub enum Source {
+    List,
+    Card,
+}
+
+/// The years the graduate studied on the grant, when not the whole programme; the programme's
+/// normative years when the list or the card gives them (else the cohort's for the level).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct GrantYears {
+    pub on_grant: Years,
+    pub normative: Option<Years>,
+    pub source: Source,
+}
+
+/// A refund payment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Payment {
+    pub id: i64,
+    pub paid_on: NaiveDate,
+    /// Tenge.
+    pub amount: u64,
+    /// The payment document: the receipt's or the order's number.
+    pub document: String,
+}
+
+/// The obligation ended on another ground.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ObligationEnd {
+    pub ground: EndGround,
+    pub on: NaiveDate,
+    pub document: String,
+    pub note: Option<String>,
 }
 
 /// Everything stored about one graduate's follow-up.
@@ -116,19 +149,9 @@ pub struct FollowUp {
     /// By start date.
     pub periods: Vec<Period>,
     pub study_cost: Option<StudyCost>,
+    pub grant: Option<GrantYears>,
+    /// By date.
+    pub payments: Vec<Payment>,
+    pub end: Option<ObligationEnd>,
 }
 
-impl FollowUp {
-    /// The obligation to compute with: it starts on the confirmed arrival date, or on
-    /// `planned_arrival` (the referral's) until one is confirmed. `term_years` comes from the
-    /// cohort's rules.
-    pub fn obligation(
-        &self,
-        term_years: u8,
-        planned_arrival: NaiveDate,
-    ) -> Result<Obligation, ObligationError> {
-        let start = self.arrival.as_ref().map_or(planned_arrival, |a| a.on);
-        let periods = self.periods.iter().map(|p| (p.activity.kind(), p.span));
-        Obligation::new(term_years, start, periods, self.study_cost.as_ref().map(|c| c.amount))
-    }
-}

@@ -56,6 +56,8 @@ pub struct CentreReferral {
     pub issue: Issue,
     pub region: Region,
     pub term_years: u8,
+    /// The commission's reason, when allowed vacancies had places.
+    pub reason: Option<String>,
 }
 
 /// Анықтама / справка: exemption from the work-off or its deferral.
@@ -245,11 +247,17 @@ impl GraduatePaper for CentreReferral {
     }
 
     fn intro(&self) -> Phrase {
-        words::CENTRE_INTRO
+        match self.reason {
+            Some(_) => words::CENTRE_INTRO_BY_DECISION,
+            None => words::CENTRE_INTRO,
+        }
     }
 
     fn body(&self, flow: &mut Flow) {
         let lang = self.issue.lang;
+        if let Some(reason) = &self.reason {
+            field(flow, words::REASON, reason);
+        }
         field(flow, words::REGION, self.region.label(lang));
         field(flow, words::TERM, &words::years(lang, self.term_years));
         note(flow, words::CENTRE_COUNTS);

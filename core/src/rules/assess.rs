@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::{Area, NotBound, RuleSet, Selection, labels};
+use super::{NotCovered, Place, RuleSet, labels};
 use crate::classifiers::{Classifier, OrgKind, Region};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::{GraduateRecord, Vacancy};
@@ -15,7 +15,9 @@ use crate::model::{GraduateRecord, Vacancy};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Refusal {
-    NotBound(NotBound),
+    NotCovered(NotCovered),
+    /// A vacancy for an earlier cohort than the graduate's (a later one is fine: a graduate
+    /// back from the army is referred to the current year's vacancies).
     OtherCohort {
         vacancy_year: i32,
         graduation_year: i32,
@@ -40,7 +42,7 @@ pub enum Refusal {
 impl UserFacing for Refusal {
     fn code(&self) -> &'static str {
         match self {
-            Refusal::NotBound(why) => why.code(),
+            Refusal::NotCovered(why) => why.code(),
             Refusal::OtherCohort { .. } => "other_cohort",
             Refusal::WrongKind { .. } => "wrong_org_kind",
             Refusal::NotRural => "not_rural",
@@ -52,7 +54,7 @@ impl UserFacing for Refusal {
 
     fn message(&self) -> Text {
         match self {
-            Refusal::NotBound(why) => why.message(),
+            Refusal::NotCovered(why) => why.message(),
             Refusal::OtherCohort { vacancy_year, graduation_year } => Text::new(
                 format!(
                     "Бос орын {vacancy_year} жылғы түлектерге арналған, ал бітіруші {graduation_year} жылы бітірген."
@@ -108,36 +110,26 @@ impl UserFacing for Refusal {
 
 impl RuleSet {
     /// Every reason `g` may not take `v` (none: allowed), in the order of [`Refusal`]'s variants.
-    /// A graduate no row binds is refused as such; kind and area then have nothing to check.
+    /// A graduate no row covers is refused as such; kind and area then have nothing to check.
+    /// The graduate's own cohort's rules apply whatever the vacancy's year.
     pub fn refusals(&self, g: &GraduateRecord, v: &Vacancy) -> Vec<Refusal> {
         let vacancy = &v.record;
         let mut reasons = Vec::new();
         let rule = match self.binding(g) {
             Ok((_, rule)) => Some(rule),
             Err(why) => {
-                reasons.push(Refusal::NotBound(why));
+                reasons.push(Refusal::NotCovered(why));
                 None
             }
         };
-        if vacancy.year != g.graduation_year {
+        if vacancy.year < g.graduation_year {
             reasons.push(Refusal::OtherCohort {
                 vacancy_year: vacancy.year,
                 graduation_year: g.graduation_year,
             });
         }
         if let Some(rule) = rule {
-            match &rule.kinds {
-                Selection::Only(allowed) if !allowed.contains(&vacancy.employer.kind) => {
-                    reasons.push(Refusal::WrongKind { kind: vacancy.employer.kind, allowed: allowed.clone() })
-                }
-                _ => {}
-            }
-            match &rule.area {
-                Area::RuralOnly if !vacancy.rural => reasons.push(Refusal::NotRural),
-                Area::Regions(allowed) if !allowed.contains(&vacancy.region) => reasons
-                    .push(Refusal::RegionNotAllowed { region: vacancy.region, allowed: allowed.clone() }),
-                _ => {}
-            }
+            reasons.extend(rule.place_refusals(&Place::of(v)));
         }
         if v.places_left == 0 {
             reasons.push(Refusal::NoPlacesLeft);

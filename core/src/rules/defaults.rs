@@ -26,6 +26,11 @@ fn only<T: Ord + Copy>(values: &[T]) -> Selection<T> {
     Selection::Only(values.iter().copied().collect())
 }
 
+/// «Organisations of education»: schools, colleges and universities (an ОВПО is one).
+fn education() -> Selection<OrgKind> {
+    only(&[OrgKind::Education, OrgKind::University])
+}
+
 fn row(
     (kk, ru): (&str, &str),
     funding: Funding,
@@ -59,7 +64,7 @@ impl RuleSet {
                 RuralQuota,
                 &[Bachelor],
                 only(&[Pedagogical]),
-                only(&[OrgKind::Education]),
+                education(),
                 Area::RuralOnly,
                 3,
             ),
@@ -95,7 +100,7 @@ impl RuleSet {
                 StateOrder,
                 &[Bachelor, Master, Residency],
                 only(&[Pedagogical]),
-                only(&[OrgKind::Education]),
+                education(),
                 Area::Anywhere,
                 3,
             ),
@@ -123,7 +128,7 @@ impl RuleSet {
                 Serpin,
                 &[Bachelor],
                 only(&[Pedagogical]),
-                only(&[OrgKind::Education]),
+                education(),
                 serpin(),
                 2,
             ),

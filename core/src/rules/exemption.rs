@@ -7,9 +7,10 @@ use crate::classifiers::classifier_enum;
 use crate::i18n::Text;
 
 classifier_enum! {
-    /// A ground on which the commission exempts a graduate from working off: no vacancy in
-    /// the spouse's locality; disability of group I or II; admitted to residency, master's or
-    /// doctorate on the state order; pregnancy, or a child under three.
+    /// A ground on which the commission exempts a graduate from working off (art. 47 p. 17-2):
+    /// no vacancy in the spouse's locality; disability of group I or II; admitted to a master's
+    /// or doctoral programme (on any basis) or to residency on the state order; pregnancy, or a
+    /// child under three.
     pub enum ExemptionGround {
         SpouseLocality => "spouse_locality",
         Disability => "disability",
@@ -32,11 +33,21 @@ classifier_enum! {
 }
 
 classifier_enum! {
-    /// A ground for deferring the term: military service, for its time, which does not count
-    /// toward the term.
+    /// A ground for deferring the term, for its time, which does not count toward the term.
+    /// The law names conscript (срочная) service only; contract service was offered before and
+    /// stays readable, so that such deferrals are kept and flagged for the commission's review.
     pub enum DeferralReason {
         Conscription => "military_conscription",
-        Enlistment => "military_enlistment",
+        Contract => "military_enlistment",
+    }
+}
+
+impl DeferralReason {
+    /// The grounds a new deferral may be decided on.
+    pub const OFFERED: &'static [DeferralReason] = &[DeferralReason::Conscription];
+
+    pub fn in_law(self) -> bool {
+        Self::OFFERED.contains(&self)
     }
 }
 
@@ -49,10 +60,10 @@ impl ExemptionGround {
             ),
             ExemptionGround::Disability => ("I немесе II топтағы мүгедектік", "Инвалидность I или II группы"),
             ExemptionGround::FurtherStudy => (
-                "Мемлекеттік білім беру тапсырысы бойынша резидентураға, магистратураға немесе \
-                 докторантураға оқуға түсу",
-                "Поступление на обучение по государственному образовательному заказу в резидентуру, \
-                 магистратуру или докторантуру",
+                "Магистратураға, докторантураға одан әрі оқуға түсу немесе мемлекеттік білім беру \
+                 тапсырысы негізінде резидентураға түсу",
+                "Поступление на дальнейшее обучение в магистратуру, докторантуру или в резидентуру \
+                 на основе государственного образовательного заказа",
             ),
             ExemptionGround::PregnancyOrYoungChild => (
                 "Жүктілік, үш жасқа дейінгі баланың болуы немесе оны жалғыз тәрбиелеу",
@@ -118,9 +129,10 @@ impl DeferralReason {
             DeferralReason::Conscription => {
                 ("Мерзімді әскери қызметке шақырылу", "Призыв на срочную воинскую службу")
             }
-            DeferralReason::Enlistment => {
-                ("Келісімшарт бойынша әскери қызметке кіру", "Поступление на воинскую службу по контракту")
-            }
+            DeferralReason::Contract => (
+                "Келісімшарт бойынша әскери қызмет (заңда көзделмеген: комиссия қайта қарауы керек)",
+                "Воинская служба по контракту (не предусмотрена законом: требует пересмотра комиссией)",
+            ),
         };
         Text::new(kk, ru)
     }

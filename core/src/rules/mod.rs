@@ -1,12 +1,17 @@
 //! Who is bound to work off, where and for how long — as data, one [`RuleSet`] per graduation
 //! cohort (the governing Rules are re-issued; a graduate stays under their cohort's set).
 //!
-//! - this module: the rule set, its validation and the obligation it gives a graduate;
+//! - this module: the rule set, its validation, the row that covers a graduate and whether a
+//!   place of work is one the row allows;
 //! - [`defaults`]: the table of domain.md (cohorts 2023+), the seed of the first stored set;
+//! - [`cohort`]: the cohort's other settings (arrival day, deadline, normative years);
 //! - [`assess`]: every reason a graduate may not take a vacancy, and vacancies ranked;
+//! - [`decision`]: the checks a commission's decision must pass;
 //! - [`exemption`]: the grounds of exemption and deferral with their proof documents.
 
 mod assess;
+mod cohort;
+pub mod decision;
 mod defaults;
 mod exemption;
 
@@ -15,10 +20,12 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::{Classifier, Field, Funding, Level, OrgKind, Region};
+use crate::model::Vacancy;
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::GraduateRecord;
 
 pub use assess::{Assessment, Refusal, Score, assess};
+pub use cohort::{ArrivalDay, CohortSettings, NormativeYears, SettingsError};
 pub use defaults::SERPIN_REGIONS;
 pub use exemption::{DeferralReason, ExemptionGround, ProofDocument, exemption_allowed};
 
@@ -152,26 +159,100 @@ impl RuleSet {
         self.rows
     }
 
-    /// The row that binds `g` (its number from 1) — the first match.
-    fn binding(&self, g: &GraduateRecord) -> Result<(usize, &Rule), NotBound> {
+    /// The row that covers `g` (its number from 1) — the first match.
+    fn binding(&self, g: &GraduateRecord) -> Result<(usize, &Rule), NotCovered> {
         self.rows
             .iter()
             .enumerate()
             .find(|(_, rule)| rule.binds(g))
             .map(|(at, rule)| (at + 1, rule))
-            .ok_or(NotBound { funding: g.funding, level: g.level, field: g.field })
+            .ok_or(NotCovered { funding: g.funding, level: g.level, field: g.field })
     }
 
-    pub fn obligation(&self, g: &GraduateRecord) -> Obligation {
+    pub fn coverage(&self, g: &GraduateRecord) -> Coverage {
         match self.binding(g) {
-            Ok((row, rule)) => Obligation::Bound(Bound {
+            Ok((row, rule)) => Coverage::Covered(Covered {
                 row,
                 name: rule.name.clone(),
                 funding: rule.funding,
                 term_years: rule.term_years,
             }),
-            Err(why) => Obligation::NotBound(why),
+            Err(why) => Coverage::NotCovered(why),
         }
+    }
+
+    /// Whether a period of work at `place` counts toward `g`'s term: the row's kinds and area
+    /// checked as for a vacancy. A graduate no row covers has nothing to check against.
+    pub fn work_verdict(&self, g: &GraduateRecord, place: Option<&Place>) -> WorkVerdict {
+        match (self.binding(g), place) {
+            (Err(_), _) => WorkVerdict::Unchecked(Unchecked::NotCovered),
+            (Ok(_), None) => WorkVerdict::Unchecked(Unchecked::PlaceUnknown),
+            (Ok((_, rule)), Some(place)) => match rule.place_refusals(place) {
+                reasons if reasons.is_empty() => WorkVerdict::Counts,
+                reasons => WorkVerdict::DoesNotCount(reasons),
+            },
+        }
+    }
+}
+
+/// Where work is done, as the rules look at it: the organisation's kind, the region, and
+/// whether the settlement is rural.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Place {
+    pub kind: OrgKind,
+    pub region: Region,
+    pub rural: bool,
+}
+
+impl Place {
+    pub fn of(v: &Vacancy) -> Place {
+        Place { kind: v.record.employer.kind, region: v.record.region, rural: v.record.rural }
+    }
+}
+
+/// The rules' verdict on a period of work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkVerdict {
+    Counts,
+    /// The row refuses the place: the period is kept, its days do not count.
+    DoesNotCount(Vec<Refusal>),
+    /// Nothing to check against: counted, and said so.
+    Unchecked(Unchecked),
+}
+
+impl WorkVerdict {
+    pub fn counts(&self) -> bool {
+        !matches!(self, WorkVerdict::DoesNotCount(_))
+    }
+}
+
+/// Why a period of work could not be checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unchecked {
+    /// Entered before places were recorded: kind, region and rural flag unknown.
+    PlaceUnknown,
+    NotCovered,
+}
+
+impl Rule {
+    /// Every reason the row refuses work at `place`: the organisation's kind, then the area.
+    pub fn place_refusals(&self, place: &Place) -> Vec<Refusal> {
+        let mut reasons = Vec::new();
+        match &self.kinds {
+            Selection::Only(allowed) if !allowed.contains(&place.kind) => {
+                reasons.push(Refusal::WrongKind { kind: place.kind, allowed: allowed.clone() })
+            }
+            _ => {}
+        }
+        match &self.area {
+            Area::RuralOnly if !place.rural => reasons.push(Refusal::NotRural),
+            Area::Regions(allowed) if !allowed.contains(&place.region) => {
+                reasons.push(Refusal::RegionNotAllowed { region: place.region, allowed: allowed.clone() })
+            }
+            _ => {}
+        }
+        reasons
     }
 }
 
@@ -188,18 +269,29 @@ impl From<RuleSet> for Vec<Rule> {
     }
 }
 
-/// What a rule set says about one graduate.
+/// What a rule set says about one graduate: the row that covers them, or none. Every grant
+/// graduate is bound by the law; a graduate no row covers is still bound, and the commission
+/// must act on them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Obligation {
-    Bound(Bound),
-    NotBound(NotBound),
+pub enum Coverage {
+    Covered(Covered),
+    NotCovered(NotCovered),
+}
+
+impl Coverage {
+    pub fn covered(&self) -> Option<&Covered> {
+        match self {
+            Coverage::Covered(c) => Some(c),
+            Coverage::NotCovered(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct Bound {
+pub struct Covered {
     /// The row's number in its set, from 1.
     pub row: usize,
     pub name: Text,
@@ -207,18 +299,18 @@ pub struct Bound {
     pub term_years: u8,
 }
 
-/// No row binds this combination of funding, level and field.
+/// No row covers this combination of funding, level and field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct NotBound {
+pub struct NotCovered {
     pub funding: Funding,
     pub level: Level,
     pub field: Field,
 }
 
-impl UserFacing for NotBound {
+impl UserFacing for NotCovered {
     fn code(&self) -> &'static str {
-        "not_bound"
+        "not_covered"
     }
     fn message(&self) -> Text {
         let what = |lang| {
@@ -231,10 +323,15 @@ impl UserFacing for NotBound {
         };
         Text::new(
             format!(
-                "Бітірушіге жұмыспен өтеу міндеті жүктелмейді: ережелер кестесінде {} үшін жол жоқ.",
+                "Ережелер кестесі түлекті қамтымайды: {} үшін жол жоқ. Ол грантпен оқыған, сондықтан \
+                 жұмыспен өтеуге міндетті: комиссия кестеге жол қосуы немесе өзге шешім қабылдауы керек.",
                 what(Lang::Kk)
             ),
-            format!("Выпускник не обязан отрабатывать: в таблице правил нет строки для {}.", what(Lang::Ru)),
+            format!(
+                "Таблица правил не охватывает выпускника: нет строки для {}. Он обучался по гранту и \
+                 обязан отработать: комиссии нужно добавить строку в таблицу или принять иное решение.",
+                what(Lang::Ru)
+            ),
         )
     }
 }

@@ -91,7 +91,7 @@ const CASES: &[Case] = {
         Case { row: 3, funding: RuralQuota, level: Bachelor, field: Veterinary, code: "6B09101", term: 3, kind: OrgKind::StateVetBody, wrong_kind: Some(OrgKind::Other), area: Where::Rural },
         Case { row: 4, funding: RuralQuota, level: Bachelor, field: Agricultural, code: "6B08201", term: 3, kind: OrgKind::Agrarian, wrong_kind: Some(OrgKind::Veterinary), area: Where::Rural },
         Case { row: 5, funding: StateOrder, level: Bachelor, field: Pedagogical, code: "6B01501", term: 3, kind: OrgKind::Education, wrong_kind: Some(OrgKind::Other), area: Where::Anywhere },
-        Case { row: 5, funding: StateOrder, level: Master, field: Pedagogical, code: "7M01501", term: 3, kind: OrgKind::Education, wrong_kind: Some(OrgKind::University), area: Where::Anywhere },
+        Case { row: 5, funding: StateOrder, level: Master, field: Pedagogical, code: "7M01501", term: 3, kind: OrgKind::University, wrong_kind: Some(OrgKind::Science), area: Where::Anywhere },
         Case { row: 5, funding: StateOrder, level: Residency, field: Pedagogical, code: "7R01501", term: 3, kind: OrgKind::Education, wrong_kind: Some(OrgKind::Health), area: Where::Anywhere },
         Case { row: 6, funding: StateOrder, level: Bachelor, field: Medical, code: "6B10101", term: 3, kind: OrgKind::Health, wrong_kind: Some(OrgKind::Education), area: Where::Anywhere },
         Case { row: 6, funding: StateOrder, level: Master, field: Medical, code: "7M10101", term: 3, kind: OrgKind::Health, wrong_kind: Some(OrgKind::Science), area: Where::Anywhere },
@@ -117,16 +117,16 @@ fn every_default_row_binds_allows_and_refuses_as_the_table_says() {
     for case in CASES {
         let at = format!("row {} {:?} {:?} {:?}", case.row, case.funding, case.level, case.field);
         let g = graduate(case.funding, case.level, case.field, case.code);
-        match rules.obligation(&g) {
-            Obligation::Bound(bound) => {
+        match rules.coverage(&g) {
+            Coverage::Covered(bound) => {
                 assert_eq!(
                     (bound.row, bound.funding, bound.term_years),
                     (case.row, case.funding, case.term),
                     "{at}"
                 );
                 assert_eq!(&bound.name, &rules.rows()[case.row - 1].name, "{at}");
-                let json = serde_json::to_value(Obligation::Bound(bound)).unwrap();
-                assert_eq!((&json["status"], &json["term_years"]), (&"bound".into(), &case.term.into()));
+                let json = serde_json::to_value(Coverage::Covered(bound)).unwrap();
+                assert_eq!((&json["status"], &json["term_years"]), (&"covered".into(), &case.term.into()));
             }
             other => panic!("{at}: {other:?}"),
         }
@@ -187,11 +187,48 @@ fn every_default_row_binds_allows_and_refuses_as_the_table_says() {
         );
         assert!(refused(&|v| v.record.program_codes = vec!["6B99999".into(), case.code.into()]).is_empty());
         assert_eq!(
-            refused(&|v| v.record.year = YEAR + 1),
-            [Refusal::OtherCohort { vacancy_year: YEAR + 1, graduation_year: YEAR }],
+            refused(&|v| v.record.year = YEAR - 1),
+            [Refusal::OtherCohort { vacancy_year: YEAR - 1, graduation_year: YEAR }],
             "{at}"
         );
+        // Back from the army, a graduate takes a later cohort's vacancy under their own rules.
+        assert!(refused(&|v| v.record.year = YEAR + 1).is_empty(), "{at}");
     }
+}
+
+#[test]
+fn organisations_of_education_include_universities_and_colleges() {
+    let rules = RuleSet::defaults();
+    for (funding, level) in [
+        (Funding::StateOrder, Level::Master),
+        (Funding::StateOrder, Level::Bachelor),
+        (Funding::RuralQuota, Level::Bachelor),
+        (Funding::Serpin, Level::Bachelor),
+    ] {
+        let g = graduate(funding, level, Field::Pedagogical, "7M01501");
+        for kind in [OrgKind::Education, OrgKind::University] {
+            let place = vacancy(1, kind, Region::Akmola, true);
+            assert_eq!(codes(&rules.refusals(&g, &place)), Vec::<&str>::new(), "{funding:?} {level:?} at {kind:?}");
+        }
+        let bank = vacancy(1, OrgKind::Other, Region::Akmola, true);
+        assert_eq!(codes(&rules.refusals(&g, &bank)), ["wrong_org_kind"]);
+    }
+}
+
+#[test]
+fn work_is_checked_against_the_row_like_a_vacancy() {
+    let rules = RuleSet::defaults();
+    let teacher = graduate(Funding::RuralQuota, Level::Bachelor, Field::Pedagogical, "6B01501");
+    let village_school = Place { kind: OrgKind::Education, region: Region::Abai, rural: true };
+    assert_eq!(rules.work_verdict(&teacher, Some(&village_school)), WorkVerdict::Counts);
+    // A city bank: neither an organisation of education nor in a village.
+    let bank = Place { kind: OrgKind::Other, region: Region::AlmatyCity, rural: false };
+    let WorkVerdict::DoesNotCount(reasons) = rules.work_verdict(&teacher, Some(&bank)) else { panic!() };
+    assert_eq!(codes(&reasons), ["wrong_org_kind", "not_rural"]);
+    assert_eq!(rules.work_verdict(&teacher, None), WorkVerdict::Unchecked(Unchecked::PlaceUnknown));
+    let uncovered = graduate(Funding::RuralQuota, Level::Bachelor, Field::Technical, "6B07101");
+    assert_eq!(rules.work_verdict(&uncovered, Some(&bank)), WorkVerdict::Unchecked(Unchecked::NotCovered));
+    assert!(WorkVerdict::Unchecked(Unchecked::NotCovered).counts());
 }
 
 #[test]
@@ -234,12 +271,12 @@ fn a_graduate_no_row_binds_is_not_bound() {
     ];
     for (funding, level, field, code) in cases {
         let g = graduate(funding, level, field, code);
-        let why = NotBound { funding, level, field };
-        let obligation = rules.obligation(&g);
-        assert_eq!(obligation, Obligation::NotBound(why), "{funding:?} {level:?} {field:?}");
-        assert_eq!(serde_json::to_value(&obligation).unwrap()["status"], "not_bound");
+        let why = NotCovered { funding, level, field };
+        let obligation = rules.coverage(&g);
+        assert_eq!(obligation, Coverage::NotCovered(why), "{funding:?} {level:?} {field:?}");
+        assert_eq!(serde_json::to_value(&obligation).unwrap()["status"], "not_covered");
         let v = vacancy(1, OrgKind::Other, Region::Akmola, true);
-        assert_eq!(rules.refusals(&g, &v), [Refusal::NotBound(why)]);
+        assert_eq!(rules.refusals(&g, &v), [Refusal::NotCovered(why)]);
     }
 }
 
@@ -265,7 +302,7 @@ fn every_reason_is_given_not_only_the_first() {
     let g = graduate(Funding::Serpin, Level::Master, Field::Pedagogical, "7M01501");
     assert_eq!(
         codes(&rules.refusals(&g, &v)),
-        ["not_bound", "other_cohort", "no_places_left", "programme_not_wanted"]
+        ["not_covered", "other_cohort", "no_places_left", "programme_not_wanted"]
     );
 }
 
@@ -280,8 +317,8 @@ fn the_first_matching_row_wins() {
     let rules = RuleSet::new(rows).unwrap();
     let technical = graduate(Funding::StateOrder, Level::Bachelor, Field::Technical, "6B07101");
     let other = graduate(Funding::StateOrder, Level::Bachelor, Field::Other, "6B04101");
-    let term = |g| match rules.obligation(g) {
-        Obligation::Bound(b) => (b.row, b.term_years),
+    let term = |g| match rules.coverage(g) {
+        Coverage::Covered(b) => (b.row, b.term_years),
         not => panic!("{not:?}"),
     };
     assert_eq!(term(&technical), (1, 4));
@@ -339,7 +376,7 @@ fn assessments_serialise_with_codes_and_both_messages() {
     let json =
         serde_json::to_value(assess(&rules, &not_bound, &[vacancy(1, OrgKind::Other, Region::Abai, true)]))
             .unwrap();
-    assert_eq!(json[0]["reasons"][0]["code"], "not_bound");
+    assert_eq!(json[0]["reasons"][0]["code"], "not_covered");
     assert_eq!(json[0]["reasons"][0]["level"], "master");
 }
 
@@ -365,7 +402,7 @@ fn refusals_name_what_is_allowed_in_both_languages() {
     let wanted =
         Refusal::ProgrammeNotWanted { program_code: "6B01501".into(), wanted: vec!["6B01502".into()] };
     assert!(wanted.message().kk.contains("6B01502") && wanted.message().ru.contains("6B01502"));
-    let why = NotBound { funding: Funding::Serpin, level: Level::Master, field: Field::Technical };
+    let why = NotCovered { funding: Funding::Serpin, level: Level::Master, field: Field::Technical };
     for lang in [Lang::Kk, Lang::Ru] {
         let text = why.message();
         let labels = [Funding::Serpin.label(lang), Level::Master.label(lang), Field::Technical.label(lang)];
@@ -373,7 +410,7 @@ fn refusals_name_what_is_allowed_in_both_languages() {
     }
 
     let all = [
-        Refusal::NotBound(why),
+        Refusal::NotCovered(why),
         Refusal::OtherCohort { vacancy_year: 2024, graduation_year: 2025 },
         kind,
         Refusal::NotRural,
@@ -382,7 +419,7 @@ fn refusals_name_what_is_allowed_in_both_languages() {
         wanted,
     ];
     let expected = [
-        "not_bound",
+        "not_covered",
         "other_cohort",
         "wrong_org_kind",
         "not_rural",

@@ -1,187 +1,249 @@
-//! A graduate's follow-up: arrival, periods, cost of the studies. Each change runs in its own
-//! transaction with its audit row (old and new values); writing what is already stored changes
-//! nothing and audits nothing.
+//! A graduate's follow-up: arrival, periods (with where the work is), the cost of the studies,
+//! the years on the grant, refund payments and an end on another ground. Each step audits the
+//! old and the new value; writing what is already stored changes nothing and audits nothing.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::{Value, json};
 
-use super::audit;
-use super::convert::{code, date, parsed_opt};
-use super::{ChangeContext, Store, now};
+use super::convert::{code, code_opt, date, parsed_opt};
+use super::{Db, StoreError, Tx};
+use crate::classifiers::{OrgKind, Region};
 use crate::followup::{
-    Activity, Arrival, Employer, EmployerRef, FollowUp, FollowUpError, Period, PeriodKind, Span, StudyCost,
+    Activity, Arrival, Employer, FollowUp, GrantYears, ObligationEnd, Payment, Period, Source,
+    StudyCost,
 };
 use crate::ident::Bin;
+use crate::obligation::{CostScope, EndGround, PeriodKind, Span, Years};
+use crate::rules::Place;
 
 const ARRIVAL: &str = "arrival";
 const PERIOD: &str = "followup_period";
 const STUDY_COST: &str = "study_cost";
-
-impl Store {
-    /// Records (or corrects) the date the graduate came to work.
-    pub fn confirm_arrival(
-        &mut self,
-        graduate_id: i64,
-        arrival: &Arrival,
-        ctx: &ChangeContext,
-    ) -> Result<(), FollowUpError> {
-        if arrival.confirmed_by.trim().is_empty() {
-            return Err(FollowUpError::NoConfirmer);
-        }
-        let tx = write(&mut self.conn)?;
-        ensure_graduate(&tx, graduate_id)?;
-        let old = read_arrival(&tx, graduate_id)?;
-        if old.as_ref() == Some(arrival) {
-            return Ok(());
-        }
-        let at = now();
-        tx.execute(
-            "INSERT INTO arrival (graduate_id, arrived_on, confirmed_by, note, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
-             ON CONFLICT (graduate_id) DO UPDATE SET arrived_on = excluded.arrived_on, \
-                 confirmed_by = excluded.confirmed_by, note = excluded.note, \
-                 updated_at = excluded.updated_at",
-            params![graduate_id, iso(arrival.on), arrival.confirmed_by, arrival.note, at],
-        )?;
-        audit::change(&tx, ctx, ARRIVAL, graduate_id, &at, old.map(|o| json!(o)), Some(json!(arrival)))?;
-        Ok(tx.commit()?)
-    }
-
-    /// Adds a period; a work period's employer is looked up by BIN or kept as a bare name.
-    pub fn add_period(
-        &mut self,
-        graduate_id: i64,
-        activity: &Activity<EmployerRef>,
-        span: Span,
-        note: Option<&str>,
-        ctx: &ChangeContext,
-    ) -> Result<Period, FollowUpError> {
-        let tx = write(&mut self.conn)?;
-        ensure_graduate(&tx, graduate_id)?;
-        let (employer_id, employer_name) = match activity {
-            Activity::Work(EmployerRef::Bin(bin)) => (Some(employer_id(&tx, *bin)?), None),
-            Activity::Work(EmployerRef::Name(name)) if name.trim().is_empty() => {
-                return Err(FollowUpError::NoEmployerName);
-            }
-            Activity::Work(EmployerRef::Name(name)) => (None, Some(name.as_str())),
-            Activity::Centre | Activity::Deferral => (None, None),
-        };
-        let at = now();
-        tx.execute(
-            "INSERT INTO followup_period (graduate_id, kind, employer_id, employer_name, from_date, \
-                 to_date, note, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-            params![
-                graduate_id,
-                activity.kind().code(),
-                employer_id,
-                employer_name,
-                iso(span.from()),
-                span.to().map(iso),
-                note,
-                at
-            ],
-        )?;
-        let (_, period) = read_period(&tx, tx.last_insert_rowid())?.expect("just inserted");
-        audit::change(&tx, ctx, PERIOD, period.id, &at, None, Some(of_graduate(graduate_id, &period)))?;
-        tx.commit()?;
-        Ok(period)
-    }
-
-    /// Sets (or corrects) the last day of a period.
-    pub fn end_period(
-        &mut self,
-        period_id: i64,
-        on: NaiveDate,
-        ctx: &ChangeContext,
-    ) -> Result<Period, FollowUpError> {
-        let tx = write(&mut self.conn)?;
-        let (graduate_id, old) =
-            read_period(&tx, period_id)?.ok_or(FollowUpError::UnknownPeriod { id: period_id })?;
-        let span = Span::new(old.span.from(), Some(on))?;
-        if span == old.span {
-            return Ok(old);
-        }
-        let at = now();
-        tx.execute(
-            "UPDATE followup_period SET to_date = ?1, updated_at = ?2 WHERE id = ?3",
-            params![iso(on), at, period_id],
-        )?;
-        let new = Period { span, ..old.clone() };
-        let (old, new_json) = (of_graduate(graduate_id, &old), of_graduate(graduate_id, &new));
-        audit::change(&tx, ctx, PERIOD, period_id, &at, Some(old), Some(new_json))?;
-        tx.commit()?;
-        Ok(new)
-    }
-
-    /// Deletes a period entered by mistake; the audit row keeps what it was.
-    pub fn remove_period(&mut self, period_id: i64, ctx: &ChangeContext) -> Result<(), FollowUpError> {
-        let tx = write(&mut self.conn)?;
-        let (graduate_id, old) =
-            read_period(&tx, period_id)?.ok_or(FollowUpError::UnknownPeriod { id: period_id })?;
-        tx.execute("DELETE FROM followup_period WHERE id = ?1", [period_id])?;
-        audit::change(&tx, ctx, PERIOD, period_id, &now(), Some(of_graduate(graduate_id, &old)), None)?;
-        Ok(tx.commit()?)
-    }
-
-    /// A graduate's periods by start date.
-    pub fn periods(&self, graduate_id: i64) -> Result<Vec<Period>, FollowUpError> {
-        ensure_graduate(&self.conn, graduate_id)?;
-        read_periods(&self.conn, graduate_id)
-    }
-
-    /// Records (or corrects) what the state paid for the graduate's studies.
-    pub fn set_study_cost(
-        &mut self,
-        graduate_id: i64,
-        cost: &StudyCost,
-        ctx: &ChangeContext,
-    ) -> Result<(), FollowUpError> {
-        let amount =
-            i64::try_from(cost.amount).map_err(|_| FollowUpError::AmountTooLarge { amount: cost.amount })?;
-        let tx = write(&mut self.conn)?;
-        ensure_graduate(&tx, graduate_id)?;
-        let old = read_study_cost(&tx, graduate_id)?;
-        if old.as_ref() == Some(cost) {
-            return Ok(());
-        }
-        let at = now();
-        tx.execute(
-            "INSERT INTO study_cost (graduate_id, amount, basis, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?4) \
-             ON CONFLICT (graduate_id) DO UPDATE SET amount = excluded.amount, \
-                 basis = excluded.basis, updated_at = excluded.updated_at",
-            params![graduate_id, amount, cost.basis, at],
-        )?;
-        audit::change(&tx, ctx, STUDY_COST, graduate_id, &at, old.map(|o| json!(o)), Some(json!(cost)))?;
-        Ok(tx.commit()?)
-    }
-
-    /// Everything stored about the graduate's follow-up, read in one snapshot.
-    pub fn followup(&self, graduate_id: i64) -> Result<FollowUp, FollowUpError> {
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
-        ensure_graduate(&tx, graduate_id)?;
-        Ok(FollowUp {
-            arrival: read_arrival(&tx, graduate_id)?,
-            periods: read_periods(&tx, graduate_id)?,
-            study_cost: read_study_cost(&tx, graduate_id)?,
-        })
-    }
-}
-
-/// Immediate: take the write lock now rather than fail half-way on a busy file.
-fn write(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
-    conn.transaction_with_behavior(TransactionBehavior::Immediate)
-}
+const GRANT: &str = "grant_years";
+const PAYMENT: &str = "refund_payment";
+const END: &str = "obligation_end";
 
 fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-fn parse_iso(text: &str) -> chrono::ParseResult<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+impl Db {
+    /// Everything stored about the graduate's follow-up.
+    pub fn followup(&self, graduate_id: i64) -> Result<FollowUp, StoreError> {
+        let filter = "graduate_id = ?1";
+        Ok(collect(&self.0, filter, [graduate_id])?.remove(&graduate_id).unwrap_or_default())
+    }
+
+    /// The follow-ups of a cohort's graduates, by graduate id, in one query per table.
+    pub fn followups_of(&self, year: i32) -> Result<HashMap<i64, FollowUp>, StoreError> {
+        collect(&self.0, "graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
+    }
+
+    /// A period and whose it is.
+    pub fn period(&self, id: i64) -> Result<Option<(i64, Period)>, StoreError> {
+        Ok(self
+            .0
+            .prepare_cached(&format!("{PERIOD_SELECT} WHERE p.id = ?1"))?
+            .query_row([id], |row| Ok((row.get(8)?, period(row)?)))
+            .optional()?)
+    }
+
+    /// A payment and whose it is.
+    pub fn payment(&self, id: i64) -> Result<Option<(i64, Payment)>, StoreError> {
+        Ok(self
+            .0
+            .prepare_cached(&format!("{PAYMENT_SELECT} WHERE id = ?1"))?
+            .query_row([id], |row| Ok((row.get(4)?, payment(row)?)))
+            .optional()?)
+    }
+
+    /// A stored employer's id and name, by BIN.
+    pub fn employer_by_bin(&self, bin: Bin) -> Result<Option<(i64, String, OrgKind)>, StoreError> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT id, name, kind FROM employer WHERE bin = ?1")?
+            .query_row([bin.as_str()], |r| Ok((r.get(0)?, r.get(1)?, code(r, 2, OrgKind::from_code)?)))
+            .optional()?)
+    }
+}
+
+/// A work period's employer for the store: a stored employer's id, or a name.
+pub enum EmployerId<'a> {
+    Stored(i64),
+    Named(&'a str),
+}
+
+impl Tx<'_> {
+    /// Records (or corrects) the date the graduate came to work; answers the old one.
+    pub fn set_arrival(&self, graduate_id: i64, arrival: &Arrival) -> Result<Option<Arrival>, StoreError> {
+        let old = self.followup(graduate_id)?.arrival;
+        if old.as_ref() == Some(arrival) {
+            return Ok(old);
+        }
+        self.tx.execute(
+            "INSERT INTO arrival (graduate_id, arrived_on, confirmed_by, note, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
+             ON CONFLICT (graduate_id) DO UPDATE SET arrived_on = excluded.arrived_on, \
+                 confirmed_by = excluded.confirmed_by, note = excluded.note, updated_at = excluded.updated_at",
+            params![graduate_id, iso(arrival.on), arrival.confirmed_by, arrival.note, self.at],
+        )?;
+        self.audit(ARRIVAL, graduate_id, old.as_ref().map(|o| json!(o)), Some(json!(arrival)))?;
+        Ok(old)
+    }
+
+    pub fn insert_period(
+        &self,
+        graduate_id: i64,
+        kind: PeriodKind,
+        employer: Option<EmployerId<'_>>,
+        place: Option<Place>,
+        span: Span,
+        note: Option<&str>,
+    ) -> Result<Period, StoreError> {
+        let (employer_id, employer_name) = match employer {
+            Some(EmployerId::Stored(id)) => (Some(id), None),
+            Some(EmployerId::Named(name)) => (None, Some(name)),
+            None => (None, None),
+        };
+        self.tx.execute(
+            "INSERT INTO followup_period (graduate_id, kind, employer_id, employer_name, org_kind, region, rural, \
+                 from_date, to_date, note, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            params![
+                graduate_id,
+                kind.code(),
+                employer_id,
+                employer_name,
+                place.map(|p| p.kind.code()),
+                place.map(|p| p.region.code()),
+                place.map(|p| p.rural),
+                iso(span.from()),
+                span.to().map(iso),
+                note,
+                self.at
+            ],
+        )?;
+        let (_, period) = self.period(self.tx.last_insert_rowid())?.expect("just inserted");
+        self.audit(PERIOD, period.id, None, Some(of_graduate(graduate_id, &period)))?;
+        Ok(period)
+    }
+
+    /// Sets a period's dates; answers whose it is and the period as it is now.
+    pub fn set_period_span(&self, period_id: i64, old: &Period, graduate_id: i64, span: Span) -> Result<Period, StoreError> {
+        if span == old.span {
+            return Ok(old.clone());
+        }
+        self.tx.execute(
+            "UPDATE followup_period SET from_date = ?1, to_date = ?2, updated_at = ?3 WHERE id = ?4",
+            params![iso(span.from()), span.to().map(iso), self.at, period_id],
+        )?;
+        let new = Period { span, ..old.clone() };
+        self.audit(PERIOD, period_id, Some(of_graduate(graduate_id, old)), Some(of_graduate(graduate_id, &new)))?;
+        Ok(new)
+    }
+
+    /// Deletes a period entered by mistake; the audit row keeps what it was.
+    pub fn delete_period(&self, period_id: i64, old: &Period, graduate_id: i64) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM followup_period WHERE id = ?1", [period_id])?;
+        self.audit(PERIOD, period_id, Some(of_graduate(graduate_id, old)), None)
+    }
+
+    /// Records (or corrects) what the state paid for the graduate's studies.
+    pub fn set_study_cost(&self, graduate_id: i64, cost: &StudyCost) -> Result<(), StoreError> {
+        let old = self.followup(graduate_id)?.study_cost;
+        if old.as_ref() == Some(cost) {
+            return Ok(());
+        }
+        // Amounts are checked against i64 by the workflow; SQLite's integers are i64.
+        let amount = i64::try_from(cost.amount).unwrap_or(i64::MAX);
+        self.tx.execute(
+            "INSERT INTO study_cost (graduate_id, amount, scope, basis, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
+             ON CONFLICT (graduate_id) DO UPDATE SET amount = excluded.amount, scope = excluded.scope, \
+                 basis = excluded.basis, updated_at = excluded.updated_at",
+            params![graduate_id, amount, cost.scope.code(), cost.basis, self.at],
+        )?;
+        self.audit(STUDY_COST, graduate_id, old.map(|o| json!(o)), Some(json!(cost)))
+    }
+
+    /// Sets (or clears) the years on the grant.
+    pub fn set_grant_years(&self, graduate_id: i64, grant: Option<&GrantYears>) -> Result<(), StoreError> {
+        let old = self.followup(graduate_id)?.grant;
+        if old.as_ref() == grant {
+            return Ok(());
+        }
+        match grant {
+            Some(g) => self.tx.execute(
+                "INSERT INTO grant_years (graduate_id, on_grant, normative, source, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
+                 ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
+                     normative = excluded.normative, source = excluded.source, updated_at = excluded.updated_at",
+                params![
+                    graduate_id,
+                    g.on_grant.tenths(),
+                    g.normative.map(Years::tenths),
+                    source_code(g.source),
+                    self.at
+                ],
+            )?,
+            None => self.tx.execute("DELETE FROM grant_years WHERE graduate_id = ?1", [graduate_id])?,
+        };
+        self.audit(GRANT, graduate_id, old.map(|o| json!(o)), grant.map(|g| json!(g)))
+    }
+
+    pub fn insert_payment(
+        &self,
+        graduate_id: i64,
+        paid_on: NaiveDate,
+        amount: u64,
+        document: &str,
+    ) -> Result<Payment, StoreError> {
+        let amount_sql = i64::try_from(amount).unwrap_or(i64::MAX);
+        self.tx.execute(
+            "INSERT INTO refund_payment (graduate_id, paid_on, amount, document, created_at, created_by) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![graduate_id, iso(paid_on), amount_sql, document, self.at, self.actor()],
+        )?;
+        let (_, payment) = self.payment(self.tx.last_insert_rowid())?.expect("just inserted");
+        self.audit(PAYMENT, payment.id, None, Some(json!({ "graduate_id": graduate_id, "payment": payment })))?;
+        Ok(payment)
+    }
+
+    /// Deletes a payment entered by mistake; the audit row keeps what it was.
+    pub fn delete_payment(&self, payment_id: i64, old: &Payment, graduate_id: i64) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM refund_payment WHERE id = ?1", [payment_id])?;
+        self.audit(PAYMENT, payment_id, Some(json!({ "graduate_id": graduate_id, "payment": old })), None)
+    }
+
+    /// Records (or withdraws) the end of the obligation on another ground.
+    pub fn set_obligation_end(&self, graduate_id: i64, end: Option<&ObligationEnd>) -> Result<(), StoreError> {
+        let old = self.followup(graduate_id)?.end;
+        if old.as_ref() == end {
+            return Ok(());
+        }
+        match end {
+            Some(e) => self.tx.execute(
+                "INSERT INTO obligation_end (graduate_id, ground, ended_on, document, note, created_at, created_by) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (graduate_id) DO UPDATE SET ground = excluded.ground, ended_on = excluded.ended_on, \
+                     document = excluded.document, note = excluded.note",
+                params![graduate_id, e.ground.code(), iso(e.on), e.document, e.note, self.at, self.actor()],
+            )?,
+            None => self.tx.execute("DELETE FROM obligation_end WHERE graduate_id = ?1", [graduate_id])?,
+        };
+        self.audit(END, graduate_id, old.map(|o| json!(o)), end.map(|e| json!(e)))
+    }
+}
+
+fn source_code(source: Source) -> &'static str {
+    match source {
+        Source::List => "list",
+        Source::Card => "card",
+    }
 }
 
 /// A period's audit value: the period and whose it is.
@@ -189,53 +251,64 @@ fn of_graduate(graduate_id: i64, period: &Period) -> Value {
     json!({ "graduate_id": graduate_id, "period": period })
 }
 
-fn ensure_graduate(conn: &Connection, id: i64) -> Result<(), FollowUpError> {
-    let found = conn.prepare_cached("SELECT 1 FROM graduate WHERE id = ?1")?.exists([id])?;
-    if found { Ok(()) } else { Err(FollowUpError::UnknownGraduate { id }) }
-}
-
-fn employer_id(conn: &Connection, bin: Bin) -> Result<i64, FollowUpError> {
-    conn.prepare_cached("SELECT id FROM employer WHERE bin = ?1")?
-        .query_row([bin.as_str()], |r| r.get(0))
-        .optional()?
-        .ok_or(FollowUpError::UnknownEmployer { bin })
-}
-
-fn read_arrival(conn: &Connection, graduate_id: i64) -> rusqlite::Result<Option<Arrival>> {
-    conn.prepare_cached("SELECT arrived_on, confirmed_by, note FROM arrival WHERE graduate_id = ?1")?
-        .query_row([graduate_id], |row| {
-            Ok(Arrival { on: date(row, 0)?, confirmed_by: row.get(1)?, note: row.get(2)? })
-        })
-        .optional()
-}
-
-fn read_study_cost(conn: &Connection, graduate_id: i64) -> rusqlite::Result<Option<StudyCost>> {
-    conn.prepare_cached("SELECT amount, basis FROM study_cost WHERE graduate_id = ?1")?
-        .query_row([graduate_id], |row| {
-            let amount: i64 = row.get(0)?;
-            let amount =
-                u64::try_from(amount).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, amount))?;
-            Ok(StudyCost { amount, basis: row.get(1)? })
-        })
-        .optional()
+/// The follow-ups of the graduates `filter` (a condition on each table's `graduate_id`) selects.
+fn collect(conn: &Connection, filter: &str, params: impl rusqlite::Params + Copy) -> Result<HashMap<i64, FollowUp>, StoreError> {
+    let mut out: HashMap<i64, FollowUp> = HashMap::new();
+    let mut each = |sql: &str, put: &mut dyn FnMut(&mut FollowUp, &Row<'_>) -> rusqlite::Result<()>| {
+        let mut stmt = conn.prepare_cached(&format!("{sql} WHERE {filter}"))?;
+        let mut rows = stmt.query(params)?;
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get("graduate_id")?;
+            put(out.entry(id).or_default(), row)?;
+        }
+        Ok::<_, StoreError>(())
+    };
+    each("SELECT graduate_id, arrived_on, confirmed_by, note FROM arrival", &mut |f, row| {
+        f.arrival = Some(Arrival { on: date(row, 1)?, confirmed_by: row.get(2)?, note: row.get(3)? });
+        Ok(())
+    })?;
+    each(&format!("SELECT * FROM ({PERIOD_SELECT}) p"), &mut |f, row| {
+        f.periods.push(period(row)?);
+        Ok(())
+    })?;
+    each("SELECT graduate_id, amount, scope, basis FROM study_cost", &mut |f, row| {
+        let amount: i64 = row.get(1)?;
+        let amount = u64::try_from(amount).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(1, amount))?;
+        let scope = code(row, 2, CostScope::from_code)?;
+        f.study_cost = Some(StudyCost { amount, scope, basis: row.get(3)? });
+        Ok(())
+    })?;
+    each("SELECT graduate_id, on_grant, normative, source FROM grant_years", &mut |f, row| {
+        let years = |col: usize| -> rusqlite::Result<Option<Years>> {
+            Ok(row.get::<_, Option<u16>>(col)?.and_then(Years::from_tenths))
+        };
+        let source = if row.get::<_, String>(3)? == "card" { Source::Card } else { Source::List };
+        f.grant = years(1)?.map(|on_grant| GrantYears { on_grant, normative: years(2).ok().flatten(), source });
+        Ok(())
+    })?;
+    each(&format!("SELECT * FROM ({PAYMENT_SELECT})"), &mut |f, row| {
+        f.payments.push(payment(row)?);
+        Ok(())
+    })?;
+    each("SELECT graduate_id, ground, ended_on, document, note FROM obligation_end", &mut |f, row| {
+        f.end = Some(ObligationEnd {
+            ground: code(row, 1, EndGround::from_code)?,
+            on: date(row, 2)?,
+            document: row.get(3)?,
+            note: row.get(4)?,
+        });
+        Ok(())
+    })?;
+    for f in out.values_mut() {
+        f.periods.sort_by_key(|p| (p.span.from(), p.id));
+        f.payments.sort_by_key(|p| (p.paid_on, p.id));
+    }
+    Ok(out)
 }
 
 const PERIOD_SELECT: &str = "SELECT p.id, p.kind, e.bin, e.name, p.employer_name, p.from_date, p.to_date, \
-                                    p.note, p.graduate_id \
+                                    p.note, p.graduate_id, p.org_kind, p.region, p.rural \
                              FROM followup_period p LEFT JOIN employer e ON e.id = p.employer_id";
-
-fn read_period(conn: &Connection, id: i64) -> rusqlite::Result<Option<(i64, Period)>> {
-    conn.prepare_cached(&format!("{PERIOD_SELECT} WHERE p.id = ?1"))?
-        .query_row([id], |row| Ok((row.get(8)?, period(row)?)))
-        .optional()
-}
-
-fn read_periods(conn: &Connection, graduate_id: i64) -> Result<Vec<Period>, FollowUpError> {
-    let mut stmt =
-        conn.prepare_cached(&format!("{PERIOD_SELECT} WHERE p.graduate_id = ?1 ORDER BY p.from_date, p.id"))?;
-    let rows = stmt.query_map([graduate_id], period)?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
 
 fn period(row: &Row<'_>) -> rusqlite::Result<Period> {
     let activity = match code(row, 1, PeriodKind::from_code)? {
@@ -246,8 +319,21 @@ fn period(row: &Row<'_>) -> rusqlite::Result<Period> {
         PeriodKind::Centre => Activity::Centre,
         PeriodKind::Deferral => Activity::Deferral,
     };
+    let place = match (code_opt(row, 9, OrgKind::from_code)?, code_opt(row, 10, Region::from_code)?) {
+        (Some(kind), Some(region)) => Some(Place { kind, region, rural: row.get::<_, Option<bool>>(11)?.unwrap_or(false) }),
+        _ => None,
+    };
     // The table's CHECK keeps to ≥ from; a failure here means a hand-edited file.
-    let span = Span::new(date(row, 5)?, parsed_opt(row, 6, parse_iso)?)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, Type::Text, Box::new(e)))?;
-    Ok(Period { id: row.get(0)?, activity, span, note: row.get(7)? })
+    let to = parsed_opt(row, 6, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))?;
+    let span =
+        Span::new(date(row, 5)?, to).map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, Type::Text, Box::new(e)))?;
+    Ok(Period { id: row.get(0)?, activity, place, span, note: row.get(7)? })
+}
+
+const PAYMENT_SELECT: &str = "SELECT id, paid_on, amount, document, graduate_id FROM refund_payment";
+
+fn payment(row: &Row<'_>) -> rusqlite::Result<Payment> {
+    let amount: i64 = row.get(2)?;
+    let amount = u64::try_from(amount).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(2, amount))?;
+    Ok(Payment { id: row.get(0)?, paid_on: date(row, 1)?, amount, document: row.get(3)? })
 }

@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0005_desk.sql"),
     include_str!("migrations/0006_alphabet.sql"),
     include_str!("migrations/0007_search.sql"),
+    include_str!("migrations/0008_obligation.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

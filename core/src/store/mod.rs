@@ -5,29 +5,39 @@ mod audit;
 mod backups;
 mod commission;
 mod convert;
+mod decisions;
 mod error;
 mod followup;
 mod graduates;
 mod migrations;
+mod papers;
 mod rules;
 mod search;
+mod tx;
 mod upsert;
 mod vacancies;
+mod wishes;
 
+use std::collections::HashMap;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use ref_cast::RefCast;
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, ErrorCode};
+use chrono::NaiveDate;
+use rusqlite::{Connection, ErrorCode, params};
 use serde::Serialize;
 
 pub use backups::Backup;
-pub use commission::PaperNumber;
 pub use error::StoreError;
+pub use followup::EmployerId;
 pub use search::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow, ProgrammeOption};
+pub use tx::Tx;
 
 use crate::alphabet;
 use crate::classifiers::fold;
+use crate::ident::Iin;
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
 use migrations::{MIGRATIONS, Migration};
 
@@ -79,6 +89,26 @@ pub struct AuditEntry {
 pub struct Store {
     conn: rusqlite::Connection,
     path: Option<PathBuf>,
+}
+
+/// The reads, the same on the open file ([`Store`]) and inside a step's transaction ([`Tx`]),
+/// both of which dereference to it.
+#[derive(RefCast)]
+#[repr(transparent)]
+pub struct Db(Connection);
+
+impl Deref for Store {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        Db::ref_cast(&self.conn)
+    }
+}
+
+impl Deref for Tx<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        Db::ref_cast(&self.tx)
+    }
 }
 
 /// ISO-8601 UTC with milliseconds: the audit's and the rows' time stamps.
@@ -139,6 +169,11 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// Where proof documents are kept: the `proofs` folder beside the database file.
+    pub fn proofs_dir(&self) -> PathBuf {
+        self.path().and_then(Path::parent).map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs")
+    }
+
     pub fn schema_version(&self) -> Result<u32, StoreError> {
         Ok(migrations::version(&self.conn)?)
     }
@@ -177,26 +212,6 @@ impl Store {
         vacancies::apply(&mut self.conn, records, ctx, dry_run)
     }
 
-    /// Ordered by surname, then name.
-    pub fn graduates(&self) -> Result<Vec<Graduate>, StoreError> {
-        graduates::select(&self.conn, "1", [])
-    }
-
-    /// One cohort's graduates, ordered as [`Store::graduates`].
-    pub fn graduates_of(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
-        graduates::select(&self.conn, "g.graduation_year = ?1", [year])
-    }
-
-    /// Ordered by year, employer name, position; programme codes sorted.
-    pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.conn, "1", [])
-    }
-
-    /// One cohort's vacancies, ordered as [`Store::vacancies`].
-    pub fn vacancies_of(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.conn, "v.year = ?1", [year])
-    }
-
     /// A request entered by hand: applied as a one-row list (the same checks and audit), then
     /// read back.
     pub fn add_vacancy(
@@ -214,16 +229,99 @@ impl Store {
         Ok(self.vacancies_of(record.year)?.into_iter().find(same).expect("the vacancy just applied"))
     }
 
+    /// A consistent copy of the whole database (`VACUUM INTO`); refuses to overwrite a file.
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        migrations::vacuum_into(&self.conn, dest)
+    }
+}
+
+impl Db {
+    pub fn graduate(&self, id: i64) -> Result<Option<Graduate>, StoreError> {
+        Ok(graduates::select(&self.0, "g.id = ?1", [id])?.pop())
+    }
+
+    /// The graduate with this IIN: of `year`, or of the latest cohort they are in.
+    pub fn graduate_by_iin(&self, iin: &Iin, year: Option<i32>) -> Result<Option<Graduate>, StoreError> {
+        let found = graduates::select(&self.0, "g.iin = ?1", [iin.as_str()])?;
+        Ok(found
+            .into_iter()
+            .filter(|g| year.is_none_or(|y| g.record.graduation_year == y))
+            .max_by_key(|g| g.record.graduation_year))
+    }
+
+    pub fn vacancy(&self, id: i64) -> Result<Option<Vacancy>, StoreError> {
+        Ok(vacancies::select(&self.0, "v.id = ?1", [id])?.pop())
+    }
+
+    /// The vacancies of cohort `year` and later, with places left or not.
+    pub fn vacancies_from(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
+        vacancies::select(&self.0, "v.year >= ?1", [year])
+    }
+
+    /// The graduates of a cohort with no decision at all: a meeting's queue.
+    pub fn undecided(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
+        graduates::select(
+            &self.0,
+            "g.graduation_year = ?1 AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.graduate_id = g.id)",
+            [year],
+        )
+    }
+
+    /// Graduates of cohort `year` or earlier whose current decision is a deferral that ended
+    /// before `today`, with that decision's id: they come back to the commission.
+    pub fn deferrals_ended(&self, year: i32, today: NaiveDate) -> Result<Vec<(Graduate, i64)>, StoreError> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT d.graduate_id, d.id FROM decision d JOIN graduate g ON g.id = d.graduate_id \
+             WHERE d.kind = 'deferral' AND d.deferral_to < ?2 AND g.graduation_year <= ?1 \
+             AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id)",
+        )?;
+        let ended: HashMap<i64, i64> = stmt
+            .query_map(params![year, today.format("%Y-%m-%d").to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        if ended.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids = convert::json_ids(&ended.keys().copied().collect::<Vec<_>>());
+        let graduates = graduates::select(&self.0, "g.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?;
+        Ok(graduates.into_iter().map(|g| { let d = ended[&g.id]; (g, d) }).collect())
+    }
+
+    /// The vacancies of cohort `year` and later with a place left: where a graduate of `year`
+    /// may still be referred (a later cohort's list takes an earlier graduate back from the army).
+    pub fn open_vacancies_from(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
+        vacancies::select(&self.0, "v.year >= ?1 AND v.places_left > 0", [year])
+    }
+
+    /// Ordered by surname, then name.
+    pub fn graduates(&self) -> Result<Vec<Graduate>, StoreError> {
+        graduates::select(&self.0, "1", [])
+    }
+
+    /// One cohort's graduates, ordered as [`Store::graduates`].
+    pub fn graduates_of(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
+        graduates::select(&self.0, "g.graduation_year = ?1", [year])
+    }
+
+    /// Ordered by year, employer name, position; programme codes sorted.
+    pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
+        vacancies::select(&self.0, "1", [])
+    }
+
+    /// One cohort's vacancies, ordered as [`Store::vacancies`].
+    pub fn vacancies_of(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
+        vacancies::select(&self.0, "v.year = ?1", [year])
+    }
+
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
     /// `import_batch`), oldest first.
     pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        audit::trail(&self.conn, entity, id)
+        audit::trail(&self.0, entity, id)
     }
 
     /// What the database holds, in numbers, for the window's first screen.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count = |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, u32>(0));
-        let mut stmt = self.conn.prepare_cached(
+        let count = |sql: &str| self.0.query_row(sql, [], |r| r.get::<_, u32>(0));
+        let mut stmt = self.0.prepare_cached(
             "SELECT graduation_year FROM graduate UNION SELECT year FROM commission \
              UNION SELECT year FROM vacancy ORDER BY 1 DESC",
         )?;
@@ -236,10 +334,6 @@ impl Store {
         })
     }
 
-    /// A consistent copy of the whole database (`VACUUM INTO`); refuses to overwrite a file.
-    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        migrations::vacuum_into(&self.conn, dest)
-    }
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {

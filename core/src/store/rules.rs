@@ -1,88 +1,147 @@
-//! Each cohort's rule set (table `rule_set`, one JSON array per cohort): fixed on first use by
-//! copying the latest earlier cohort's set, replaced only through an audited save.
+//! Each cohort's rule set (table `rule_set`) and settings (table `cohort_settings`), one JSON
+//! document per cohort: fixed on first use by copying the latest earlier cohort's (the defaults
+//! if there is none), replaced only through an audited save.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use super::convert::parsed;
-use super::{ChangeContext, Store, StoreError, now};
-use crate::rules::RuleSet;
+use super::{ChangeContext, Db, Store, StoreError, now};
+use crate::rules::{CohortSettings, RuleSet};
 
 /// The actor of the rows the app writes by itself (a cohort's first set).
 const SYSTEM_ACTOR: &str = "joldama";
 const ENTITY: &str = "rule_set";
 
-impl Store {
+/// A document kept per cohort.
+trait PerCohort: Serialize + DeserializeOwned + PartialEq + Sized {
+    /// The table, its document column, the audit's entity.
+    const TABLE: &'static str;
+    const COLUMN: &'static str;
+    fn seed() -> Self;
+}
+
+impl PerCohort for RuleSet {
+    const TABLE: &'static str = ENTITY;
+    const COLUMN: &'static str = "rows";
+    fn seed() -> RuleSet {
+        RuleSet::defaults()
+    }
+}
+
+impl PerCohort for CohortSettings {
+    const TABLE: &'static str = "cohort_settings";
+    const COLUMN: &'static str = "settings";
+    fn seed() -> CohortSettings {
+        CohortSettings::default()
+    }
+}
+
+impl Db {
     /// The rule set of graduation cohort `cohort`. A cohort without one gets a copy of the
     /// latest earlier cohort's set (the defaults if there is none), stored and audited at once:
     /// the cohort then keeps it whatever later cohorts or the defaults become.
     pub fn rules(&self, cohort: i32) -> Result<RuleSet, StoreError> {
-        if let Some(set) = stored(&self.conn, cohort)? {
-            return Ok(set);
-        }
-        // Immediate: another window seeding the same cohort waits, then finds it stored.
-        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        if let Some(set) = stored(&tx, cohort)? {
-            return Ok(set);
-        }
-        let earlier = tx
-            .query_row(
-                "SELECT cohort, rows FROM rule_set WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1",
-                [cohort],
-                |row| Ok((row.get::<_, i32>(0)?, rule_set(row, 1)?)),
-            )
-            .optional()?;
-        let (copied_from, set) = earlier.map_or((None, RuleSet::defaults()), |(c, set)| (Some(c), set));
-        let details = json!({ "copied_from": copied_from, "new": set });
-        write(&tx, cohort, &set, SYSTEM_ACTOR, "insert", &details)?;
-        tx.commit()?;
-        Ok(set)
+        fixed(&self.0, cohort)
     }
 
+    /// The cohort's settings (arrival day, deadline, normative years), fixed as its rules are.
+    pub fn cohort_settings(&self, cohort: i32) -> Result<CohortSettings, StoreError> {
+        fixed(&self.0, cohort)
+    }
+}
+
+impl Store {
     /// Replaces the cohort's rule set (valid by construction), with an audit row holding the
     /// old and the new rows; saving the set already stored writes nothing.
     pub fn save_rules(&mut self, cohort: i32, set: &RuleSet, ctx: &ChangeContext) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let old = stored(&tx, cohort)?;
-        if old.as_ref() == Some(set) {
-            return Ok(());
-        }
-        let action = if old.is_some() { "update" } else { "insert" };
-        let details = json!({ "old": old, "new": set, "source": ctx.source });
-        write(&tx, cohort, set, &ctx.actor, action, &details)?;
-        tx.commit()?;
-        Ok(())
+        save(&mut self.conn, cohort, set, ctx)
+    }
+
+    pub fn save_cohort_settings(
+        &mut self,
+        cohort: i32,
+        settings: &CohortSettings,
+        ctx: &ChangeContext,
+    ) -> Result<(), StoreError> {
+        save(&mut self.conn, cohort, settings, ctx)
     }
 }
 
-fn rule_set(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<RuleSet> {
-    // Deserialising validates: a hand-edited invalid set is an error, never applied.
-    parsed(row, col, |s| serde_json::from_str::<RuleSet>(s))
+fn fixed<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<D, StoreError> {
+    if let Some(doc) = stored(conn, cohort)? {
+        return Ok(doc);
+    }
+    // Immediate: another window seeding the same cohort waits, then finds it stored. Inside a
+    // step's transaction the step's own lock already holds.
+    let own = conn.is_autocommit().then(|| Transaction::new_unchecked(conn, TransactionBehavior::Immediate));
+    let own = own.transpose()?;
+    if let Some(doc) = stored(conn, cohort)? {
+        return Ok(doc);
+    }
+    let earlier = conn
+        .query_row(
+            &format!("SELECT cohort, {} FROM {} WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1", D::COLUMN, D::TABLE),
+            [cohort],
+            |row| Ok((row.get::<_, i32>(0)?, document::<D>(row, 1)?)),
+        )
+        .optional()?;
+    let (copied_from, doc) = earlier.map_or((None, D::seed()), |(c, doc)| (Some(c), doc));
+    let details = json!({ "copied_from": copied_from, "new": doc });
+    write(conn, cohort, &doc, SYSTEM_ACTOR, "insert", &details)?;
+    if let Some(tx) = own {
+        tx.commit()?;
+    }
+    Ok(doc)
 }
 
-fn stored(conn: &Connection, cohort: i32) -> Result<Option<RuleSet>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT rows FROM rule_set WHERE cohort = ?1")?;
-    Ok(stmt.query_row([cohort], |row| rule_set(row, 0)).optional()?)
+fn save<D: PerCohort>(conn: &mut Connection, cohort: i32, doc: &D, ctx: &ChangeContext) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let old: Option<D> = stored(&tx, cohort)?;
+    if old.as_ref() == Some(doc) {
+        return Ok(());
+    }
+    let action = if old.is_some() { "update" } else { "insert" };
+    let details = json!({ "old": old, "new": doc, "source": ctx.source });
+    write(&tx, cohort, doc, &ctx.actor, action, &details)?;
+    tx.commit()?;
+    Ok(())
 }
 
-fn write(
+fn document<D: PerCohort>(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<D> {
+    // Deserialising validates: a hand-edited invalid document is an error, never applied.
+    parsed(row, col, |s| serde_json::from_str::<D>(s))
+}
+
+fn stored<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<Option<D>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {} FROM {} WHERE cohort = ?1", D::COLUMN, D::TABLE))?;
+    Ok(stmt.query_row([cohort], |row| document(row, 0)).optional()?)
+}
+
+fn write<D: PerCohort>(
     conn: &Connection,
     cohort: i32,
-    set: &RuleSet,
+    doc: &D,
     actor: &str,
     action: &str,
     details: &serde_json::Value,
 ) -> Result<(), StoreError> {
     let at = now();
-    let rows = serde_json::to_string(set).expect("a rule set serialises");
+    let text = serde_json::to_string(doc).expect("a per-cohort document serialises");
     conn.execute(
-        "INSERT INTO rule_set (cohort, rows, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) \
-         ON CONFLICT (cohort) DO UPDATE SET rows = ?2, updated_at = ?3, updated_by = ?4",
-        params![cohort, rows, at, actor],
+        &format!(
+            "INSERT INTO {table} (cohort, {column}, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (cohort) DO UPDATE SET {column} = ?2, updated_at = ?3, updated_by = ?4",
+            table = D::TABLE,
+            column = D::COLUMN
+        ),
+        params![cohort, text, at, actor],
     )?;
     conn.execute(
         "INSERT INTO audit (at, actor, action, entity, entity_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![at, actor, action, ENTITY, cohort, details.to_string()],
+        params![at, actor, action, D::TABLE, cohort, details.to_string()],
     )?;
     Ok(())
 }

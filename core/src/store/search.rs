@@ -298,14 +298,14 @@ impl Store {
 mod tests {
     use super::*;
     use crate::Lang;
-    use crate::demo::{self, GraduateListSpec};
+    use crate::generate::{self, GraduateListSpec};
     use crate::store::ChangeContext;
 
     fn store_with(count: usize) -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let list = dir.path().join("g.xlsx");
         let spec = GraduateListSpec { rows: count, lang: Lang::Ru, year: 2025, seed: 7, messy: false };
-        demo::write_graduate_list(&list, &spec).unwrap();
+        generate::write_graduate_list(&list, &spec).unwrap();
         let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
         let options = crate::import::ImportOptions {
             year: None,

@@ -1,102 +1,77 @@
-//! Arrival, periods, the cost of studies (each answers with the graduate's refreshed file),
-//! and the cohort's Excel lists.
+//! Arrival, periods, the cost of studies, the years on the grant, payments, an end on another
+//! ground (each answers with the graduate's refreshed file), and the cohort's Excel lists.
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use joldama_core::Lang;
-use joldama_core::dossier::{self, GraduateDetail};
-use joldama_core::followup::reports::{self, Written};
-use joldama_core::followup::stats::PlacementStats;
-use joldama_core::followup::{Activity, Arrival, EmployerRef, FollowUpError, PeriodKind, Span, StudyCost};
-use joldama_core::ident::Bin;
+use joldama_core::workflow::dossier::{self, GraduateDetail};
+use joldama_core::workflow::followup::{
+    self, ArrivalRequest, EndRequest, GrantYearsRequest, PaymentRequest, PeriodEndRequest, PeriodRequest,
+    StudyCostRequest,
+};
+use joldama_core::workflow::reports::{self, Written};
+use joldama_core::{Error, followup::stats::PlacementStats};
 use joldama_core::store::Store;
 use tauri::State;
 
 use crate::desk::{Desk, change, today};
-use crate::error::{Answer, AppError};
+use crate::error::Answer;
 
-/// Records a change, then reads the graduate's file again.
+/// Records a change to the graduate `change` answers, then reads their file again.
 async fn then_detail(
     desk: &Desk,
-    graduate_id: i64,
-    change: impl FnOnce(&mut Store) -> Result<(), AppError> + Send + 'static,
+    change: impl FnOnce(&mut Store) -> Result<i64, Error> + Send + 'static,
 ) -> Answer<GraduateDetail> {
     desk.run(move |s| {
-        change(s)?;
-        Ok::<_, AppError>(dossier::graduate_detail(s, graduate_id, today())?)
+        let graduate_id = change(s)?;
+        dossier::graduate_detail(s, graduate_id, today())
     })
     .await
 }
 
 #[tauri::command]
-pub async fn confirm_arrival(
-    desk: State<'_, Desk>,
-    graduate_id: i64,
-    date: NaiveDate,
-    confirmed_by: String,
-    note: Option<String>,
-) -> Answer<GraduateDetail> {
-    let arrival = Arrival { on: date, confirmed_by, note };
-    then_detail(&desk, graduate_id, move |s| Ok(s.confirm_arrival(graduate_id, &arrival, &change())?)).await
+pub async fn confirm_arrival(desk: State<'_, Desk>, request: ArrivalRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::record_arrival(s, &request, &change()).map(|_| request.graduate_id)).await
 }
 
 #[tauri::command]
-#[allow(clippy::too_many_arguments)] // the period form's fields, as the window sends them
-pub async fn add_period(
-    desk: State<'_, Desk>,
-    graduate_id: i64,
-    kind: PeriodKind,
-    employer_name: Option<String>,
-    employer_bin: Option<String>,
-    from: NaiveDate,
-    to: Option<NaiveDate>,
-    note: Option<String>,
-) -> Answer<GraduateDetail> {
-    then_detail(&desk, graduate_id, move |s| {
-        let activity = match kind {
-            PeriodKind::Work => Activity::Work(match employer_bin.filter(|b| !b.trim().is_empty()) {
-                Some(bin) => EmployerRef::Bin(Bin::parse(&bin)?),
-                None => EmployerRef::Name(employer_name.unwrap_or_default()),
-            }),
-            PeriodKind::Centre => Activity::Centre,
-            PeriodKind::Deferral => Activity::Deferral,
-        };
-        let span = Span::new(from, to).map_err(FollowUpError::from)?;
-        s.add_period(graduate_id, &activity, span, note.as_deref(), &change())?;
-        Ok(())
-    })
-    .await
+pub async fn add_period(desk: State<'_, Desk>, request: PeriodRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::add_period(s, &request, &change()).map(|_| request.graduate_id)).await
 }
 
 #[tauri::command]
-pub async fn end_period(
-    desk: State<'_, Desk>,
-    graduate_id: i64,
-    period_id: i64,
-    to: NaiveDate,
-) -> Answer<GraduateDetail> {
-    then_detail(&desk, graduate_id, move |s| Ok(s.end_period(period_id, to, &change()).map(drop)?)).await
+pub async fn end_period(desk: State<'_, Desk>, request: PeriodEndRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::end_period(s, &request, &change()).map(|(id, _)| id)).await
 }
 
 #[tauri::command]
-pub async fn remove_period(
-    desk: State<'_, Desk>,
-    graduate_id: i64,
-    period_id: i64,
-) -> Answer<GraduateDetail> {
-    then_detail(&desk, graduate_id, move |s| Ok(s.remove_period(period_id, &change())?)).await
+pub async fn remove_period(desk: State<'_, Desk>, period_id: i64) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::remove_period(s, period_id, &change()).map(|(id, _)| id)).await
 }
 
 #[tauri::command]
-pub async fn set_study_cost(
-    desk: State<'_, Desk>,
-    graduate_id: i64,
-    amount: u64,
-    basis: Option<String>,
-) -> Answer<GraduateDetail> {
-    let cost = StudyCost { amount, basis };
-    then_detail(&desk, graduate_id, move |s| Ok(s.set_study_cost(graduate_id, &cost, &change())?)).await
+pub async fn set_study_cost(desk: State<'_, Desk>, request: StudyCostRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::set_study_cost(s, &request, &change()).map(|_| request.graduate_id)).await
+}
+
+#[tauri::command]
+pub async fn set_grant_years(desk: State<'_, Desk>, request: GrantYearsRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::set_grant_years(s, &request, &change()).map(|_| request.graduate_id)).await
+}
+
+#[tauri::command]
+pub async fn record_payment(desk: State<'_, Desk>, request: PaymentRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::record_payment(s, &request, &change()).map(|_| request.graduate_id)).await
+}
+
+#[tauri::command]
+pub async fn remove_payment(desk: State<'_, Desk>, payment_id: i64) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::remove_payment(s, payment_id, &change()).map(|(id, _)| id)).await
+}
+
+#[tauri::command]
+pub async fn record_end(desk: State<'_, Desk>, request: EndRequest) -> Answer<GraduateDetail> {
+    then_detail(&desk, move |s| followup::record_end(s, &request, &change()).map(|_| request.graduate_id)).await
 }
 
 #[tauri::command]
@@ -116,11 +91,6 @@ pub async fn placement_stats(desk: State<'_, Desk>, year: i32) -> Answer<Placeme
 }
 
 #[tauri::command]
-pub async fn export_stats(
-    desk: State<'_, Desk>,
-    year: i32,
-    lang: Option<Lang>,
-    path: PathBuf,
-) -> Answer<Written> {
+pub async fn export_stats(desk: State<'_, Desk>, year: i32, lang: Option<Lang>, path: PathBuf) -> Answer<Written> {
     desk.run(move |s| reports::export_stats(s, year, lang.unwrap_or_default(), &path)).await
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use joldama_core::dossier::{self, GraduateDetail};
+use joldama_core::workflow::dossier::{self, GraduateDetail};
 use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use tauri::{AppHandle, State};

@@ -1,14 +1,14 @@
 //! Meetings, the queue, what the rules allow, decisions and the cohort suggestion.
 
-use chrono::NaiveDate;
-use joldama_core::commission::{DecisionRequest, Entity, Meeting, WorkflowError};
-use joldama_core::dossier::{self, DecisionView, DeferralChoice, Eligibility, GroundChoice};
-use joldama_core::store::GraduateRow;
-use joldama_core::suggest::{self, Suggestion};
+use joldama_core::commission::{DecisionRequest, DecisionView, Meeting};
+use joldama_core::suggest::Suggestion;
+use joldama_core::workflow::commission::{self, MeetingRequest};
+use joldama_core::workflow::decide::{self, Eligibility, MeetingDefaults, QueueRow};
+use joldama_core::workflow::dossier::{self, DeferralChoice, EndChoice, GroundChoice};
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change};
-use crate::error::{Answer, AppError};
+use crate::desk::{Desk, change, today};
+use crate::error::Answer;
 
 #[tauri::command]
 pub async fn meetings(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Meeting>> {
@@ -20,44 +20,33 @@ pub async fn meetings(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Meeting>> 
 }
 
 #[tauri::command]
-pub async fn create_meeting(
-    desk: State<'_, Desk>,
-    year: i32,
-    held_on: NaiveDate,
-    place: Option<String>,
-    present: Vec<i64>,
-) -> Answer<Meeting> {
-    desk.run(move |s| {
-        let commission = s.commission(year)?.ok_or(WorkflowError::NoCommission { year })?;
-        Ok::<_, AppError>(s.create_meeting(commission.id, held_on, place.as_deref(), &present, &change())?)
-    })
-    .await
+pub async fn create_meeting(desk: State<'_, Desk>, request: MeetingRequest) -> Answer<Meeting> {
+    desk.run(move |s| commission::create_meeting(s, &request, &change())).await
 }
 
 #[tauri::command]
 pub async fn finalise_meeting(desk: State<'_, Desk>, meeting_id: i64) -> Answer<Meeting> {
-    desk.run(move |s| s.finalise_meeting(meeting_id, &change())).await
+    desk.run(move |s| commission::finalise(s, meeting_id, &change())).await
 }
 
 #[tauri::command]
-pub async fn undecided(desk: State<'_, Desk>, year: i32) -> Answer<Vec<GraduateRow>> {
-    desk.run(move |s| dossier::queue(s, year)).await
+pub async fn meeting_defaults(desk: State<'_, Desk>, meeting_id: i64) -> Answer<MeetingDefaults> {
+    desk.run(move |s| decide::meeting_defaults(s, meeting_id)).await
+}
+
+#[tauri::command]
+pub async fn undecided(desk: State<'_, Desk>, year: i32) -> Answer<Vec<QueueRow>> {
+    desk.run(move |s| decide::queue(s, year, today())).await
 }
 
 #[tauri::command]
 pub async fn eligibility(desk: State<'_, Desk>, graduate_id: i64) -> Answer<Eligibility> {
-    desk.run(move |s| {
-        let graduate = s
-            .graduate(graduate_id)?
-            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: graduate_id })?;
-        Ok::<_, AppError>(dossier::eligibility(s, graduate)?)
-    })
-    .await
+    desk.run(move |s| decide::eligibility(s, graduate_id)).await
 }
 
 #[tauri::command]
 pub async fn decide(desk: State<'_, Desk>, request: DecisionRequest) -> Answer<DecisionView> {
-    desk.run(move |s| dossier::decide(s, &request, &change())).await
+    desk.run(move |s| decide::decide(s, &request, &change())).await
 }
 
 #[tauri::command]
@@ -71,12 +60,13 @@ pub fn deferral_reasons() -> Vec<DeferralChoice> {
 }
 
 #[tauri::command]
+pub fn end_grounds() -> Vec<EndChoice> {
+    dossier::end_grounds()
+}
+
+#[tauri::command]
 pub async fn suggest(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Suggestion>> {
-    desk.run(move |s| {
-        let rules = s.rules(year)?;
-        s.suggest(year, &rules)
-    })
-    .await
+    desk.run(move |s| decide::suggest(s, year)).await
 }
 
 #[tauri::command]
@@ -87,7 +77,7 @@ pub async fn accept_suggestions(
     task: String,
 ) -> Answer<usize> {
     desk.run_task(&app, &task, move |s, watch| {
-        suggest::accept(s, meeting_id, None, &change(), watch).map(|taken| taken.len())
+        decide::accept_suggestions(s, meeting_id, None, &change(), watch).map(|taken| taken.len())
     })
     .await
 }

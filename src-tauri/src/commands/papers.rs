@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use joldama_core::papers::Output;
-use joldama_core::{Lang, letters};
+use joldama_core::Lang;
+use joldama_core::workflow::papers as letters;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 

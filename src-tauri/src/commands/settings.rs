@@ -1,12 +1,12 @@
 //! The app, the university, the commission, the rules table, backups and the demo year.
 
 use chrono::Datelike;
-use joldama_core::Text;
-use joldama_core::commission::{Commission, Entity, Role, WorkflowError};
-use joldama_core::demo::{self, DemoSpec, DemoSummary};
+use joldama_core::commission::Commission;
 use joldama_core::model::University;
-use joldama_core::rules::{Rule, RuleSet};
+use joldama_core::rules::{CohortSettings, Rule, RuleSet};
 use joldama_core::store::{Backup, Store, StoreError};
+use joldama_core::workflow::commission::{self, CommissionRequest, MemberRequest};
+use joldama_core::workflow::demo::{self, DemoSpec, DemoSummary};
 use serde::Serialize;
 use tauri::State;
 
@@ -48,8 +48,9 @@ pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
     desk.run(|s| info(s)).await
 }
 
+/// The demo year, unless that year is there already (`None`).
 #[tauri::command]
-pub async fn load_demo(desk: State<'_, Desk>) -> Answer<DemoSummary> {
+pub async fn load_demo(desk: State<'_, Desk>) -> Answer<Option<DemoSummary>> {
     desk.run(|s| demo::build(s, &DemoSpec::of_year(today().year()), &change().actor)).await
 }
 
@@ -69,28 +70,13 @@ pub async fn commission(desk: State<'_, Desk>, year: i32) -> Answer<Option<Commi
 }
 
 #[tauri::command]
-pub async fn create_commission(desk: State<'_, Desk>, year: i32, name: Text) -> Answer<Commission> {
-    desk.run(move |s| {
-        let id = s.create_commission(year, &name, &change())?;
-        s.commission_by_id(id)?.ok_or(WorkflowError::NotFound { what: Entity::Commission, id })
-    })
-    .await
+pub async fn create_commission(desk: State<'_, Desk>, request: CommissionRequest) -> Answer<Commission> {
+    desk.run(move |s| commission::create_commission(s, &request, &change())).await
 }
 
 #[tauri::command]
-pub async fn add_member(
-    desk: State<'_, Desk>,
-    commission_id: i64,
-    role: Role,
-    full_name: String,
-    position: Option<String>,
-) -> Answer<Commission> {
-    desk.run(move |s| {
-        s.add_member(commission_id, role, &full_name, position.as_deref(), &change())?;
-        s.commission_by_id(commission_id)?
-            .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: commission_id })
-    })
-    .await
+pub async fn add_member(desk: State<'_, Desk>, request: MemberRequest) -> Answer<Commission> {
+    desk.run(move |s| commission::add_member(s, &request, &change())).await
 }
 
 /// The cohort's rules table, row by row (a `RuleSet` crosses as its rows).
@@ -104,6 +90,24 @@ pub async fn save_rules(desk: State<'_, Desk>, cohort: i32, rules: Vec<Rule>) ->
     desk.run(move |s| {
         s.save_rules(cohort, &RuleSet::new(rules)?, &change())?;
         Ok::<_, AppError>(s.rules(cohort)?.into())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn cohort_settings(desk: State<'_, Desk>, cohort: i32) -> Answer<CohortSettings> {
+    desk.run(move |s| s.cohort_settings(cohort)).await
+}
+
+#[tauri::command]
+pub async fn save_cohort_settings(
+    desk: State<'_, Desk>,
+    cohort: i32,
+    settings: CohortSettings,
+) -> Answer<CohortSettings> {
+    desk.run(move |s| {
+        s.save_cohort_settings(cohort, &settings, &change())?;
+        s.cohort_settings(cohort)
     })
     .await
 }

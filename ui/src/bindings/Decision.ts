@@ -4,7 +4,11 @@ import type { Outcome } from "./Outcome";
 /**
  * A decision as stored.
  */
-export type Decision = { id: number, meeting_id: number, meeting_number: number, graduate_id: number, outcome: Outcome, term_years: number | null, revises: number | null, 
+export type Decision = { id: number, meeting_id: number, meeting_number: number, 
+/**
+ * The meeting's date: the decision's date on the protocol and the papers.
+ */
+meeting_date: string, graduate_id: number, outcome: Outcome, term_years: number | null, revises: number | null, 
 /**
  * The later decision that replaced this one, if any.
  */

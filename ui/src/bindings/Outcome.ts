@@ -7,4 +7,4 @@ import type { Region } from "./Region";
 /**
  * What the commission decides for a graduate.
  */
-export type Outcome = { "kind": "vacancy", vacancy_id: number, arrival_date: string, } | { "kind": "employment_centre", region: Region, confirmed: boolean, } | { "kind": "exemption", ground: ExemptionGround, proofs: Array<ProofFile>, } | { "kind": "deferral", reason: DeferralReason, from: string, to: string | null, };
+export type Outcome = { "kind": "vacancy", vacancy_id: number, arrival_date: string, } | { "kind": "employment_centre", region: Region, override_reason: string | null, } | { "kind": "exemption", ground: ExemptionGround, proofs: Array<ProofFile>, } | { "kind": "deferral", reason: DeferralReason, from: string, to: string | null, };

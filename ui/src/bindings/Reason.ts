@@ -2,6 +2,7 @@
 import type { Text } from "./Text";
 
 /**
- * One reason a vacancy is refused: its stable code and its words.
+ * A reason (a refusal, a note) as it crosses to a window or a list: its stable code and its
+ * words.
  */
 export type Reason = { code: string, message: Text, };

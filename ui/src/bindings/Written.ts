@@ -3,8 +3,4 @@
 /**
  * What an export wrote.
  */
-export type Written = { file: string, rows: number, 
-/**
- * Bound graduates exempted by the commission, not in the Financial Centre's list.
- */
-exempted: number, };
+export type Written = { file: string, rows: number, };

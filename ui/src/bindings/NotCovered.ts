@@ -4,6 +4,6 @@ import type { Funding } from "./Funding";
 import type { Level } from "./Level";
 
 /**
- * No row binds this combination of funding, level and field.
+ * No row covers this combination of funding, level and field.
  */
-export type NotBound = { funding: Funding, level: Level, field: Field, };
+export type NotCovered = { funding: Funding, level: Level, field: Field, };

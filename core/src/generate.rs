@@ -1,5 +1,6 @@
 //! Generated, believable graduate and vacancy lists (as a registrar and employers would send
-//! them), written as real .xlsx files: for the demo database, benchmarks and tests.
+//! them), written as real .xlsx files: for the demo year ([`crate::workflow::demo`]),
+//! benchmarks and tests.
 //!
 //! A port of `shared/tools/gen_graduates.py` and `gen_vacancies.py`: the same headers,
 //! programmes, name pools, funding logic, regions and employer kinds. The output depends only
@@ -11,18 +12,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
-use serde::Serialize;
 
 use crate::classifiers::{Field, Funding, Level};
-use crate::commission::Role;
-use crate::error::Error;
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::ident::check_digit;
-use crate::import::{ImportOptions, ImportReport};
-use crate::papers::Output;
-use crate::store::ChangeContext;
-use crate::store::Store;
-use crate::task::Watch;
 
 /// Which graduate list to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,17 +41,6 @@ pub struct VacancyListSpec {
     pub seed: u64,
 }
 
-impl DemoSpec {
-    /// A demo the size of a university's year: 400 graduates, 120 requests.
-    pub const GRADUATES: usize = 400;
-    pub const VACANCIES: usize = 120;
-    pub const SEED: u64 = 2025;
-
-    pub fn of_year(year: i32) -> DemoSpec {
-        DemoSpec { year, graduates: Self::GRADUATES, vacancies: Self::VACANCIES, seed: Self::SEED }
-    }
-}
-
 /// A list that could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
@@ -66,12 +48,15 @@ pub enum DemoError {
     Write { path: PathBuf, source: XlsxError },
     #[error("{path}: {source}")]
     Folder { path: PathBuf, source: std::io::Error },
+    #[error("year {year}")]
+    Year { year: i32, years: std::ops::RangeInclusive<i32> },
 }
 
 impl UserFacing for DemoError {
     fn code(&self) -> &'static str {
         match self {
             DemoError::Write { .. } | DemoError::Folder { .. } => "demo_write_failed",
+            DemoError::Year { .. } => "demo_year",
         }
     }
     fn message(&self) -> Text {
@@ -84,110 +69,12 @@ impl UserFacing for DemoError {
                 format!("{} қалтасын жасау мүмкін емес: {source}", path.display()),
                 format!("Не удалось создать папку {}: {source}", path.display()),
             ),
+            DemoError::Year { year, years } => Text::new(
+                format!("Демо {year} жылға жасалмайды: {}–{} жылдардың бірін таңдаңыз", years.start(), years.end()),
+                format!("Демо не создаётся для {year} года: выберите год от {} до {}", years.start(), years.end()),
+            ),
         }
     }
-}
-
-/// What the demo database is made of.
-#[derive(Clone, Debug)]
-pub struct DemoSpec {
-    pub year: i32,
-    pub graduates: usize,
-    pub vacancies: usize,
-    pub seed: u64,
-}
-
-/// The imports the demo ran, with their reports (the generated lists have the faults real
-/// lists have, so the reports show problems too), and its first meeting.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct DemoSummary {
-    pub reports: Vec<ImportReport>,
-    pub meeting_id: i64,
-    pub referrals: usize,
-    /// The meeting's letters and protocol, beside the database.
-    pub papers: Vec<PathBuf>,
-}
-
-/// The demo commission: (role, name, position).
-const MEMBERS: &[(Role, &str, Option<&str>)] = &[
-    (Role::Chair, "Сәрсенбаев Ерлан Қайратұлы", Some("Ректор")),
-    (Role::Deputy, "Ким Ольга Викторовна", Some("Проректор по учебной работе")),
-    (Role::Secretary, "Жақсылықова Әйгерім Серікқызы", Some("Мансап орталығының басшысы")),
-    (Role::Member, "Оспанов Нұрлан Ғалымұлы", None),
-];
-
-/// Fills the store with a demo year: a Kazakh and a Russian registrar list and an employers'
-/// list are generated into a temporary folder and imported by the same code a secretary uses.
-pub fn build(store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
-    let dir = std::env::temp_dir().join(format!("joldama-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|source| DemoError::Folder { path: dir.clone(), source })?;
-    let result = build_in(&dir, store, spec, actor);
-    // The lists were only a means: nothing of them is kept.
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
-fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
-    let options = ImportOptions {
-        year: Some(spec.year),
-        dry_run: false,
-        actor: actor.to_owned(),
-        ..Default::default()
-    };
-    let kazakh = spec.graduates / 2;
-    let lists = [(Lang::Kk, kazakh, spec.seed), (Lang::Ru, spec.graduates - kazakh, spec.seed + 1)];
-    let mut reports = Vec::new();
-    for (lang, rows, seed) in lists {
-        let path = dir.join(format!("түлектер_{}_{}.xlsx", spec.year, lang.code()));
-        write_graduate_list(&path, &GraduateListSpec { rows, lang, year: spec.year, seed, messy: true })?;
-        reports.push(crate::import::graduates::import(store, &path, &options)?);
-    }
-    let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
-    write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
-    reports.push(crate::import::vacancies::import(store, &path, spec.year, &options)?);
-    first_meeting(store, spec.year, actor, reports)
-}
-
-/// The commission, its first meeting with the suggested referrals taken and finalised, and
-/// the meeting's papers printed beside the database.
-fn first_meeting(
-    store: &mut Store,
-    year: i32,
-    actor: &str,
-    reports: Vec<ImportReport>,
-) -> Result<DemoSummary, Error> {
-    let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
-    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
-    let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
-    let commission = store.create_commission(year, &name, &ctx)?;
-    let mut present = Vec::new();
-    for (role, full_name, position) in MEMBERS {
-        present.push(store.add_member(commission, *role, full_name, *position, &ctx)?);
-    }
-    let meeting =
-        store.create_meeting(commission, day(6, 20), Some("Мәжіліс залы / Зал заседаний"), &present, &ctx)?;
-    let suggestions = crate::suggest::accept(store, meeting.id, Some(day(9, 1)), &ctx, &Watch::default())?;
-    store.finalise_meeting(meeting.id, &ctx)?;
-    let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
-        Some(folder) => {
-            let letters_file = folder.join(format!("{year}-1-жолдамалар.pdf"));
-            let protocol_file = folder.join(format!("{year}-1-хаттама.pdf"));
-            let mut written = crate::letters::print_meeting(
-                store,
-                meeting.id,
-                Lang::Kk,
-                day(6, 21),
-                Output::Combined(&letters_file),
-                &ctx,
-                &Watch::default(),
-            )?;
-            written.push(crate::letters::print_protocol(store, meeting.id, Lang::Kk, &protocol_file)?);
-            written
-        }
-        None => Vec::new(),
-    };
-    Ok(DemoSummary { reports, meeting_id: meeting.id, referrals: suggestions.len(), papers })
 }
 
 /// Writes a graduate list as .xlsx.

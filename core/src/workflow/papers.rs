@@ -7,7 +7,8 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
-use crate::commission::{Commission, Decision, Entity, Meeting, Outcome, Role, WorkflowError};
+use super::{Entity, WorkflowError};
+use crate::commission::{Commission, Decision, Meeting, Outcome, Role};
 use crate::error::Error;
 use crate::i18n::{Lang, Text, date};
 use crate::model::{Graduate, Vacancy};
@@ -15,7 +16,7 @@ use crate::papers::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper, Protocol, ProtocolRow,
     ReferralLetter, University, write_batch,
 };
-use crate::store::{ChangeContext, Store};
+use crate::store::{ChangeContext, Db, Store};
 use crate::task::Watch;
 
 /// What every paper of one meeting shares.
@@ -27,7 +28,7 @@ struct Context {
 }
 
 impl Context {
-    fn load(store: &Store, meeting_id: i64, lang: Lang) -> Result<Context, WorkflowError> {
+    fn load(store: &Db, meeting_id: i64, lang: Lang) -> Result<Context, WorkflowError> {
         let meeting = store
             .meeting(meeting_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
@@ -47,7 +48,7 @@ impl Context {
 }
 
 /// The graduate a decision is about; a typed error (never SQLite's words) if they are gone.
-fn graduate_of(store: &Store, d: &Decision) -> Result<Graduate, WorkflowError> {
+fn graduate_of(store: &Db, d: &Decision) -> Result<Graduate, WorkflowError> {
     store
         .graduate(d.graduate_id)?
         .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })
@@ -88,10 +89,14 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
             format!("Жұмысқа жолдау (№{vacancy_id})"),
             format!("Направить на работу (№{vacancy_id})"),
         ),
-        (Outcome::EmploymentCentre { region, .. }, _) => Text::new(
-            format!("Халықты жұмыспен қамту орталығына жолдау ({})", region.label(Lang::Kk)),
-            format!("Направить в центр занятости ({})", region.label(Lang::Ru)),
-        ),
+        (Outcome::EmploymentCentre { region, override_reason }, _) => {
+            let mark = override_reason.as_deref().map(|reason| centre_reason(reason));
+            let mark = |lang| mark.as_ref().map_or_else(String::new, |m: &Text| format!("; {}", m.get(lang)));
+            Text::new(
+                format!("Халықты жұмыспен қамту орталығына жолдау ({}){}", region.label(Lang::Kk), mark(Lang::Kk)),
+                format!("Направить в центр занятости ({}){}", region.label(Lang::Ru), mark(Lang::Ru)),
+            )
+        }
         (Outcome::Exemption { ground, .. }, _) => {
             let label = ground.label();
             Text::new(
@@ -116,6 +121,20 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
     text
 }
 
+/// A centre referral's mark while allowed vacancies had places: the commission's reason.
+fn centre_reason(reason: &str) -> Text {
+    match reason.trim() {
+        "" => Text::new(
+            "бос орындар бола тұра; себебі жазылмаған",
+            "при наличии вакансий; причина не записана",
+        ),
+        reason => Text::new(
+            format!("бос орындар бола тұра; себебі: {reason}"),
+            format!("при наличии вакансий; причина: {reason}"),
+        ),
+    }
+}
+
 /// The meeting's papers, one per decision, numbered on first print (`issued_on`); a paper of
 /// a decision revised since is stamped cancelled.
 pub fn meeting_papers(
@@ -128,10 +147,13 @@ pub fn meeting_papers(
     let context = Context::load(store, meeting_id, lang)?;
     let decisions = store.decisions_of_meeting(meeting_id)?;
     let vacancies = store.referred_vacancies(&decisions)?;
+    // Numbered in one step: a print that fails half-way leaves no number behind.
+    let numbers = store.write(ctx, |tx| {
+        decisions.iter().map(|d| tx.paper_number(d.id, issued_on)).collect::<Result<Vec<_>, _>>()
+    })?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
-    for d in &decisions {
+    for (d, number) in decisions.iter().zip(numbers) {
         let graduate = graduate_of(store, d)?;
-        let number = store.paper_number(d.id, issued_on, ctx)?;
         let issue = Issue {
             lang,
             number: number.number,
@@ -158,9 +180,15 @@ pub fn meeting_papers(
                     issue,
                 })
             }
-            Outcome::EmploymentCentre { region, .. } => {
-                Box::new(CentreReferral { issue, region: *region, term_years })
-            }
+            Outcome::EmploymentCentre { region, override_reason } => Box::new(CentreReferral {
+                issue,
+                region: *region,
+                term_years,
+                reason: override_reason.as_deref().map(|r| match r.trim() {
+                    "" => context.t(Text::new("себебі жазылмаған", "причина не записана")),
+                    r => r.to_owned(),
+                }),
+            }),
             Outcome::Exemption { ground, proofs } => Box::new(Certificate {
                 issue,
                 kind: CertificateKind::Exemption {
@@ -178,7 +206,7 @@ pub fn meeting_papers(
 }
 
 /// The meeting's protocol: the members present and every decision taken.
-pub fn protocol(store: &Store, meeting_id: i64, lang: Lang) -> Result<Protocol, WorkflowError> {
+pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
     let decisions = store.decisions_of_meeting(meeting_id)?;
     let vacancies = store.referred_vacancies(&decisions)?;
@@ -236,7 +264,7 @@ pub fn print_meeting(
 }
 
 /// Prints a meeting's protocol to the PDF file `path`.
-pub fn print_protocol(store: &Store, meeting_id: i64, lang: Lang, path: &Path) -> Result<PathBuf, Error> {
+pub fn print_protocol(store: &Db, meeting_id: i64, lang: Lang, path: &Path) -> Result<PathBuf, Error> {
     let protocol = protocol(store, meeting_id, lang)?;
     let mut written = write_batch(&[&protocol], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
     Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))

@@ -2,7 +2,7 @@
 import type { Funding } from "./Funding";
 import type { Text } from "./Text";
 
-export type Bound = { 
+export type Covered = { 
 /**
  * The row's number in its set, from 1.
  */

@@ -1,0 +1,66 @@
+//! The numbers of the papers issued: sequential per commission, never reused; printing again
+//! gives the same number; a paper whose decision was revised is marked cancelled, never deleted.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde_json::json;
+
+use super::convert::date;
+use super::{StoreError, Tx};
+use crate::commission::PaperNumber;
+
+impl Tx<'_> {
+    /// The number of the paper of a decision: given the first time it is printed (dated
+    /// `issued_on`), the same every time after.
+    pub fn paper_number(&self, decision_id: i64, issued_on: NaiveDate) -> Result<PaperNumber, StoreError> {
+        if let Some(number) = paper(&self.tx, decision_id)? {
+            return Ok(number);
+        }
+        let commission_id: i64 = self.tx.query_row(
+            "SELECT m.commission_id FROM decision d JOIN meeting m ON m.id = d.meeting_id WHERE d.id = ?1",
+            [decision_id],
+            |r| r.get(0),
+        )?;
+        self.tx.execute(
+            "INSERT INTO paper (commission_id, seq, decision_id, issued_on) \
+             SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3 FROM paper WHERE commission_id = ?1",
+            params![commission_id, decision_id, issued_on.format("%Y-%m-%d").to_string()],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        let number = paper(&self.tx, decision_id)?.expect("just numbered");
+        self.audit("paper", id, None, Some(json!(number)))?;
+        Ok(number)
+    }
+}
+
+impl super::Db {
+    /// The papers issued for the decisions of a cohort's graduates, by decision id.
+    pub fn papers_of(&self, year: i32) -> Result<HashMap<i64, PaperNumber>, StoreError> {
+        let mut stmt = self.0.prepare_cached(&format!(
+            "{SELECT} WHERE p.decision_id IN (SELECT d.id FROM decision d JOIN graduate g ON g.id = d.graduate_id \
+             WHERE g.graduation_year = ?1)"
+        ))?;
+        let rows = stmt.query_map([year], |r| Ok((r.get(4)?, number(r)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id FROM paper p \
+                      JOIN commission c ON c.id = p.commission_id";
+
+fn number(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaperNumber> {
+    let seq: u32 = r.get(0)?;
+    let year: i32 = r.get(1)?;
+    Ok(PaperNumber {
+        seq,
+        number: format!("{year}/{seq:04}"),
+        issued_on: date(r, 2)?,
+        cancelled: r.get::<_, Option<String>>(3)?.is_some(),
+    })
+}
+
+fn paper(conn: &Connection, decision_id: i64) -> Result<Option<PaperNumber>, StoreError> {
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.decision_id = ?1"))?.query_row([decision_id], number).optional()?)
+}

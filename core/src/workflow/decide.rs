@@ -1,0 +1,218 @@
+//! The meeting's work: its queue, what the rules allow each graduate, the decision (checked by
+//! [`crate::rules::decision`], written in one transaction), and the cohort suggestion.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Entity, WorkflowError, commission};
+use crate::commission::{Decision, DecisionRequest, DecisionView, Outcome};
+use crate::error::Error;
+use crate::i18n::Reason;
+use crate::model::{Graduate, Vacancy};
+use crate::obligation::State;
+use crate::rules::decision::{self, Case};
+use crate::rules::{Coverage, Score, assess};
+use crate::store::{ChangeContext, Db, DecisionStatus, GraduateRow, Store};
+use crate::suggest::{self, Suggestion};
+use crate::task::Watch;
+
+/// The decisions in words, with the vacancies they name read in one query.
+pub fn views(db: &Db, decisions: Vec<Decision>) -> Result<Vec<DecisionView>, WorkflowError> {
+    let vacancies = db.referred_vacancies(&decisions)?;
+    Ok(decisions.into_iter().map(|d| DecisionView::new(d, &vacancies)).collect())
+}
+
+/// Takes a decision under the graduate's own cohort's rules, in one transaction: the checks of
+/// [`decision::check`] on what is stored at that moment, a referral's place taken atomically (two
+/// desks never take the last place twice), a revised decision's place given back.
+pub fn decide(store: &mut Store, request: &DecisionRequest, ctx: &ChangeContext) -> Result<DecisionView, Error> {
+    let graduate = graduate(store, request.graduate_id)?;
+    let year = graduate.record.graduation_year;
+    // Read (and on first use fixed) before the step: they are the cohort's, not the step's.
+    let (rules, settings) = (store.rules(year)?, store.cohort_settings(year)?);
+    let decision = store.write(ctx, |tx| {
+        let meeting = tx
+            .meeting(request.meeting_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: request.meeting_id })?;
+        let current = tx.current_decision(graduate.id)?.map(|d| d.id);
+        let vacancy = match &request.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => tx.vacancy(*vacancy_id)?,
+            _ => None,
+        };
+        let open_allowed = match &request.outcome {
+            Outcome::EmploymentCentre { .. } => {
+                assess(&rules, &graduate.record, &tx.open_vacancies_from(year)?).iter().filter(|a| a.allowed()).count()
+            }
+            _ => 0,
+        };
+        let case = Case {
+            graduate: &graduate.record,
+            rules: &rules,
+            settings: &settings,
+            meeting: &meeting,
+            current,
+            request,
+            vacancy: vacancy.as_ref(),
+            open_allowed,
+        };
+        let verdict = decision::check(&case).map_err(WorkflowError::from)?;
+        if let Some(vacancy) = verdict.takes_place
+            && !tx.take_place(vacancy)?
+        {
+            return Err(WorkflowError::from(decision::DecisionError::NoPlacesLeft));
+        }
+        if let Some(replaced) = request.revises {
+            tx.release(replaced)?;
+        }
+        let reason = request.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        Ok(tx.insert_decision(&meeting, graduate.id, &verdict.outcome, verdict.term_years, request.revises, reason)?)
+    })?;
+    Ok(views(store, vec![decision])?.remove(0))
+}
+
+pub fn graduate(db: &Db, id: i64) -> Result<Graduate, WorkflowError> {
+    db.graduate(id)?.ok_or(WorkflowError::NotFound { what: Entity::Graduate, id })
+}
+
+/// A vacancy weighed for a graduate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Weighed {
+    pub vacancy: Vacancy,
+    pub score: Score,
+    pub reasons: Vec<Reason>,
+}
+
+/// What the rules allow a graduate among the vacancies open to them (their cohort's and later
+/// cohorts'): the allowed ones best first, the refused ones with every reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Eligibility {
+    pub graduate: Graduate,
+    pub coverage: Coverage,
+    pub allowed: Vec<Weighed>,
+    pub refused: Vec<Weighed>,
+}
+
+pub fn eligibility(store: &Store, graduate_id: i64) -> Result<Eligibility, Error> {
+    let graduate = graduate(store, graduate_id)?;
+    let year = graduate.record.graduation_year;
+    let rules = store.rules(year)?;
+    let open = store.vacancies_from(year)?;
+    let (mut allowed, mut refused) = (Vec::new(), Vec::new());
+    let by_id: HashMap<i64, &Vacancy> = open.iter().map(|v| (v.id, v)).collect();
+    for a in assess(&rules, &graduate.record, &open) {
+        let reasons = a.reasons.iter().map(Reason::of).collect();
+        let weighed = Weighed { vacancy: by_id[&a.vacancy_id].clone(), score: a.score, reasons };
+        match a.allowed() {
+            true => allowed.push(weighed),
+            false => refused.push(weighed),
+        }
+    }
+    Ok(Eligibility { coverage: rules.coverage(&graduate.record), graduate, allowed, refused })
+}
+
+/// One graduate waiting in a meeting's queue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct QueueRow {
+    #[serde(flatten)]
+    pub row: GraduateRow,
+    /// Why they wait: no decision yet, not covered by the rules table, or back after a
+    /// deferral (their current decision must be revised).
+    pub state: State,
+    /// The decision a new one must revise (the ended deferral).
+    pub revises: Option<i64>,
+}
+
+/// The queue of a meeting of cohort `year`: the cohort's graduates without a decision (those
+/// no rules row covers marked), and graduates of earlier cohorts whose deferral has ended by
+/// `today`, whom the commission refers again under their own cohort's rules.
+pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>, Error> {
+    let rules = store.rules(year)?;
+    let mut rows: Vec<QueueRow> = store
+        .undecided(year)?
+        .iter()
+        .map(|g| QueueRow {
+            row: GraduateRow::of(g, DecisionStatus::Undecided),
+            state: match rules.coverage(&g.record) {
+                Coverage::Covered(_) => State::AwaitingDecision,
+                Coverage::NotCovered(_) => State::NotCovered,
+            },
+            revises: None,
+        })
+        .collect();
+    for (g, decision) in store.deferrals_ended(year, today)? {
+        rows.push(QueueRow { row: GraduateRow::of(&g, DecisionStatus::Deferral), state: State::AwaitingDecision, revises: Some(decision) });
+    }
+    Ok(rows)
+}
+
+/// The cohort suggestion over its graduates awaiting a decision and the vacancies with places.
+pub fn suggest(store: &Store, year: i32) -> Result<Vec<Suggestion>, Error> {
+    let rules = store.rules(year)?;
+    let graduates = store.undecided(year)?;
+    let vacancies = store.open_vacancies_from(year)?;
+    Ok(suggest::suggest(&rules, &graduates, &store.wishes_of(year)?, &vacancies))
+}
+
+/// Takes every suggestion of the meeting's cohort as a referral at the meeting through
+/// [`decide`], arriving on `arrival` (by default the cohort's arrival day), reporting each
+/// decision; a cancel stops before the next one (those taken stay: each is a decision of its
+/// own, which the commission may revise). Answers the suggestions taken.
+pub fn accept_suggestions(
+    store: &mut Store,
+    meeting_id: i64,
+    arrival: Option<NaiveDate>,
+    ctx: &ChangeContext,
+    watch: &Watch,
+) -> Result<Vec<Suggestion>, Error> {
+    let meeting = commission::meeting(store, meeting_id)?;
+    let year = store
+        .commission_by_id(meeting.commission_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?
+        .year;
+    let arrival = match arrival {
+        Some(arrival) => arrival,
+        None => store.cohort_settings(year)?.default_arrival(meeting.held_on),
+    };
+    let mut suggestions = suggest(store, year)?;
+    let total = Some(suggestions.len() as u64);
+    let mut taken = 0;
+    for s in &suggestions {
+        if watch.cancelled() {
+            break;
+        }
+        let request = DecisionRequest {
+            meeting_id,
+            graduate_id: s.graduate_id,
+            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
+            revises: None,
+            reason: None,
+        };
+        decide(store, &request, ctx)?;
+        taken += 1;
+        watch.report(taken as u64, total);
+    }
+    suggestions.truncate(taken);
+    Ok(suggestions)
+}
+
+/// What a decision at this meeting takes by default.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct MeetingDefaults {
+    /// A referral's arrival date: the cohort's arrival day in the meeting's year, or the
+    /// meeting's day once that has passed.
+    pub arrival: NaiveDate,
+}
+
+pub fn meeting_defaults(store: &Store, meeting_id: i64) -> Result<MeetingDefaults, Error> {
+    let meeting = commission::meeting(store, meeting_id)?;
+    let commission = store
+        .commission_by_id(meeting.commission_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
+    Ok(MeetingDefaults { arrival: store.cohort_settings(commission.year)?.default_arrival(meeting.held_on) })
+}

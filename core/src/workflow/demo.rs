@@ -1,0 +1,136 @@
+//! The demo year, built through the same steps a secretary takes: generated lists imported, the
+//! commission and its members, a first meeting with the suggested referrals taken and
+//! finalised, and the meeting's papers printed beside the database.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
+use super::{decide, papers};
+use crate::commission::Role;
+use crate::error::Error;
+use crate::generate::{DemoError, GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list};
+use crate::i18n::Lang;
+use crate::import::{ImportOptions, ImportReport};
+use crate::papers::Output;
+use crate::store::{ChangeContext, Store};
+use crate::task::Watch;
+
+/// What the demo database is made of.
+#[derive(Clone, Debug)]
+pub struct DemoSpec {
+    pub year: i32,
+    pub graduates: usize,
+    pub vacancies: usize,
+    pub seed: u64,
+}
+
+impl DemoSpec {
+    /// A demo the size of a university's year: 400 graduates, 120 requests.
+    pub const GRADUATES: usize = 400;
+    pub const VACANCIES: usize = 120;
+    pub const SEED: u64 = 2025;
+
+    pub fn of_year(year: i32) -> DemoSpec {
+        DemoSpec { year, graduates: Self::GRADUATES, vacancies: Self::VACANCIES, seed: Self::SEED }
+    }
+}
+
+/// The imports the demo ran, with their reports (the generated lists have the faults real
+/// lists have, so the reports show problems too), and its first meeting.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct DemoSummary {
+    pub reports: Vec<ImportReport>,
+    pub meeting_id: i64,
+    pub referrals: usize,
+    /// The meeting's letters and protocol, beside the database.
+    pub papers: Vec<PathBuf>,
+}
+
+/// The demo commission: (role, name, position).
+const MEMBERS: &[(Role, &str, Option<&str>)] = &[
+    (Role::Chair, "Сәрсенбаев Ерлан Қайратұлы", Some("Ректор")),
+    (Role::Deputy, "Ким Ольга Викторовна", Some("Проректор по учебной работе")),
+    (Role::Secretary, "Жақсылықова Әйгерім Серікқызы", Some("Мансап орталығының басшысы")),
+    (Role::Member, "Оспанов Нұрлан Ғалымұлы", None),
+];
+
+/// Years a demo can be built for: a graduation cohort the program's calendar and lists handle.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// Fills the store with a demo year: a Kazakh and a Russian registrar list and an employers'
+/// list are generated into a private temporary folder (removed afterwards, whatever happens)
+/// and imported by the same code a secretary uses. A year that has its commission already is
+/// left as it is (`None`): a second start changes nothing.
+pub fn build(store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<Option<DemoSummary>, Error> {
+    if !YEARS.contains(&spec.year) {
+        return Err(DemoError::Year { year: spec.year, years: YEARS }.into());
+    }
+    if store.commission(spec.year)?.is_some() {
+        return Ok(None);
+    }
+    let dir = tempfile::Builder::new()
+        .prefix("joldama-demo-")
+        .tempdir()
+        .map_err(|source| DemoError::Folder { path: std::env::temp_dir(), source })?;
+    build_in(dir.path(), store, spec, actor).map(Some)
+}
+
+fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
+    let options = ImportOptions { year: Some(spec.year), dry_run: false, actor: actor.to_owned(), ..Default::default() };
+    let kazakh = spec.graduates / 2;
+    let lists = [(Lang::Kk, kazakh, spec.seed), (Lang::Ru, spec.graduates - kazakh, spec.seed + 1)];
+    let mut reports = Vec::new();
+    for (lang, rows, seed) in lists {
+        let path = dir.join(format!("түлектер_{}_{}.xlsx", spec.year, lang.code()));
+        write_graduate_list(&path, &GraduateListSpec { rows, lang, year: spec.year, seed, messy: true })?;
+        reports.push(crate::import::graduates::import(store, &path, &options)?);
+    }
+    let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
+    write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
+    reports.push(crate::import::vacancies::import(store, &path, spec.year, &options)?);
+    first_meeting(store, spec.year, actor, reports)
+}
+
+/// The commission, its first meeting with the suggested referrals taken and finalised, and
+/// the meeting's papers printed beside the database.
+fn first_meeting(store: &mut Store, year: i32, actor: &str, reports: Vec<ImportReport>) -> Result<DemoSummary, Error> {
+    let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
+    let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
+    commission::create_commission(store, &CommissionRequest { year, name: None }, &ctx)?;
+    for (role, full_name, position) in MEMBERS {
+        let member = MemberRequest { year, role: *role, full_name: (*full_name).into(), position: position.map(Into::into) };
+        commission::add_member(store, &member, &ctx)?;
+    }
+    let meeting = MeetingRequest {
+        year,
+        held_on: day(6, 20),
+        place: Some("Мәжіліс залы / Зал заседаний".into()),
+        present: None,
+    };
+    let meeting = commission::create_meeting(store, &meeting, &ctx)?;
+    let suggestions = decide::accept_suggestions(store, meeting.id, None, &ctx, &Watch::default())?;
+    commission::finalise(store, meeting.id, &ctx)?;
+    let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
+        Some(folder) => {
+            let letters_file = folder.join(format!("{year}-1-жолдамалар.pdf"));
+            let protocol_file = folder.join(format!("{year}-1-хаттама.pdf"));
+            let mut written = papers::print_meeting(
+                store,
+                meeting.id,
+                Lang::Kk,
+                day(6, 21),
+                Output::Combined(&letters_file),
+                &ctx,
+                &Watch::default(),
+            )?;
+            written.push(papers::print_protocol(store, meeting.id, Lang::Kk, &protocol_file)?);
+            written
+        }
+        None => Vec::new(),
+    };
+    Ok(DemoSummary { reports, meeting_id: meeting.id, referrals: suggestions.len(), papers })
+}

@@ -1,0 +1,111 @@
+//! Why a person's step cannot be taken as asked: something it names is not there, or a check
+//! of the domain refused it.
+
+use crate::i18n::{Text, UserFacing};
+use crate::ident::Iin;
+use crate::rules::decision::DecisionError;
+use crate::store::StoreError;
+
+/// What a step can fail to find.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Graduate,
+    Vacancy,
+    Meeting,
+    Commission,
+    Period,
+    Payment,
+}
+
+impl Entity {
+    fn label(self) -> Text {
+        match self {
+            Entity::Graduate => Text::new("түлек", "выпускник"),
+            Entity::Vacancy => Text::new("бос орын", "вакансия"),
+            Entity::Meeting => Text::new("отырыс", "заседание"),
+            Entity::Commission => Text::new("комиссия", "комиссия"),
+            Entity::Period => Text::new("кезең", "период"),
+            Entity::Payment => Text::new("төлем", "платёж"),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkflowError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Decision(#[from] DecisionError),
+    /// Another window may have removed the record meanwhile, or a typed id is wrong.
+    #[error("{what:?} {id} not found")]
+    NotFound { what: Entity, id: i64 },
+    #[error("no graduate with IIN {iin}")]
+    GraduateNotFound { iin: Iin, year: Option<i32> },
+    #[error("a commission for {year} exists")]
+    CommissionExists { year: i32 },
+    /// Meetings belong to the cohort's commission, which is not set up yet.
+    #[error("no commission for {year}")]
+    NoCommission { year: i32 },
+    #[error("{id} is not a member")]
+    NotAMember { id: i64 },
+}
+
+impl UserFacing for WorkflowError {
+    fn code(&self) -> &'static str {
+        match self {
+            WorkflowError::Store(e) => e.code(),
+            WorkflowError::Decision(e) => e.code(),
+            WorkflowError::NotFound { .. } => "not_found",
+            WorkflowError::GraduateNotFound { .. } => "graduate_not_found",
+            WorkflowError::CommissionExists { .. } => "commission_exists",
+            WorkflowError::NoCommission { .. } => "no_commission",
+            WorkflowError::NotAMember { .. } => "not_a_member",
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            WorkflowError::Store(e) => e.params(),
+            WorkflowError::Decision(e) => e.params(),
+            WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
+                vec![("year", year.to_string())]
+            }
+            WorkflowError::NotFound { id, .. } | WorkflowError::NotAMember { id } => vec![("number", id.to_string())],
+            _ => Vec::new(),
+        }
+    }
+
+    fn message(&self) -> Text {
+        match self {
+            WorkflowError::Store(e) => e.message(),
+            WorkflowError::Decision(e) => e.message(),
+            WorkflowError::NotFound { what, id } => {
+                let what = what.label();
+                Text::new(
+                    format!("Табылмады: {} №{id}. Тізімді жаңартыңыз.", what.kk),
+                    format!("Не найдено: {} №{id}. Обновите список.", what.ru),
+                )
+            }
+            WorkflowError::GraduateNotFound { iin, year: None } => Text::new(
+                format!("ЖСН {iin} түлек дерекқорда жоқ"),
+                format!("Выпускника с ИИН {iin} нет в базе данных"),
+            ),
+            WorkflowError::GraduateNotFound { iin, year: Some(year) } => Text::new(
+                format!("ЖСН {iin} түлек {year} жылғы түлектер арасында жоқ"),
+                format!("Выпускника с ИИН {iin} нет среди выпускников {year} года"),
+            ),
+            WorkflowError::CommissionExists { year } => Text::new(
+                format!("{year} жылғы түлектерге комиссия бұрыннан құрылған"),
+                format!("Комиссия для выпуска {year} года уже создана"),
+            ),
+            WorkflowError::NoCommission { year } => Text::new(
+                format!("{year} жылғы түлектерге комиссия құрылмаған: алдымен оны құрыңыз («Баптаулар» немесе «joldama commission create --year {year}»)"),
+                format!("Комиссия для выпуска {year} года не создана: сначала создайте её («Настройки» или «joldama commission create --year {year}»)"),
+            ),
+            WorkflowError::NotAMember { id } => Text::new(
+                format!("№{id} комиссия мүшесі емес"),
+                format!("№{id} не является членом комиссии"),
+            ),
+        }
+    }
+}

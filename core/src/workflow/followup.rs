@@ -1,0 +1,302 @@
+//! Following a graduate after the decision: arrival, periods, the cost of the studies, the
+//! years on the grant, refund payments, an end on another ground; and the obligation they give,
+//! with every figure explained.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::decide::{graduate, views};
+use super::{Entity, WorkflowError};
+use crate::commission::Outcome;
+use crate::error::Error;
+use crate::followup::{Arrival, FollowUp, FollowUpError, GrantYears, ObligationEnd, Period, Source, StudyCost};
+use crate::ident::Bin;
+use crate::obligation::{Case, CostScope, GrantShare, ObligationView, PeriodKind, Span, Years};
+use crate::rules::Place;
+use crate::store::{ChangeContext, Db, EmployerId, Store, Tx};
+
+/// The employer's confirmation that the graduate came (or registered at the centre).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ArrivalRequest {
+    pub graduate_id: i64,
+    pub on: NaiveDate,
+    pub confirmed_by: String,
+    pub note: Option<String>,
+}
+
+/// A period as a person enters it: work needs its employer (a stored one by BIN, or a name)
+/// and its place, unless it is at the employer of the graduate's referral, whose place is known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PeriodRequest {
+    pub graduate_id: i64,
+    pub kind: PeriodKind,
+    pub employer_bin: Option<String>,
+    pub employer_name: Option<String>,
+    pub place: Option<Place>,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+/// Sets a period's last day (the graduate left, the service ended, the registration stopped).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PeriodEndRequest {
+    pub period_id: i64,
+    pub to: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct StudyCostRequest {
+    pub graduate_id: i64,
+    pub amount: u64,
+    pub scope: CostScope,
+    pub basis: Option<String>,
+}
+
+/// The years on the grant as the card edits them; none: the whole programme.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct GrantYearsRequest {
+    pub graduate_id: i64,
+    pub on_grant: Option<Years>,
+    pub normative: Option<Years>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct PaymentRequest {
+    pub graduate_id: i64,
+    pub paid_on: NaiveDate,
+    pub amount: u64,
+    pub document: String,
+}
+
+/// Records (or, with none, withdraws) the end of the obligation on another ground.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct EndRequest {
+    pub graduate_id: i64,
+    pub end: Option<ObligationEnd>,
+}
+
+fn text(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// Records (or corrects) the arrival on the current referral, and opens the period it starts
+/// (work at the referred employer's place, or registration at the centre). A corrected date
+/// moves that period's start with it.
+pub fn record_arrival(store: &mut Store, request: &ArrivalRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    let confirmed_by = request.confirmed_by.trim();
+    if confirmed_by.is_empty() {
+        return Err(FollowUpError::NoDocument.into());
+    }
+    let graduate = graduate(store, request.graduate_id)?;
+    let arrival = Arrival { on: request.on, confirmed_by: confirmed_by.to_owned(), note: text(&request.note).map(str::to_owned) };
+    store.write(ctx, |tx| {
+        let decision = tx.current_decision(graduate.id)?;
+        let (kind, employer, place) = match decision.as_ref().map(|d| &d.outcome) {
+            Some(Outcome::Vacancy { vacancy_id, .. }) => {
+                let vacancy =
+                    tx.vacancy(*vacancy_id)?.ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
+                let (id, ..) = tx.employer_by_bin(vacancy.record.employer.bin)?.expect("a vacancy's employer is stored");
+                (PeriodKind::Work, Some(id), Some(Place::of(&vacancy)))
+            }
+            Some(Outcome::EmploymentCentre { .. }) => (PeriodKind::Centre, None, None),
+            _ => return Err(Error::from(FollowUpError::NotReferred)),
+        };
+        let old = tx.set_arrival(graduate.id, &arrival)?;
+        let followup = tx.followup(graduate.id)?;
+        let opened = |p: &&Period| {
+            let from = p.span.from();
+            p.activity.kind() == kind && (from == arrival.on || old.as_ref().is_some_and(|o| from == o.on))
+        };
+        match followup.periods.iter().find(opened) {
+            Some(p) if p.span.from() != arrival.on => {
+                let span = Span::new(arrival.on, p.span.to()).map_err(FollowUpError::from)?;
+                tx.set_period_span(p.id, p, graduate.id, span)?;
+            }
+            Some(_) => {}
+            None => {
+                let employer = employer.map(EmployerId::Stored);
+                tx.insert_period(graduate.id, kind, employer, place, Span::ongoing(arrival.on), None)?;
+            }
+        }
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+pub fn add_period(store: &mut Store, request: &PeriodRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    let graduate = graduate(store, request.graduate_id)?;
+    let span = Span::new(request.from, request.to).map_err(FollowUpError::from)?;
+    let bin = text(&request.employer_bin).map(Bin::parse).transpose()?;
+    let name = text(&request.employer_name);
+    store.write(ctx, |tx| {
+        let (employer, place) = match (request.kind, bin, name) {
+            (PeriodKind::Work, None, None) => return Err(Error::from(FollowUpError::EmployerNeeded)),
+            (PeriodKind::Work, Some(bin), name) => match tx.employer_by_bin(bin)? {
+                Some((id, _, kind)) => {
+                    let place = request.place.or(referred_place(tx, graduate.id, bin)?);
+                    // The stored employer's kind is what the rules look at.
+                    (Some(EmployerId::Stored(id)), place.map(|p| Place { kind, ..p }))
+                }
+                None => match name {
+                    Some(name) => (Some(EmployerId::Named(name)), request.place),
+                    None => return Err(FollowUpError::UnknownEmployer { bin }.into()),
+                },
+            },
+            (PeriodKind::Work, None, Some(name)) => (Some(EmployerId::Named(name)), request.place),
+            (_, None, None) => (None, None),
+            _ => return Err(FollowUpError::EmployerOnlyForWork.into()),
+        };
+        if request.kind == PeriodKind::Work && place.is_none() {
+            return Err(FollowUpError::PlaceNeeded.into());
+        }
+        tx.insert_period(graduate.id, request.kind, employer, place, span, text(&request.note))?;
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+/// The place of the vacancy the graduate was referred to at the employer `bin`, if any.
+fn referred_place(tx: &Tx<'_>, graduate_id: i64, bin: Bin) -> Result<Option<Place>, Error> {
+    for d in tx.decisions_of(graduate_id)?.iter().rev() {
+        if let Outcome::Vacancy { vacancy_id, .. } = d.outcome
+            && let Some(v) = tx.vacancy(vacancy_id)?
+            && v.record.employer.bin == bin
+        {
+            return Ok(Some(Place::of(&v)));
+        }
+    }
+    Ok(None)
+}
+
+/// The graduate whose period it is, after setting its last day.
+pub fn end_period(store: &mut Store, request: &PeriodEndRequest, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+    store.write(ctx, |tx| {
+        let (graduate_id, old) =
+            tx.period(request.period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: request.period_id })?;
+        let span = Span::new(old.span.from(), Some(request.to)).map_err(FollowUpError::from)?;
+        tx.set_period_span(request.period_id, &old, graduate_id, span)?;
+        Ok((graduate_id, tx.followup(graduate_id)?))
+    })
+}
+
+/// Deletes a period entered by mistake (the audit keeps it); answers whose it was.
+pub fn remove_period(store: &mut Store, period_id: i64, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+    store.write(ctx, |tx| {
+        let (graduate_id, old) = tx.period(period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: period_id })?;
+        tx.delete_period(period_id, &old, graduate_id)?;
+        Ok((graduate_id, tx.followup(graduate_id)?))
+    })
+}
+
+pub fn set_study_cost(store: &mut Store, request: &StudyCostRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    let graduate = graduate(store, request.graduate_id)?;
+    checked_amount(request.amount)?;
+    let cost = StudyCost { amount: request.amount, scope: request.scope, basis: text(&request.basis).map(str::to_owned) };
+    store.write(ctx, |tx| {
+        tx.set_study_cost(graduate.id, &cost)?;
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+fn checked_amount(amount: u64) -> Result<(), FollowUpError> {
+    match amount {
+        0 => Err(FollowUpError::ZeroAmount),
+        a if i64::try_from(a).is_err() => Err(FollowUpError::AmountTooLarge { amount: a }),
+        _ => Ok(()),
+    }
+}
+
+/// Sets the years on the grant from the card, checked against the normative years (the
+/// card's, else the cohort's for the level).
+pub fn set_grant_years(store: &mut Store, request: &GrantYearsRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    let graduate = graduate(store, request.graduate_id)?;
+    let settings = store.cohort_settings(graduate.record.graduation_year)?;
+    let grant = match request.on_grant {
+        None => None,
+        Some(on_grant) => {
+            let normative = request.normative.unwrap_or_else(|| settings.normative_years.of(graduate.record.level));
+            GrantShare::new(on_grant, normative).map_err(FollowUpError::from)?;
+            Some(GrantYears { on_grant, normative: request.normative, source: Source::Card })
+        }
+    };
+    store.write(ctx, |tx| {
+        tx.set_grant_years(graduate.id, grant.as_ref())?;
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+/// Records a refund payment: only while a refund is owed on its date, and never above what
+/// is left of it.
+pub fn record_payment(store: &mut Store, request: &PaymentRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    checked_amount(request.amount)?;
+    let document = request.document.trim();
+    if document.is_empty() {
+        return Err(FollowUpError::NoDocument.into());
+    }
+    let graduate = graduate(store, request.graduate_id)?;
+    let standing = obligation(store, graduate.id, request.paid_on)?.standing;
+    let balance = match (standing.state.owes(), standing.balance) {
+        (true, Some(balance)) => balance,
+        _ => return Err(FollowUpError::NothingOwed { on: request.paid_on, state: standing.state }.into()),
+    };
+    if request.amount > balance {
+        return Err(FollowUpError::AboveBalance { amount: request.amount, balance }.into());
+    }
+    store.write(ctx, |tx| {
+        tx.insert_payment(graduate.id, request.paid_on, request.amount, document)?;
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+/// Deletes a payment entered by mistake (the audit keeps it); answers whose it was.
+pub fn remove_payment(store: &mut Store, payment_id: i64, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+    store.write(ctx, |tx| {
+        let (graduate_id, old) =
+            tx.payment(payment_id)?.ok_or(WorkflowError::NotFound { what: Entity::Payment, id: payment_id })?;
+        tx.delete_payment(payment_id, &old, graduate_id)?;
+        Ok((graduate_id, tx.followup(graduate_id)?))
+    })
+}
+
+pub fn record_end(store: &mut Store, request: &EndRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+    let graduate = graduate(store, request.graduate_id)?;
+    let end = match &request.end {
+        Some(end) if end.document.trim().is_empty() => return Err(FollowUpError::NoDocument.into()),
+        Some(end) => Some(ObligationEnd {
+            document: end.document.trim().to_owned(),
+            note: text(&end.note).map(str::to_owned),
+            ..end.clone()
+        }),
+        None => None,
+    };
+    store.write(ctx, |tx| {
+        tx.set_obligation_end(graduate.id, end.as_ref())?;
+        Ok(tx.followup(graduate.id)?)
+    })
+}
+
+/// The obligation on `as_of` under the graduate's own cohort's rules.
+pub fn obligation(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<ObligationView, Error> {
+    let graduate = graduate(db, graduate_id)?;
+    let year = graduate.record.graduation_year;
+    let (rules, settings) = (db.rules(year)?, db.cohort_settings(year)?);
+    let followup = db.followup(graduate_id)?;
+    let decision = match db.current_decision(graduate_id)? {
+        Some(d) => views(db, vec![d])?.pop(),
+        None => None,
+    };
+    let case = Case {
+        graduate: &graduate.record,
+        rules: &rules,
+        settings: &settings,
+        decision: decision.as_ref().map(|d| &d.decision),
+        followup: &followup,
+    };
+    Ok(case.view(graduate.id, decision.clone(), as_of).map_err(FollowUpError::from)?)
+}
