@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use joldama_core::import::{self, ImportOptions};
+use joldama_core::Lang;
+use joldama_core::import::ImportOptions;
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::demo;
-use joldama_core::Lang;
 
 use commands::{commission, decide, export, followup, papers, rules};
 use error::{CliError, Failure};
@@ -190,10 +190,10 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 ..Default::default()
             };
             let report = if graduates {
-                import::graduates::import(&mut store, &args.path, &options)?
+                joldama_core::workflow::import::graduates(&mut store, &args.path, &options)?
             } else {
                 let year = args.year.unwrap_or_else(current_year);
-                import::vacancies::import(&mut store, &args.path, year, &options)?
+                joldama_core::workflow::import::vacancies(&mut store, &args.path, year, &options)?
             };
             out.import_report(&report);
         }
@@ -212,7 +212,12 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Demo(args) => {
             let mut store = cli.open_store()?;
             let year = args.year.unwrap_or_else(current_year);
-            let spec = demo::DemoSpec { year, graduates: args.graduates, vacancies: args.vacancies, seed: args.seed };
+            let spec = demo::DemoSpec {
+                year,
+                graduates: args.graduates,
+                vacancies: args.vacancies,
+                seed: args.seed,
+            };
             match demo::build(&mut store, &spec, &cli.actor())? {
                 Some(summary) => out.demo(&summary, store.path().unwrap_or(Path::new(":memory:"))),
                 None => {

@@ -34,7 +34,7 @@ fn a_cohort_rules_edit_takes_effect_and_a_broken_table_is_refused() {
         .as_str()
         .unwrap()
         .to_owned();
-    let term = |db: &Path| json(&joldama(db, &["eligible", &serpin]))["obligation"]["term_years"].clone();
+    let term = |db: &Path| json(&joldama(db, &["eligible", &serpin]))["coverage"]["term_years"].clone();
     assert_eq!(term(&db), 2);
 
     let mut rows = json(&joldama(&db, &["rules", "show", "--year", "2025"]));

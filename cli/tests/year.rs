@@ -1,6 +1,6 @@
 //! A whole commission year from the command line, on the fixtures' 2025 lists: commission,
 //! meetings, eligibility, every kind of decision and its refusals, revision, follow-up, the
-//! obligation's arithmetic and the Financial Centre's list read back.
+//! obligation's states and arithmetic, and the Financial Centre's list read back row by row.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -107,36 +107,36 @@ fn a_commission_year() {
     assert_eq!(meeting["present"].as_array().unwrap().len(), 4);
     let first = id(&meeting);
 
-    // Eligibility: allowed vacancies first, refusals with their reasons in the chosen language.
+    // Eligibility: allowed vacancies first, refusals with their reasons in both languages.
     let eligible = year.ok(&["eligible", VET]);
     assert_eq!(eligible["graduate"]["iin"], VET);
-    assert_eq!(eligible["obligation"]["status"], "bound");
-    assert_eq!(eligible["obligation"]["term_years"], 3);
-    let vacancies = eligible["vacancies"].as_array().unwrap();
-    let allowed: Vec<i64> = vacancies
+    assert_eq!(eligible["coverage"]["status"], "covered");
+    assert_eq!(eligible["coverage"]["term_years"], 3);
+    let allowed: Vec<i64> = eligible["allowed"]
+        .as_array()
+        .unwrap()
         .iter()
-        .take_while(|v| v["allowed"] == true)
-        .map(|v| v["vacancy_id"].as_i64().unwrap())
+        .map(|v| v["vacancy"]["id"].as_i64().unwrap())
         .collect();
     assert_eq!(allowed.len(), 10);
     assert!(
-        vacancies[allowed.len()..]
-            .iter()
-            .all(|v| v["allowed"] == false && !v["reasons"].as_array().unwrap().is_empty())
+        eligible["allowed"].as_array().unwrap().iter().all(|v| v["reasons"].as_array().unwrap().is_empty())
     );
-    assert!(vacancies[0]["reasons"].as_array().unwrap().is_empty());
+    assert!(
+        eligible["refused"].as_array().unwrap().iter().all(|v| !v["reasons"].as_array().unwrap().is_empty())
+    );
     let refused = year.ok(&["eligible", NO_MATCH, "--lang", "ru"]);
-    let refused = refused["vacancies"].as_array().unwrap();
-    assert!(refused.iter().all(|v| v["allowed"] == false));
+    assert!(refused["allowed"].as_array().unwrap().is_empty());
+    let refused = refused["refused"].as_array().unwrap();
     let reason = &refused[0]["reasons"][0];
     assert_eq!(reason["code"], "programme_not_wanted");
     assert!(
-        reason["message"]
+        reason["message"]["ru"]
             .as_str()
             .unwrap()
             .starts_with("Работодатель не запрашивает выпускников программы 7M01501")
     );
-    let not_allowed = refused[0]["vacancy_id"].as_i64().unwrap().to_string();
+    let not_allowed = refused[0]["vacancy"]["id"].as_i64().unwrap().to_string();
 
     // A referral takes a place.
     let (v1, v2) = (allowed[0], allowed[1]);
@@ -166,13 +166,17 @@ fn a_commission_year() {
         "vacancy_not_allowed"
     );
 
-    // The employment centre only when confirmed while allowed vacancies have places.
+    // The employment centre while allowed vacancies have places: only with a written reason.
     let centre = ["decide", "centre", "--meeting", &first, "--iin", CENTRE];
     assert_eq!(year.refused(&centre), "vacancies_available");
-    let centre = year.ok(&[&centre[..], &["--confirm"]].concat());
+    assert_eq!(year.refused(&[&centre[..], &["--centre-reason", " "]].concat()), "vacancies_available");
+    let centre = year.ok(&[&centre[..], &["--centre-reason", "Ата-анасының күтіміне қарайды"]].concat());
     assert_eq!(centre["outcome"]["kind"], "employment_centre");
     assert_eq!(centre["outcome"]["region"], "west_kazakhstan");
-    assert_eq!(centre["outcome"]["confirmed"], true);
+    assert_eq!(centre["outcome"]["override_reason"], "Ата-анасының күтіміне қарайды");
+    assert!(
+        centre["summary"]["ru"].as_str().unwrap().contains("при наличии вакансий; причина: Ата-анасының")
+    );
 
     // Exemption with its proof, copied beside the database.
     let proof = year.dir.path().join("приказ.pdf");
@@ -189,7 +193,20 @@ fn a_commission_year() {
     let copy = year.dir.path().join("proofs").join(stored["file"].as_str().unwrap());
     assert_eq!(std::fs::read(copy).unwrap(), b"admission order");
 
-    // Deferral for conscription.
+    // Deferral for conscript service only: the law names no other ground.
+    let contract = [
+        "decide",
+        "defer",
+        "--meeting",
+        &first,
+        "--iin",
+        SOLDIER,
+        "--reason",
+        "military_enlistment",
+        "--from",
+        "2025-07-01",
+    ];
+    assert_eq!(year.refused(&contract), "deferral_not_in_law");
     let deferral = year.ok(&[
         "decide",
         "defer",
@@ -251,7 +268,7 @@ fn a_commission_year() {
         &v2.to_string(),
         "--revises",
         &first_referral,
-        "--reason",
+        "--revision-reason",
         "Жұмыс беруші бас тартты",
         "--arrival",
         "2025-09-15",
@@ -269,11 +286,15 @@ fn a_commission_year() {
     assert_eq!(decisions[1]["revised_by"], Value::Null);
     assert_eq!(decisions[1]["reason"], "Жұмыс беруші бас тартты");
 
-    // Follow-up: came on the 15th, worked until the end of February, then left.
+    // Follow-up: came on the 15th (the arrival opens the work period at the school), worked until
+    // the end of February, then left.
     let employer = year.ok(&["vacancies"]);
     let employer = employer.as_array().unwrap().iter().find(|v| v["id"] == v2).unwrap()["employer"].clone();
     let bin = employer["bin"].as_str().unwrap();
-    year.ok(&[
+    let cost = ["followup", "cost", "--iin", VET, "--amount", "3000000", "--basis", "Приказ №12"];
+    let followup = year.ok(&cost);
+    assert_eq!(followup["study_cost"]["amount"], 3_000_000);
+    let followup = year.ok(&[
         "followup",
         "arrival",
         "--iin",
@@ -283,48 +304,58 @@ fn a_commission_year() {
         "--confirmed-by",
         "Письмо работодателя",
     ]);
-    let followup = year.ok(&[
-        "followup",
-        "period",
-        "--iin",
-        VET,
-        "--kind",
-        "work",
-        "--employer-bin",
-        bin,
-        "--from",
-        "2025-09-15",
-        "--to",
-        "2026-02-28",
-    ]);
-    assert_eq!(followup["periods"][0]["activity"]["employer"]["bin"], bin);
+    assert_eq!(followup["arrival"]["on"], "2025-09-15");
+    let work = &followup["periods"][0];
+    assert_eq!(
+        (&work["activity"]["kind"], &work["activity"]["employer"]["bin"]),
+        (&"work".into(), &bin.into())
+    );
+    assert_eq!(work["span"]["to"], Value::Null);
+
+    // Working: nothing owed; what a stop would cost is an estimate, apart.
+    let working = year.ok(&["obligation", VET, "--as-of", "2026-01-31"]);
+    assert_eq!((&working["state"], &working["refund_owed"]), (&"working".into(), &0.into()));
+    assert!(working["refund_if_stopped"].as_u64().unwrap() > 0);
+    let text = String::from_utf8_lossy(
+        &year.run(&["obligation", VET, "--as-of", "2026-01-31", "--lang", "ru"]).stdout,
+    )
+    .into_owned();
+    assert!(text.contains("Работает") && text.contains("оценка, не долг"), "{text}");
+    assert!(!text.contains("Сумма возмещения"), "no debt while working: {text}");
+
+    let period = work["id"].as_i64().unwrap().to_string();
+    year.ok(&["followup", "end", "--period", &period, "--to", "2026-02-28"]);
     assert_eq!(
         year.refused(&["followup", "period", "--iin", VET, "--kind", "work", "--from", "2026-03-01"]),
         "period_no_employer"
     );
-    let followup =
-        year.ok(&["followup", "cost", "--iin", VET, "--amount", "3000000", "--basis", "Приказ №12"]);
-    assert_eq!(followup["arrival"]["on"], "2025-09-15");
-    assert_eq!(followup["study_cost"]["amount"], 3_000_000);
 
     let status = year.ok(&["obligation", VET, "--as-of", "2026-09-01"]);
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let term_days = (day("2028-09-15") - day("2025-09-15")).num_days() as u64;
     let counted = (day("2026-02-28") - day("2025-09-15")).num_days() as u64 + 1;
     assert_eq!((term_days, counted), (1096, 167));
-    assert_eq!(status["term_years"], 3);
+    assert_eq!(status["term"]["years"], 3);
     assert_eq!(status["term_days"], term_days);
     assert_eq!(status["counted_days"], counted);
     assert_eq!(status["remaining_days"], term_days - counted);
-    assert_eq!(status["state"], "interrupted");
+    assert_eq!(status["state"], "broken");
+    assert_eq!(status["since"], "2026-03-01");
     assert_eq!(status["ends_on"], Value::Null);
     // cost × unworked / term, rounded: 3 000 000 × 929 / 1096 = 2 542 883.2…
     let refund = (3_000_000.0 * (term_days - counted) as f64 / term_days as f64).round() as u64;
     assert_eq!(refund, 2_542_883);
-    assert_eq!(status["refund"], refund);
-    assert_eq!(year.refused(&["obligation", STUDY]), "exempted");
+    assert_eq!(status["refund_owed"], refund);
+    // The exempted owe nothing, ever; the deferred are paused by the decision's own dates.
+    let exempted = year.ok(&["obligation", STUDY, "--as-of", "2026-09-01"]);
+    assert_eq!((&exempted["state"], &exempted["refund_owed"]), (&"exempted".into(), &0.into()));
+    let soldier = year.ok(&["obligation", SOLDIER, "--as-of", "2026-06-01"]);
+    assert_eq!(
+        (&soldier["state"], &soldier["paused_days"], &soldier["refund_owed"]),
+        (&"deferred".into(), &336.into(), &0.into())
+    );
 
-    // The Financial Centre's list: one row per bound graduate, the exempted left out.
+    // The Financial Centre's list: every grant graduate of the cohort, in every state.
     let file = year.dir.path().join("fc.xlsx");
     let written = year.ok(&[
         "export",
@@ -338,15 +369,18 @@ fn a_commission_year() {
         "--lang",
         "ru",
     ]);
-    assert_eq!((written["rows"].as_u64(), written["exempted"].as_u64()), (Some(295), Some(1)));
+    assert_eq!(written["rows"].as_u64(), Some(296));
     let graduates = year.ok(&["graduates", "--year", "2025"]);
-    let mut expected: BTreeSet<String> =
+    let expected: BTreeSet<String> =
         graduates.as_array().unwrap().iter().map(|g| g["iin"].as_str().unwrap().to_owned()).collect();
-    expected.remove(STUDY);
     let mut book: Xlsx<_> = open_workbook(&file).unwrap();
     let sheet = book.worksheet_range("Выпускники").unwrap();
+    let header: Vec<String> = sheet.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let col = |name: &str| {
+        header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}: {header:?}"))
+    };
     let rows: Vec<&[Data]> = sheet.rows().skip(1).collect();
-    assert_eq!(rows.len(), 295);
+    assert_eq!(rows.len(), 296);
     let iins: BTreeSet<String> = rows
         .iter()
         .map(|row| match &row[0] {
@@ -355,11 +389,42 @@ fn a_commission_year() {
         })
         .collect();
     assert_eq!(iins, expected);
-    let vet = rows.iter().find(|row| row[0] == Data::String(VET.into())).unwrap();
-    assert!(matches!(&vet[10], Data::String(d) if d.starts_with("Направление на вакансию")), "{:?}", vet[10]);
-    assert_eq!(vet[12], Data::String(bin.into()));
-    assert_eq!(vet[15], Data::Float(counted as f64));
-    assert_eq!(vet[19], Data::Float(refund as f64));
+    let row_of = |iin: &str| *rows.iter().find(|row| row[0] == Data::String(iin.into())).unwrap();
+    let text = |row: &[Data], name: &str| row[col(name)].to_string();
+    // Row by row: each state as the obligation gives it, the refund only where owed.
+    let vet = row_of(VET);
+    assert_eq!(text(vet, "Состояние"), "Обязательство нарушено");
+    assert!(text(vet, "Решение").starts_with("Направление на вакансию"), "{}", text(vet, "Решение"));
+    assert_eq!(text(vet, "БИН работодателя"), bin);
+    assert_eq!(vet[col("Засчитано дней")], Data::Float(counted as f64));
+    assert_eq!(vet[col("Сумма возмещения, тенге")], Data::Float(refund as f64));
+    assert_eq!(text(vet, "№ протокола"), "2");
+    let study = row_of(STUDY);
+    assert_eq!(text(study, "Состояние"), "Освобождён от отработки");
+    assert!(text(study, "Основание освобождения").starts_with("Поступление на дальнейшее обучение"));
+    assert_eq!(study[col("Сумма возмещения, тенге")], Data::Empty);
+    // Deferred until 01.07.2026: back before the export's date, and awaiting a decision again.
+    let soldier = row_of(SOLDIER);
+    assert_eq!(text(soldier, "Состояние"), "Ожидает решения комиссии");
+    assert!(!matches!(soldier[col("Отсрочка: с")], Data::Empty));
+    assert_eq!(soldier[col("Сумма возмещения, тенге")], Data::Empty);
+    // Referred to the centre and never registered past the deadline: broken, but with no cost
+    // recorded nothing is listed as owed, and the note says why.
+    let centre = row_of(CENTRE);
+    assert!(text(centre, "Решение").contains("причина: Ата-анасының"));
+    assert_eq!(text(centre, "Состояние"), "Обязательство нарушено");
+    assert!(text(centre, "Примечание").contains("Стоимость обучения не внесена"));
+    // Undecided graduates are listed as awaiting a decision, never as broken; only the one who
+    // left work owes anything.
+    let states: Vec<String> = rows.iter().map(|row| text(row, "Состояние")).collect();
+    assert_eq!(states.iter().filter(|s| *s == "Обязательство нарушено").count(), 2, "{states:?}");
+    assert_eq!(states.iter().filter(|s| *s == "Ожидает решения комиссии").count(), 293);
+    let owed: Vec<_> = rows.iter().filter(|row| row[col("Сумма возмещения, тенге")] != Data::Empty).collect();
+    assert_eq!(owed.len(), 1);
+    let periods = book.worksheet_range("Периоды").unwrap();
+    let period_rows: Vec<&[Data]> = periods.rows().skip(1).collect();
+    assert_eq!(period_rows.len(), 1);
+    assert_eq!(period_rows[0][7], Data::Float(counted as f64));
 
     let stats = year.dir.path().join("stats.xlsx");
     let written = year.ok(&["export", "stats", "--year", "2025", "--out", stats.to_str().unwrap()]);

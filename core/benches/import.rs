@@ -12,7 +12,7 @@ use std::time::Instant;
 use calamine::{Reader, open_workbook_auto};
 use joldama_core::Lang;
 use joldama_core::generate::{GraduateListSpec, write_graduate_list};
-use joldama_core::import::{self, ImportOptions};
+use joldama_core::import::ImportOptions;
 use joldama_core::store::Store;
 
 const RUNS: usize = 3;
@@ -43,7 +43,8 @@ fn measure(phase: &str, file: &Path) {
             let mut store = Store::open(&dir.path().join("bench.sqlite3")).expect("store");
             let options =
                 ImportOptions { year: None, dry_run: false, actor: "bench".into(), ..Default::default() };
-            let report = import::graduates::import(&mut store, file, &options).expect("import");
+            let report =
+                joldama_core::workflow::import::graduates(&mut store, file, &options).expect("import");
             assert!(report.tally.problems.is_empty(), "a clean list has no problems");
             report.counts.imported
         }

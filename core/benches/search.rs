@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use joldama_core::Lang;
 use joldama_core::classifiers::Funding;
 use joldama_core::generate::{GraduateListSpec, write_graduate_list};
-use joldama_core::import::{self, ImportOptions};
+use joldama_core::import::ImportOptions;
 use joldama_core::store::{DecisionStatus, GraduateQuery, Store};
 
 const RUNS: usize = 30;
@@ -30,7 +30,7 @@ fn filled(rows: usize) -> Store {
     let start = Instant::now();
     let mut store = Store::open(&db).expect("store");
     let options = ImportOptions { actor: "bench".into(), ..Default::default() };
-    let report = import::graduates::import(&mut store, &list, &options).expect("import");
+    let report = joldama_core::workflow::import::graduates(&mut store, &list, &options).expect("import");
     println!(
         "filled {} with {} graduates in {:.1} s",
         db.display(),

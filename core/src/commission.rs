@@ -131,8 +131,15 @@ impl Outcome {
             Outcome::EmploymentCentre { region, override_reason } => both(&|lang| {
                 let reason = match override_reason.as_deref().map(str::trim) {
                     None => String::new(),
-                    Some("") => t(lang, " (бос орындар бола тұра; себебі жазылмаған)", " (при наличии вакансий; причина не записана)"),
-                    Some(reason) => format!("{} {reason})", t(lang, " (бос орындар бола тұра; себебі:", " (при наличии вакансий; причина:")),
+                    Some("") => t(
+                        lang,
+                        " (бос орындар бола тұра; себебі жазылмаған)",
+                        " (при наличии вакансий; причина не записана)",
+                    ),
+                    Some(reason) => format!(
+                        "{} {reason})",
+                        t(lang, " (бос орындар бола тұра; себебі:", " (при наличии вакансий; причина:")
+                    ),
                 };
                 format!(
                     "{}: {}{reason}",
@@ -141,7 +148,11 @@ impl Outcome {
                 )
             }),
             Outcome::Exemption { ground, .. } => both(&|lang| {
-                format!("{}: {}", t(lang, "Жұмыспен өтеуден босату", "Освобождение от отработки"), ground.label().get(lang))
+                format!(
+                    "{}: {}",
+                    t(lang, "Жұмыспен өтеуден босату", "Освобождение от отработки"),
+                    ground.label().get(lang)
+                )
             }),
             Outcome::Deferral { reason, from, to } => both(&|lang| {
                 format!(
@@ -222,7 +233,6 @@ impl Decision {
     }
 }
 
-
 /// A decision with its meaning in words, and what the commission should look at again.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -254,4 +264,3 @@ pub struct PaperNumber {
     pub issued_on: NaiveDate,
     pub cancelled: bool,
 }
-

@@ -70,8 +70,16 @@ impl UserFacing for DemoError {
                 format!("Не удалось создать папку {}: {source}", path.display()),
             ),
             DemoError::Year { year, years } => Text::new(
-                format!("Демо {year} жылға жасалмайды: {}–{} жылдардың бірін таңдаңыз", years.start(), years.end()),
-                format!("Демо не создаётся для {year} года: выберите год от {} до {}", years.start(), years.end()),
+                format!(
+                    "Демо {year} жылға жасалмайды: {}–{} жылдардың бірін таңдаңыз",
+                    years.start(),
+                    years.end()
+                ),
+                format!(
+                    "Демо не создаётся для {year} года: выберите год от {} до {}",
+                    years.start(),
+                    years.end()
+                ),
             ),
         }
     }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::{Field, Funding, Level, OrgKind, Ownership, Region, Sex};
+use crate::followup::GrantYears;
 use crate::i18n::Text;
 use crate::ident::{Bin, Iin};
 
@@ -28,6 +29,10 @@ pub struct GraduateRecord {
     pub region: Option<Region>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The years on the grant when a list states them (a graduate who moved to the grant
+    /// late); the store keeps the last a list gave, and the card can correct it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<GrantYears>,
 }
 
 /// A stored graduate.

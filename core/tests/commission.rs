@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 use joldama_core::classifiers::Region;
 use joldama_core::commission::{Decision, DecisionRequest, Outcome, ProofFile, Role};
 use joldama_core::i18n::UserFacing;
-use joldama_core::import::{self, ImportOptions};
+use joldama_core::import::ImportOptions;
 use joldama_core::model::Graduate;
 use joldama_core::rules::decision::DecisionError;
-use joldama_core::rules::{Coverage, DeferralReason, ExemptionGround, ProofDocument, Refusal, RuleSet, assess};
+use joldama_core::rules::{
+    Coverage, DeferralReason, ExemptionGround, ProofDocument, Refusal, RuleSet, assess,
+};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::suggest::Wish;
 use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
@@ -46,15 +48,21 @@ fn year() -> Year {
     let mut store = Store::open(&path).unwrap();
     let options =
         ImportOptions { year: Some(2025), dry_run: false, actor: "test".into(), ..Default::default() };
-    import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap();
-    import::vacancies::import(&mut store, &fixture("vacancies_2025.xlsx"), 2025, &options).unwrap();
+    joldama_core::workflow::import::graduates(&mut store, &fixture("graduates_2025_ru.xlsx"), &options)
+        .unwrap();
+    joldama_core::workflow::import::vacancies(&mut store, &fixture("vacancies_2025.xlsx"), 2025, &options)
+        .unwrap();
     let rules = store.rules(2025).unwrap();
     let name = Text::new("Дербес бөлу жөніндегі комиссия", "Комиссия по персональному распределению");
-    commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: Some(name) }, &ctx()).unwrap();
-    for (role, name, position) in
-        [(Role::Chair, "Ахметов Ә. Қ.", Some("Ректор")), (Role::Secretary, "Омарова Д. А.", None), (Role::Member, "Петров И. С.", None)]
-    {
-        let member = MemberRequest { year: 2025, role, full_name: name.into(), position: position.map(Into::into) };
+    commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: Some(name) }, &ctx())
+        .unwrap();
+    for (role, name, position) in [
+        (Role::Chair, "Ахметов Ә. Қ.", Some("Ректор")),
+        (Role::Secretary, "Омарова Д. А.", None),
+        (Role::Member, "Петров И. С.", None),
+    ] {
+        let member =
+            MemberRequest { year: 2025, role, full_name: name.into(), position: position.map(Into::into) };
         commission::add_member(&mut store, &member, &ctx()).unwrap();
     }
     let members = store.commission(2025).unwrap().unwrap().members;
@@ -75,7 +83,12 @@ fn refusal(error: Error) -> DecisionError {
 
 impl Year {
     fn meet(&mut self, held_on: NaiveDate, present: &[i64]) -> i64 {
-        let request = MeetingRequest { year: 2025, held_on, place: Some("Астана".into()), present: Some(present.to_vec()) };
+        let request = MeetingRequest {
+            year: 2025,
+            held_on,
+            place: Some("Астана".into()),
+            present: Some(present.to_vec()),
+        };
         commission::create_meeting(&mut self.store, &request, &ctx()).unwrap().id
     }
 
@@ -98,11 +111,7 @@ impl Year {
             .expect("a referable graduate")
     }
 
-    fn refer(
-        &mut self,
-        graduate: i64,
-        vacancy: i64,
-    ) -> Result<Decision, Error> {
+    fn refer(&mut self, graduate: i64, vacancy: i64) -> Result<Decision, Error> {
         let request = DecisionRequest {
             meeting_id: self.meeting,
             graduate_id: graduate,
@@ -241,7 +250,10 @@ fn employment_centre_while_vacancies_are_open_needs_a_written_reason() {
     let decision = y.decide(&centre(Some(" Выпускник ухаживает за больной матерью "))).unwrap();
     assert_eq!(
         decision.outcome,
-        Outcome::EmploymentCentre { region, override_reason: Some("Выпускник ухаживает за больной матерью".into()) }
+        Outcome::EmploymentCentre {
+            region,
+            override_reason: Some("Выпускник ухаживает за больной матерью".into())
+        }
     );
     let summary = decision.outcome.summary(None);
     assert!(summary.ru.contains("при наличии вакансий; причина: Выпускник ухаживает"), "{}", summary.ru);
@@ -302,8 +314,11 @@ fn a_deferral_is_for_conscript_service_only_and_checked_for_its_dates() {
         reason: None,
     };
     assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_dates");
-    request.outcome =
-        Outcome::Deferral { reason: DeferralReason::Contract, from: day(2025, 7, 1), to: Some(day(2026, 7, 1)) };
+    request.outcome = Outcome::Deferral {
+        reason: DeferralReason::Contract,
+        from: day(2025, 7, 1),
+        to: Some(day(2026, 7, 1)),
+    };
     assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_not_in_law");
     request.outcome = Outcome::Deferral {
         reason: DeferralReason::Conscription,

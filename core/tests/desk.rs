@@ -98,7 +98,9 @@ fn a_cancelled_import_stores_nothing() {
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
     let watch = Watch::new(Arc::new(AtomicBool::new(true)), |_| {});
     let options = ImportOptions { actor: "test".into(), watch, ..ImportOptions::default() };
-    let e = graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap_err();
+    let e =
+        joldama_core::workflow::import::graduates(&mut store, &fixture("graduates_2025_ru.xlsx"), &options)
+            .unwrap_err();
     assert!(matches!(e, Error::Import(_)), "{e:?}");
     assert_eq!(e.code(), "cancelled");
     assert!(store.graduates().unwrap().is_empty());
@@ -107,7 +109,9 @@ fn a_cancelled_import_stores_nothing() {
     let log = Arc::clone(&seen);
     let watch = Watch::new(Arc::new(AtomicBool::new(false)), move |p| log.lock().unwrap().push(p.done));
     let options = ImportOptions { actor: "test".into(), watch, ..ImportOptions::default() };
-    let report = graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options).unwrap();
+    let report =
+        joldama_core::workflow::import::graduates(&mut store, &fixture("graduates_2025_ru.xlsx"), &options)
+            .unwrap();
     assert_eq!(store.graduates().unwrap().len(), report.counts.imported);
     let seen = seen.lock().unwrap();
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "progress only grows: {seen:?}");

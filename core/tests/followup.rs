@@ -50,6 +50,7 @@ fn store() -> (tempfile::TempDir, Store, i64) {
         region: Some(Region::Abai),
         phone: None,
         email: None,
+        grant: None,
     };
     store.apply_graduates(&[graduate], &ctx(), false).unwrap();
     let vacancy = VacancyRecord {
@@ -157,7 +158,9 @@ fn periods_are_added_ended_removed_and_audited() {
     private.employer_name = Some("«Балапан» ЖШС".into());
     private.place = Some(Place { kind: OrgKind::Education, region: Region::AlmatyCity, rural: false });
     followup::add_period(&mut store, &private, &ctx()).unwrap();
-    let service = followup::add_period(&mut store, &period(id, PeriodKind::Deferral, "2027-01-10", None), &ctx()).unwrap();
+    let service =
+        followup::add_period(&mut store, &period(id, PeriodKind::Deferral, "2027-01-10", None), &ctx())
+            .unwrap();
     let service = service.periods.last().unwrap().clone();
 
     let end = PeriodEndRequest { period_id: work.id, to: d("2026-08-31") };
@@ -169,9 +172,14 @@ fn periods_are_added_ended_removed_and_audited() {
 
     let (_, left) = followup::remove_period(&mut store, service.id, &ctx()).unwrap();
     assert_eq!(left.periods.len(), 2);
-    assert_eq!(left.periods[1].activity, Activity::Work(Employer::Unregistered { name: "«Балапан» ЖШС".into() }));
+    assert_eq!(
+        left.periods[1].activity,
+        Activity::Work(Employer::Unregistered { name: "«Балапан» ЖШС".into() })
+    );
 
-    let actions = |pid| store.audit_trail("followup_period", pid).unwrap().into_iter().map(|e| e.action).collect::<Vec<_>>();
+    let actions = |pid| {
+        store.audit_trail("followup_period", pid).unwrap().into_iter().map(|e| e.action).collect::<Vec<_>>()
+    };
     assert_eq!(actions(work.id), ["insert", "update"]);
     assert_eq!(actions(service.id), ["insert", "delete"]);
     let removed = store.audit_trail("followup_period", service.id).unwrap().pop().unwrap();
@@ -181,7 +189,8 @@ fn periods_are_added_ended_removed_and_audited() {
 #[test]
 fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     let (_dir, mut store, id) = store();
-    let cost = StudyCostRequest { graduate_id: id, amount: 1_000_000, scope: CostScope::GrantYears, basis: None };
+    let cost =
+        StudyCostRequest { graduate_id: id, amount: 1_000_000, scope: CostScope::GrantYears, basis: None };
     followup::set_study_cost(&mut store, &cost, &ctx()).unwrap();
     followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
 
@@ -192,15 +201,24 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
 
     // Left at the end of August 2026: broken, the unworked part owed.
     let work = store.followup(id).unwrap().periods[0].id;
-    followup::end_period(&mut store, &PeriodEndRequest { period_id: work, to: d("2026-08-31") }, &ctx()).unwrap();
+    followup::end_period(&mut store, &PeriodEndRequest { period_id: work, to: d("2026-08-31") }, &ctx())
+        .unwrap();
     let broken = followup::obligation(&store, id, d("2026-12-31")).unwrap().standing;
     // 1 000 000 × 731 / 1096 = 666 970.8 → 666 971.
     assert_eq!((broken.state, broken.counted_days, broken.refund_owed), (State::Broken, 365, Some(666_971)));
     assert_eq!(broken.since, Some(d("2026-09-01")));
 
     // A payment in part, then the rest: paid in full ends the obligation.
-    let pay = |amount, on: &str| PaymentRequest { graduate_id: id, paid_on: d(on), amount, document: "№ 77".into() };
-    assert_eq!(followup::record_payment(&mut store, &pay(1, "2026-06-01"), &ctx()).unwrap_err().code(), "nothing_owed");
+    let pay = |amount, on: &str| PaymentRequest {
+        graduate_id: id,
+        paid_on: d(on),
+        amount,
+        document: "№ 77".into(),
+    };
+    assert_eq!(
+        followup::record_payment(&mut store, &pay(1, "2026-06-01"), &ctx()).unwrap_err().code(),
+        "nothing_owed"
+    );
     assert_eq!(
         followup::record_payment(&mut store, &pay(700_000, "2027-01-10"), &ctx()).unwrap_err().code(),
         "payment_above_balance"
@@ -211,14 +229,20 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     followup::record_payment(&mut store, &pay(66_971, "2027-03-01"), &ctx()).unwrap();
     let paid = followup::obligation(&store, id, d("2028-01-01")).unwrap().standing;
     assert_eq!((paid.state, paid.since, paid.balance), (State::RefundPaid, Some(d("2027-03-01")), Some(0)));
-    assert_eq!(store.audit_trail("refund_payment", store.followup(id).unwrap().payments[0].id).unwrap().len(), 1);
+    assert_eq!(
+        store.audit_trail("refund_payment", store.followup(id).unwrap().payments[0].id).unwrap().len(),
+        1
+    );
 }
 
 #[test]
 fn mistakes_are_typed_errors_and_change_nothing() {
     let (_dir, mut store, id) = store();
     let code = |e: joldama_core::Error| e.code();
-    assert_eq!(code(followup::record_arrival(&mut store, &arrival(id + 100, "2025-09-01"), &ctx()).unwrap_err()), "not_found");
+    assert_eq!(
+        code(followup::record_arrival(&mut store, &arrival(id + 100, "2025-09-01"), &ctx()).unwrap_err()),
+        "not_found"
+    );
     let blank = ArrivalRequest { confirmed_by: "  ".into(), ..arrival(id, "2025-09-01") };
     assert_eq!(code(followup::record_arrival(&mut store, &blank, &ctx()).unwrap_err()), "no_document");
 
@@ -234,17 +258,26 @@ fn mistakes_are_typed_errors_and_change_nothing() {
     assert_eq!(code(followup::add_period(&mut store, &nowhere, &ctx()).unwrap_err()), "period_no_place");
     let mut centre_at = period(id, PeriodKind::Centre, "2025-09-01", None);
     centre_at.employer_name = Some("X".into());
-    assert_eq!(code(followup::add_period(&mut store, &centre_at, &ctx()).unwrap_err()), "employer_only_for_work");
+    assert_eq!(
+        code(followup::add_period(&mut store, &centre_at, &ctx()).unwrap_err()),
+        "employer_only_for_work"
+    );
 
-    let centre = followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx()).unwrap();
+    let centre =
+        followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx())
+            .unwrap();
     let centre = centre.periods[0].clone();
     let early = PeriodEndRequest { period_id: centre.id, to: d("2025-08-31") };
-    assert_eq!(code(followup::end_period(&mut store, &early, &ctx()).unwrap_err()), "period_ends_before_start");
+    assert_eq!(
+        code(followup::end_period(&mut store, &early, &ctx()).unwrap_err()),
+        "period_ends_before_start"
+    );
     let gone = PeriodEndRequest { period_id: centre.id + 1, to: d("2026-01-01") };
     assert_eq!(code(followup::end_period(&mut store, &gone, &ctx()).unwrap_err()), "not_found");
     assert_eq!(code(followup::remove_period(&mut store, centre.id + 1, &ctx()).unwrap_err()), "not_found");
 
-    let huge = StudyCostRequest { graduate_id: id, amount: u64::MAX, scope: CostScope::GrantYears, basis: None };
+    let huge =
+        StudyCostRequest { graduate_id: id, amount: u64::MAX, scope: CostScope::GrantYears, basis: None };
     assert_eq!(code(followup::set_study_cost(&mut store, &huge, &ctx()).unwrap_err()), "amount_too_large");
 
     assert_eq!(store.audit_trail("followup_period", centre.id).unwrap().len(), 1);

@@ -20,7 +20,7 @@ fn messy_generated_lists_in_both_languages() {
     for (lang, rows, seed) in [(Lang::Kk, 250, 7), (Lang::Ru, 1_200, 8)] {
         let path = dir.path().join(format!("list_{}.xlsx", lang.code()));
         write_graduate_list(&path, &GraduateListSpec { rows, lang, year: 2026, seed, messy: true }).unwrap();
-        let report = import::graduates::import(&mut store, &path, &options).unwrap();
+        let report = joldama_core::workflow::import::graduates(&mut store, &path, &options).unwrap();
 
         let bad_check_digits = (rows / 100).max(1);
         assert_eq!(report.tally.header_row, 4, "{lang:?}");
@@ -49,7 +49,7 @@ fn generated_vacancy_list() {
     let path = dir.path().join("vacancies.xlsx");
     write_vacancy_list(&path, &VacancyListSpec { rows: 300, year: 2026, seed: 3 }).unwrap();
     let options = ImportOptions { year: None, dry_run: false, actor: "test".into(), ..Default::default() };
-    let report = import::vacancies::import(&mut store, &path, 2026, &options).unwrap();
+    let report = joldama_core::workflow::import::vacancies(&mut store, &path, 2026, &options).unwrap();
     assert!(report.tally.problems.is_empty(), "{:?}", report.tally.problems);
     assert_eq!(report.counts.imported, 300);
     assert_eq!(store.vacancies().unwrap().len(), 300);

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use joldama_core::i18n::UserFacing;
-use joldama_core::import::{self, ImportOptions, ImportReport};
+use joldama_core::import::{ImportOptions, ImportReport};
 use joldama_core::store::Store;
 use serde_json::Value;
 
@@ -64,7 +64,8 @@ fn check_graduate_list(name: &str, year: Option<i32>) {
     let truth = expected(name);
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("test.sqlite3")).unwrap();
-    let report = import::graduates::import(&mut store, &fixture(name), &options(year, false)).unwrap();
+    let report =
+        joldama_core::workflow::import::graduates(&mut store, &fixture(name), &options(year, false)).unwrap();
 
     assert_eq!(report.tally.header_row as u64, truth["header_row"].as_u64().unwrap(), "{name}: header row");
     assert_eq!(report.tally.data_rows as u64, truth["data_rows"].as_u64().unwrap(), "{name}: data rows");
@@ -97,7 +98,8 @@ fn check_graduate_list(name: &str, year: Option<i32>) {
     }
 
     // The same file again changes nothing.
-    let again = import::graduates::import(&mut store, &fixture(name), &options(year, false)).unwrap();
+    let again =
+        joldama_core::workflow::import::graduates(&mut store, &fixture(name), &options(year, false)).unwrap();
     assert_eq!(
         (again.counts.imported, again.counts.updated, again.counts.unchanged),
         (0, 0, report.tally.valid)
@@ -139,9 +141,12 @@ fn kazakh_list_with_mismatches_and_duplicates() {
 fn dry_run_counts_but_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("dry.sqlite3")).unwrap();
-    let report =
-        import::graduates::import(&mut store, &fixture("graduates_2025_ru.xlsx"), &options(Some(2025), true))
-            .unwrap();
+    let report = joldama_core::workflow::import::graduates(
+        &mut store,
+        &fixture("graduates_2025_ru.xlsx"),
+        &options(Some(2025), true),
+    )
+    .unwrap();
     assert!(report.dry_run);
     assert_eq!(report.counts.imported, 296);
     assert!(store.graduates().unwrap().is_empty());
@@ -151,7 +156,7 @@ fn dry_run_counts_but_changes_nothing() {
 fn a_list_of_another_cohort_is_refused_row_by_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("year.sqlite3")).unwrap();
-    let report = import::graduates::import(
+    let report = joldama_core::workflow::import::graduates(
         &mut store,
         &fixture("graduates_2025_ru.xlsx"),
         &options(Some(2024), false),
@@ -172,7 +177,9 @@ fn check_vacancy_list(name: &str) {
     let truth = expected(name);
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("v.sqlite3")).unwrap();
-    let report = import::vacancies::import(&mut store, &fixture(name), 2025, &options(None, false)).unwrap();
+    let report =
+        joldama_core::workflow::import::vacancies(&mut store, &fixture(name), 2025, &options(None, false))
+            .unwrap();
     assert_eq!(report.tally.header_row as u64, truth["header_row"].as_u64().unwrap(), "{name}: header row");
     assert_eq!(report.tally.data_rows as u64, truth["data_rows"].as_u64().unwrap(), "{name}: data rows");
     assert_eq!(report.tally.valid as u64, truth["valid"].as_u64().unwrap(), "{name}: valid rows");
@@ -191,7 +198,9 @@ fn check_vacancy_list(name: &str) {
         assert_eq!(v.record.rural, row["rural"].as_bool().unwrap(), "{name}: rural of {bin}");
         assert_eq!(v.places_left, places);
     }
-    let again = import::vacancies::import(&mut store, &fixture(name), 2025, &options(None, false)).unwrap();
+    let again =
+        joldama_core::workflow::import::vacancies(&mut store, &fixture(name), 2025, &options(None, false))
+            .unwrap();
     assert_eq!(
         (again.counts.imported, again.counts.updated, again.counts.unchanged),
         (0, 0, report.tally.valid)
@@ -213,7 +222,12 @@ fn broken_files_are_refused_whole_and_the_database_is_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("broken.sqlite3");
     let mut store = Store::open(&db).unwrap();
-    import::graduates::import(&mut store, &fixture("graduates_2025_kk.xlsx"), &options(None, false)).unwrap();
+    joldama_core::workflow::import::graduates(
+        &mut store,
+        &fixture("graduates_2025_kk.xlsx"),
+        &options(None, false),
+    )
+    .unwrap();
     let before = store.graduates().unwrap();
     for (name, code) in [
         ("broken_not_a_spreadsheet.xlsx", "not_a_spreadsheet"),
@@ -226,8 +240,12 @@ fn broken_files_are_refused_whole_and_the_database_is_untouched() {
         ("no_such_file.xlsx", "file_unreadable"),
         ("vacancies_2025.xlsx", "no_header_row"),
     ] {
-        let error =
-            import::graduates::import(&mut store, &fixture(name), &options(Some(2025), false)).unwrap_err();
+        let error = joldama_core::workflow::import::graduates(
+            &mut store,
+            &fixture(name),
+            &options(Some(2025), false),
+        )
+        .unwrap_err();
         assert_eq!(error.code(), code, "{name}");
         let message = error.message();
         assert!(message.kk.contains(name) && message.ru.contains(name), "{name}: {message:?}");

@@ -81,7 +81,12 @@ fn letter(lang: Lang) -> ReferralLetter {
 }
 
 fn centre(lang: Lang) -> CentreReferral {
-    CentreReferral { issue: issue(lang, "12/346"), region: Region::EastKazakhstan, term_years: 3, reason: None }
+    CentreReferral {
+        issue: issue(lang, "12/346"),
+        region: Region::EastKazakhstan,
+        term_years: 3,
+        reason: None,
+    }
 }
 
 fn exemption(lang: Lang) -> Certificate {

@@ -59,6 +59,7 @@ fn graduate(n: usize, surname: &str) -> GraduateRecord {
         region: Some(Region::ALL[n % Region::ALL.len()]),
         phone: Some(format!("+7 701 {n:07}")),
         email: None,
+        grant: None,
     }
 }
 

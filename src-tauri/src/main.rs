@@ -95,6 +95,7 @@ fn main() {
             meeting::accept_suggestions,
             papers::print_papers,
             papers::print_protocol,
+            papers::print_calculation,
             followup::confirm_arrival,
             followup::add_period,
             followup::end_period,

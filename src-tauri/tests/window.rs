@@ -185,6 +185,7 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("DISPLAY", &display)
             .env("JOLDAMA_DB", &db)
+            .env("JOLDAMA_SAVE_DIR", dir.path())
             // A fresh profile too: the web view's storage (the remembered language) and the
             // window's remembered size live under these.
             .env("XDG_DATA_HOME", dir.path().join("data"))
@@ -310,6 +311,33 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     );
     w.shot("07-papers").await;
 
+    // Follow-up: the employer confirmed the arrival; the obligation runs and nothing is owed.
+    w.click("nav-followup").await;
+    w.click("graduate-row").await;
+    w.type_into("arrival-by", "Жұмыс берушінің хаты №12").await;
+    w.click("arrival-confirm").await;
+    w.text_until("obligation-state", |t| t == "Жұмыс істеп жүр").await;
+    assert!(w.client.find(Window::by("refund-owed")).await.is_err(), "no refund while working");
+    // What a stop would cost is there only on request, and never as a debt.
+    w.click("what-if").await;
+    let estimate = w.text_until("what-if-text", |t| !t.is_empty()).await;
+    assert!(estimate.contains("қарыз емес"), "{estimate}");
+    w.shot("08-followup").await;
+
+    // The Financial Centre's list: every graduate of the cohort, each in their state.
+    w.click("export-fc").await;
+    let file = dir.path().join(format!("financial-centre-{}.xlsx", 2025));
+    let start = Instant::now();
+    while !file.exists() {
+        assert!(start.elapsed() < Duration::from_secs(30), "no export at {}", file.display());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let states = exported_states(&file);
+    assert_eq!(states.len() as u64, expected.valid, "a row for every graduate");
+    assert_eq!(states.get(&graduate.iin).map(String::as_str), Some("Жұмыс істеп жүр"));
+    let waiting = states.values().filter(|s| *s == "Комиссия шешімін күтуде").count() as u64;
+    assert_eq!(waiting, expected.valid - 1, "the others await a decision: {states:?}");
+
     // Russian labels after one click on the switch, remembered by the page.
     assert_eq!(w.page_lang().await, "kk");
     w.click("lang-switch").await;
@@ -323,6 +351,17 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     let db_path = w.text_until("db-path", |t| !t.is_empty()).await;
     assert_eq!(Path::new(&db_path), db.as_path(), "Settings shows the database's path");
     w.client.close().await.unwrap();
+}
+
+/// The Financial Centre list's state column, by IIN (the first sheet, read back).
+fn exported_states(file: &Path) -> std::collections::BTreeMap<String, String> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(file).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    let mut rows = sheet.rows();
+    let header: Vec<String> = rows.next().unwrap().iter().map(|c| c.to_string()).collect();
+    let state = header.iter().position(|h| h == "Жағдайы").expect("a state column");
+    rows.map(|row| (row[0].to_string(), row[state].to_string())).collect()
 }
 
 fn fixture(name: &str) -> String {

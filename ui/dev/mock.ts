@@ -5,11 +5,16 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type {
   AppInfo,
+  Arrival,
   Backup,
+  CohortSettings,
   Commission,
+  Coverage,
   DecisionView,
   DeferralChoice,
   Eligibility,
+  EndChoice,
+  GrantYears,
   GraduateDetail,
   GraduatePage,
   GraduateQuery,
@@ -17,13 +22,25 @@ import type {
   GroundChoice,
   ImportPreview,
   Meeting,
+  MeetingDefaults,
+  ObligationEnd,
+  ObligationState,
+  ObligationView,
   PapersResult,
+  Payment,
+  Period,
+  PeriodView,
   PlacementStats,
   PlacementTally,
   ProgrammeOption,
+  QueueRow,
+  Reason,
   Rule,
+  StudyCost,
+  Text,
   University,
   Vacancy,
+  Written,
 } from '../src/lib/types';
 
 const YEAR = 2025;
@@ -39,7 +56,7 @@ const PROGRAMMES = [
   ['6B04101', 'Экономика'],
 ] as const;
 const FUNDINGS = ['state_order', 'rural_quota', 'serpin', 'state_order', 'state_order'] as const;
-const STATUSES = ['undecided', 'undecided', 'vacancy', 'vacancy', 'employment_centre', 'exemption', 'undecided'] as const;
+const STATUSES = ['undecided', 'undecided', 'vacancy', 'vacancy', 'employment_centre', 'exemption', 'undecided', 'deferral'] as const;
 
 const graduates: GraduateRow[] = Array.from({ length: 340 }, (_, i) => {
   const p = PROGRAMMES[i % PROGRAMMES.length];
@@ -100,6 +117,177 @@ const rules: Rule[] = [
   { name: { kk: 'Мемлекеттік тапсырыс: басқа бағдарламалар', ru: 'Госзаказ: прочие программы' }, funding: 'state_order', levels: ['bachelor', 'master'], fields: 'any', kinds: 'any', area: 'anywhere', term_years: 3 },
 ];
 
+// ---- Follow-up: kept per graduate, so that the follow-up screen's commands change what it shows.
+type Kept = {
+  arrival: Arrival | null;
+  periods: Period[];
+  study_cost: StudyCost | null;
+  grant: GrantYears | null;
+  payments: Payment[];
+  end: ObligationEnd | null;
+};
+const kept = new Map<number, Kept>();
+let nextId = 1000;
+
+function keptOf(id: number): Kept {
+  let k = kept.get(id);
+  if (!k) {
+    const referred = graduates[id - 1].status === 'vacancy';
+    const scenario = id % 4;
+    k = {
+      arrival: referred && scenario !== 2 ? { on: '2025-09-01', confirmed_by: 'Жұмыс берушінің хаты №12', note: null } : null,
+      periods:
+        referred && scenario !== 2
+          ? [
+              {
+                id: id * 10,
+                activity: { kind: 'work', employer: { type: 'registered', bin: vacancies[2].employer.bin, name: vacancies[2].employer.name } },
+                place: { kind: vacancies[2].employer.kind, region: vacancies[2].region, rural: vacancies[2].rural },
+                span: { from: '2025-09-01', to: scenario === 1 ? '2026-02-27' : null },
+                note: null,
+              },
+              ...(scenario === 0
+                ? [{ id: id * 10 + 1, activity: { kind: 'work', employer: { type: 'unregistered', name: 'ЖШС «Жеке орталық»' } }, place: { kind: 'other', region: 'almaty_city', rural: false }, span: { from: '2026-03-01', to: '2026-04-30' }, note: null } satisfies Period]
+                : []),
+            ]
+          : [],
+      study_cost: scenario === 2 ? null : { amount: 2450000, scope: 'grant_years', basis: 'Университеттің есебі' },
+      grant: id % 6 === 0 ? { on_grant: 2.5, normative: null, source: 'list' } : null,
+      payments: scenario === 1 && id % 8 === 5 ? [{ id: id * 10, paid_on: '2026-05-10', amount: 500000, document: 'Түбіртек №5521' }] : [],
+      end: null,
+    };
+    kept.set(id, k);
+  }
+  return k;
+}
+
+const REVIEW: Text = {
+  kk: 'Келісімшарт бойынша қызмет заңда кейінге қалдыру негізі емес: комиссия шешімді қайта қарауы керек',
+  ru: 'Служба по контракту не основание для отсрочки по закону: комиссии нужно пересмотреть решение',
+};
+
+function decisionsOf(id: number): DecisionView[] {
+  const g = graduates[id - 1];
+  const base = {
+    meeting_id: 1,
+    meeting_number: 1,
+    meeting_date: '2025-06-20',
+    graduate_id: id,
+    revises: null,
+    revised_by: null,
+    reason: null,
+    created_at: '2025-06-20T10:11:00Z',
+    created_by: 'secretary',
+  };
+  switch (g.status) {
+    case 'vacancy':
+      return [{ ...base, id: 100 + id, outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' }, term_years: 3, summary: { kk: `Бос орынға жолдама: ${vacancies[2].employer.name}, ${vacancies[2].position}; келу күні 01.09.2025`, ru: `Направление на вакансию: ${vacancies[2].employer.name}, ${vacancies[2].position}; дата прибытия 01.09.2025` }, review: null }];
+    case 'employment_centre':
+      return [{ ...base, id: 100 + id, outcome: { kind: 'employment_centre', region: g.region ?? 'almaty_city', override_reason: null }, term_years: 3, summary: { kk: 'Жұмыспен қамту орталығына жолдама', ru: 'Направление в центр занятости' }, review: null }];
+    case 'exemption':
+      return [{ ...base, id: 100 + id, outcome: { kind: 'exemption', ground: 'further_study', proofs: [{ document: 'admission_order', file: '/home/secretary/proofs/order.pdf' }] }, term_years: null, summary: { kk: 'Өтеуден босатылды: магистратураға түсті', ru: 'Освобождён: поступил в магистратуру' }, review: null }];
+    case 'deferral':
+      return [{ ...base, id: 100 + id, outcome: { kind: 'deferral', reason: 'military_enlistment', from: '2025-07-01', to: '2026-06-30' }, term_years: 3, summary: { kk: 'Кейінге қалдыру: келісімшарт бойынша әскери қызмет, 01.07.2025 – 30.06.2026', ru: 'Отсрочка: воинская служба по контракту, 01.07.2025 – 30.06.2026' }, review: REVIEW }];
+    default:
+      return [];
+  }
+}
+
+function coverageOf(id: number): Coverage {
+  const g = graduates[id - 1];
+  return id % 5 === 0
+    ? { status: 'not_covered', funding: g.funding, level: g.level, field: 'other' }
+    : { status: 'covered', row: 3, name: rules[2].name, funding: g.funding, term_years: 3 };
+}
+
+const LABELS: Record<ObligationState, Text> = {
+  awaiting_decision: { kk: 'Комиссия шешімін күтуде', ru: 'Ожидает решения комиссии' },
+  not_covered: { kk: 'Ережелер кестесінде қамтылмаған', ru: 'Не охвачен таблицей правил' },
+  referred: { kk: 'Жолданды, әлі келген жоқ', ru: 'Направлен, ещё не прибыл' },
+  working: { kk: 'Жұмыс істеп жүр', ru: 'Работает' },
+  at_centre: { kk: 'Жұмыспен қамту орталығында тіркеуде', ru: 'На учёте в центре занятости' },
+  deferred: { kk: 'Кейінге қалдырылған (әскери қызмет)', ru: 'Отсрочка (воинская служба)' },
+  exempted: { kk: 'Жұмыспен өтеуден босатылған', ru: 'Освобождён от отработки' },
+  fulfilled: { kk: 'Жұмыспен өтелді', ru: 'Отработано' },
+  broken: { kk: 'Міндеттеме бұзылды', ru: 'Обязательство нарушено' },
+  refund_paid_in_part: { kk: 'Шығыстар ішінара өтелді', ru: 'Расходы возмещены частично' },
+  refund_paid: { kk: 'Шығыстар толық өтелді', ru: 'Расходы возмещены полностью' },
+  ended: { kk: 'Өзге негізбен тоқтатылды', ru: 'Прекращено по иному основанию' },
+};
+
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+
+/** A believable obligation for the mock's graduates: not the core's arithmetic, only its shape. */
+function obligationOf(id: number): ObligationView {
+  const g = graduates[id - 1];
+  const k = keptOf(id);
+  const decision = decisionsOf(id).at(-1) ?? null;
+  const coverage = coverageOf(id);
+  const asOf = '2026-11-22';
+  const share = k.grant ? { on_grant: k.grant.on_grant, normative: k.grant.normative ?? 4 } : null;
+  const fullDays = 1096;
+  const termDays = share ? Math.round((fullDays * share.on_grant) / share.normative) : fullDays;
+  const periods: PeriodView[] = k.periods.map((p) => {
+    const counts = p.activity.kind !== 'work' || p.place?.kind !== 'other';
+    const reasons: Reason[] = counts
+      ? []
+      : [{ code: 'kind_not_allowed', message: { kk: 'Ұйымның бұл түрі бұл санатқа рұқсат етілмеген', ru: 'Этот вид организации не допускается для этой категории' } }];
+    return { period: p, counts, days: days(p.span.from, p.span.to ?? asOf), reasons };
+  });
+  const counted = periods.filter((p) => p.counts && p.period.activity.kind !== 'deferral').reduce((n, p) => n + p.days, 0);
+  const paused = periods.filter((p) => p.period.activity.kind === 'deferral').reduce((n, p) => n + p.days, 0);
+  const paid = k.payments.reduce((n, p) => n + p.amount, 0);
+  const cost = k.study_cost?.amount ?? null;
+  const owedFull = cost === null ? null : Math.round((cost * (termDays - Math.min(counted, termDays))) / termDays);
+  const open = k.periods.some((p) => p.span.to === null);
+  let state: ObligationState;
+  if (k.end) state = 'ended';
+  else if (g.status === 'undecided') state = coverage.status === 'covered' ? 'awaiting_decision' : 'not_covered';
+  else if (g.status === 'exemption') state = 'exempted';
+  else if (g.status === 'deferral') state = 'deferred';
+  else if (g.status === 'employment_centre') state = 'at_centre';
+  else if (counted >= termDays) state = 'fulfilled';
+  else if (open) state = 'working';
+  else if (!k.arrival && k.periods.length === 0) state = 'referred';
+  else if (owedFull !== null && paid >= owedFull) state = 'refund_paid';
+  else state = paid > 0 ? 'refund_paid_in_part' : 'broken';
+  const owing = state === 'broken' || state === 'refund_paid_in_part' || state === 'refund_paid';
+  const runs = state === 'working' || state === 'referred' || state === 'at_centre' || state === 'deferred';
+  const notes: Reason[] = [];
+  if (coverage.status === 'not_covered') notes.push({ code: 'not_covered', message: { kk: 'Ережелер кестесінің бірде-бір жолы түлекті қамтымайды', ru: 'Ни одна строка таблицы правил не охватывает выпускника' } });
+  if (decision?.review) notes.push({ code: 'review', message: decision.review });
+  if (!k.study_cost && state !== 'exempted' && state !== 'fulfilled') notes.push({ code: 'cost_unknown', message: { kk: 'Оқу құны енгізілмеген: өтелетін сома есептелмейді', ru: 'Стоимость обучения не внесена: сумма возмещения не рассчитывается' } });
+  const started = k.arrival?.on ?? (decision?.outcome.kind === 'vacancy' ? decision.outcome.arrival_date : null);
+  return {
+    graduate_id: id,
+    coverage,
+    decision,
+    state_label: LABELS[state],
+    study_cost: k.study_cost,
+    share,
+    arrival: k.arrival,
+    periods,
+    payments: k.payments,
+    end: k.end,
+    notes,
+    as_of: asOf,
+    state,
+    start: started,
+    deadline: state === 'referred' ? '2025-10-01' : null,
+    since: state === 'broken' || state === 'refund_paid_in_part' ? '2026-02-28' : k.end?.on ?? null,
+    term: { years: 3, full_days: fullDays, share, days: termDays },
+    term_days: termDays,
+    counted_days: Math.min(counted, termDays),
+    paused_days: paused,
+    remaining_days: Math.max(0, termDays - counted),
+    ends_on: state === 'working' ? '2028-08-31' : null,
+    refund_owed: owing ? owedFull : 0,
+    refund_if_stopped: runs && owedFull !== null ? owedFull : null,
+    paid,
+    balance: owing && owedFull !== null ? owedFull - paid : null,
+  };
+}
+
 function detail(id: number): GraduateDetail {
   const g = graduates[id - 1];
   const [surname, name] = g.full_name.split(' ');
@@ -121,27 +309,28 @@ function detail(id: number): GraduateDetail {
       region: g.region,
       phone: '+7 701 000 00 00',
       email: null,
+      grant: keptOf(id).grant,
     },
-    obligation: { status: 'bound', row: 3, name: rules[2].name, funding: g.funding, term_years: 3 },
-    decisions: g.status === 'undecided' ? [] : [
-      {
-        decision: { id: 100 + id, meeting_id: 1, meeting_number: 1, graduate_id: id, outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' }, term_years: 3, revises: null, revised_by: null, reason: null, created_at: '2025-06-20T10:11:00Z', created_by: 'secretary' },
-        summary: { kk: 'Бос орынға жолдама: КММ «№5 мектеп», мұғалім; келу күні 01.09.2025', ru: 'Направление на вакансию: КГУ «Школа №5», учитель; дата прибытия 01.09.2025' },
-      },
-    ],
-    followup: {
-      arrival: { on: '2025-09-01', confirmed_by: 'Жұмыс берушінің хаты №12', note: null },
-      periods: [{ id: 1, activity: { kind: 'work', employer: { type: 'registered', bin: '940140000385', name: 'КММ «№5 мектеп»' } }, span: { from: '2025-09-01', to: null }, note: null }],
-      study_cost: { amount: 2450000, basis: null },
-    },
-    term_years: 3,
-    status: { as_of: '2026-11-22', state: 'in_progress', term_days: 1096, counted_days: 448, deferred_days: 0, remaining_days: 648, ends_on: '2028-08-31', refund: 1448358 },
-    no_status: null,
+    decisions: decisionsOf(id),
+    obligation: obligationOf(id),
     history: [
       { at: '2025-06-01T09:00:00Z', actor: 'secretary', action: 'insert', entity: 'graduate', entity_id: id, details: { new: { iin: g.iin }, source: 'graduates_2025.xlsx' } },
       { at: '2025-06-20T10:11:00Z', actor: 'secretary', action: 'insert', entity: 'decision', entity_id: 100 + id, details: null },
     ],
   };
+}
+
+let cohortSettings: CohortSettings = {
+  arrival: { month: 9, day: 1 },
+  arrival_grace_days: 30,
+  uncovered_term_years: 3,
+  normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
+};
+
+/** The graduate whose period or payment it is. */
+function ownerOf(list: 'periods' | 'payments', itemId: number): number {
+  for (const [id, k] of kept) if (k[list].some((x) => x.id === itemId)) return id;
+  return 1;
 }
 
 function page(q: GraduateQuery): GraduatePage {
@@ -178,23 +367,107 @@ mockIPC(
       case 'commission':
         return commission;
       case 'create_commission':
-        commission = { id: 1, year: args.year, name: args.name, members: [] };
+        commission = { id: 1, year: args.request.year, name: args.request.name ?? { kk: `${args.request.year} жылғы түлектерді дербес бөлу жөніндегі комиссия`, ru: `Комиссия по персональному распределению выпускников ${args.request.year} года` }, members: [] };
         return commission;
+      case 'add_member':
+        if (commission) commission = { ...commission, members: [...commission.members, { id: commission.members.length + 1, role: args.request.role, full_name: args.request.full_name, position: args.request.position }] };
+        return commission;
+      case 'create_meeting': {
+        const m: Meeting = { id: meetings.length + 1, commission_id: 1, number: meetings.length + 1, held_on: args.request.held_on, place: args.request.place, present: args.request.present ?? commission?.members.map((x) => x.id) ?? [], finalised: null };
+        meetings.push(m);
+        return m;
+      }
+      case 'meeting_defaults': {
+        const m = meetings.find((x) => x.id === args.meetingId);
+        const day = `${m?.held_on.slice(0, 4) ?? YEAR}-${String(cohortSettings.arrival.month).padStart(2, '0')}-${String(cohortSettings.arrival.day).padStart(2, '0')}`;
+        return { arrival: m && m.held_on > day ? m.held_on : day } satisfies MeetingDefaults;
+      }
+      case 'cohort_settings':
+        return cohortSettings;
+      case 'save_cohort_settings':
+        cohortSettings = args.settings;
+        return cohortSettings;
+      case 'load_demo':
+        return null;
       case 'meetings':
         return meetings;
       case 'undecided':
-        return graduates.filter((g) => g.status === 'undecided').slice(0, 40);
+        return [
+          ...graduates.filter((g) => g.status === 'undecided').slice(0, 40).map((g): QueueRow => ({ ...g, state: coverageOf(g.id).status === 'covered' ? 'awaiting_decision' : 'not_covered', revises: null })),
+          ...graduates.filter((g) => g.status === 'deferral').slice(0, 3).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id })),
+        ];
       case 'eligibility':
         return {
           graduate: detail(args.graduateId).graduate,
-          obligation: detail(args.graduateId).obligation,
+          coverage: coverageOf(args.graduateId),
           allowed: vacancies.filter((v) => v.places_left > 0).slice(0, 6).map((v, i) => ({ vacancy: v, score: { own_region: i < 2, programme_named: i < 3, places_left: v.places_left }, reasons: [] })),
           refused: vacancies.filter((v) => v.places_left === 0).slice(0, 4).map((v) => ({ vacancy: v, score: { own_region: false, programme_named: false, places_left: 0 }, reasons: [{ code: 'no_places_left', message: { kk: 'Бұл бос орында орын қалмады.', ru: 'В этой вакансии не осталось мест.' } }] })),
         } satisfies Eligibility;
-      case 'decide':
-        if (args.request.outcome.kind === 'employment_centre' && !args.request.outcome.confirmed)
-          return fail('vacancies_available', 'Рұқсат етілген 6 бос орында орын бар', 'Есть места на 6 вакансиях', { count: '6' });
-        return { decision: { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, graduate_id: args.request.graduate_id, outcome: args.request.outcome, term_years: 3, revises: null, revised_by: null, reason: null, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary' }, summary: { kk: 'Бос орынға жолдама', ru: 'Направление на вакансию' } } satisfies DecisionView;
+      case 'decide': {
+        const o = args.request.outcome;
+        if (o.kind === 'employment_centre' && !o.override_reason)
+          return fail('vacancies_available', 'Ережелер рұқсат ететін 6 бос орында орын бар: себебін жазыңыз', 'Есть места на 6 вакансиях: укажите причину', { count: '6' });
+        return { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, meeting_date: '2025-07-04', graduate_id: args.request.graduate_id, outcome: o, term_years: 3, revises: args.request.revises, revised_by: null, reason: args.request.reason, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary', summary: { kk: 'Шешім қабылданды', ru: 'Решение принято' }, review: null } satisfies DecisionView;
+      }
+      case 'confirm_arrival': {
+        const k = keptOf(args.request.graduate_id);
+        k.arrival = { on: args.request.on, confirmed_by: args.request.confirmed_by, note: args.request.note };
+        if (!k.periods.some((p) => p.span.from === args.request.on))
+          k.periods.push({ id: nextId++, activity: { kind: 'work', employer: { type: 'registered', bin: vacancies[2].employer.bin, name: vacancies[2].employer.name } }, place: { kind: vacancies[2].employer.kind, region: vacancies[2].region, rural: vacancies[2].rural }, span: { from: args.request.on, to: null }, note: null });
+        return detail(args.request.graduate_id);
+      }
+      case 'add_period': {
+        const r = args.request;
+        if (r.kind === 'work' && !r.employer_bin && !r.employer_name) return fail('period_no_employer', 'Жұмыс берушіні көрсетіңіз', 'Укажите работодателя');
+        const employer = r.employer_bin ? { type: 'registered' as const, bin: r.employer_bin, name: r.employer_name ?? r.employer_bin } : { type: 'unregistered' as const, name: r.employer_name ?? '' };
+        keptOf(r.graduate_id).periods.push({ id: nextId++, activity: r.kind === 'work' ? { kind: 'work', employer } : { kind: r.kind }, place: r.place, span: { from: r.from, to: r.to }, note: r.note });
+        return detail(r.graduate_id);
+      }
+      case 'end_period': {
+        const id = ownerOf('periods', args.request.period_id);
+        const p = keptOf(id).periods.find((x) => x.id === args.request.period_id);
+        if (p) p.span = { ...p.span, to: args.request.to };
+        return detail(id);
+      }
+      case 'remove_period': {
+        const id = ownerOf('periods', args.periodId);
+        const k = keptOf(id);
+        k.periods = k.periods.filter((x) => x.id !== args.periodId);
+        return detail(id);
+      }
+      case 'set_study_cost':
+        keptOf(args.request.graduate_id).study_cost = { amount: args.request.amount, scope: args.request.scope, basis: args.request.basis };
+        return detail(args.request.graduate_id);
+      case 'set_grant_years':
+        keptOf(args.request.graduate_id).grant = args.request.on_grant === null ? null : { on_grant: args.request.on_grant, normative: args.request.normative, source: 'card' };
+        return detail(args.request.graduate_id);
+      case 'record_payment': {
+        const view = obligationOf(args.request.graduate_id);
+        if (view.balance !== null && args.request.amount > view.balance)
+          return fail('payment_above_balance', `Төлем қалған қарыздан (${view.balance} теңге) көп`, `Платёж больше остатка долга (${view.balance} тенге)`, { count: String(view.balance) });
+        keptOf(args.request.graduate_id).payments.push({ id: nextId++, paid_on: args.request.paid_on, amount: args.request.amount, document: args.request.document });
+        return detail(args.request.graduate_id);
+      }
+      case 'remove_payment': {
+        const id = ownerOf('payments', args.paymentId);
+        const k = keptOf(id);
+        k.payments = k.payments.filter((x) => x.id !== args.paymentId);
+        return detail(id);
+      }
+      case 'record_end':
+        keptOf(args.request.graduate_id).end = args.request.end;
+        return detail(args.request.graduate_id);
+      case 'end_grounds':
+        return [
+          { ground: 'death', label: { kk: 'Жас маманның қайтыс болуы', ru: 'Смерть молодого специалиста' } },
+          { ground: 'disability_during_term', label: { kk: 'Өтеу кезеңінде I немесе II топтағы мүгедектік белгіленуі', ru: 'Установление инвалидности I или II группы в период отработки' } },
+          { ground: 'other_legal_ground', label: { kk: 'Заңнамада көзделген өзге негіз', ru: 'Иное основание, предусмотренное законодательством' } },
+        ] satisfies EndChoice[];
+      case 'export_financial_centre':
+      case 'export_stats':
+        return { file: args.path, rows: 42 } satisfies Written;
+      case 'pick_save':
+        return `/home/secretary/Құжаттар/${args.defaultName}`;
       case 'rules':
         return rules;
       case 'university':

@@ -3,7 +3,9 @@
 use clap::Subcommand;
 use joldama_core::Text;
 use joldama_core::commission::{Commission, Meeting, Role};
-use joldama_core::workflow::commission::{self as workflow, CommissionRequest, MeetingRequest, MemberRequest};
+use joldama_core::workflow::commission::{
+    self as workflow, CommissionRequest, MeetingRequest, MemberRequest,
+};
 use joldama_core::workflow::decide::{graduate, views};
 use serde::Serialize;
 
@@ -79,15 +81,18 @@ pub fn commission(cli: &Cli, command: &CommissionCommand) -> Result<(), Failure>
     let commission = match command {
         CommissionCommand::Create { year, name_kk, name_ru } => {
             let default = workflow::default_name();
-            let name = Text::new(
-                name_kk.clone().unwrap_or(default.kk),
-                name_ru.clone().unwrap_or(default.ru),
-            );
-            workflow::create_commission(&mut store, &CommissionRequest { year: *year, name: Some(name) }, &cli.change())?
+            let name =
+                Text::new(name_kk.clone().unwrap_or(default.kk), name_ru.clone().unwrap_or(default.ru));
+            workflow::create_commission(
+                &mut store,
+                &CommissionRequest { year: *year, name: Some(name) },
+                &cli.change(),
+            )?
         }
         CommissionCommand::AddMember { year, role, name, position } => {
             let role = code(role, Role::ALL, Role::code, ("рөл", "роль"))?;
-            let request = MemberRequest { year: *year, role, full_name: name.clone(), position: position.clone() };
+            let request =
+                MemberRequest { year: *year, role, full_name: name.clone(), position: position.clone() };
             workflow::add_member(&mut store, &request, &cli.change())?
         }
         CommissionCommand::Show { year } => workflow::of_year(&store, *year)?,
@@ -132,7 +137,8 @@ fn present(value: &str) -> Result<Option<Vec<i64>>, Failure> {
     if value.trim() == "all" {
         return Ok(None);
     }
-    let ids = value.split(',').filter(|p| !p.trim().is_empty()).map(args::number).collect::<Result<_, _>>()?;
+    let ids =
+        value.split(',').filter(|p| !p.trim().is_empty()).map(args::number).collect::<Result<_, _>>()?;
     Ok(Some(ids))
 }
 
@@ -141,8 +147,12 @@ pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     match command {
         MeetingCommand::Create { year, date, place, present: who } => {
-            let request =
-                MeetingRequest { year: *year, held_on: args::date(date)?, place: place.clone(), present: present(who)? };
+            let request = MeetingRequest {
+                year: *year,
+                held_on: args::date(date)?,
+                place: place.clone(),
+                present: present(who)?,
+            };
             let meeting = workflow::create_meeting(&mut store, &request, &cli.change())?;
             out.show(&meeting, || print_meeting_head(&out, &meeting));
         }
@@ -164,8 +174,10 @@ pub fn meeting(cli: &Cli, command: &MeetingCommand) -> Result<(), Failure> {
         MeetingCommand::Show { meeting_id } => {
             let meeting = workflow::meeting(&store, *meeting_id)?;
             let decisions = views(&store, store.decisions_of_meeting(meeting.id)?)?;
-            let graduates =
-                decisions.iter().map(|d| graduate(&store, d.decision.graduate_id)).collect::<Result<Vec<_>, _>>()?;
+            let graduates = decisions
+                .iter()
+                .map(|d| graduate(&store, d.decision.graduate_id))
+                .collect::<Result<Vec<_>, _>>()?;
             let view = serde_json::json!({ "meeting": meeting, "decisions": decisions });
             out.show(&view, || {
                 print_meeting_head(&out, &meeting);

@@ -3,8 +3,8 @@
 
 use clap::{Args, Subcommand};
 use joldama_core::classifiers::{OrgKind, Region};
-use joldama_core::followup::{FollowUp, ObligationEnd};
 use joldama_core::followup::export::period_text;
+use joldama_core::followup::{FollowUp, ObligationEnd};
 use joldama_core::model::Graduate;
 use joldama_core::obligation::{CostScope, EndGround, ObligationView, PeriodKind, Years};
 use joldama_core::rules::Place;
@@ -156,6 +156,9 @@ pub struct ObligationArgs {
     /// By default today.
     #[arg(long)]
     as_of: Option<String>,
+    /// Also print the calculation sheet (term, periods, days, formula, amount) to this PDF.
+    #[arg(long)]
+    sheet: Option<std::path::PathBuf>,
 }
 
 fn amount(value: &str) -> Result<u64, CliError> {
@@ -186,8 +189,12 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
     let (graduate, followup) = match command {
         FollowupCommand::Arrival { whom, date, confirmed_by, note } => {
             let g = find(store, whom)?;
-            let request =
-                ArrivalRequest { graduate_id: g.id, on: args::date(date)?, confirmed_by: confirmed_by.clone(), note: note.clone() };
+            let request = ArrivalRequest {
+                graduate_id: g.id,
+                on: args::date(date)?,
+                confirmed_by: confirmed_by.clone(),
+                note: note.clone(),
+            };
             (g, followup::record_arrival(store, &request, &ctx)?)
         }
         FollowupCommand::Period { whom, kind, employer_bin, employer_name, place, from, to, note } => {
@@ -211,8 +218,10 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
         }
         FollowupCommand::Cost { whom, amount: value, scope, basis } => {
             let g = find(store, whom)?;
-            let scope = code(scope, CostScope::ALL, CostScope::code, ("сома нені қамтиды", "что покрывает сумма"))?;
-            let request = StudyCostRequest { graduate_id: g.id, amount: amount(value)?, scope, basis: basis.clone() };
+            let scope =
+                code(scope, CostScope::ALL, CostScope::code, ("сома нені қамтиды", "что покрывает сумма"))?;
+            let request =
+                StudyCostRequest { graduate_id: g.id, amount: amount(value)?, scope, basis: basis.clone() };
             (g, followup::set_study_cost(store, &request, &ctx)?)
         }
         FollowupCommand::Grant { whom, on_grant, normative } => {
@@ -222,12 +231,17 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 on_grant: years(on_grant.as_deref())?,
                 normative: years(normative.as_deref())?,
             };
-            (g, followup::set_grant_years(store, &request, &ctx)?)
+            let followup = followup::set_grant_years(store, &request, &ctx)?;
+            (joldama_core::workflow::decide::graduate(store, g.id)?, followup)
         }
         FollowupCommand::Payment { whom, date, amount: value, document } => {
             let g = find(store, whom)?;
-            let request =
-                PaymentRequest { graduate_id: g.id, paid_on: args::date(date)?, amount: amount(value)?, document: document.clone() };
+            let request = PaymentRequest {
+                graduate_id: g.id,
+                paid_on: args::date(date)?,
+                amount: amount(value)?,
+                document: document.clone(),
+            };
             (g, followup::record_payment(store, &request, &ctx)?)
         }
         FollowupCommand::Ended { whom, ground, date, document, note } => {
@@ -260,13 +274,25 @@ fn print_followup(out: &Printer, graduate: &Graduate, f: &FollowUp) {
         println!("  [{}] {}", p.id, period_text(p, out.lang));
     }
     if let Some(cost) = &f.study_cost {
-        println!("  {}: {} {}", out.t("Оқу құны", "Стоимость обучения"), cost.amount, out.t("теңге", "тенге"));
+        println!(
+            "  {}: {} {}",
+            out.t("Оқу құны", "Стоимость обучения"),
+            cost.amount,
+            out.t("теңге", "тенге")
+        );
     }
-    if let Some(grant) = &f.grant {
+    if let Some(grant) = &graduate.record.grant {
         println!("  {}: {}", out.t("Грантпен оқыған жылдар", "Лет на гранте"), grant.on_grant);
     }
     for p in &f.payments {
-        println!("  {} {}: {} {} ({})", out.t("Төлем", "Платёж"), day(p.paid_on), p.amount, out.t("теңге", "тенге"), p.document);
+        println!(
+            "  {} {}: {} {} ({})",
+            out.t("Төлем", "Платёж"),
+            day(p.paid_on),
+            p.amount,
+            out.t("теңге", "тенге"),
+            p.document
+        );
     }
 }
 
@@ -276,6 +302,16 @@ pub fn obligation(cli: &Cli, args: &ObligationArgs) -> Result<(), Failure> {
     let graduate = dossier::graduate_by_iin(&store, &args.whom.iin, args.whom.year)?;
     let as_of = args::date_opt(args.as_of.as_deref())?.unwrap_or_else(args::today);
     let view = followup::obligation(&store, graduate.id, as_of)?;
+    if let Some(path) = &args.sheet {
+        joldama_core::workflow::papers::print_calculation(
+            &store,
+            graduate.id,
+            as_of,
+            cli.lang,
+            &cli.actor(),
+            path,
+        )?;
+    }
     out.show(&view, || print_obligation(&out, &graduate, &view));
     Ok(())
 }
@@ -326,14 +362,23 @@ fn print_obligation(out: &Printer, graduate: &Graduate, v: &ObligationView) {
     match (s.state.owes(), s.refund_owed) {
         (true, Some(owed)) => {
             println!("  {}: {}", out.t("Өтелетін сома", "Сумма возмещения"), tenge(owed));
-            println!("  {}: {}; {}: {}", out.t("Төленді", "Оплачено"), tenge(s.paid), out.t("Қалдық", "Остаток"), tenge(s.balance.unwrap_or(owed)));
+            println!(
+                "  {}: {}; {}: {}",
+                out.t("Төленді", "Оплачено"),
+                tenge(s.paid),
+                out.t("Қалдық", "Остаток"),
+                tenge(s.balance.unwrap_or(owed))
+            );
         }
         (true, None) => {}
         (false, _) => {
             if let Some(estimate) = s.refund_if_stopped {
                 println!(
                     "  {}: {}",
-                    out.t("Бүгін тоқтаса, өтелетін сома (болжам, қарыз емес)", "Если прекратить сегодня, к возмещению (оценка, не долг)"),
+                    out.t(
+                        "Бүгін тоқтаса, өтелетін сома (болжам, қарыз емес)",
+                        "Если прекратить сегодня, к возмещению (оценка, не долг)"
+                    ),
                     tenge(estimate)
                 );
             }

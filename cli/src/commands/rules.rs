@@ -88,12 +88,22 @@ pub fn cohort(cli: &Cli, command: &CohortCommand) -> Result<(), Failure> {
     out.show(&s, || {
         println!("{}: {:02}.{:02}", out.t("Келу күні", "День прибытия"), s.arrival.day(), s.arrival.month());
         println!("{}: {}", out.t("Келуді күту, күн", "Ожидание прибытия, дней"), s.arrival_grace_days);
-        println!("{}: {}", out.t("Кестеде жоқ түлектің мерзімі, жыл", "Срок не охваченного таблицей, лет"), s.uncovered_term_years);
+        println!(
+            "{}: {}",
+            out.t("Кестеде жоқ түлектің мерзімі, жыл", "Срок не охваченного таблицей, лет"),
+            s.uncovered_term_years
+        );
         let n = &s.normative_years;
         println!(
             "{}: {} / {} / {} / {}",
-            out.t("Нормативтік мерзім (бакалавриат / магистратура / резидентура / докторантура)", "Нормативный срок (бакалавриат / магистратура / резидентура / докторантура)"),
-            n.bachelor, n.master, n.residency, n.doctorate
+            out.t(
+                "Нормативтік мерзім (бакалавриат / магистратура / резидентура / докторантура)",
+                "Нормативный срок (бакалавриат / магистратура / резидентура / докторантура)"
+            ),
+            n.bachelor,
+            n.master,
+            n.residency,
+            n.doctorate
         );
     });
     Ok(())

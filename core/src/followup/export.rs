@@ -80,7 +80,11 @@ const PERIODS: &[Column] = &[
 ];
 
 /// Writes the list to `path` (.xlsx), headers and labels in `lang`.
-pub fn write_financial_centre(rows: &[FinancialCentreRow], lang: Lang, path: &Path) -> Result<(), ExportError> {
+pub fn write_financial_centre(
+    rows: &[FinancialCentreRow],
+    lang: Lang,
+    path: &Path,
+) -> Result<(), ExportError> {
     save(path, |workbook| {
         let formats = Formats::new();
         graduates_sheet(workbook.add_worksheet(), rows, lang, &formats)?;
@@ -88,7 +92,12 @@ pub fn write_financial_centre(rows: &[FinancialCentreRow], lang: Lang, path: &Pa
     })
 }
 
-fn graduates_sheet(sheet: &mut Worksheet, rows: &[FinancialCentreRow], lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+fn graduates_sheet(
+    sheet: &mut Worksheet,
+    rows: &[FinancialCentreRow],
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     header(sheet, pick(lang, "Түлектер", "Выпускники"), GRADUATES, lang, f)?;
     for (index, r) in rows.iter().enumerate() {
         let row = data_row(index)?;
@@ -167,9 +176,15 @@ fn graduates_sheet(sheet: &mut Worksheet, rows: &[FinancialCentreRow], lang: Lan
     filter(sheet, rows.len(), GRADUATES)
 }
 
-fn periods_sheet(sheet: &mut Worksheet, rows: &[FinancialCentreRow], lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+fn periods_sheet(
+    sheet: &mut Worksheet,
+    rows: &[FinancialCentreRow],
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     header(sheet, pick(lang, "Кезеңдер", "Периоды"), PERIODS, lang, f)?;
-    let periods: Vec<_> = rows.iter().flat_map(|r| r.obligation.periods.iter().map(move |p| (r, p))).collect();
+    let periods: Vec<_> =
+        rows.iter().flat_map(|r| r.obligation.periods.iter().map(move |p| (r, p))).collect();
     for (index, (r, p)) in periods.iter().enumerate() {
         let row = data_row(index)?;
         let period = &p.period;
@@ -187,7 +202,11 @@ fn periods_sheet(sheet: &mut Worksheet, rows: &[FinancialCentreRow], lang: Lang,
             write_date(sheet, row, 6, to, f)?;
         }
         sheet.write_number_with_format(row, 7, p.days, &f.integer)?;
-        sheet.write_string(row, 8, if p.counts { pick(lang, "Иә", "Да") } else { pick(lang, "Жоқ", "Нет") })?;
+        sheet.write_string(
+            row,
+            8,
+            if p.counts { pick(lang, "Иә", "Да") } else { pick(lang, "Жоқ", "Нет") },
+        )?;
         let why: Vec<&str> = p.reasons.iter().map(|r| r.message.get(lang)).collect();
         sheet.write_string(row, 9, why.join("; "))?;
         sheet.write_string(row, 10, period.note.as_deref().unwrap_or_default())?;

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use error::{ExportError, FollowUpError};
 
+use crate::classifiers::classifier_enum;
 use crate::ident::Bin;
 use crate::obligation::{CostScope, EndGround, PeriodKind, Span, Years};
 use crate::rules::Place;
@@ -94,19 +95,17 @@ pub struct Period {
 pub struct StudyCost {
     /// Tenge.
     pub amount: u64,
-    #[serde(default)]
     pub scope: CostScope,
     /// Where the figure comes from (the university's calculation, the order's number, …).
     pub basis: Option<String>,
 }
 
-/// Where the years on the grant were taken from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub enum Source {
-    List,
-    Card,
+classifier_enum! {
+    /// Where the years on the grant were taken from.
+    pub enum Source {
+        List => "list",
+        Card => "card",
+    }
 }
 
 /// The years the graduate studied on the grant, when not the whole programme; the programme's
@@ -149,9 +148,7 @@ pub struct FollowUp {
     /// By start date.
     pub periods: Vec<Period>,
     pub study_cost: Option<StudyCost>,
-    pub grant: Option<GrantYears>,
     /// By date.
     pub payments: Vec<Payment>,
     pub end: Option<ObligationEnd>,
 }
-

@@ -1,18 +1,17 @@
 //! The registrar's list of graduates bound to work off their studies.
 
 use std::path::Path;
-use std::sync::mpsc;
 
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ColumnMapping, ImportError, ImportOptions, ImportPreview, ImportReport, file_name};
+use super::{ColumnMapping, ImportError, ImportPreview};
 use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
-use crate::error::Error;
+use crate::followup::{GrantYears, Source};
 use crate::i18n::{Lang, Text};
 use crate::ident::Iin;
 use crate::model::GraduateRecord;
-use crate::store::{ChangeContext, Store};
+use crate::obligation::{ObligationError, Years};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -31,6 +30,8 @@ pub enum Column {
     Region,
     Phone,
     Email,
+    GrantYears,
+    NormativeYears,
 }
 
 impl FieldKey for Column {
@@ -51,6 +52,8 @@ impl FieldKey for Column {
             Column::Region => "region",
             Column::Phone => "phone",
             Column::Email => "email",
+            Column::GrantYears => "grant_years",
+            Column::NormativeYears => "normative_years",
         }
     }
 }
@@ -192,6 +195,34 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ru: "E-mail",
         headers: &["E-mail", "Email", "Э-пошта", "Электрондық пошта", "Эл. почта", "Электронная почта"],
     },
+    ColumnSpec {
+        key: Column::GrantYears,
+        kk: "Грантпен оқыған жылдар",
+        ru: "Лет обучения по гранту",
+        headers: &[
+            "Грантпен оқыған жылдар",
+            "Грантпен оқыған жылдар саны",
+            "Грант бойынша оқу жылдары",
+            "Грант бойынша оқу мерзімі",
+            "Лет обучения по гранту",
+            "Количество лет обучения по гранту",
+            "Срок обучения по гранту",
+            "Лет на гранте",
+            "Years on grant",
+        ],
+    },
+    ColumnSpec {
+        key: Column::NormativeYears,
+        kk: "Нормативтік оқу мерзімі",
+        ru: "Нормативный срок обучения",
+        headers: &[
+            "Нормативтік оқу мерзімі",
+            "Оқудың нормативтік мерзімі",
+            "Нормативный срок обучения",
+            "Нормативный срок освоения",
+            "Normative years",
+        ],
+    },
 ];
 
 /// A list read and checked, before anything is stored: what the import wizard previews.
@@ -214,68 +245,23 @@ pub fn preview(
     mapping: Option<&ColumnMapping>,
 ) -> Result<Preview, ImportError> {
     let mut records = Vec::new();
-    let reading = rows::read(path, &mut RowParser::new(year), mapping, |record| {
+    let reading = read(path, year, mapping, |record| {
         records.push(record);
         Flow::Continue
     })?;
     Ok(Preview { reading, records })
 }
 
-/// Records go from the reading thread to the writing one in chunks this big.
-const CHUNK: usize = 2_048;
-
-/// Rows read between two progress reports.
-const PROGRESS_EVERY: u64 = 500;
-
-/// Imports a list: the good rows in one transaction, the others reported. The file is read
-/// and checked on a second thread while the first one writes what is ready, so the import
-/// takes little longer than reading the file; the transaction commits only if the whole file
-/// was read.
-pub fn import(store: &mut Store, path: &Path, options: &ImportOptions) -> Result<ImportReport, Error> {
-    let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
-    let (send, receive) = mpsc::sync_channel::<Vec<GraduateRecord>>(4);
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || {
-            let mut chunk = Vec::with_capacity(CHUNK);
-            let mut read = 0u64;
-            let parser = &mut RowParser::new(options.year);
-            let reading = rows::read(path, parser, options.mapping.as_ref(), |record| {
-                chunk.push(record);
-                read += 1;
-                if read.is_multiple_of(PROGRESS_EVERY) {
-                    options.watch.report(read, None);
-                }
-                if options.watch.cancelled() {
-                    return Flow::Stop;
-                }
-                if chunk.len() < CHUNK {
-                    return Flow::Continue;
-                }
-                // A closed channel means the writer failed: stop reading.
-                match send.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK))) {
-                    Ok(()) => Flow::Continue,
-                    Err(_) => Flow::Stop,
-                }
-            })?;
-            if options.watch.cancelled() {
-                return Err(ImportError::Cancelled);
-            }
-            let _ = send.send(chunk);
-            Ok::<_, ImportError>(reading)
-        });
-        let mut reading = None;
-        let counts = store.write_graduates(&ctx, options.dry_run, |put| {
-            // Owned here so that an early return closes the channel and frees the reader.
-            let receive = receive;
-            for chunk in &receive {
-                chunk.iter().try_for_each(&mut *put)?;
-            }
-            reading = Some(reader.join().expect("the reading thread does not panic")?);
-            Ok::<(), Error>(())
-        })?;
-        let reading = reading.expect("set before the transaction commits");
-        Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
-    })
+/// Reads and checks the list, handing each good record to `record` as it is read (which may
+/// stop the reading); answers what the reading found. The workflow's import streams the
+/// records into the store meanwhile.
+pub fn read(
+    path: &Path,
+    year: Option<i32>,
+    mapping: Option<&ColumnMapping>,
+    record: impl FnMut(GraduateRecord) -> Flow,
+) -> Result<Reading<Column>, ImportError> {
+    rows::read(path, &mut RowParser::new(year), mapping, record)
 }
 
 /// Turns one row into a record; holds the per-list lookups so each distinct spelling is
@@ -405,8 +391,36 @@ impl ListParser for RowParser {
             region,
             phone: ctx.optional_text(Column::Phone),
             email: ctx.optional_text(Column::Email),
+            grant: grant_years(ctx),
         })
     }
+}
+
+/// The years on the grant and the normative years, when the list has them: to a tenth, the
+/// first never more than the second.
+fn grant_years(ctx: &mut RowCtx<'_, Column>) -> Option<GrantYears> {
+    let mut years = |column| {
+        let cell = ctx.cell(column);
+        let value = match cell {
+            _ if cell.is_empty() => return None,
+            super::cells::Cell::Number(n) => Years::try_from(n).ok(),
+            _ => cell.text().as_deref().and_then(Years::parse),
+        };
+        if value.is_none() {
+            let expected = Text::new(
+                "0,1-ден 15-ке дейінгі жыл саны, мысалы 2,5",
+                "число лет от 0,1 до 15, например 2,5",
+            );
+            ctx.invalid(column, &cell.text().unwrap_or_default(), expected);
+        }
+        value
+    };
+    let (on_grant, normative) = (years(Column::GrantYears)?, years(Column::NormativeYears));
+    if let Some(normative) = normative.filter(|n| on_grant > *n) {
+        ctx.fault(Column::GrantYears, &ObligationError::GrantLongerThanProgramme { on_grant, normative });
+        return None;
+    }
+    Some(GrantYears { on_grant, normative, source: Source::List })
 }
 
 impl RowParser {

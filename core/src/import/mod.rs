@@ -3,7 +3,8 @@
 //! A list is read in three steps: [`workbook`] opens the file and finds its sheet, [`header`]
 //! finds the header row and maps columns to fields, and the list's own module ([`graduates`],
 //! [`vacancies`]) turns each row into a validated record or into [`Problem`]s naming the row,
-//! column and field. The good records then go to the store in one transaction.
+//! column and field. Nothing here touches the store: [`crate::workflow::import`] writes the
+//! good records in one transaction.
 
 mod cells;
 pub mod graduates;
@@ -24,6 +25,7 @@ use rows::ListParser;
 
 pub use header::{HeaderMap, MatchedColumn};
 pub use rows::{Reading, Tally};
+pub use workbook::Flow;
 
 /// What a person asked of an import.
 #[derive(Clone, Debug, Default)]
@@ -163,7 +165,7 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    fn new(path: &Path, sheet: String, tally: Tally, counts: ApplyCounts, dry_run: bool) -> ImportReport {
+    pub fn new(path: &Path, sheet: String, tally: Tally, counts: ApplyCounts, dry_run: bool) -> ImportReport {
         ImportReport { file: file_name(path), sheet, tally, counts, dry_run }
     }
 }
@@ -195,7 +197,8 @@ pub enum ImportError {
     Cancelled,
 }
 
-fn file_name(path: &Path) -> String {
+/// The file's own name, as reports and the audit name it.
+pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 

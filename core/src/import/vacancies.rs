@@ -6,13 +6,11 @@ use super::cells::Cell;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ColumnMapping, ImportError, ImportOptions, ImportPreview, ImportReport, file_name};
+use super::{ColumnMapping, ImportError, ImportPreview};
 use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
-use crate::error::Error;
 use crate::i18n::Text;
 use crate::ident::Bin;
 use crate::model::{EmployerRecord, VacancyRecord};
-use crate::store::{ChangeContext, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -168,20 +166,6 @@ pub fn preview(path: &Path, year: i32, mapping: Option<&ColumnMapping>) -> Resul
         Flow::Continue
     })?;
     Ok(Preview { reading, records })
-}
-
-/// Imports a list of requests: the good rows in one transaction, the others reported. Such
-/// lists are short, so they are read whole first.
-pub fn import(
-    store: &mut Store,
-    path: &Path,
-    year: i32,
-    options: &ImportOptions,
-) -> Result<ImportReport, Error> {
-    let Preview { reading, records } = preview(path, year, options.mapping.as_ref())?;
-    let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
-    let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
-    Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
 }
 
 struct RowParser {

@@ -31,8 +31,9 @@ impl Case<'_> {
     /// The years on the grant against the normative years (the card's, else the cohort's for
     /// the level).
     pub fn share(&self) -> Result<Option<GrantShare>, ObligationError> {
-        let Some(grant) = &self.followup.grant else { return Ok(None) };
-        let normative = grant.normative.unwrap_or_else(|| self.settings.normative_years.of(self.graduate.level));
+        let Some(grant) = &self.graduate.grant else { return Ok(None) };
+        let normative =
+            grant.normative.unwrap_or_else(|| self.settings.normative_years.of(self.graduate.level));
         GrantShare::new(grant.on_grant, normative).map(Some)
     }
 
@@ -76,7 +77,11 @@ impl Case<'_> {
             .periods
             .iter()
             .zip(&verdicts)
-            .map(|(p, verdict)| PeriodFact { kind: p.activity.kind(), span: p.span, counts: verdict.counts() })
+            .map(|(p, verdict)| PeriodFact {
+                kind: p.activity.kind(),
+                span: p.span,
+                counts: verdict.counts(),
+            })
             .collect();
         let facts = Facts {
             covered: coverage.covered().is_some(),

@@ -111,7 +111,13 @@ pub(super) struct Count {
 pub(super) fn count(start: NaiveDate, term_days: u32, periods: &[(Effect, Span)], as_of: NaiveDate) -> Count {
     let (start, window_end) = (day(start), day(as_of) + 1);
     let ranges = |effect: Effect| {
-        union(periods.iter().filter(|(e, _)| *e == effect).filter_map(|(_, s)| s.within(start, window_end)).collect())
+        union(
+            periods
+                .iter()
+                .filter(|(e, _)| *e == effect)
+                .filter_map(|(_, s)| s.within(start, window_end))
+                .collect(),
+        )
     };
     let pauses = ranges(Effect::Pauses);
     let counting = subtract(&ranges(Effect::Counts), &pauses);
@@ -163,7 +169,8 @@ pub(super) fn count(start: NaiveDate, term_days: u32, periods: &[(Effect, Span)]
             Effect::Nothing => continue,
         };
         let own = subtract(&intersect(span.within(start, horizon), pool), &taken);
-        per_period[i] = u32::try_from(own.iter().map(|(f, t)| t - f).sum::<i64>()).expect("a few thousand days");
+        per_period[i] =
+            u32::try_from(own.iter().map(|(f, t)| t - f).sum::<i64>()).expect("a few thousand days");
         taken = union([taken, own].concat());
     }
 

@@ -56,7 +56,9 @@ impl UserFacing for ObligationError {
                 format!("Невозможно вычислить дату через {years} лет после {}.", i18n::date(*start)),
             ),
             ObligationError::BadYears { value } => Text::new(
-                format!("«{value}» оқу жылдарының саны емес: 0,1-ден 15-ке дейінгі сан жазыңыз (мысалы, 2,5)."),
+                format!(
+                    "«{value}» оқу жылдарының саны емес: 0,1-ден 15-ке дейінгі сан жазыңыз (мысалы, 2,5)."
+                ),
                 format!("«{value}» не число лет обучения: укажите число от 0,1 до 15 (например, 2,5)."),
             ),
             ObligationError::GrantLongerThanProgramme { on_grant, normative } => Text::new(

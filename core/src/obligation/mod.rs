@@ -91,9 +91,10 @@ impl EndGround {
                 "Өтеу кезеңінде I немесе II топтағы мүгедектік белгіленуі",
                 "Установление инвалидности I или II группы в период отработки",
             ),
-            EndGround::OtherLegalGround => {
-                Text::new("Заңнамада көзделген өзге негіз", "Иное основание, предусмотренное законодательством")
-            }
+            EndGround::OtherLegalGround => Text::new(
+                "Заңнамада көзделген өзге негіз",
+                "Иное основание, предусмотренное законодательством",
+            ),
         }
     }
 }
@@ -152,7 +153,10 @@ pub enum Decided {
     Nothing,
     /// To a vacancy or the employment centre, to arrive (or register) on `arrival`; with
     /// nothing recorded after `deadline`, broken.
-    Referral { arrival: NaiveDate, deadline: NaiveDate },
+    Referral {
+        arrival: NaiveDate,
+        deadline: NaiveDate,
+    },
     Exemption,
     /// Conscript service: the decision's dates pause the obligation, no period needed.
     Deferral(Span),
@@ -321,7 +325,9 @@ impl Facts {
         };
         let paid = self.paid_by(as_of);
         let (state, balance) = match (state, refund_owed) {
-            (State::Broken, Some(owed)) if paid > 0 => (State::RefundPaidInPart, Some(owed.saturating_sub(paid))),
+            (State::Broken, Some(owed)) if paid > 0 => {
+                (State::RefundPaidInPart, Some(owed.saturating_sub(paid)))
+            }
             (State::Broken, Some(owed)) => (State::Broken, Some(owed)),
             (state, _) => (state, None),
         };

@@ -15,12 +15,6 @@ classifier_enum! {
     }
 }
 
-impl Default for CostScope {
-    fn default() -> CostScope {
-        CostScope::GrantYears
-    }
-}
-
 /// The cost the refund is a share of, in tenge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cost {

@@ -43,7 +43,10 @@ impl TryFrom<f64> for Years {
     fn try_from(value: f64) -> Result<Years, ObligationError> {
         let tenths = (value * 10.0).round();
         // Only whole tenths: 2,55 years is a slip, not a figure anyone means.
-        if !value.is_finite() || (value * 10.0 - tenths).abs() > 1e-6 || !(1.0..=f64::from(Self::MAX_TENTHS)).contains(&tenths) {
+        if !value.is_finite()
+            || (value * 10.0 - tenths).abs() > 1e-6
+            || !(1.0..=f64::from(Self::MAX_TENTHS)).contains(&tenths)
+        {
             return Err(ObligationError::BadYears { value: value.to_string() });
         }
         Ok(Years(tenths as u16))

@@ -20,7 +20,11 @@ fn referred(term: u8, start: &str, periods: &[(PeriodKind, &str, Option<&str>)],
         arrival: None,
         periods: periods
             .iter()
-            .map(|&(kind, from, to)| PeriodFact { kind, span: Span::new(d(from), to.map(d)).unwrap(), counts: true })
+            .map(|&(kind, from, to)| PeriodFact {
+                kind,
+                span: Span::new(d(from), to.map(d)).unwrap(),
+                counts: true,
+            })
             .collect(),
         cost: cost.map(|amount| Cost { amount, scope: CostScope::GrantYears }),
         payments: Vec::new(),
@@ -297,7 +301,10 @@ fn invalid_inputs_are_typed_errors() {
     let one_day = Span::new(d("2026-01-01"), Some(d("2026-01-01"))).unwrap();
     assert_eq!(one_day.to(), Some(one_day.from()));
     assert_eq!(Term::new(0, d("2025-09-01"), None), Err(ObligationError::ZeroTerm));
-    assert!(matches!(Term::new(255, NaiveDate::MAX, None), Err(ObligationError::OutOfRange { years: 255, .. })));
+    assert!(matches!(
+        Term::new(255, NaiveDate::MAX, None),
+        Err(ObligationError::OutOfRange { years: 255, .. })
+    ));
     use crate::i18n::UserFacing;
     let error = ObligationError::ZeroTerm;
     assert_eq!(error.code(), "term_zero");
@@ -342,7 +349,12 @@ fn arb_date() -> impl Strategy<Value = NaiveDate> {
 }
 
 fn arb_period() -> impl Strategy<Value = PeriodFact> {
-    (prop::sample::select(PeriodKind::ALL), arb_date(), prop::option::of(0u64..900), prop::bool::weighted(0.8))
+    (
+        prop::sample::select(PeriodKind::ALL),
+        arb_date(),
+        prop::option::of(0u64..900),
+        prop::bool::weighted(0.8),
+    )
         .prop_map(|(kind, from, length, counts)| PeriodFact {
             kind,
             span: Span::new(from, length.map(|n| from + Days::new(n))).expect("to ≥ from"),
@@ -354,12 +366,11 @@ fn arb_decided() -> impl Strategy<Value = Decided> {
     prop_oneof![
         Just(Decided::Nothing),
         Just(Decided::Exemption),
-        (arb_date(), prop::option::of(0u64..800))
-            .prop_map(|(from, n)| Decided::Deferral(Span::new(from, n.map(|n| from + Days::new(n))).unwrap())),
-        (arb_date(), 0u64..60).prop_map(|(arrival, grace)| Decided::Referral {
-            arrival,
-            deadline: arrival + Days::new(grace)
-        }),
+        (arb_date(), prop::option::of(0u64..800)).prop_map(|(from, n)| Decided::Deferral(
+            Span::new(from, n.map(|n| from + Days::new(n))).unwrap()
+        )),
+        (arb_date(), 0u64..60)
+            .prop_map(|(arrival, grace)| Decided::Referral { arrival, deadline: arrival + Days::new(grace) }),
     ]
 }
 
@@ -375,22 +386,24 @@ fn arb_facts() -> impl Strategy<Value = Facts> {
         prop::option::of(arb_date()),
         prop::bool::ANY,
     )
-        .prop_map(|(term_years, decided, arrival, periods, cost, share, payments, ended_on, covered)| Facts {
-            covered,
-            term_years,
-            share: share.and_then(|(g, extra)| {
-                GrantShare::new(Years::from_tenths(g)?, Years::from_tenths(g + extra)?).ok()
-            }),
-            nominal_start: d("2025-09-01"),
-            decided,
-            arrival,
-            periods,
-            cost: cost.map(|(amount, whole)| Cost {
-                amount,
-                scope: if whole { CostScope::WholeProgramme } else { CostScope::GrantYears },
-            }),
-            payments,
-            ended_on,
+        .prop_map(|(term_years, decided, arrival, periods, cost, share, payments, ended_on, covered)| {
+            Facts {
+                covered,
+                term_years,
+                share: share.and_then(|(g, extra)| {
+                    GrantShare::new(Years::from_tenths(g)?, Years::from_tenths(g + extra)?).ok()
+                }),
+                nominal_start: d("2025-09-01"),
+                decided,
+                arrival,
+                periods,
+                cost: cost.map(|(amount, whole)| Cost {
+                    amount,
+                    scope: if whole { CostScope::WholeProgramme } else { CostScope::GrantYears },
+                }),
+                payments,
+                ended_on,
+            }
         })
 }
 

@@ -100,7 +100,7 @@ pub struct ProtocolRow {
 }
 
 /// Letterhead, number and date, title: the top of every paper.
-fn head(flow: &mut Flow, university: &University, number: &str, date: NaiveDate, titles: &[&str]) {
+pub(super) fn head(flow: &mut Flow, university: &University, number: &str, date: NaiveDate, titles: &[&str]) {
     let lang = flow.lang();
     flow.paragraph(&[Span::bold(university.name.get(lang))], Style::BODY.sized(12.0).aligned(Align::Center));
     flow.text(university.address.get(lang), Style::SMALL.aligned(Align::Center));
@@ -127,7 +127,7 @@ fn field(flow: &mut Flow, label: Phrase, value: &str) {
     flow.gap(1.0);
 }
 
-fn graduate_fields(flow: &mut Flow, graduate: &GraduateLine) {
+pub(super) fn graduate_fields(flow: &mut Flow, graduate: &GraduateLine) {
     let lang = flow.lang();
     field(flow, words::GRADUATE, &graduate.full_name);
     field(flow, words::IIN, graduate.iin.as_str());

@@ -1,6 +1,6 @@
 //! The commission's printable papers as PDF, offline: referral letters with the employer's
-//! tear-off slip, referrals to the employment centre, exemption and deferral certificates and
-//! meeting protocols, in Kazakh or Russian, on A4.
+//! tear-off slip, referrals to the employment centre, exemption and deferral certificates,
+//! meeting protocols and an obligation's calculation sheet, in Kazakh or Russian, on A4.
 //!
 //! Each paper is plain data implementing [`Paper`]; [`render`] lays any number of them out into
 //! one PDF, [`write_batch`] writes many to a folder or one combined file with progress and
@@ -8,6 +8,7 @@
 //! made once per process (see `fonts`).
 
 mod batch;
+mod calculation;
 mod documents;
 mod fonts;
 mod layout;
@@ -16,6 +17,7 @@ mod words;
 use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 
 pub use batch::{Output, write_batch};
+pub use calculation::CalculationSheet;
 pub use documents::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRow, ReferralLetter,
     University,

@@ -60,8 +60,11 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
     match &mut outcome {
         Outcome::Vacancy { vacancy_id, arrival_date } => {
             let vacancy = vacancy.ok_or(DecisionError::NoSuchVacancy { id: *vacancy_id })?;
-            let reasons: Vec<Refusal> =
-                rules.refusals(graduate, vacancy).into_iter().filter(|r| *r != Refusal::NoPlacesLeft).collect();
+            let reasons: Vec<Refusal> = rules
+                .refusals(graduate, vacancy)
+                .into_iter()
+                .filter(|r| *r != Refusal::NoPlacesLeft)
+                .collect();
             if !reasons.is_empty() {
                 return Err(DecisionError::NotAllowed { reasons });
             }
@@ -69,7 +72,10 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
                 return Err(DecisionError::NoPlacesLeft);
             }
             if *arrival_date < meeting.held_on {
-                return Err(DecisionError::ArrivalBeforeMeeting { arrival: *arrival_date, meeting: meeting.held_on });
+                return Err(DecisionError::ArrivalBeforeMeeting {
+                    arrival: *arrival_date,
+                    meeting: meeting.held_on,
+                });
             }
             takes_place = Some(*vacancy_id);
         }
@@ -115,7 +121,11 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
 
 /// Before a meeting is finalised: the chair and the secretary, who sign the protocol, are
 /// present, and something was decided.
-pub fn finalisable(commission: &Commission, meeting: &Meeting, decisions: usize) -> Result<(), DecisionError> {
+pub fn finalisable(
+    commission: &Commission,
+    meeting: &Meeting,
+    decisions: usize,
+) -> Result<(), DecisionError> {
     if meeting.finalised.is_some() {
         return Err(DecisionError::MeetingFinalised { number: meeting.number });
     }
@@ -186,14 +196,17 @@ impl UserFacing for DecisionError {
         match self {
             DecisionError::MeetingFinalised { number } => vec![("number", number.to_string())],
             DecisionError::VacanciesAvailable { count } => vec![("count", count.to_string())],
-            DecisionError::ExemptionOutOfYear { graduation_year } => vec![("year", graduation_year.to_string())],
+            DecisionError::ExemptionOutOfYear { graduation_year } => {
+                vec![("year", graduation_year.to_string())]
+            }
             DecisionError::NoSuchVacancy { id } => vec![("number", id.to_string())],
             _ => Vec::new(),
         }
     }
 
     fn message(&self) -> Text {
-        let joined = |items: &[Text], lang: Lang| items.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("; ");
+        let joined =
+            |items: &[Text], lang: Lang| items.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("; ");
         match self {
             DecisionError::MeetingFinalised { number } => Text::new(
                 format!(
@@ -204,8 +217,12 @@ impl UserFacing for DecisionError {
                 ),
             ),
             DecisionError::AlreadyDecided { current } => Text::new(
-                format!("Бұл түлекке шешім бар (№{current}): жаңа шешім оны қайта қарау ретінде ғана қабылданады"),
-                format!("По этому выпускнику уже есть решение (№{current}): новое принимается только как его пересмотр"),
+                format!(
+                    "Бұл түлекке шешім бар (№{current}): жаңа шешім оны қайта қарау ретінде ғана қабылданады"
+                ),
+                format!(
+                    "По этому выпускнику уже есть решение (№{current}): новое принимается только как его пересмотр"
+                ),
             ),
             DecisionError::NotCurrent { asked, .. } => Text::new(
                 format!("№{asked} шешім түлектің қазіргі шешімі емес"),
@@ -217,8 +234,14 @@ impl UserFacing for DecisionError {
             DecisionError::NotAllowed { reasons } => {
                 let messages: Vec<Text> = reasons.iter().map(UserFacing::message).collect();
                 Text::new(
-                    format!("Ережелер бұл бос орынға жолдауға рұқсат бермейді: {}", joined(&messages, Lang::Kk)),
-                    format!("Правила не допускают направление на эту вакансию: {}", joined(&messages, Lang::Ru)),
+                    format!(
+                        "Ережелер бұл бос орынға жолдауға рұқсат бермейді: {}",
+                        joined(&messages, Lang::Kk)
+                    ),
+                    format!(
+                        "Правила не допускают направление на эту вакансию: {}",
+                        joined(&messages, Lang::Ru)
+                    ),
                 )
             }
             DecisionError::NoPlacesLeft => {
@@ -246,7 +269,9 @@ impl UserFacing for DecisionError {
             ),
             DecisionError::ExemptionOutOfYear { graduation_year } => Text::new(
                 format!("Жұмыспен өтеуден босату тек бітірген жылы ({graduation_year}) беріледі"),
-                format!("Освобождение от отработки предоставляется только в год окончания ({graduation_year})"),
+                format!(
+                    "Освобождение от отработки предоставляется только в год окончания ({graduation_year})"
+                ),
             ),
             DecisionError::ProofsMissing { missing } => Text::new(
                 format!("Растайтын құжаттар жетіспейді: {}", joined(missing, Lang::Kk)),

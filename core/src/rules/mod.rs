@@ -20,9 +20,9 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::{Classifier, Field, Funding, Level, OrgKind, Region};
-use crate::model::Vacancy;
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::GraduateRecord;
+use crate::model::Vacancy;
 
 pub use assess::{Assessment, Refusal, Score, assess};
 pub use cohort::{ArrivalDay, CohortSettings, NormativeYears, SettingsError};

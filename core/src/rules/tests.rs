@@ -26,6 +26,7 @@ fn graduate(funding: Funding, level: Level, field: Field, program_code: &str) ->
         region: None,
         phone: None,
         email: None,
+        grant: None,
     }
 }
 
@@ -208,7 +209,11 @@ fn organisations_of_education_include_universities_and_colleges() {
         let g = graduate(funding, level, Field::Pedagogical, "7M01501");
         for kind in [OrgKind::Education, OrgKind::University] {
             let place = vacancy(1, kind, Region::Akmola, true);
-            assert_eq!(codes(&rules.refusals(&g, &place)), Vec::<&str>::new(), "{funding:?} {level:?} at {kind:?}");
+            assert_eq!(
+                codes(&rules.refusals(&g, &place)),
+                Vec::<&str>::new(),
+                "{funding:?} {level:?} at {kind:?}"
+            );
         }
         let bank = vacancy(1, OrgKind::Other, Region::Akmola, true);
         assert_eq!(codes(&rules.refusals(&g, &bank)), ["wrong_org_kind"]);

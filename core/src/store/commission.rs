@@ -63,7 +63,9 @@ impl Db {
         let Some(mut meeting) = found else { return Ok(None) };
         meeting.present = self
             .0
-            .prepare_cached("SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY member_id")?
+            .prepare_cached(
+                "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY member_id",
+            )?
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(Some(meeting))
@@ -80,7 +82,10 @@ impl Db {
 
     /// How many decisions the meeting took.
     pub fn decision_count(&self, meeting_id: i64) -> Result<usize, StoreError> {
-        let count: i64 = self.0.query_row("SELECT COUNT(*) FROM decision WHERE meeting_id = ?1", [meeting_id], |r| r.get(0))?;
+        let count: i64 =
+            self.0.query_row("SELECT COUNT(*) FROM decision WHERE meeting_id = ?1", [meeting_id], |r| {
+                r.get(0)
+            })?;
         Ok(usize::try_from(count).unwrap_or(0))
     }
 }
@@ -108,7 +113,15 @@ impl Store {
             ],
         )?;
         let new = self.university()?;
-        audit::change(&self.conn, ctx, "university", HOME_UNIVERSITY, &now(), Some(json!(old)), Some(json!(new)))?;
+        audit::change(
+            &self.conn,
+            ctx,
+            "university",
+            HOME_UNIVERSITY,
+            &now(),
+            Some(json!(old)),
+            Some(json!(new)),
+        )?;
         Ok(new)
     }
 }
@@ -160,7 +173,10 @@ impl Tx<'_> {
         )?;
         let id = self.tx.last_insert_rowid();
         for member in present {
-            self.tx.execute("INSERT INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)", [id, *member])?;
+            self.tx.execute(
+                "INSERT INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)",
+                [id, *member],
+            )?;
         }
         let details = json!({ "number": number, "held_on": held_on, "present": present });
         self.audit("meeting", id, None, Some(details))?;
@@ -185,9 +201,17 @@ fn commission_where(
     params: impl rusqlite::Params,
 ) -> Result<Option<Commission>, StoreError> {
     let found = conn
-        .query_row(&format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"), params, |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i32>(1)?, Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?)))
-        })
+        .query_row(
+            &format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"),
+            params,
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i32>(1)?,
+                    Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                ))
+            },
+        )
         .optional()?;
     let Some((id, year, name)) = found else { return Ok(None) };
     let mut stmt = conn.prepare_cached(

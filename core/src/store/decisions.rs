@@ -44,7 +44,9 @@ impl Db {
     pub fn current_decisions(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
         select(
             &self.0,
-            &format!("d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1) AND {NOT_REVISED}"),
+            &format!(
+                "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1) AND {NOT_REVISED}"
+            ),
             [year],
         )
     }
@@ -79,11 +81,10 @@ impl Tx<'_> {
     /// Takes one place of the vacancy if one is left; `false` if none is (another desk took
     /// the last one meanwhile).
     pub fn take_place(&self, vacancy_id: i64) -> Result<bool, StoreError> {
-        let taken = self
-            .tx
-            .execute("UPDATE vacancy SET places_left = places_left - 1 WHERE id = ?1 AND places_left > 0", [
-                vacancy_id,
-            ])?;
+        let taken = self.tx.execute(
+            "UPDATE vacancy SET places_left = places_left - 1 WHERE id = ?1 AND places_left > 0",
+            [vacancy_id],
+        )?;
         Ok(taken == 1)
     }
 
@@ -174,8 +175,10 @@ impl Tx<'_> {
         std::fs::create_dir_all(&folder).map_err(|source| StoreError::Io { path: folder.clone(), source })?;
         let mut stored = Vec::new();
         for (n, proof) in proofs.iter().enumerate() {
-            let name =
-                proof.file.file_name().map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
+            let name = proof
+                .file
+                .file_name()
+                .map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
             let target = folder.join(format!("{}-{name}", n + 1));
             std::fs::copy(&proof.file, &target)
                 .map_err(|source| StoreError::Io { path: proof.file.clone(), source })?;
@@ -196,7 +199,11 @@ fn relative(path: &Path, dir: &Path) -> String {
     path.strip_prefix(dir).unwrap_or(path).to_string_lossy().into_owned()
 }
 
-fn select(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Decision>, StoreError> {
+fn select(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Decision>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT d.id, d.meeting_id, m.number, d.graduate_id, d.kind, d.vacancy_id, d.arrival_date, \
                 d.centre_region, d.confirmed_warning, d.exemption_ground, d.deferral_reason, \
@@ -225,7 +232,9 @@ fn select(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Res
     for decision in &mut out {
         if let Outcome::Exemption { proofs, .. } = &mut decision.outcome {
             *proofs = conn
-                .prepare_cached("SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id")?
+                .prepare_cached(
+                    "SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id",
+                )?
                 .query_map([decision.id], |r| {
                     Ok(ProofFile {
                         document: code(r, 0, ProofDocument::from_code)?,
@@ -250,7 +259,9 @@ fn outcome(r: &Row<'_>) -> rusqlite::Result<Outcome> {
                 false => None,
             },
         },
-        "exemption" => Outcome::Exemption { ground: code(r, 9, ExemptionGround::from_code)?, proofs: Vec::new() },
+        "exemption" => {
+            Outcome::Exemption { ground: code(r, 9, ExemptionGround::from_code)?, proofs: Vec::new() }
+        }
         "deferral" => Outcome::Deferral {
             reason: code(r, 10, DeferralReason::from_code)?,
             from: date(r, 11)?,

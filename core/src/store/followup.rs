@@ -13,8 +13,7 @@ use super::convert::{code, code_opt, date, parsed_opt};
 use super::{Db, StoreError, Tx};
 use crate::classifiers::{OrgKind, Region};
 use crate::followup::{
-    Activity, Arrival, Employer, FollowUp, GrantYears, ObligationEnd, Payment, Period, Source,
-    StudyCost,
+    Activity, Arrival, Employer, FollowUp, GrantYears, ObligationEnd, Payment, Period, StudyCost,
 };
 use crate::ident::Bin;
 use crate::obligation::{CostScope, EndGround, PeriodKind, Span, Years};
@@ -133,7 +132,13 @@ impl Tx<'_> {
     }
 
     /// Sets a period's dates; answers whose it is and the period as it is now.
-    pub fn set_period_span(&self, period_id: i64, old: &Period, graduate_id: i64, span: Span) -> Result<Period, StoreError> {
+    pub fn set_period_span(
+        &self,
+        period_id: i64,
+        old: &Period,
+        graduate_id: i64,
+        span: Span,
+    ) -> Result<Period, StoreError> {
         if span == old.span {
             return Ok(old.clone());
         }
@@ -142,7 +147,12 @@ impl Tx<'_> {
             params![iso(span.from()), span.to().map(iso), self.at, period_id],
         )?;
         let new = Period { span, ..old.clone() };
-        self.audit(PERIOD, period_id, Some(of_graduate(graduate_id, old)), Some(of_graduate(graduate_id, &new)))?;
+        self.audit(
+            PERIOD,
+            period_id,
+            Some(of_graduate(graduate_id, old)),
+            Some(of_graduate(graduate_id, &new)),
+        )?;
         Ok(new)
     }
 
@@ -172,7 +182,7 @@ impl Tx<'_> {
 
     /// Sets (or clears) the years on the grant.
     pub fn set_grant_years(&self, graduate_id: i64, grant: Option<&GrantYears>) -> Result<(), StoreError> {
-        let old = self.followup(graduate_id)?.grant;
+        let old = self.graduate(graduate_id)?.and_then(|g| g.record.grant);
         if old.as_ref() == grant {
             return Ok(());
         }
@@ -182,13 +192,7 @@ impl Tx<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
                  ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
                      normative = excluded.normative, source = excluded.source, updated_at = excluded.updated_at",
-                params![
-                    graduate_id,
-                    g.on_grant.tenths(),
-                    g.normative.map(Years::tenths),
-                    source_code(g.source),
-                    self.at
-                ],
+                params![graduate_id, g.on_grant.tenths(), g.normative.map(Years::tenths), g.source.code(), self.at],
             )?,
             None => self.tx.execute("DELETE FROM grant_years WHERE graduate_id = ?1", [graduate_id])?,
         };
@@ -209,7 +213,12 @@ impl Tx<'_> {
             params![graduate_id, iso(paid_on), amount_sql, document, self.at, self.actor()],
         )?;
         let (_, payment) = self.payment(self.tx.last_insert_rowid())?.expect("just inserted");
-        self.audit(PAYMENT, payment.id, None, Some(json!({ "graduate_id": graduate_id, "payment": payment })))?;
+        self.audit(
+            PAYMENT,
+            payment.id,
+            None,
+            Some(json!({ "graduate_id": graduate_id, "payment": payment })),
+        )?;
         Ok(payment)
     }
 
@@ -220,7 +229,11 @@ impl Tx<'_> {
     }
 
     /// Records (or withdraws) the end of the obligation on another ground.
-    pub fn set_obligation_end(&self, graduate_id: i64, end: Option<&ObligationEnd>) -> Result<(), StoreError> {
+    pub fn set_obligation_end(
+        &self,
+        graduate_id: i64,
+        end: Option<&ObligationEnd>,
+    ) -> Result<(), StoreError> {
         let old = self.followup(graduate_id)?.end;
         if old.as_ref() == end {
             return Ok(());
@@ -239,20 +252,17 @@ impl Tx<'_> {
     }
 }
 
-fn source_code(source: Source) -> &'static str {
-    match source {
-        Source::List => "list",
-        Source::Card => "card",
-    }
-}
-
 /// A period's audit value: the period and whose it is.
 fn of_graduate(graduate_id: i64, period: &Period) -> Value {
     json!({ "graduate_id": graduate_id, "period": period })
 }
 
 /// The follow-ups of the graduates `filter` (a condition on each table's `graduate_id`) selects.
-fn collect(conn: &Connection, filter: &str, params: impl rusqlite::Params + Copy) -> Result<HashMap<i64, FollowUp>, StoreError> {
+fn collect(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params + Copy,
+) -> Result<HashMap<i64, FollowUp>, StoreError> {
     let mut out: HashMap<i64, FollowUp> = HashMap::new();
     let mut each = |sql: &str, put: &mut dyn FnMut(&mut FollowUp, &Row<'_>) -> rusqlite::Result<()>| {
         let mut stmt = conn.prepare_cached(&format!("{sql} WHERE {filter}"))?;
@@ -273,17 +283,10 @@ fn collect(conn: &Connection, filter: &str, params: impl rusqlite::Params + Copy
     })?;
     each("SELECT graduate_id, amount, scope, basis FROM study_cost", &mut |f, row| {
         let amount: i64 = row.get(1)?;
-        let amount = u64::try_from(amount).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(1, amount))?;
+        let amount =
+            u64::try_from(amount).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(1, amount))?;
         let scope = code(row, 2, CostScope::from_code)?;
         f.study_cost = Some(StudyCost { amount, scope, basis: row.get(3)? });
-        Ok(())
-    })?;
-    each("SELECT graduate_id, on_grant, normative, source FROM grant_years", &mut |f, row| {
-        let years = |col: usize| -> rusqlite::Result<Option<Years>> {
-            Ok(row.get::<_, Option<u16>>(col)?.and_then(Years::from_tenths))
-        };
-        let source = if row.get::<_, String>(3)? == "card" { Source::Card } else { Source::List };
-        f.grant = years(1)?.map(|on_grant| GrantYears { on_grant, normative: years(2).ok().flatten(), source });
         Ok(())
     })?;
     each(&format!("SELECT * FROM ({PAYMENT_SELECT})"), &mut |f, row| {
@@ -320,13 +323,15 @@ fn period(row: &Row<'_>) -> rusqlite::Result<Period> {
         PeriodKind::Deferral => Activity::Deferral,
     };
     let place = match (code_opt(row, 9, OrgKind::from_code)?, code_opt(row, 10, Region::from_code)?) {
-        (Some(kind), Some(region)) => Some(Place { kind, region, rural: row.get::<_, Option<bool>>(11)?.unwrap_or(false) }),
+        (Some(kind), Some(region)) => {
+            Some(Place { kind, region, rural: row.get::<_, Option<bool>>(11)?.unwrap_or(false) })
+        }
         _ => None,
     };
     // The table's CHECK keeps to ≥ from; a failure here means a hand-edited file.
     let to = parsed_opt(row, 6, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))?;
-    let span =
-        Span::new(date(row, 5)?, to).map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, Type::Text, Box::new(e)))?;
+    let span = Span::new(date(row, 5)?, to)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(6, Type::Text, Box::new(e)))?;
     Ok(Period { id: row.get(0)?, activity, place, span, note: row.get(7)? })
 }
 

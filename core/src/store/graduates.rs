@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Params, params};
+use rusqlite::{Connection, OptionalExtension, Params, params};
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, json_ids, opt_text, parsed, text};
@@ -11,8 +11,10 @@ use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
 use crate::alphabet;
 use crate::classifiers::{Field, Funding, Level, Region, Sex, fold};
+use crate::followup::{GrantYears, Source};
 use crate::ident::Iin;
 use crate::model::{Graduate, GraduateRecord};
+use crate::obligation::Years;
 
 const GRADUATE: Table = Table {
     name: "graduate",
@@ -80,7 +82,10 @@ pub(super) fn write<E: From<StoreError>>(
                 text(&search),
                 text(&sort_key),
             ];
-            let outcome = graduates.write((r.iin, r.graduation_year), &values)?;
+            let mut outcome = graduates.write((r.iin, r.graduation_year), &values)?;
+            if let Some(grant) = &r.grant {
+                outcome = write_grant(batch, outcome, grant)?;
+            }
             if !matches!(outcome, Outcome::Unchanged(_)) {
                 changed.push(outcome.id());
             }
@@ -109,6 +114,42 @@ fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
         [&ids],
     )?;
     Ok(())
+}
+
+/// The years on the grant from the columns `at`, `at + 1`, `at + 2` (on grant, normative,
+/// source), if the graduate has them.
+pub(super) fn grant_years(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<GrantYears>> {
+    let years = |col: usize| -> rusqlite::Result<Option<Years>> {
+        Ok(row.get::<_, Option<u16>>(col)?.and_then(Years::from_tenths))
+    };
+    let source = code_opt(row, at + 2, Source::from_code)?.unwrap_or(Source::List);
+    Ok(years(at)?.map(|on_grant| GrantYears { on_grant, normative: years(at + 1).ok().flatten(), source }))
+}
+
+/// Writes the years on the grant a list gives, when they differ from the stored ones; the
+/// change (old → new) goes into the graduate's audit row.
+fn write_grant(batch: &Batch<'_>, outcome: Outcome, grant: &GrantYears) -> Result<Outcome, StoreError> {
+    let id = outcome.id();
+    let old: Option<(u16, Option<u16>)> = batch
+        .conn
+        .prepare_cached("SELECT on_grant, normative FROM grant_years WHERE graduate_id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let new = (grant.on_grant.tenths(), grant.normative.map(Years::tenths));
+    if old == Some(new) {
+        return Ok(outcome);
+    }
+    batch
+        .conn
+        .prepare_cached(
+            "INSERT INTO grant_years (graduate_id, on_grant, normative, source, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, 'list', ?4, ?4) \
+             ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
+                 normative = excluded.normative, source = 'list', updated_at = excluded.updated_at",
+        )?
+        .execute(params![id, new.0, new.1, batch.at])?;
+    let tenths = |t: Option<(u16, Option<u16>)>| serde_json::json!(t);
+    Ok(outcome.with_change("grant_years", tenths(old), tenths(Some(new))))
 }
 
 /// The home university's programmes by code, then name (nested so that a lookup borrows the
@@ -158,8 +199,10 @@ pub(super) fn select(
 ) -> Result<Vec<Graduate>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
-                g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email \
-         FROM graduate g JOIN programme p ON p.id = g.programme_id WHERE {filter} \
+                g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email, \
+                gy.on_grant, gy.normative, gy.source \
+         FROM graduate g JOIN programme p ON p.id = g.programme_id \
+         LEFT JOIN grant_years gy ON gy.graduate_id = g.id WHERE {filter} \
          ORDER BY g.sort_key, g.id"
     ))?;
     let rows = stmt.query_map(params, |row| {
@@ -181,6 +224,7 @@ pub(super) fn select(
                 region: code_opt(row, 13, Region::from_code)?,
                 phone: row.get(14)?,
                 email: row.get(15)?,
+                grant: grant_years(row, 16)?,
             },
         })
     })?;

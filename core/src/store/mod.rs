@@ -23,9 +23,9 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::NaiveDate;
 use ref_cast::RefCast;
 use rusqlite::functions::FunctionFlags;
-use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, params};
 use serde::Serialize;
 
@@ -282,8 +282,15 @@ impl Db {
             return Ok(Vec::new());
         }
         let ids = convert::json_ids(&ended.keys().copied().collect::<Vec<_>>());
-        let graduates = graduates::select(&self.0, "g.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?;
-        Ok(graduates.into_iter().map(|g| { let d = ended[&g.id]; (g, d) }).collect())
+        let graduates =
+            graduates::select(&self.0, "g.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?;
+        Ok(graduates
+            .into_iter()
+            .map(|g| {
+                let d = ended[&g.id];
+                (g, d)
+            })
+            .collect())
     }
 
     /// The vacancies of cohort `year` and later with a place left: where a graduate of `year`
@@ -333,7 +340,6 @@ impl Db {
             meetings: count("SELECT COUNT(*) FROM meeting")?,
         })
     }
-
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {

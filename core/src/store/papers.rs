@@ -62,5 +62,8 @@ fn number(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaperNumber> {
 }
 
 fn paper(conn: &Connection, decision_id: i64) -> Result<Option<PaperNumber>, StoreError> {
-    Ok(conn.prepare_cached(&format!("{SELECT} WHERE p.decision_id = ?1"))?.query_row([decision_id], number).optional()?)
+    Ok(conn
+        .prepare_cached(&format!("{SELECT} WHERE p.decision_id = ?1"))?
+        .query_row([decision_id], number)
+        .optional()?)
 }

@@ -83,7 +83,11 @@ fn fixed<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<D, StoreError> 
     }
     let earlier = conn
         .query_row(
-            &format!("SELECT cohort, {} FROM {} WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1", D::COLUMN, D::TABLE),
+            &format!(
+                "SELECT cohort, {} FROM {} WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1",
+                D::COLUMN,
+                D::TABLE
+            ),
             [cohort],
             |row| Ok((row.get::<_, i32>(0)?, document::<D>(row, 1)?)),
         )
@@ -97,7 +101,12 @@ fn fixed<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<D, StoreError> 
     Ok(doc)
 }
 
-fn save<D: PerCohort>(conn: &mut Connection, cohort: i32, doc: &D, ctx: &ChangeContext) -> Result<(), StoreError> {
+fn save<D: PerCohort>(
+    conn: &mut Connection,
+    cohort: i32,
+    doc: &D,
+    ctx: &ChangeContext,
+) -> Result<(), StoreError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let old: Option<D> = stored(&tx, cohort)?;
     if old.as_ref() == Some(doc) {
@@ -116,7 +125,8 @@ fn document<D: PerCohort>(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Resu
 }
 
 fn stored<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<Option<D>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {} FROM {} WHERE cohort = ?1", D::COLUMN, D::TABLE))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {} FROM {} WHERE cohort = ?1", D::COLUMN, D::TABLE))?;
     Ok(stmt.query_row([cohort], |row| document(row, 0)).optional()?)
 }
 

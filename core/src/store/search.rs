@@ -313,7 +313,7 @@ mod tests {
             actor: "t".into(),
             ..Default::default()
         };
-        crate::import::graduates::import(&mut store, &list, &options).unwrap();
+        crate::workflow::import::graduates(&mut store, &list, &options).unwrap();
         (dir, store)
     }
 

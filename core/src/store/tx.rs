@@ -31,7 +31,8 @@ impl Store {
         step: impl FnOnce(&Tx<'s>) -> Result<T, E>,
     ) -> Result<T, E> {
         let proofs_dir = self.proofs_dir();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let tx =
+            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let tx = Tx { tx, ctx, at: now(), proofs_dir, files: RefCell::new(Vec::new()) };
         let answer = step(&tx);
         let files = tx.files.take();

@@ -50,7 +50,12 @@ impl Tx<'_> {
             self.tx.execute(
                 "INSERT INTO graduate_wish (graduate_id, rank, region, employer_id) \
                  VALUES (?1, ?2, ?3, (SELECT id FROM employer WHERE bin = ?4))",
-                params![graduate_id, rank as i64 + 1, wish.region.map(Region::code), wish.employer.as_ref().map(|b| b.as_str())],
+                params![
+                    graduate_id,
+                    rank as i64 + 1,
+                    wish.region.map(Region::code),
+                    wish.employer.as_ref().map(|b| b.as_str())
+                ],
             )?;
         }
         self.audit("graduate_wish", graduate_id, Some(json!(old)), Some(json!(wishes)))

@@ -62,16 +62,25 @@ pub fn create_commission(
     store.commission_by_id(id)?.ok_or(WorkflowError::NotFound { what: Entity::Commission, id })
 }
 
-pub fn add_member(store: &mut Store, request: &MemberRequest, ctx: &ChangeContext) -> Result<Commission, WorkflowError> {
+pub fn add_member(
+    store: &mut Store,
+    request: &MemberRequest,
+    ctx: &ChangeContext,
+) -> Result<Commission, WorkflowError> {
     let commission = of_year(store, request.year)?;
     let position = request.position.as_deref().map(str::trim).filter(|p| !p.is_empty());
     store.write(ctx, |tx| {
-        tx.insert_member(commission.id, request.role, request.full_name.trim(), position).map_err(WorkflowError::from)
+        tx.insert_member(commission.id, request.role, request.full_name.trim(), position)
+            .map_err(WorkflowError::from)
     })?;
     of_year(store, request.year)
 }
 
-pub fn create_meeting(store: &mut Store, request: &MeetingRequest, ctx: &ChangeContext) -> Result<Meeting, WorkflowError> {
+pub fn create_meeting(
+    store: &mut Store,
+    request: &MeetingRequest,
+    ctx: &ChangeContext,
+) -> Result<Meeting, WorkflowError> {
     let commission = of_year(store, request.year)?;
     let present = match &request.present {
         None => commission.members.iter().map(|m| m.id).collect(),
@@ -94,7 +103,9 @@ pub fn meeting(store: &Store, id: i64) -> Result<Meeting, WorkflowError> {
 /// Locks the meeting: its decisions and protocol never change afterwards.
 pub fn finalise(store: &mut Store, meeting_id: i64, ctx: &ChangeContext) -> Result<Meeting, WorkflowError> {
     store.write(ctx, |tx| {
-        let meeting = tx.meeting(meeting_id)?.ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
+        let meeting = tx
+            .meeting(meeting_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
         let commission = tx
             .commission_by_id(meeting.commission_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;

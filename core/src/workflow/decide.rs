@@ -27,7 +27,11 @@ pub fn views(db: &Db, decisions: Vec<Decision>) -> Result<Vec<DecisionView>, Wor
 /// Takes a decision under the graduate's own cohort's rules, in one transaction: the checks of
 /// [`decision::check`] on what is stored at that moment, a referral's place taken atomically (two
 /// desks never take the last place twice), a revised decision's place given back.
-pub fn decide(store: &mut Store, request: &DecisionRequest, ctx: &ChangeContext) -> Result<DecisionView, Error> {
+pub fn decide(
+    store: &mut Store,
+    request: &DecisionRequest,
+    ctx: &ChangeContext,
+) -> Result<DecisionView, Error> {
     let graduate = graduate(store, request.graduate_id)?;
     let year = graduate.record.graduation_year;
     // Read (and on first use fixed) before the step: they are the cohort's, not the step's.
@@ -43,7 +47,10 @@ pub fn decide(store: &mut Store, request: &DecisionRequest, ctx: &ChangeContext)
         };
         let open_allowed = match &request.outcome {
             Outcome::EmploymentCentre { .. } => {
-                assess(&rules, &graduate.record, &tx.open_vacancies_from(year)?).iter().filter(|a| a.allowed()).count()
+                assess(&rules, &graduate.record, &tx.open_vacancies_from(year)?)
+                    .iter()
+                    .filter(|a| a.allowed())
+                    .count()
             }
             _ => 0,
         };
@@ -67,7 +74,14 @@ pub fn decide(store: &mut Store, request: &DecisionRequest, ctx: &ChangeContext)
             tx.release(replaced)?;
         }
         let reason = request.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-        Ok(tx.insert_decision(&meeting, graduate.id, &verdict.outcome, verdict.term_years, request.revises, reason)?)
+        Ok(tx.insert_decision(
+            &meeting,
+            graduate.id,
+            &verdict.outcome,
+            verdict.term_years,
+            request.revises,
+            reason,
+        )?)
     })?;
     Ok(views(store, vec![decision])?.remove(0))
 }
@@ -145,7 +159,11 @@ pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>
         })
         .collect();
     for (g, decision) in store.deferrals_ended(year, today)? {
-        rows.push(QueueRow { row: GraduateRow::of(&g, DecisionStatus::Deferral), state: State::AwaitingDecision, revises: Some(decision) });
+        rows.push(QueueRow {
+            row: GraduateRow::of(&g, DecisionStatus::Deferral),
+            state: State::AwaitingDecision,
+            revises: Some(decision),
+        });
     }
     Ok(rows)
 }

@@ -11,7 +11,9 @@ use super::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
 use super::{decide, papers};
 use crate::commission::Role;
 use crate::error::Error;
-use crate::generate::{DemoError, GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list};
+use crate::generate::{
+    DemoError, GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list,
+};
 use crate::i18n::Lang;
 use crate::import::{ImportOptions, ImportReport};
 use crate::papers::Output;
@@ -80,29 +82,44 @@ pub fn build(store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<Option<D
 }
 
 fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Result<DemoSummary, Error> {
-    let options = ImportOptions { year: Some(spec.year), dry_run: false, actor: actor.to_owned(), ..Default::default() };
+    let options = ImportOptions {
+        year: Some(spec.year),
+        dry_run: false,
+        actor: actor.to_owned(),
+        ..Default::default()
+    };
     let kazakh = spec.graduates / 2;
     let lists = [(Lang::Kk, kazakh, spec.seed), (Lang::Ru, spec.graduates - kazakh, spec.seed + 1)];
     let mut reports = Vec::new();
     for (lang, rows, seed) in lists {
         let path = dir.join(format!("түлектер_{}_{}.xlsx", spec.year, lang.code()));
         write_graduate_list(&path, &GraduateListSpec { rows, lang, year: spec.year, seed, messy: true })?;
-        reports.push(crate::import::graduates::import(store, &path, &options)?);
+        reports.push(super::import::graduates(store, &path, &options)?);
     }
     let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
     write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
-    reports.push(crate::import::vacancies::import(store, &path, spec.year, &options)?);
+    reports.push(super::import::vacancies(store, &path, spec.year, &options)?);
     first_meeting(store, spec.year, actor, reports)
 }
 
 /// The commission, its first meeting with the suggested referrals taken and finalised, and
 /// the meeting's papers printed beside the database.
-fn first_meeting(store: &mut Store, year: i32, actor: &str, reports: Vec<ImportReport>) -> Result<DemoSummary, Error> {
+fn first_meeting(
+    store: &mut Store,
+    year: i32,
+    actor: &str,
+    reports: Vec<ImportReport>,
+) -> Result<DemoSummary, Error> {
     let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
     let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
     commission::create_commission(store, &CommissionRequest { year, name: None }, &ctx)?;
     for (role, full_name, position) in MEMBERS {
-        let member = MemberRequest { year, role: *role, full_name: (*full_name).into(), position: position.map(Into::into) };
+        let member = MemberRequest {
+            year,
+            role: *role,
+            full_name: (*full_name).into(),
+            position: position.map(Into::into),
+        };
         commission::add_member(store, &member, &ctx)?;
     }
     let meeting = MeetingRequest {

@@ -9,9 +9,8 @@ use serde::Serialize;
 use super::WorkflowError;
 use super::decide::views;
 use super::followup::obligation;
-use crate::error::Error;
 use crate::commission::DecisionView;
-use crate::followup::GrantYears;
+use crate::error::Error;
 use crate::i18n::Text;
 use crate::ident::Iin;
 use crate::model::Graduate;
@@ -27,8 +26,6 @@ pub struct GraduateDetail {
     /// Oldest first; the current one is the last not revised.
     pub decisions: Vec<DecisionView>,
     pub obligation: ObligationView,
-    /// The years on the grant as recorded, for the card to edit.
-    pub grant: Option<GrantYears>,
     pub history: Vec<AuditEntry>,
 }
 
@@ -37,7 +34,6 @@ pub fn graduate_detail(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<Gr
     let graduate = super::decide::graduate(db, graduate_id)?;
     Ok(GraduateDetail {
         decisions: views(db, db.decisions_of(graduate_id)?)?,
-        grant: db.followup(graduate_id)?.grant,
         history: db.audit_trail("graduate", graduate_id)?,
         graduate,
         obligation,
@@ -95,7 +91,12 @@ pub fn exemption_grounds() -> Vec<GroundChoice> {
             proof_groups: ground
                 .proofs()
                 .iter()
-                .map(|group| group.iter().map(|&document| DocumentChoice { document, label: document.label() }).collect())
+                .map(|group| {
+                    group
+                        .iter()
+                        .map(|&document| DocumentChoice { document, label: document.label() })
+                        .collect()
+                })
                 .collect(),
         })
         .collect()

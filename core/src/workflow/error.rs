@@ -70,7 +70,9 @@ impl UserFacing for WorkflowError {
             WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
                 vec![("year", year.to_string())]
             }
-            WorkflowError::NotFound { id, .. } | WorkflowError::NotAMember { id } => vec![("number", id.to_string())],
+            WorkflowError::NotFound { id, .. } | WorkflowError::NotAMember { id } => {
+                vec![("number", id.to_string())]
+            }
             _ => Vec::new(),
         }
     }
@@ -99,13 +101,16 @@ impl UserFacing for WorkflowError {
                 format!("Комиссия для выпуска {year} года уже создана"),
             ),
             WorkflowError::NoCommission { year } => Text::new(
-                format!("{year} жылғы түлектерге комиссия құрылмаған: алдымен оны құрыңыз («Баптаулар» немесе «joldama commission create --year {year}»)"),
-                format!("Комиссия для выпуска {year} года не создана: сначала создайте её («Настройки» или «joldama commission create --year {year}»)"),
+                format!(
+                    "{year} жылғы түлектерге комиссия құрылмаған: алдымен оны құрыңыз («Баптаулар» немесе «joldama commission create --year {year}»)"
+                ),
+                format!(
+                    "Комиссия для выпуска {year} года не создана: сначала создайте её («Настройки» или «joldama commission create --year {year}»)"
+                ),
             ),
-            WorkflowError::NotAMember { id } => Text::new(
-                format!("№{id} комиссия мүшесі емес"),
-                format!("№{id} не является членом комиссии"),
-            ),
+            WorkflowError::NotAMember { id } => {
+                Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))
+            }
         }
     }
 }

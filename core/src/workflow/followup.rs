@@ -9,7 +9,9 @@ use super::decide::{graduate, views};
 use super::{Entity, WorkflowError};
 use crate::commission::Outcome;
 use crate::error::Error;
-use crate::followup::{Arrival, FollowUp, FollowUpError, GrantYears, ObligationEnd, Period, Source, StudyCost};
+use crate::followup::{
+    Arrival, FollowUp, FollowUpError, GrantYears, ObligationEnd, Period, Source, StudyCost,
+};
 use crate::ident::Bin;
 use crate::obligation::{Case, CostScope, GrantShare, ObligationView, PeriodKind, Span, Years};
 use crate::rules::Place;
@@ -90,20 +92,30 @@ fn text(value: &Option<String>) -> Option<&str> {
 /// Records (or corrects) the arrival on the current referral, and opens the period it starts
 /// (work at the referred employer's place, or registration at the centre). A corrected date
 /// moves that period's start with it.
-pub fn record_arrival(store: &mut Store, request: &ArrivalRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+pub fn record_arrival(
+    store: &mut Store,
+    request: &ArrivalRequest,
+    ctx: &ChangeContext,
+) -> Result<FollowUp, Error> {
     let confirmed_by = request.confirmed_by.trim();
     if confirmed_by.is_empty() {
         return Err(FollowUpError::NoDocument.into());
     }
     let graduate = graduate(store, request.graduate_id)?;
-    let arrival = Arrival { on: request.on, confirmed_by: confirmed_by.to_owned(), note: text(&request.note).map(str::to_owned) };
+    let arrival = Arrival {
+        on: request.on,
+        confirmed_by: confirmed_by.to_owned(),
+        note: text(&request.note).map(str::to_owned),
+    };
     store.write(ctx, |tx| {
         let decision = tx.current_decision(graduate.id)?;
         let (kind, employer, place) = match decision.as_ref().map(|d| &d.outcome) {
             Some(Outcome::Vacancy { vacancy_id, .. }) => {
-                let vacancy =
-                    tx.vacancy(*vacancy_id)?.ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
-                let (id, ..) = tx.employer_by_bin(vacancy.record.employer.bin)?.expect("a vacancy's employer is stored");
+                let vacancy = tx
+                    .vacancy(*vacancy_id)?
+                    .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
+                let (id, ..) =
+                    tx.employer_by_bin(vacancy.record.employer.bin)?.expect("a vacancy's employer is stored");
                 (PeriodKind::Work, Some(id), Some(Place::of(&vacancy)))
             }
             Some(Outcome::EmploymentCentre { .. }) => (PeriodKind::Centre, None, None),
@@ -130,7 +142,11 @@ pub fn record_arrival(store: &mut Store, request: &ArrivalRequest, ctx: &ChangeC
     })
 }
 
-pub fn add_period(store: &mut Store, request: &PeriodRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+pub fn add_period(
+    store: &mut Store,
+    request: &PeriodRequest,
+    ctx: &ChangeContext,
+) -> Result<FollowUp, Error> {
     let graduate = graduate(store, request.graduate_id)?;
     let span = Span::new(request.from, request.to).map_err(FollowUpError::from)?;
     let bin = text(&request.employer_bin).map(Bin::parse).transpose()?;
@@ -175,10 +191,15 @@ fn referred_place(tx: &Tx<'_>, graduate_id: i64, bin: Bin) -> Result<Option<Plac
 }
 
 /// The graduate whose period it is, after setting its last day.
-pub fn end_period(store: &mut Store, request: &PeriodEndRequest, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+pub fn end_period(
+    store: &mut Store,
+    request: &PeriodEndRequest,
+    ctx: &ChangeContext,
+) -> Result<(i64, FollowUp), Error> {
     store.write(ctx, |tx| {
-        let (graduate_id, old) =
-            tx.period(request.period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: request.period_id })?;
+        let (graduate_id, old) = tx
+            .period(request.period_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Period, id: request.period_id })?;
         let span = Span::new(old.span.from(), Some(request.to)).map_err(FollowUpError::from)?;
         tx.set_period_span(request.period_id, &old, graduate_id, span)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
@@ -186,18 +207,31 @@ pub fn end_period(store: &mut Store, request: &PeriodEndRequest, ctx: &ChangeCon
 }
 
 /// Deletes a period entered by mistake (the audit keeps it); answers whose it was.
-pub fn remove_period(store: &mut Store, period_id: i64, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+pub fn remove_period(
+    store: &mut Store,
+    period_id: i64,
+    ctx: &ChangeContext,
+) -> Result<(i64, FollowUp), Error> {
     store.write(ctx, |tx| {
-        let (graduate_id, old) = tx.period(period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: period_id })?;
+        let (graduate_id, old) =
+            tx.period(period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: period_id })?;
         tx.delete_period(period_id, &old, graduate_id)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
     })
 }
 
-pub fn set_study_cost(store: &mut Store, request: &StudyCostRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+pub fn set_study_cost(
+    store: &mut Store,
+    request: &StudyCostRequest,
+    ctx: &ChangeContext,
+) -> Result<FollowUp, Error> {
     let graduate = graduate(store, request.graduate_id)?;
     checked_amount(request.amount)?;
-    let cost = StudyCost { amount: request.amount, scope: request.scope, basis: text(&request.basis).map(str::to_owned) };
+    let cost = StudyCost {
+        amount: request.amount,
+        scope: request.scope,
+        basis: text(&request.basis).map(str::to_owned),
+    };
     store.write(ctx, |tx| {
         tx.set_study_cost(graduate.id, &cost)?;
         Ok(tx.followup(graduate.id)?)
@@ -214,13 +248,18 @@ fn checked_amount(amount: u64) -> Result<(), FollowUpError> {
 
 /// Sets the years on the grant from the card, checked against the normative years (the
 /// card's, else the cohort's for the level).
-pub fn set_grant_years(store: &mut Store, request: &GrantYearsRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+pub fn set_grant_years(
+    store: &mut Store,
+    request: &GrantYearsRequest,
+    ctx: &ChangeContext,
+) -> Result<FollowUp, Error> {
     let graduate = graduate(store, request.graduate_id)?;
     let settings = store.cohort_settings(graduate.record.graduation_year)?;
     let grant = match request.on_grant {
         None => None,
         Some(on_grant) => {
-            let normative = request.normative.unwrap_or_else(|| settings.normative_years.of(graduate.record.level));
+            let normative =
+                request.normative.unwrap_or_else(|| settings.normative_years.of(graduate.record.level));
             GrantShare::new(on_grant, normative).map_err(FollowUpError::from)?;
             Some(GrantYears { on_grant, normative: request.normative, source: Source::Card })
         }
@@ -233,7 +272,11 @@ pub fn set_grant_years(store: &mut Store, request: &GrantYearsRequest, ctx: &Cha
 
 /// Records a refund payment: only while a refund is owed on its date, and never above what
 /// is left of it.
-pub fn record_payment(store: &mut Store, request: &PaymentRequest, ctx: &ChangeContext) -> Result<FollowUp, Error> {
+pub fn record_payment(
+    store: &mut Store,
+    request: &PaymentRequest,
+    ctx: &ChangeContext,
+) -> Result<FollowUp, Error> {
     checked_amount(request.amount)?;
     let document = request.document.trim();
     if document.is_empty() {
@@ -255,10 +298,15 @@ pub fn record_payment(store: &mut Store, request: &PaymentRequest, ctx: &ChangeC
 }
 
 /// Deletes a payment entered by mistake (the audit keeps it); answers whose it was.
-pub fn remove_payment(store: &mut Store, payment_id: i64, ctx: &ChangeContext) -> Result<(i64, FollowUp), Error> {
+pub fn remove_payment(
+    store: &mut Store,
+    payment_id: i64,
+    ctx: &ChangeContext,
+) -> Result<(i64, FollowUp), Error> {
     store.write(ctx, |tx| {
-        let (graduate_id, old) =
-            tx.payment(payment_id)?.ok_or(WorkflowError::NotFound { what: Entity::Payment, id: payment_id })?;
+        let (graduate_id, old) = tx
+            .payment(payment_id)?
+            .ok_or(WorkflowError::NotFound { what: Entity::Payment, id: payment_id })?;
         tx.delete_payment(payment_id, &old, graduate_id)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
     })

@@ -13,8 +13,8 @@ use crate::error::Error;
 use crate::i18n::{Lang, Text, date};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper, Protocol, ProtocolRow,
-    ReferralLetter, University, write_batch,
+    CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper,
+    Protocol, ProtocolRow, ReferralLetter, University, write_batch,
 };
 use crate::store::{ChangeContext, Db, Store};
 use crate::task::Watch;
@@ -90,10 +90,14 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
             format!("Направить на работу (№{vacancy_id})"),
         ),
         (Outcome::EmploymentCentre { region, override_reason }, _) => {
-            let mark = override_reason.as_deref().map(|reason| centre_reason(reason));
+            let mark = override_reason.as_deref().map(centre_reason);
             let mark = |lang| mark.as_ref().map_or_else(String::new, |m: &Text| format!("; {}", m.get(lang)));
             Text::new(
-                format!("Халықты жұмыспен қамту орталығына жолдау ({}){}", region.label(Lang::Kk), mark(Lang::Kk)),
+                format!(
+                    "Халықты жұмыспен қамту орталығына жолдау ({}){}",
+                    region.label(Lang::Kk),
+                    mark(Lang::Kk)
+                ),
                 format!("Направить в центр занятости ({}){}", region.label(Lang::Ru), mark(Lang::Ru)),
             )
         }
@@ -124,10 +128,9 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
 /// A centre referral's mark while allowed vacancies had places: the commission's reason.
 fn centre_reason(reason: &str) -> Text {
     match reason.trim() {
-        "" => Text::new(
-            "бос орындар бола тұра; себебі жазылмаған",
-            "при наличии вакансий; причина не записана",
-        ),
+        "" => {
+            Text::new("бос орындар бола тұра; себебі жазылмаған", "при наличии вакансий; причина не записана")
+        }
         reason => Text::new(
             format!("бос орындар бола тұра; себебі: {reason}"),
             format!("при наличии вакансий; причина: {reason}"),
@@ -267,5 +270,26 @@ pub fn print_meeting(
 pub fn print_protocol(store: &Db, meeting_id: i64, lang: Lang, path: &Path) -> Result<PathBuf, Error> {
     let protocol = protocol(store, meeting_id, lang)?;
     let mut written = write_batch(&[&protocol], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
+    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
+}
+
+/// Prints the calculation sheet of a graduate's obligation on `as_of` to the PDF file `path`.
+pub fn print_calculation(
+    store: &Db,
+    graduate_id: i64,
+    as_of: NaiveDate,
+    lang: Lang,
+    prepared_by: &str,
+    path: &Path,
+) -> Result<PathBuf, Error> {
+    let graduate = super::decide::graduate(store, graduate_id)?;
+    let sheet = CalculationSheet {
+        lang,
+        university: store.university()?,
+        graduate: graduate_line(&graduate),
+        view: super::followup::obligation(store, graduate_id, as_of)?,
+        prepared_by: prepared_by.to_owned(),
+    };
+    let mut written = write_batch(&[&sheet], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
     Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
 }

@@ -61,7 +61,8 @@ pub fn export_financial_centre(
     let (rules, settings) = (store.rules(year)?, store.cohort_settings(year)?);
     let mut rows = Vec::with_capacity(graduates.len());
     for (g, decision) in graduates {
-        let employer = vacancy_of(&vacancies, decision.as_ref().map(|d| &d.outcome)).map(|v| v.record.employer.clone());
+        let employer =
+            vacancy_of(&vacancies, decision.as_ref().map(|d| &d.outcome)).map(|v| v.record.employer.clone());
         let paper = decision.as_ref().and_then(|d| papers.remove(&d.id));
         let followup = followups.remove(&g.id).unwrap_or_default();
         let decision = decision.map(|d| DecisionView::new(d, &vacancies));
@@ -88,7 +89,10 @@ pub fn placement(store: &Store, year: i32) -> Result<PlacementStats, Error> {
         .map(|(g, decision)| {
             let outcome = decision.as_ref().map(|d| &d.outcome);
             PlacementInput {
-                programme: Programme { code: g.record.program_code.clone(), name: g.record.program_name.clone() },
+                programme: Programme {
+                    code: g.record.program_code.clone(),
+                    name: g.record.program_name.clone(),
+                },
                 funding: g.record.funding,
                 region: match outcome {
                     Some(Outcome::EmploymentCentre { region, .. }) => Some(*region),

@@ -30,8 +30,13 @@ pub async fn pick_file(purpose: Purpose) -> Option<PathBuf> {
     dialog.pick_file().await.map(|f| f.path().to_path_buf())
 }
 
+/// Where to save a file: asked in the system's dialog, or, when `JOLDAMA_SAVE_DIR` names a
+/// folder (scripted runs, the end-to-end test, which cannot reach a native dialog), there.
 #[tauri::command]
 pub async fn pick_save(default_name: String) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("JOLDAMA_SAVE_DIR") {
+        return Some(PathBuf::from(dir).join(default_name));
+    }
     rfd::AsyncFileDialog::new().set_file_name(default_name).save_file().await.map(|f| f.path().to_path_buf())
 }
 

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use joldama_core::Lang;
+use joldama_core::store::Store;
 use joldama_core::workflow::dossier::{self, GraduateDetail};
 use joldama_core::workflow::followup::{
     self, ArrivalRequest, EndRequest, GrantYearsRequest, PaymentRequest, PeriodEndRequest, PeriodRequest,
@@ -11,7 +12,6 @@ use joldama_core::workflow::followup::{
 };
 use joldama_core::workflow::reports::{self, Written};
 use joldama_core::{Error, followup::stats::PlacementStats};
-use joldama_core::store::Store;
 use tauri::State;
 
 use crate::desk::{Desk, change, today};
@@ -31,12 +31,14 @@ async fn then_detail(
 
 #[tauri::command]
 pub async fn confirm_arrival(desk: State<'_, Desk>, request: ArrivalRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::record_arrival(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| followup::record_arrival(s, &request, &change()).map(|_| request.graduate_id))
+        .await
 }
 
 #[tauri::command]
 pub async fn add_period(desk: State<'_, Desk>, request: PeriodRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::add_period(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| followup::add_period(s, &request, &change()).map(|_| request.graduate_id))
+        .await
 }
 
 #[tauri::command]
@@ -51,17 +53,22 @@ pub async fn remove_period(desk: State<'_, Desk>, period_id: i64) -> Answer<Grad
 
 #[tauri::command]
 pub async fn set_study_cost(desk: State<'_, Desk>, request: StudyCostRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::set_study_cost(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| followup::set_study_cost(s, &request, &change()).map(|_| request.graduate_id))
+        .await
 }
 
 #[tauri::command]
 pub async fn set_grant_years(desk: State<'_, Desk>, request: GrantYearsRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::set_grant_years(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| {
+        followup::set_grant_years(s, &request, &change()).map(|_| request.graduate_id)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn record_payment(desk: State<'_, Desk>, request: PaymentRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::record_payment(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| followup::record_payment(s, &request, &change()).map(|_| request.graduate_id))
+        .await
 }
 
 #[tauri::command]
@@ -71,7 +78,8 @@ pub async fn remove_payment(desk: State<'_, Desk>, payment_id: i64) -> Answer<Gr
 
 #[tauri::command]
 pub async fn record_end(desk: State<'_, Desk>, request: EndRequest) -> Answer<GraduateDetail> {
-    then_detail(&desk, move |s| followup::record_end(s, &request, &change()).map(|_| request.graduate_id)).await
+    then_detail(&desk, move |s| followup::record_end(s, &request, &change()).map(|_| request.graduate_id))
+        .await
 }
 
 #[tauri::command]
@@ -91,6 +99,11 @@ pub async fn placement_stats(desk: State<'_, Desk>, year: i32) -> Answer<Placeme
 }
 
 #[tauri::command]
-pub async fn export_stats(desk: State<'_, Desk>, year: i32, lang: Option<Lang>, path: PathBuf) -> Answer<Written> {
+pub async fn export_stats(
+    desk: State<'_, Desk>,
+    year: i32,
+    lang: Option<Lang>,
+    path: PathBuf,
+) -> Answer<Written> {
     desk.run(move |s| reports::export_stats(s, year, lang.unwrap_or_default(), &path)).await
 }

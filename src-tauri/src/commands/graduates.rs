@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use joldama_core::workflow::dossier::{self, GraduateDetail};
 use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
+use joldama_core::workflow::dossier::{self, GraduateDetail};
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, blocking, change, today};
@@ -46,7 +46,7 @@ pub async fn import_graduates(
     desk.run_task(&app, &task, move |s, watch| {
         let options =
             ImportOptions { year, mapping, watch: watch.clone(), actor: change().actor, dry_run: false };
-        import::graduates::import(s, &path, &options)
+        joldama_core::workflow::import::graduates(s, &path, &options)
     })
     .await
 }

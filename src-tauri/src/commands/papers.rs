@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use joldama_core::papers::Output;
 use joldama_core::Lang;
+use joldama_core::papers::Output;
 use joldama_core::workflow::papers as letters;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -43,6 +43,16 @@ pub async fn print_protocol(desk: State<'_, Desk>, meeting_id: i64, lang: Lang) 
     desk.run(move |s| {
         let file = beside(s, "papers").join(format!("meeting-{meeting_id}-protocol-{}.pdf", lang.code()));
         letters::print_protocol(s, meeting_id, lang, &file)
+    })
+    .await
+}
+
+/// A graduate's calculation sheet on today's date, beside the database.
+#[tauri::command]
+pub async fn print_calculation(desk: State<'_, Desk>, graduate_id: i64, lang: Lang) -> Answer<PathBuf> {
+    desk.run(move |s| {
+        let file = beside(s, "papers").join(format!("calculation-{graduate_id}-{}.pdf", lang.code()));
+        letters::print_calculation(s, graduate_id, today(), lang, &change().actor, &file)
     })
     .await
 }

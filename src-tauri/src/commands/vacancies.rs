@@ -40,7 +40,7 @@ pub async fn import_vacancies(
             actor: change().actor,
             dry_run: false,
         };
-        import::vacancies::import(s, &path, year, &options)
+        joldama_core::workflow::import::vacancies(s, &path, year, &options)
     })
     .await
 }

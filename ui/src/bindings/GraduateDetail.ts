@@ -2,7 +2,6 @@
 import type { AuditEntry } from "./AuditEntry";
 import type { DecisionView } from "./DecisionView";
 import type { Graduate } from "./Graduate";
-import type { GrantYears } from "./GrantYears";
 import type { ObligationView } from "./ObligationView";
 
 /**
@@ -12,8 +11,4 @@ export type GraduateDetail = { graduate: Graduate,
 /**
  * Oldest first; the current one is the last not revised.
  */
-decisions: Array<DecisionView>, obligation: ObligationView, 
-/**
- * The years on the grant as recorded, for the card to edit.
- */
-grant: GrantYears | null, history: Array<AuditEntry>, };
+decisions: Array<DecisionView>, obligation: ObligationView, history: Array<AuditEntry>, };

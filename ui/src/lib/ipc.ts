@@ -11,30 +11,41 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
   AppError,
   AppInfo,
+  ArrivalRequest,
   Backup,
+  CohortSettings,
   ColumnMapping,
   Commission,
+  CommissionRequest,
   DecisionRequest,
   DecisionView,
   DeferralChoice,
   DemoSummary,
   Eligibility,
+  EndChoice,
+  EndRequest,
   FilePurpose,
+  GrantYearsRequest,
   GraduateDetail,
   GraduatePage,
   GraduateQuery,
-  GraduateRow,
   GroundChoice,
   ImportPreview,
   ImportReport,
   Lang,
   Meeting,
+  MeetingDefaults,
+  MeetingRequest,
+  MemberRequest,
   PapersResult,
-  PeriodKind,
+  PaymentRequest,
+  PeriodEndRequest,
+  PeriodRequest,
   PlacementStats,
   ProgrammeOption,
-  Role,
+  QueueRow,
   Rule,
+  StudyCostRequest,
   Suggestion,
   TaskProgress,
   Text,
@@ -89,21 +100,22 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 // ---- App / settings -------------------------------------------------------------------------
 export const appInfo = () => call<AppInfo>('app_info');
-export const loadDemo = () => call<DemoSummary>('load_demo');
+/** Builds this year's demo; null when that year already has data (nothing was changed). */
+export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
 export const saveUniversity = (args: { university: University }) =>
   call<University>('save_university', args);
 export const commission = (args: { year: number }) => call<Commission | null>('commission', args);
-export const createCommission = (args: { year: number; name: Text }) =>
+/** The cohort's commission; with no name, the law's. */
+export const createCommission = (args: { request: CommissionRequest }) =>
   call<Commission>('create_commission', args);
-export const addMember = (args: {
-  commissionId: number;
-  role: Role;
-  fullName: string;
-  position: string | null;
-}) => call<Commission>('add_member', args);
+/** A member of the cohort's commission (by year). */
+export const addMember = (args: { request: MemberRequest }) => call<Commission>('add_member', args);
 export const rules = (args: { cohort: number }) => call<Rule[]>('rules', args);
 export const saveRules = (args: { cohort: number; rules: Rule[] }) => call<Rule[]>('save_rules', args);
+export const cohortSettings = (args: { cohort: number }) => call<CohortSettings>('cohort_settings', args);
+export const saveCohortSettings = (args: { cohort: number; settings: CohortSettings }) =>
+  call<CohortSettings>('save_cohort_settings', args);
 export const backupNow = () => call<Backup>('backup_now');
 export const backups = () => call<Backup[]>('backups');
 /** Restores a backup; answers with the copy kept of what was there before. */
@@ -132,18 +144,18 @@ export const addVacancy = (args: { record: VacancyRecord }) => call<Vacancy>('ad
 
 // ---- Meeting --------------------------------------------------------------------------------
 export const meetings = (args: { year: number }) => call<Meeting[]>('meetings', args);
-export const createMeeting = (args: {
-  year: number;
-  heldOn: string;
-  place: string | null;
-  present: number[];
-}) => call<Meeting>('create_meeting', args);
+export const createMeeting = (args: { request: MeetingRequest }) => call<Meeting>('create_meeting', args);
+/** What a decision at the meeting takes by default (a referral's arrival date). */
+export const meetingDefaults = (args: { meetingId: number }) =>
+  call<MeetingDefaults>('meeting_defaults', args);
 export const finaliseMeeting = (args: { meetingId: number }) => call<Meeting>('finalise_meeting', args);
-export const undecided = (args: { year: number }) => call<GraduateRow[]>('undecided', args);
+/** The meeting's queue: undecided graduates (covered or not) and those back from a deferral. */
+export const undecided = (args: { year: number }) => call<QueueRow[]>('undecided', args);
 export const eligibility = (args: { graduateId: number }) => call<Eligibility>('eligibility', args);
 export const decide = (args: { request: DecisionRequest }) => call<DecisionView>('decide', args);
 export const exemptionGrounds = () => call<GroundChoice[]>('exemption_grounds');
 export const deferralReasons = () => call<DeferralChoice[]>('deferral_reasons');
+export const endGrounds = () => call<EndChoice[]>('end_grounds');
 export const suggest = (args: { year: number }) => call<Suggestion[]>('suggest', args);
 export const acceptSuggestions = (args: { meetingId: number; task: string }) =>
   call<number>('accept_suggestions', args);
@@ -153,29 +165,26 @@ export const printPapers = (args: { meetingId: number; lang: Lang; combined: boo
   call<PapersResult>('print_papers', args);
 export const printProtocol = (args: { meetingId: number; lang: Lang }) =>
   call<string>('print_protocol', args);
+/** The obligation's calculation sheet on today's date (PDF beside the database); its path. */
+export const printCalculation = (args: { graduateId: number; lang: Lang }) =>
+  call<string>('print_calculation', args);
 
 // ---- Follow-up (each returns the refreshed GraduateDetail) -----------------------------------
-export const confirmArrival = (args: {
-  graduateId: number;
-  date: string;
-  confirmedBy: string;
-  note: string | null;
-}) => call<GraduateDetail>('confirm_arrival', args);
-export const addPeriod = (args: {
-  graduateId: number;
-  kind: PeriodKind;
-  employerName: string | null;
-  employerBin: string | null;
-  from: string;
-  to: string | null;
-  note: string | null;
-}) => call<GraduateDetail>('add_period', args);
-export const endPeriod = (args: { graduateId: number; periodId: number; to: string }) =>
-  call<GraduateDetail>('end_period', args);
-export const removePeriod = (args: { graduateId: number; periodId: number }) =>
-  call<GraduateDetail>('remove_period', args);
-export const setStudyCost = (args: { graduateId: number; amount: number; basis: string | null }) =>
+/** Also opens the period at the referred employer (or the centre) from that day. */
+export const confirmArrival = (args: { request: ArrivalRequest }) =>
+  call<GraduateDetail>('confirm_arrival', args);
+export const addPeriod = (args: { request: PeriodRequest }) => call<GraduateDetail>('add_period', args);
+export const endPeriod = (args: { request: PeriodEndRequest }) => call<GraduateDetail>('end_period', args);
+export const removePeriod = (args: { periodId: number }) => call<GraduateDetail>('remove_period', args);
+export const setStudyCost = (args: { request: StudyCostRequest }) =>
   call<GraduateDetail>('set_study_cost', args);
+export const setGrantYears = (args: { request: GrantYearsRequest }) =>
+  call<GraduateDetail>('set_grant_years', args);
+export const recordPayment = (args: { request: PaymentRequest }) =>
+  call<GraduateDetail>('record_payment', args);
+export const removePayment = (args: { paymentId: number }) => call<GraduateDetail>('remove_payment', args);
+/** Records the end on another ground, or withdraws it (`end: null`). */
+export const recordEnd = (args: { request: EndRequest }) => call<GraduateDetail>('record_end', args);
 export const exportFinancialCentre = (args: { year: number; lang: Lang; path: string }) =>
   call<Written>('export_financial_centre', args);
 

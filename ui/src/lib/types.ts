@@ -28,7 +28,13 @@ export type { ExemptionGround } from '../bindings/ExemptionGround';
 export type { ProofDocument } from '../bindings/ProofDocument';
 export type { DeferralReason } from '../bindings/DeferralReason';
 export type { PeriodKind } from '../bindings/PeriodKind';
-export type { ObligationState } from '../bindings/ObligationState';
+/** Where a graduate's obligation stands (not the commission's `DecisionStatus`). */
+export type { State as ObligationState } from '../bindings/State';
+export type { CostScope } from '../bindings/CostScope';
+export type { EndGround } from '../bindings/EndGround';
+export type { Source as GrantSource } from '../bindings/Source';
+/** Study years to a tenth (2.5), as a plain number. */
+export type { Years } from '../bindings/Years';
 
 // ---- App, settings, files, tasks ------------------------------------------------------------
 export type { AppInfo } from '../bindings/AppInfo';
@@ -42,14 +48,20 @@ export type { Member } from '../bindings/Member';
 export type { Commission } from '../bindings/Commission';
 export type { Backup } from '../bindings/Backup';
 export type { DemoSummary } from '../bindings/DemoSummary';
+export type { CommissionRequest } from '../bindings/CommissionRequest';
+export type { MemberRequest } from '../bindings/MemberRequest';
 
 // ---- Rules ----------------------------------------------------------------------------------
 export type { Selection } from '../bindings/Selection';
 export type { Area } from '../bindings/Area';
 export type { Rule } from '../bindings/Rule';
-export type { Obligation } from '../bindings/Obligation';
-export type { Bound } from '../bindings/Bound';
-export type { NotBound } from '../bindings/NotBound';
+/** What the rules table says about one graduate: the covering row, or none. */
+export type { Coverage } from '../bindings/Coverage';
+export type { Covered } from '../bindings/Covered';
+export type { NotCovered } from '../bindings/NotCovered';
+export type { CohortSettings } from '../bindings/CohortSettings';
+export type { ArrivalDay } from '../bindings/ArrivalDay';
+export type { NormativeYears } from '../bindings/NormativeYears';
 
 // ---- Graduates ------------------------------------------------------------------------------
 export type { GraduateQuery } from '../bindings/GraduateQuery';
@@ -71,6 +83,10 @@ export type { DecisionView } from '../bindings/DecisionView';
 export type { DecisionRequest } from '../bindings/DecisionRequest';
 export type { Finalised } from '../bindings/Finalised';
 export type { Meeting } from '../bindings/Meeting';
+export type { MeetingRequest } from '../bindings/MeetingRequest';
+export type { MeetingDefaults } from '../bindings/MeetingDefaults';
+/** A graduate waiting in the meeting's queue, with why. */
+export type { QueueRow } from '../bindings/QueueRow';
 export type { Reason } from '../bindings/Reason';
 export type { Score } from '../bindings/Score';
 export type { Weighed } from '../bindings/Weighed';
@@ -78,20 +94,36 @@ export type { Eligibility } from '../bindings/Eligibility';
 export type { DocumentChoice } from '../bindings/DocumentChoice';
 export type { GroundChoice } from '../bindings/GroundChoice';
 export type { DeferralChoice } from '../bindings/DeferralChoice';
+export type { EndChoice } from '../bindings/EndChoice';
 export type { Suggestion } from '../bindings/Suggestion';
 export type { PapersResult } from '../bindings/PapersResult';
 
 // ---- Follow-up ------------------------------------------------------------------------------
 export type { Arrival } from '../bindings/Arrival';
+export type { ArrivalRequest } from '../bindings/ArrivalRequest';
 export type { Employer } from '../bindings/Employer';
-export type { EmployerRef } from '../bindings/EmployerRef';
-/** Generic over the employer: `Activity<Employer>` when read, `Activity<EmployerRef>` when added. */
 export type { Activity } from '../bindings/Activity';
+export type { Place } from '../bindings/Place';
 export type { Span } from '../bindings/Span';
 export type { Period } from '../bindings/Period';
+export type { PeriodRequest } from '../bindings/PeriodRequest';
+export type { PeriodEndRequest } from '../bindings/PeriodEndRequest';
 export type { StudyCost } from '../bindings/StudyCost';
+export type { StudyCostRequest } from '../bindings/StudyCostRequest';
+export type { GrantShare } from '../bindings/GrantShare';
+export type { GrantYears } from '../bindings/GrantYears';
+export type { GrantYearsRequest } from '../bindings/GrantYearsRequest';
+export type { Payment } from '../bindings/Payment';
+export type { PaymentRequest } from '../bindings/PaymentRequest';
+export type { ObligationEnd } from '../bindings/ObligationEnd';
+export type { EndRequest } from '../bindings/EndRequest';
 export type { FollowUp } from '../bindings/FollowUp';
-export type { ObligationStatus } from '../bindings/ObligationStatus';
+export type { Term } from '../bindings/Term';
+/** The obligation on one date (flattened into `ObligationView`). */
+export type { Standing } from '../bindings/Standing';
+export type { PeriodView } from '../bindings/PeriodView';
+/** The obligation as the card shows it: the standing flattened, with what made it. */
+export type { ObligationView } from '../bindings/ObligationView';
 export type { Written } from '../bindings/Written';
 
 // ---- Import ---------------------------------------------------------------------------------

@@ -1,15 +1,21 @@
 // Small pure helpers that turn core records into what a screen shows.
 
-import { codeLabel, formatDate, has, translate, type Lang } from './i18n';
+import { codeLabel, formatDate, formatNumber, has, translate, type Lang } from './i18n';
 import type {
   AuditEntry,
+  CohortSettings,
+  Coverage,
   Graduate,
-  Obligation,
+  Level,
+  ObligationState,
+  ObligationView,
   Outcome,
   Period,
+  Place,
   PlacementOutcome,
   PlacementTally,
   Text,
+  Vacancy,
 } from './types';
 
 /** "Surname Name Patronymic", without the parts a graduate does not have. */
@@ -28,14 +34,68 @@ export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** The rules' verdict: bound (with the row's name and term) or not. */
-export function obligationView(o: Obligation | null | undefined): {
-  bound: boolean;
+/** What the rules table says: covered (with the row's name and term) or not. */
+export function coverageView(c: Coverage | null | undefined): {
+  covered: boolean;
   name: Text | null;
   termYears: number | null;
 } {
-  if (o?.status !== 'bound') return { bound: false, name: null, termYears: null };
-  return { bound: true, name: o.name, termYears: o.term_years };
+  if (c?.status !== 'covered') return { covered: false, name: null, termYears: null };
+  return { covered: true, name: c.name, termYears: c.term_years };
+}
+
+/** The decision in force: the last one no later decision revised (decisions come oldest first). */
+export function currentDecision<D extends { revised_by: number | null }>(decisions: readonly D[]): D | null {
+  for (let i = decisions.length - 1; i >= 0; i -= 1) {
+    if (decisions[i].revised_by === null) return decisions[i];
+  }
+  return null;
+}
+
+/** Whether a refund is owed in this state: only once the obligation is broken (core's `State::owes`). */
+export function owes(state: ObligationState): boolean {
+  return state === 'broken' || state === 'refund_paid_in_part';
+}
+
+/**
+ * How the card shows the refund: owed (the only case shown as a debt) while the state owes,
+ * paid in full once paid, and nothing otherwise; what a stop would cost is never among them.
+ */
+export type RefundShown =
+  | { kind: 'owed'; owed: number | null; paid: number; balance: number | null }
+  | { kind: 'paid'; owed: number | null; paid: number }
+  | { kind: 'none' };
+
+export function refundShown(o: Pick<ObligationView, 'state' | 'refund_owed' | 'paid' | 'balance'>): RefundShown {
+  if (owes(o.state)) return { kind: 'owed', owed: o.refund_owed, paid: o.paid, balance: o.balance };
+  if (o.state === 'refund_paid') return { kind: 'paid', owed: o.refund_owed, paid: o.paid };
+  return { kind: 'none' };
+}
+
+/** Years as papers write them: 4, 2,5. */
+export function formatYears(years: number): string {
+  return formatNumber(years, Number.isInteger(years) ? 0 : 1);
+}
+
+/** Study years as typed («2», «2,5», «2.5»): a number of tenths from 0,1 to 15; else null. */
+export function parseYears(text: string): number | null {
+  const t = text.trim().replace(',', '.');
+  if (!/^\d+(\.\d)?$/.test(t)) return null;
+  const value = Number(t);
+  return value >= 0.1 && value <= 15 ? value : null;
+}
+
+/** Tenge as typed, spaces allowed («2 450 000»): a whole positive amount; else null. */
+export function parseTenge(text: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d+$/.test(t)) return null;
+  const value = Number(t);
+  return value > 0 && Number.isSafeInteger(value) ? value : null;
+}
+
+/** The place of a vacancy's work, as a work period records it. */
+export function vacancyPlace(v: Vacancy): Place {
+  return { kind: v.employer.kind, region: v.region, rural: v.rural };
 }
 
 /** A decision's outcome in a few words (the server's `summary` is preferred when present). */
@@ -115,4 +175,72 @@ export function tallyCounts(tally: PlacementTally | null | undefined): Counts {
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
   return `${Math.round((part / whole) * 100)}\u202f%`;
+}
+
+// ---- A cohort's settings as the Settings form edits them --------------------------------------
+
+/** The cohort's settings as typed: numbers as text, years with a comma. */
+export type CohortForm = {
+  month: number;
+  day: string;
+  grace: string;
+  term: string;
+  normative: Record<Level, string>;
+};
+
+export const LEVELS = ['bachelor', 'master', 'residency', 'doctorate'] as const satisfies readonly Level[];
+/** Bounds the core checks (`CohortSettings::new`, `TERM_YEARS`). */
+export const MAX_GRACE_DAYS = 365;
+export const TERM_RANGE = [1, 10] as const;
+
+export function cohortFormOf(s: CohortSettings): CohortForm {
+  const n = s.normative_years;
+  return {
+    month: s.arrival.month,
+    day: String(s.arrival.day),
+    grace: String(s.arrival_grace_days),
+    term: String(s.uncovered_term_years),
+    normative: {
+      bachelor: formatYears(n.bachelor),
+      master: formatYears(n.master),
+      residency: formatYears(n.residency),
+      doctorate: formatYears(n.doctorate),
+    },
+  };
+}
+
+function wholeIn(text: string, min: number, max: number): number | null {
+  const t = text.trim();
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n >= min && n <= max ? n : null;
+}
+
+/**
+ * The settings the form holds, or which of its fields are wrong (`day`, `grace`, `term`, a
+ * level): the arrival day must be a day every year has (no 29 February), as the core checks.
+ */
+export function cohortSettingsOf(f: CohortForm): { settings: CohortSettings | null; bad: string[] } {
+  const bad: string[] = [];
+  // 2023 is not a leap year: a day it has, every year has.
+  const monthDays = new Date(2023, f.month, 0).getDate();
+  const day = f.month >= 1 && f.month <= 12 ? wholeIn(f.day, 1, monthDays) : null;
+  if (day === null) bad.push('day');
+  const grace = wholeIn(f.grace, 0, MAX_GRACE_DAYS);
+  if (grace === null) bad.push('grace');
+  const term = wholeIn(f.term, TERM_RANGE[0], TERM_RANGE[1]);
+  if (term === null) bad.push('term');
+  const years = LEVELS.map((l) => [l, parseYears(f.normative[l])] as const);
+  for (const [l, y] of years) if (y === null) bad.push(l);
+  if (bad.length > 0 || day === null || grace === null || term === null) return { settings: null, bad };
+  const normative = Object.fromEntries(years) as Record<Level, number>;
+  return {
+    settings: {
+      arrival: { month: f.month, day },
+      arrival_grace_days: grace,
+      uncovered_term_years: term,
+      normative_years: normative,
+    },
+    bad,
+  };
 }

@@ -2,8 +2,23 @@
 // the latest-answer-wins loading the detail panels use.
 import { describe, expect, it } from 'vitest';
 import { app, latestOnly } from '../lib/state.svelte';
-import { fileName, fullName, optional } from '../lib/view';
-import type { AppError } from '../lib/types';
+import {
+  cohortFormOf,
+  cohortSettingsOf,
+  coverageView,
+  currentDecision,
+  fileName,
+  formatYears,
+  fullName,
+  optional,
+  owes,
+  parseTenge,
+  parseYears,
+  refundShown,
+  vacancyPlace,
+} from '../lib/view';
+import type { AppError, CohortSettings, ObligationState } from '../lib/types';
+import { decisionView, obligation, vacancy } from './fixtures';
 
 describe('view helpers', () => {
   it('join a full name without the missing parts', () => {
@@ -21,6 +36,107 @@ describe('view helpers', () => {
     expect(fileName('/home/secretary/papers/001-referral.pdf')).toBe('001-referral.pdf');
     expect(fileName('C:\\Құжаттар\\stats-2025.xlsx')).toBe('stats-2025.xlsx');
     expect(fileName('plain.xlsx')).toBe('plain.xlsx');
+  });
+});
+
+describe('obligation helpers', () => {
+  const STATES: ObligationState[] = [
+    'awaiting_decision', 'not_covered', 'referred', 'working', 'at_centre', 'deferred', 'exempted',
+    'fulfilled', 'broken', 'refund_paid_in_part', 'refund_paid', 'ended',
+  ];
+
+  it('owe a refund only once broken', () => {
+    expect(STATES.filter(owes)).toEqual(['broken', 'refund_paid_in_part']);
+  });
+
+  it('show a refund as owed only while owed, as paid once paid, and never the estimate', () => {
+    for (const state of STATES) {
+      const shown = refundShown(obligation({ state, refund_owed: 900, paid: 300, balance: 600, refund_if_stopped: 5000 }));
+      if (state === 'broken' || state === 'refund_paid_in_part') {
+        expect(shown, state).toEqual({ kind: 'owed', owed: 900, paid: 300, balance: 600 });
+      } else if (state === 'refund_paid') {
+        expect(shown, state).toEqual({ kind: 'paid', owed: 900, paid: 300 });
+      } else {
+        expect(shown, state).toEqual({ kind: 'none' });
+      }
+    }
+    expect(refundShown(obligation({ state: 'broken', refund_owed: null, balance: null }))).toEqual({
+      kind: 'owed',
+      owed: null,
+      paid: 0,
+      balance: null,
+    });
+  });
+
+  it('read the coverage: the row with its term, or none', () => {
+    expect(coverageView(obligation().coverage)).toEqual({ covered: true, name: { kk: 'Мемлекеттік тапсырыс', ru: 'Госзаказ' }, termYears: 3 });
+    expect(coverageView({ status: 'not_covered', funding: 'phd', level: 'doctorate', field: 'other' })).toEqual({
+      covered: false,
+      name: null,
+      termYears: null,
+    });
+    expect(coverageView(null).covered).toBe(false);
+  });
+
+  it('find the decision in force: the last one not revised', () => {
+    const first = decisionView({ id: 1, revised_by: 2 });
+    const second = decisionView({ id: 2, revises: 1 });
+    expect(currentDecision([first, second])?.id).toBe(2);
+    expect(currentDecision([decisionView({ id: 3, revised_by: 4 })])).toBeNull();
+    expect(currentDecision([])).toBeNull();
+  });
+
+  it('read years to a tenth as typed, and write them with a comma', () => {
+    expect(parseYears('2,5')).toBe(2.5);
+    expect(parseYears(' 2.5 ')).toBe(2.5);
+    expect(parseYears('4')).toBe(4);
+    expect(parseYears('0,1')).toBe(0.1);
+    for (const bad of ['', '0', '2,55', '16', '-1', 'два', '2,']) expect(parseYears(bad), bad).toBeNull();
+    expect(formatYears(2.5)).toBe('2,5');
+    expect(formatYears(4)).toBe('4');
+  });
+
+  it('read tenge as typed with spaces: whole and positive', () => {
+    expect(parseTenge('2 450 000')).toBe(2450000);
+    expect(parseTenge('2\u202f450\u202f000')).toBe(2450000);
+    for (const bad of ['', '0', '12,5', '-5', 'сто']) expect(parseTenge(bad), bad).toBeNull();
+  });
+
+  it("take a work period's place from the referral's vacancy", () => {
+    expect(vacancyPlace(vacancy())).toEqual({ kind: 'education', region: 'zhambyl', rural: true });
+  });
+});
+
+describe('cohort settings form', () => {
+  const saved: CohortSettings = {
+    arrival: { month: 9, day: 1 },
+    arrival_grace_days: 30,
+    uncovered_term_years: 3,
+    normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
+  };
+
+  it('gives back what it was filled with', () => {
+    const form = cohortFormOf({ ...saved, normative_years: { ...saved.normative_years, master: 1.5 } });
+    expect(form.normative.master).toBe('1,5');
+    expect(cohortSettingsOf(form)).toEqual({
+      settings: { ...saved, normative_years: { ...saved.normative_years, master: 1.5 } },
+      bad: [],
+    });
+  });
+
+  it('names every wrong field, as the core would refuse it', () => {
+    const form = cohortFormOf(saved);
+    const wrong = {
+      ...form,
+      month: 2,
+      day: '29',
+      grace: '366',
+      term: '11',
+      normative: { ...form.normative, doctorate: '3,25' },
+    };
+    expect(cohortSettingsOf(wrong)).toEqual({ settings: null, bad: ['day', 'grace', 'term', 'doctorate'] });
+    expect(cohortSettingsOf({ ...form, month: 4, day: '31' }).bad).toEqual(['day']);
+    expect(cohortSettingsOf({ ...form, month: 2, day: '28', grace: '0', term: '1' }).bad).toEqual([]);
   });
 });
 

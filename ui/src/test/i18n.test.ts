@@ -42,6 +42,13 @@ describe('plurals', () => {
     expect(translate('kk', 'units.days', { count: 2 })).toBe('2 күн');
   });
 
+  it('say the term as the rules do: «not less than» N years', () => {
+    expect(translate('ru', 'obligation.term_at_least', { count: 1 })).toBe('не менее 1 года');
+    expect(translate('ru', 'obligation.term_at_least', { count: 3 })).toBe('не менее 3 лет');
+    expect(translate('ru', 'obligation.term_at_least', { count: 5 })).toBe('не менее 5 лет');
+    expect(translate('kk', 'obligation.term_at_least', { count: 3 })).toBe('кемінде 3 жыл');
+  });
+
   it('group a large count with thin spaces', () => {
     expect(translate('ru', 'units.days', { count: 1095 })).toBe('1\u202f095 дней');
   });
@@ -55,6 +62,12 @@ describe('interpolation', () => {
 
   it('falls back to the key when nothing matches', () => {
     expect(translate('ru', 'no.such.key')).toBe('no.such.key');
+  });
+
+  it('labels a contract-service deferral as no ground in law, to be reviewed', () => {
+    expect(codeLabel('ru', 'DeferralReason', 'military_enlistment')).toContain('не основание по закону');
+    expect(codeLabel('kk', 'DeferralReason', 'military_enlistment')).toContain('заңда негіз емес');
+    expect(codeLabel('ru', 'PeriodKind', 'deferral')).toBe('Срочная служба (срок приостанавливается)');
   });
 
   it('labels classifier codes, and shows an unknown code as it is', () => {

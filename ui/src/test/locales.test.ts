@@ -7,8 +7,10 @@ import kk from '../locales/kk.json';
 import ru from '../locales/ru.json';
 import { dictionaries, has, LANGS, pluralCategories, translate } from '../lib/i18n';
 import type {
+  CostScope,
   DecisionStatus,
   DeferralReason,
+  EndGround,
   ExemptionGround,
   Field,
   Funding,
@@ -36,8 +38,10 @@ const codesMatchBindings: {
   [K in keyof Codes]: Same<
     keyof Codes[K],
     {
+      CostScope: CostScope;
       DecisionStatus: DecisionStatus;
       DeferralReason: DeferralReason;
+      EndGround: EndGround;
       ExemptionGround: ExemptionGround;
       Field: Field;
       Funding: Funding;
@@ -57,8 +61,10 @@ const codesMatchBindings: {
   outcome: Same<keyof typeof kk.outcome, Outcome['kind']>;
   stats: Same<keyof typeof kk.stats.outcome, PlacementOutcome>;
 } = {
+  CostScope: true,
   DecisionStatus: true,
   DeferralReason: true,
+  EndGround: true,
   ExemptionGround: true,
   Field: true,
   Funding: true,
@@ -170,6 +176,30 @@ describe('locale files', () => {
         expect(has('kk', key) && has('ru', key), key).toBe(true);
         expect(translate('ru', key), key).toBe(translate('kk', key));
       }
+    }
+  });
+
+  it('name in error texts only the params the shell sends', () => {
+    // The shell's errors carry only these params (src-tauri/src/error.rs); a text naming any
+    // other would never be filled, and the window would fall back to the core's message.
+    const SENT = ['count', 'field', 'file', 'number', 'year'];
+    // Rust's `the_window_finds_every_value_its_error_texts_name` builds one error of each of
+    // these codes and checks their params; a text with a placeholder needs its code there.
+    const CHECKED_IN_RUST = ['not_a_spreadsheet', 'password_protected', 'file_empty', 'meeting_finalised', 'commission_exists', 'vacancies_available'];
+    for (const [lang, dict] of [['kk', kk], ['ru', ru]] as const) {
+      for (const [code, text] of Object.entries(dict.errors as Record<string, string>)) {
+        if (code === 'unexpected') continue;
+        const names = placeholders(text);
+        for (const name of names) expect(SENT, `${lang} errors.${code}: {${name}}`).toContain(name);
+        if (names.length > 0) expect(CHECKED_IN_RUST, `${lang} errors.${code}`).toContain(code);
+      }
+    }
+    expect(placeholders(kk.errors.vacancies_available)).toEqual(['count']);
+  });
+
+  it('has no text left for the errors the shell no longer sends', () => {
+    for (const code of ['not_bound', 'exempted', 'unknown_graduate', 'unknown_period', 'arrival_no_confirmer', 'period_no_employer_name']) {
+      expect(has('kk', `errors.${code}`) || has('ru', `errors.${code}`), code).toBe(false);
     }
   });
 

@@ -1,0 +1,82 @@
+// The meeting screen against a mocked IPC: a referral's arrival date is the meeting's default
+// (not a date the window makes up), asked again for another meeting; the queue marks a
+// graduate no rules row covers and one back from an ended deferral.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { lang } from '../lib/i18n';
+import { app } from '../lib/state.svelte';
+import { decisionView, detail, eligibility, meeting, queueRow } from './fixtures';
+
+vi.mock('../lib/ipc', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lib/ipc')>();
+  return {
+    ...actual,
+    commission: vi.fn(),
+    meetings: vi.fn(),
+    undecided: vi.fn(),
+    meetingDefaults: vi.fn(),
+    eligibility: vi.fn(),
+    graduateDetail: vi.fn(),
+    decide: vi.fn(),
+  };
+});
+
+import * as ipc from '../lib/ipc';
+import Meeting from '../screens/Meeting.svelte';
+
+beforeEach(() => {
+  lang.set('kk');
+  app.year = 2025;
+  app.error = null;
+  vi.mocked(ipc.commission).mockReset().mockResolvedValue({
+    id: 1,
+    year: 2025,
+    name: { kk: 'Комиссия', ru: 'Комиссия' },
+    members: [],
+  });
+  vi.mocked(ipc.meetings).mockReset().mockResolvedValue([
+    meeting({ id: 1, number: 1, held_on: '2025-06-20', finalised: { at: '2025-06-20T15:00:00Z', by: 'secretary' } }),
+    meeting({ id: 2, number: 2, held_on: '2025-10-03' }),
+  ]);
+  vi.mocked(ipc.undecided).mockReset().mockResolvedValue([
+    queueRow({ id: 7 }),
+    queueRow({ id: 8, full_name: 'Ким Ксения', state: 'not_covered' }),
+    queueRow({ id: 9, full_name: 'Оспанов Ерлан', status: 'deferral', revises: 55 }),
+  ]);
+  vi.mocked(ipc.meetingDefaults)
+    .mockReset()
+    .mockImplementation(async ({ meetingId }) => ({ arrival: meetingId === 2 ? '2025-10-03' : '2025-09-01' }));
+  vi.mocked(ipc.eligibility).mockReset().mockResolvedValue(eligibility());
+  vi.mocked(ipc.graduateDetail).mockReset().mockResolvedValue(detail({ decisions: [] }));
+  vi.mocked(ipc.decide).mockReset().mockResolvedValue(decisionView({ id: 900 }));
+});
+
+describe('Meeting', () => {
+  it("refers with the meeting's default arrival date, asked again for another meeting", async () => {
+    render(Meeting);
+    const arrival = (await screen.findByTestId('arrival-default')) as HTMLInputElement;
+    await waitFor(() => expect(arrival.value).toBe('2025-10-03'));
+    expect(vi.mocked(ipc.meetingDefaults).mock.calls.at(-1)![0]).toEqual({ meetingId: 2 });
+
+    await fireEvent.click(await screen.findByTestId('refer'));
+    await waitFor(() => expect(ipc.decide).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.decide).mock.calls[0][0].request.outcome).toEqual({
+      kind: 'vacancy',
+      vacancy_id: 3,
+      arrival_date: '2025-10-03',
+    });
+
+    await fireEvent.change(screen.getByTestId('meeting-select'), { target: { value: '1' } });
+    await waitFor(() => expect(arrival.value).toBe('2025-09-01'));
+  });
+
+  it('marks who is not covered by the rules and whose deferral ended', async () => {
+    render(Meeting);
+    const items = await screen.findAllByTestId('queue-item');
+    expect(items).toHaveLength(3);
+    expect(items[0].querySelector('[data-testid="queue-not-covered"]')).toBeNull();
+    expect(items[1].querySelector('[data-testid="queue-not-covered"]')!.textContent).toBe('Ережелер кестесінде қамтылмаған');
+    expect(items[2].querySelector('[data-testid="queue-deferral-ended"]')!.textContent).toBe('Кейінге қалдыру аяқталды');
+    expect(items[2].querySelector('[data-testid="queue-not-covered"]')).toBeNull();
+  });
+});

@@ -1,0 +1,102 @@
+// The settings screen's cohort section against a mocked IPC: loaded for the chosen year,
+// saved as the core's CohortSettings (years with a comma read as numbers), not saved while a
+// field is wrong; the commission is created and members added by year.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { lang } from '../lib/i18n';
+import { app } from '../lib/state.svelte';
+import type { CohortSettings, Commission } from '../lib/types';
+
+vi.mock('../lib/ipc', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../lib/ipc')>();
+  return {
+    ...actual,
+    university: vi.fn(),
+    backups: vi.fn(),
+    commission: vi.fn(),
+    rules: vi.fn(),
+    cohortSettings: vi.fn(),
+    saveCohortSettings: vi.fn(),
+    createCommission: vi.fn(),
+    addMember: vi.fn(),
+    appInfo: vi.fn(),
+  };
+});
+
+import * as ipc from '../lib/ipc';
+import Settings from '../screens/Settings.svelte';
+
+const settings: CohortSettings = {
+  arrival: { month: 9, day: 1 },
+  arrival_grace_days: 30,
+  uncovered_term_years: 3,
+  normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
+};
+const commission: Commission = { id: 4, year: 2025, name: { kk: 'Комиссия', ru: 'Комиссия' }, members: [] };
+
+const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;
+const button = (id: string) => screen.getByTestId(id) as HTMLButtonElement;
+
+beforeEach(() => {
+  lang.set('ru');
+  app.year = 2025;
+  app.error = null;
+  vi.mocked(ipc.university).mockReset().mockResolvedValue({ name: { kk: '', ru: '' }, address: { kk: '', ru: '' }, letterhead: { kk: '', ru: '' } });
+  vi.mocked(ipc.backups).mockReset().mockResolvedValue([]);
+  vi.mocked(ipc.commission).mockReset().mockResolvedValue(null);
+  vi.mocked(ipc.rules).mockReset().mockResolvedValue([]);
+  vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(settings);
+  vi.mocked(ipc.saveCohortSettings).mockReset().mockImplementation(async ({ settings: s }) => s);
+  vi.mocked(ipc.createCommission).mockReset().mockResolvedValue(commission);
+  vi.mocked(ipc.addMember).mockReset().mockResolvedValue({
+    ...commission,
+    members: [{ id: 1, role: 'chair', full_name: 'Омаров Серік', position: null }],
+  });
+  vi.mocked(ipc.appInfo).mockReset().mockResolvedValue({
+    version: '0.1.0', db_path: '', data_dir: '', schema_version: 1, years: [2025], graduates: 0, vacancies: 0, meetings: 0,
+  });
+});
+
+describe('Settings', () => {
+  it("edits the cohort's settings and saves them as numbers", async () => {
+    render(Settings);
+    await waitFor(() => expect(input('cohort-day').value).toBe('1'));
+    expect(vi.mocked(ipc.cohortSettings).mock.calls[0][0]).toEqual({ cohort: 2025 });
+    expect((screen.getByTestId('cohort-month') as HTMLSelectElement).value).toBe('9');
+
+    await fireEvent.input(input('cohort-day'), { target: { value: '31' } });
+    expect(button('cohort-save').disabled).toBe(true);
+    expect(screen.getByTestId('cohort-invalid')).toBeTruthy();
+    await fireEvent.input(input('cohort-day'), { target: { value: '15' } });
+    await fireEvent.input(input('cohort-grace'), { target: { value: '45' } });
+    await fireEvent.input(input('cohort-normative-master'), { target: { value: '1,5' } });
+    expect(button('cohort-save').disabled).toBe(false);
+    await fireEvent.click(button('cohort-save'));
+    await waitFor(() => expect(ipc.saveCohortSettings).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.saveCohortSettings).mock.calls[0][0]).toEqual({
+      cohort: 2025,
+      settings: {
+        arrival: { month: 9, day: 15 },
+        arrival_grace_days: 45,
+        uncovered_term_years: 3,
+        normative_years: { bachelor: 4, master: 1.5, residency: 2, doctorate: 3 },
+      },
+    });
+  });
+
+  it('creates the commission and adds members by year', async () => {
+    render(Settings);
+    await fireEvent.click(await screen.findByTestId('commission-create'));
+    await waitFor(() => expect(ipc.createCommission).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.createCommission).mock.calls[0][0]).toEqual({ request: { year: 2025, name: null } });
+
+    await fireEvent.change(await screen.findByTestId('member-role'), { target: { value: 'chair' } });
+    await fireEvent.input(input('member-name'), { target: { value: ' Омаров Серік ' } });
+    await fireEvent.click(button('member-add'));
+    await waitFor(() => expect(ipc.addMember).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.addMember).mock.calls[0][0]).toEqual({
+      request: { year: 2025, role: 'chair', full_name: 'Омаров Серік', position: null },
+    });
+    await screen.findByTestId('member-row');
+  });
+});

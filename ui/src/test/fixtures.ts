@@ -1,0 +1,176 @@
+// Records as the shell sends them, for the component tests: each builder gives a plain valid
+// value that a test overrides where it matters.
+import type {
+  DecisionView,
+  Eligibility,
+  Graduate,
+  GraduateDetail,
+  Meeting,
+  ObligationView,
+  Period,
+  PeriodView,
+  QueueRow,
+  Vacancy,
+} from '../lib/types';
+
+export function graduate(over: Partial<Graduate> = {}): Graduate {
+  return {
+    id: 7,
+    iin: '020427650123',
+    surname: 'Сейітқалиева',
+    name: 'Айдана',
+    patronymic: null,
+    birth_date: '2002-04-27',
+    sex: 'female',
+    level: 'bachelor',
+    funding: 'state_order',
+    field: 'pedagogical',
+    program_code: '6B01501',
+    program_name: 'Математика',
+    graduation_year: 2025,
+    region: 'almaty_city',
+    phone: null,
+    email: null,
+    ...over,
+  };
+}
+
+export function vacancy(over: Partial<Vacancy> = {}): Vacancy {
+  return {
+    id: 3,
+    places_left: 2,
+    employer: { bin: '940140000385', name: 'КММ «№5 мектеп»', kind: 'education', ownership: 'state' },
+    year: 2025,
+    position: 'Математика пәнінің мұғалімі',
+    program_codes: [],
+    places: 3,
+    region: 'zhambyl',
+    district: null,
+    settlement: 'Мерке',
+    rural: true,
+    contact_person: null,
+    phone: null,
+    ...over,
+  };
+}
+
+export function decisionView(over: Partial<DecisionView> = {}): DecisionView {
+  return {
+    id: 101,
+    meeting_id: 1,
+    meeting_number: 1,
+    meeting_date: '2025-06-20',
+    graduate_id: 7,
+    outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' },
+    term_years: 3,
+    revises: null,
+    revised_by: null,
+    reason: null,
+    created_at: '2025-06-20T10:11:00Z',
+    created_by: 'secretary',
+    summary: { kk: 'Бос орынға жолдама', ru: 'Направление на вакансию' },
+    review: null,
+    ...over,
+  };
+}
+
+export function period(over: Partial<Period> = {}): Period {
+  return {
+    id: 1,
+    activity: { kind: 'work', employer: { type: 'registered', bin: '940140000385', name: 'КММ «№5 мектеп»' } },
+    place: { kind: 'education', region: 'zhambyl', rural: true },
+    span: { from: '2025-09-01', to: null },
+    note: null,
+    ...over,
+  };
+}
+
+export function periodView(over: Partial<PeriodView> = {}): PeriodView {
+  return { period: period(), counts: true, days: 448, reasons: [], ...over };
+}
+
+/** A graduate working off a three-year term, the cost recorded: nothing owed. */
+export function obligation(over: Partial<ObligationView> = {}): ObligationView {
+  return {
+    graduate_id: 7,
+    coverage: {
+      status: 'covered',
+      row: 3,
+      name: { kk: 'Мемлекеттік тапсырыс', ru: 'Госзаказ' },
+      funding: 'state_order',
+      term_years: 3,
+    },
+    decision: decisionView(),
+    state_label: { kk: 'Жұмыс істеп жүр', ru: 'Работает' },
+    study_cost: { amount: 2450000, scope: 'grant_years', basis: null },
+    share: null,
+    arrival: { on: '2025-09-01', confirmed_by: 'Хат №12', note: null },
+    periods: [periodView()],
+    payments: [],
+    end: null,
+    notes: [],
+    as_of: '2026-11-22',
+    state: 'working',
+    start: '2025-09-01',
+    deadline: null,
+    since: null,
+    term: { years: 3, full_days: 1096, share: null, days: 1096 },
+    term_days: 1096,
+    counted_days: 448,
+    paused_days: 0,
+    remaining_days: 648,
+    ends_on: '2028-08-31',
+    refund_owed: 0,
+    refund_if_stopped: 1448358,
+    paid: 0,
+    balance: null,
+    ...over,
+  };
+}
+
+export function detail(over: Partial<GraduateDetail> = {}): GraduateDetail {
+  return {
+    graduate: graduate(),
+    decisions: [decisionView()],
+    obligation: obligation(),
+    history: [],
+    ...over,
+  };
+}
+
+export function meeting(over: Partial<Meeting> = {}): Meeting {
+  return { id: 2, commission_id: 1, number: 2, held_on: '2025-07-04', place: null, present: [1, 2], finalised: null, ...over };
+}
+
+export function queueRow(over: Partial<QueueRow> = {}): QueueRow {
+  return {
+    id: 7,
+    iin: '020427650123',
+    full_name: 'Сейітқалиева Айдана',
+    program_code: '6B01501',
+    program_name: 'Математика',
+    level: 'bachelor',
+    funding: 'state_order',
+    graduation_year: 2025,
+    region: 'almaty_city',
+    status: 'undecided',
+    state: 'awaiting_decision',
+    revises: null,
+    ...over,
+  };
+}
+
+export function eligibility(over: Partial<Eligibility> = {}): Eligibility {
+  return {
+    graduate: graduate(),
+    coverage: obligation().coverage,
+    allowed: [{ vacancy: vacancy(), score: { own_region: false, programme_named: false, places_left: 2 }, reasons: [] }],
+    refused: [],
+    ...over,
+  };
+}
+
+/** An AppError as the shell rejects with. */
+export function appError(code: string, params: Record<string, string> = {}) {
+  return { code, params, message: { kk: `сервер: ${code}`, ru: `сервер (ru): ${code}` } };
+}
