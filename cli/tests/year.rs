@@ -346,6 +346,24 @@ fn a_commission_year() {
     let refund = (3_000_000.0 * (term_days - counted) as f64 / term_days as f64).round() as u64;
     assert_eq!(refund, 2_542_883);
     assert_eq!(status["refund_owed"], refund);
+    // The calculation sheet, line by line: term, the period's days, the formula, the amount.
+    let sheet = year.dir.path().join("расчёт.pdf");
+    let sheet_arg = sheet.to_str().unwrap();
+    year.ok(&["obligation", VET, "--as-of", "2026-09-01", "--lang", "ru", "--sheet", sheet_arg]);
+    let out = Command::new("pdftotext").arg(&sheet).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ");
+    for line in [
+        "РАСЧЁТ ОТРАБОТКИ И ВОЗМЕЩЕНИЯ РАСХОДОВ",
+        "пункт 17 статьи 47 Закона Республики Казахстан «Об образовании»",
+        "не менее 3 лет",
+        "15.09.2025 –",
+        "167 засчитывается",
+        "167 = 929",
+        "3 000 000 × 929 / 1096 = 2 542 883,21",
+        "2 542 883",
+    ] {
+        assert!(text.contains(line), "the sheet lacks «{line}»:\n{text}");
+    }
     // The exempted owe nothing, ever; the deferred are paused by the decision's own dates.
     let exempted = year.ok(&["obligation", STUDY, "--as-of", "2026-09-01"]);
     assert_eq!((&exempted["state"], &exempted["refund_owed"]), (&"exempted".into(), &0.into()));

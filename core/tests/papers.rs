@@ -270,9 +270,10 @@ fn every_paper_in_both_languages_reads_back() {
 #[test]
 fn referral_letter_has_the_employer_and_the_tear_off_slip() {
     let dir = tempfile::tempdir().unwrap();
-    for (lang, term, arrived) in
-        [(Lang::Kk, "3 жыл", "Жұмысқа келген күні"), (Lang::Ru, "3 года", "Прибыл(а) на работу")]
-    {
+    for (lang, term, arrived) in [
+        (Lang::Kk, "кемінде 3 жыл", "Жұмысқа келген күні"),
+        (Lang::Ru, "не менее 3 лет", "Прибыл(а) на работу"),
+    ] {
         let path = write_pdf(dir.path(), "letter.pdf", &[&letter(lang)]);
         assert_eq!(pages(&path), 1, "{lang:?}: the letter and its slip on one page");
         let text = joined(&pdf_text(&path));

@@ -87,9 +87,17 @@ impl Window {
         }
     }
 
+    /// Scrolls the element into the middle of its scrolling panel: WebKit's driver does not
+    /// scroll a nested panel (the follow-up card) by itself before acting on an element.
+    async fn reveal(&self, element: &fantoccini::elements::Element) {
+        let arg = serde_json::to_value(element).unwrap();
+        self.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![arg]).await.unwrap();
+    }
+
     /// Clicks the element once it is enabled (buttons wait for what they act on to load).
     async fn click(&self, id: &str) {
         let element = self.wait(id).await;
+        self.reveal(&element).await;
         let start = Instant::now();
         while !element.is_enabled().await.unwrap() {
             assert!(start.elapsed() < Duration::from_secs(30), "[data-testid={id}] stayed disabled");
@@ -100,6 +108,7 @@ impl Window {
 
     async fn type_into(&self, id: &str, text: &str) {
         let field = self.wait(id).await;
+        self.reveal(&field).await;
         field.clear().await.unwrap();
         field.send_keys(text).await.unwrap();
     }
@@ -313,10 +322,15 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
 
     // Follow-up: the employer confirmed the arrival; the obligation runs and nothing is owed.
     w.click("nav-followup").await;
-    w.click("graduate-row").await;
+    // The row's name cell: the compact table scrolls sideways, its row's middle is out of view.
+    let name = w.wait("graduate-row").await.find(Locator::Css("td.name")).await.unwrap();
+    name.click().await.unwrap();
     w.type_into("arrival-by", "Жұмыс берушінің хаты №12").await;
     w.click("arrival-confirm").await;
     w.text_until("obligation-state", |t| t == "Жұмыс істеп жүр").await;
+    w.type_into("cost-amount", "2000000").await;
+    w.click("cost-save").await;
+    w.wait("what-if").await;
     assert!(w.client.find(Window::by("refund-owed")).await.is_err(), "no refund while working");
     // What a stop would cost is there only on request, and never as a debt.
     w.click("what-if").await;

@@ -30,7 +30,7 @@ pub struct Read {
 impl Case<'_> {
     /// The years on the grant against the normative years (the card's, else the cohort's for
     /// the level).
-    pub fn share(&self) -> Result<Option<GrantShare>, ObligationError> {
+    fn share(&self) -> Result<Option<GrantShare>, ObligationError> {
         let Some(grant) = &self.graduate.grant else { return Ok(None) };
         let normative =
             grant.normative.unwrap_or_else(|| self.settings.normative_years.of(self.graduate.level));

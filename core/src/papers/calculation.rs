@@ -48,7 +48,8 @@ fn quotient(a: u64, b: u32, c: u32) -> (String, u64) {
     let whole = num / den;
     let hundredths = (num % den) * 100 / den;
     let rounded = (2 * num + den) / (2 * den);
-    (format!("{whole},{hundredths:02}"), u64::try_from(rounded).unwrap_or(u64::MAX))
+    let whole = u64::try_from(whole).unwrap_or(u64::MAX);
+    (format!("{},{hundredths:02}", tenge(whole)), u64::try_from(rounded).unwrap_or(u64::MAX))
 }
 
 fn share_text(share: GrantShare) -> String {
@@ -61,13 +62,8 @@ impl CalculationSheet {
         let s = &self.view.standing;
         flow.paragraph(&[Span::bold(&t(lang, "1. Мерзім", "1. Срок"))], Style::BODY);
         let row = |label: &str, value: String| [label.to_owned(), value];
-        let mut rows = vec![row(
-            &t(lang, "Ережелер бойынша", "По правилам"),
-            match lang {
-                Lang::Kk => format!("кемінде {}", words::years(lang, s.term.years)),
-                Lang::Ru => format!("не менее {}", words::years(lang, s.term.years)),
-            },
-        )];
+        let mut rows =
+            vec![row(&t(lang, "Ережелер бойынша", "По правилам"), words::at_least_years(lang, s.term.years))];
         if let Some(start) = s.start {
             rows.push(row(&t(lang, "Басталуы (келген күні)", "Начало (день прибытия)"), words::date(start)));
         }
@@ -84,7 +80,13 @@ impl CalculationSheet {
             );
             rows.push(row(
                 &t(lang, "Үлестік мерзім, күн", "Пропорциональный срок, дней"),
-                format!("{} × {} = {exact} ≈ {}", s.term.full_days, share_text(share), s.term.days),
+                format!(
+                    "{} × {} = {exact}; {} {}",
+                    s.term.full_days,
+                    share_text(share),
+                    t(lang, "дөңгелектенді:", "округлено:"),
+                    s.term.days
+                ),
             ));
         }
         rows.push(row(&t(lang, "Өтелетін мерзім, күн", "Срок к отработке, дней"), s.term_days.to_string()));
@@ -154,7 +156,7 @@ impl CalculationSheet {
             ],
             [
                 t(lang, "Қалған күндер", "Осталось дней"),
-                format!("{} − {} = {}", s.term_days, s.counted_days, s.remaining_days),
+                format!("{} - {} = {}", s.term_days, s.counted_days, s.remaining_days),
             ],
         ];
         flow.table(&Table { columns: &TWO, header: &[], ruled: true, style: Style::BODY }, &totals);
@@ -191,7 +193,13 @@ impl CalculationSheet {
                 );
                 rows.push([
                     t(lang, "Грант үлесі, теңге", "Доля гранта, тенге"),
-                    format!("{} × {} = {exact} ≈ {}", tenge(cost.amount), share_text(share), tenge(rounded)),
+                    format!(
+                        "{} × {} = {exact}; {} {}",
+                        tenge(cost.amount),
+                        share_text(share),
+                        t(lang, "дөңгелектенді:", "округлено:"),
+                        tenge(rounded)
+                    ),
                 ]);
                 rounded
             }
@@ -284,7 +292,8 @@ impl Paper for CalculationSheet {
         let lang = self.lang;
         let s = &self.view.standing;
         flow.number_pages();
-        let number = self.graduate.iin.as_str().to_owned();
+        // Not a numbered paper: the head carries the date only.
+        let number = String::new();
         let titles = [
             t(lang, "ЖҰМЫСПЕН ӨТЕУ ЖӘНЕ ШЫҒЫСТАРДЫ ӨТЕУ ЕСЕБІ", "РАСЧЁТ ОТРАБОТКИ И ВОЗМЕЩЕНИЯ РАСХОДОВ"),
             t(
@@ -334,7 +343,7 @@ mod tests {
     fn amounts_and_rounding_lines() {
         assert_eq!(tenge(1_333_942), "1\u{a0}333\u{a0}942");
         assert_eq!(tenge(942), "942");
-        assert_eq!(quotient(2_000_000, 731, 1096), ("1333941,60".to_owned(), 1_333_942));
+        assert_eq!(quotient(2_000_000, 731, 1096), ("1\u{a0}333\u{a0}941,60".to_owned(), 1_333_942));
         assert_eq!(quotient(1, 1, 2), ("0,50".to_owned(), 1));
         assert_eq!(quotient(1, 1, 3), ("0,33".to_owned(), 0));
     }

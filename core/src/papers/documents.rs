@@ -112,7 +112,8 @@ pub(super) fn head(flow: &mut Flow, university: &University, number: &str, date:
     const NUMBER_DATE: [Column; 2] =
         [Column { share: 0.6, align: Align::Left }, Column { share: 0.4, align: Align::Right }];
     let table = Table { columns: &NUMBER_DATE, header: &[], ruled: false, style: Style::BODY };
-    let number = format!("{} {number}", words::NUMBER.get(lang));
+    let number =
+        if number.is_empty() { String::new() } else { format!("{} {number}", words::NUMBER.get(lang)) };
     flow.table(&table, &[[number, words::date(date)]]);
     flow.gap(12.0);
     for title in titles {
@@ -211,7 +212,7 @@ impl GraduatePaper for ReferralLetter {
         field(flow, words::EMPLOYER_ADDRESS, &self.employer_address);
         field(flow, words::POSITION, &self.position);
         field(flow, words::ARRIVAL_DATE, &words::date(self.arrival_date));
-        field(flow, words::TERM, &words::years(lang, self.term_years));
+        field(flow, words::TERM, &words::at_least_years(lang, self.term_years));
         note(flow, words::REFERRAL_NOTE);
     }
 
@@ -259,7 +260,7 @@ impl GraduatePaper for CentreReferral {
             field(flow, words::REASON, reason);
         }
         field(flow, words::REGION, self.region.label(lang));
-        field(flow, words::TERM, &words::years(lang, self.term_years));
+        field(flow, words::TERM, &words::at_least_years(lang, self.term_years));
         note(flow, words::CENTRE_COUNTS);
     }
 }

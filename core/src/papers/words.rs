@@ -147,18 +147,14 @@ pub fn period(lang: Lang, from: NaiveDate, to: Option<NaiveDate>) -> String {
     }
 }
 
-/// «3 жыл» / «3 года», with the Russian plural.
-pub fn years(lang: Lang, n: u8) -> String {
-    let word = match lang {
-        Lang::Kk => "жыл",
-        Lang::Ru if (11..=14).contains(&(n % 100)) => "лет",
-        Lang::Ru => match n % 10 {
-            1 => "год",
-            2..=4 => "года",
-            _ => "лет",
-        },
-    };
-    format!("{n} {word}")
+/// The term as the law words it: «кемінде 3 жыл» / «не менее 3 лет» (genitive: «не менее
+/// 1 года», «не менее 21 года»).
+pub fn at_least_years(lang: Lang, n: u8) -> String {
+    match lang {
+        Lang::Kk => format!("кемінде {n} жыл"),
+        Lang::Ru if n % 10 == 1 && n % 100 != 11 => format!("не менее {n} года"),
+        Lang::Ru => format!("не менее {n} лет"),
+    }
 }
 
 /// Page footer: «Бет 2 / 5» / «Стр. 2 из 5».
@@ -179,10 +175,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn russian_plural_of_years() {
-        let ru: Vec<String> = [1, 2, 3, 5, 11, 21, 22].iter().map(|&n| years(Lang::Ru, n)).collect();
-        assert_eq!(ru, ["1 год", "2 года", "3 года", "5 лет", "11 лет", "21 год", "22 года"]);
-        assert_eq!(years(Lang::Kk, 3), "3 жыл");
+    fn the_term_as_the_law_words_it() {
+        let at_least: Vec<String> = [1, 2, 3, 11, 21].iter().map(|&n| at_least_years(Lang::Ru, n)).collect();
+        assert_eq!(
+            at_least,
+            ["не менее 1 года", "не менее 2 лет", "не менее 3 лет", "не менее 11 лет", "не менее 21 года"]
+        );
+        assert_eq!(at_least_years(Lang::Kk, 3), "кемінде 3 жыл");
     }
 
     #[test]

@@ -131,35 +131,25 @@ impl Tx<'_> {
         Ok(period)
     }
 
-    /// Sets a period's dates; answers whose it is and the period as it is now.
-    pub fn set_period_span(
-        &self,
-        period_id: i64,
-        old: &Period,
-        graduate_id: i64,
-        span: Span,
-    ) -> Result<Period, StoreError> {
+    /// Sets the dates of `graduate_id`'s period `old`; answers the period as it is now.
+    pub fn set_period_span(&self, graduate_id: i64, old: &Period, span: Span) -> Result<Period, StoreError> {
         if span == old.span {
             return Ok(old.clone());
         }
         self.tx.execute(
             "UPDATE followup_period SET from_date = ?1, to_date = ?2, updated_at = ?3 WHERE id = ?4",
-            params![iso(span.from()), span.to().map(iso), self.at, period_id],
+            params![iso(span.from()), span.to().map(iso), self.at, old.id],
         )?;
         let new = Period { span, ..old.clone() };
-        self.audit(
-            PERIOD,
-            period_id,
-            Some(of_graduate(graduate_id, old)),
-            Some(of_graduate(graduate_id, &new)),
-        )?;
+        let (before, after) = (of_graduate(graduate_id, old), of_graduate(graduate_id, &new));
+        self.audit(PERIOD, old.id, Some(before), Some(after))?;
         Ok(new)
     }
 
-    /// Deletes a period entered by mistake; the audit row keeps what it was.
-    pub fn delete_period(&self, period_id: i64, old: &Period, graduate_id: i64) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM followup_period WHERE id = ?1", [period_id])?;
-        self.audit(PERIOD, period_id, Some(of_graduate(graduate_id, old)), None)
+    /// Deletes `graduate_id`'s period `old`, entered by mistake; the audit row keeps it.
+    pub fn delete_period(&self, graduate_id: i64, old: &Period) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM followup_period WHERE id = ?1", [old.id])?;
+        self.audit(PERIOD, old.id, Some(of_graduate(graduate_id, old)), None)
     }
 
     /// Records (or corrects) what the state paid for the graduate's studies.
@@ -222,10 +212,10 @@ impl Tx<'_> {
         Ok(payment)
     }
 
-    /// Deletes a payment entered by mistake; the audit row keeps what it was.
-    pub fn delete_payment(&self, payment_id: i64, old: &Payment, graduate_id: i64) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM refund_payment WHERE id = ?1", [payment_id])?;
-        self.audit(PAYMENT, payment_id, Some(json!({ "graduate_id": graduate_id, "payment": old })), None)
+    /// Deletes `graduate_id`'s payment `old`, entered by mistake; the audit row keeps it.
+    pub fn delete_payment(&self, graduate_id: i64, old: &Payment) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM refund_payment WHERE id = ?1", [old.id])?;
+        self.audit(PAYMENT, old.id, Some(json!({ "graduate_id": graduate_id, "payment": old })), None)
     }
 
     /// Records (or withdraws) the end of the obligation on another ground.

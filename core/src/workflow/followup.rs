@@ -130,7 +130,7 @@ pub fn record_arrival(
         match followup.periods.iter().find(opened) {
             Some(p) if p.span.from() != arrival.on => {
                 let span = Span::new(arrival.on, p.span.to()).map_err(FollowUpError::from)?;
-                tx.set_period_span(p.id, p, graduate.id, span)?;
+                tx.set_period_span(graduate.id, p, span)?;
             }
             Some(_) => {}
             None => {
@@ -201,7 +201,7 @@ pub fn end_period(
             .period(request.period_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Period, id: request.period_id })?;
         let span = Span::new(old.span.from(), Some(request.to)).map_err(FollowUpError::from)?;
-        tx.set_period_span(request.period_id, &old, graduate_id, span)?;
+        tx.set_period_span(graduate_id, &old, span)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
     })
 }
@@ -215,7 +215,7 @@ pub fn remove_period(
     store.write(ctx, |tx| {
         let (graduate_id, old) =
             tx.period(period_id)?.ok_or(WorkflowError::NotFound { what: Entity::Period, id: period_id })?;
-        tx.delete_period(period_id, &old, graduate_id)?;
+        tx.delete_period(graduate_id, &old)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
     })
 }
@@ -283,15 +283,16 @@ pub fn record_payment(
         return Err(FollowUpError::NoDocument.into());
     }
     let graduate = graduate(store, request.graduate_id)?;
-    let standing = obligation(store, graduate.id, request.paid_on)?.standing;
-    let balance = match (standing.state.owes(), standing.balance) {
-        (true, Some(balance)) => balance,
-        _ => return Err(FollowUpError::NothingOwed { on: request.paid_on, state: standing.state }.into()),
-    };
-    if request.amount > balance {
-        return Err(FollowUpError::AboveBalance { amount: request.amount, balance }.into());
-    }
     store.write(ctx, |tx| {
+        // Read inside the step: a payment another desk recorded meanwhile counts.
+        let standing = obligation(tx, graduate.id, request.paid_on)?.standing;
+        let balance = match (standing.state.owes(), standing.balance) {
+            (true, Some(balance)) => balance,
+            _ => return Err(FollowUpError::NothingOwed { on: request.paid_on, state: standing.state }.into()),
+        };
+        if request.amount > balance {
+            return Err(FollowUpError::AboveBalance { amount: request.amount, balance }.into());
+        }
         tx.insert_payment(graduate.id, request.paid_on, request.amount, document)?;
         Ok(tx.followup(graduate.id)?)
     })
@@ -307,7 +308,7 @@ pub fn remove_payment(
         let (graduate_id, old) = tx
             .payment(payment_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Payment, id: payment_id })?;
-        tx.delete_payment(payment_id, &old, graduate_id)?;
+        tx.delete_payment(graduate_id, &old)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
     })
 }
