@@ -84,6 +84,15 @@ pub struct Vacancy {
     pub places_left: u32,
 }
 
+/// What applying a list did (or would do, in a dry run).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ApplyCounts {
+    pub imported: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
 /// The home university as its commission's papers head them: name, address and the
 /// letterhead's further line (department, phone, e-mail), each in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -429,3 +429,73 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
     }
     assert!(decide::suggest(&y.store, 2025).unwrap().is_empty(), "nothing more can be placed");
 }
+
+#[test]
+fn back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts_vacancy() {
+    let mut y = year();
+    let (g, _) = y.referable(0);
+    let deferral = y
+        .decide(&DecisionRequest {
+            meeting_id: y.meeting,
+            graduate_id: g.id,
+            outcome: Outcome::Deferral {
+                reason: DeferralReason::Conscription,
+                from: day(2025, 7, 1),
+                to: Some(day(2026, 6, 30)),
+            },
+            revises: None,
+            reason: None,
+        })
+        .unwrap();
+    // The 2026 cohort's commission and its requests: one vacancy the 2025 rules allow him.
+    commission::create_commission(&mut y.store, &CommissionRequest { year: 2026, name: None }, &ctx())
+        .unwrap();
+    for (role, name) in [(Role::Chair, "Ахметов Ә. Қ."), (Role::Secretary, "Омарова Д. А.")]
+    {
+        let member = MemberRequest { year: 2026, role, full_name: name.into(), position: None };
+        commission::add_member(&mut y.store, &member, &ctx()).unwrap();
+    }
+    let allowed_2025 = decide::eligibility(&y.store, g.id).unwrap().allowed[0].vacancy.clone();
+    let mut later = allowed_2025.record.clone();
+    later.year = 2026;
+    let later = y.store.add_vacancy(&later, &ctx()).unwrap();
+    let meeting = MeetingRequest { year: 2026, held_on: day(2026, 8, 14), place: None, present: None };
+    let meeting = commission::create_meeting(&mut y.store, &meeting, &ctx()).unwrap();
+
+    // Still serving: not in the queue; back on 1 July: in the 2026 queue, to be revised.
+    assert!(!decide::queue(&y.store, 2026, day(2026, 6, 1)).unwrap().iter().any(|r| r.row.id == g.id));
+    let queue = decide::queue(&y.store, 2026, day(2026, 8, 14)).unwrap();
+    let row = queue.iter().find(|r| r.row.id == g.id).expect("back in the queue");
+    assert_eq!(row.revises, Some(deferral.id));
+    // A later cohort's vacancy is open to him; an earlier one would not be.
+    assert!(decide::eligibility(&y.store, g.id).unwrap().allowed.iter().any(|w| w.vacancy.id == later.id));
+
+    let referral = y
+        .decide(&DecisionRequest {
+            meeting_id: meeting.id,
+            graduate_id: g.id,
+            outcome: Outcome::Vacancy { vacancy_id: later.id, arrival_date: day(2026, 9, 1) },
+            revises: Some(deferral.id),
+            reason: Some("Әскерден оралды".into()),
+        })
+        .unwrap();
+    // His own cohort's rules: the 2025 row's term.
+    let Coverage::Covered(row) = y.rules.coverage(&g.record) else { panic!("covered") };
+    assert_eq!(referral.term_years, Some(row.term_years));
+    assert!(!decide::queue(&y.store, 2026, day(2026, 8, 15)).unwrap().iter().any(|r| r.row.id == g.id));
+    // An exemption is only for the graduation year: not at a 2026 meeting.
+    let (other, _) = y.referable(0);
+    let proof = y.path.parent().unwrap().join("анықтама.pdf");
+    std::fs::write(&proof, b"%PDF").unwrap();
+    let late_exemption = DecisionRequest {
+        meeting_id: meeting.id,
+        graduate_id: other.id,
+        outcome: Outcome::Exemption {
+            ground: ExemptionGround::Disability,
+            proofs: vec![ProofFile { document: ProofDocument::DisabilityCertificate, file: proof }],
+        },
+        revises: None,
+        reason: None,
+    };
+    assert_eq!(y.decide(&late_exemption).unwrap_err().code(), "exemption_out_of_year");
+}

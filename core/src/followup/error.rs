@@ -7,12 +7,9 @@ use chrono::NaiveDate;
 use crate::i18n::{self, Text, UserFacing};
 use crate::ident::Bin;
 use crate::obligation::{ObligationError, State};
-use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FollowUpError {
-    #[error(transparent)]
-    Store(#[from] StoreError),
     #[error(transparent)]
     Obligation(#[from] ObligationError),
     /// A work period names an employer by a BIN the database does not have, and no name.
@@ -45,16 +42,9 @@ pub enum FollowUpError {
     AboveBalance { amount: u64, balance: u64 },
 }
 
-impl From<rusqlite::Error> for FollowUpError {
-    fn from(e: rusqlite::Error) -> Self {
-        FollowUpError::Store(e.into())
-    }
-}
-
 impl UserFacing for FollowUpError {
     fn code(&self) -> &'static str {
         match self {
-            FollowUpError::Store(e) => e.code(),
             FollowUpError::Obligation(e) => e.code(),
             FollowUpError::UnknownEmployer { .. } => "unknown_employer",
             FollowUpError::NoDocument => "no_document",
@@ -71,7 +61,6 @@ impl UserFacing for FollowUpError {
 
     fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            FollowUpError::Store(e) => e.params(),
             FollowUpError::Obligation(e) => e.params(),
             FollowUpError::AboveBalance { balance, .. } => vec![("count", balance.to_string())],
             _ => Vec::new(),
@@ -80,7 +69,6 @@ impl UserFacing for FollowUpError {
 
     fn message(&self) -> Text {
         match self {
-            FollowUpError::Store(e) => e.message(),
             FollowUpError::Obligation(e) => e.message(),
             FollowUpError::UnknownEmployer { bin } => Text::new(
                 format!(

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Text, UserFacing};
-use crate::store::ApplyCounts;
+use crate::model::ApplyCounts;
 use crate::task::Watch;
 use header::FieldKey;
 use rows::ListParser;

@@ -38,6 +38,7 @@ pub use tx::Tx;
 use crate::alphabet;
 use crate::classifiers::fold;
 use crate::ident::Iin;
+pub use crate::model::ApplyCounts;
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
 use migrations::{MIGRATIONS, Migration};
 
@@ -53,15 +54,6 @@ const HOME_UNIVERSITY: i64 = 1;
 pub struct ChangeContext {
     pub actor: String,
     pub source: Option<String>,
-}
-
-/// What applying a list did (or would do, in a dry run).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
-pub struct ApplyCounts {
-    pub imported: usize,
-    pub updated: usize,
-    pub unchanged: usize,
 }
 
 /// What the database holds, in numbers.
