@@ -194,50 +194,22 @@ fn a_commission_year() {
     assert_eq!(std::fs::read(copy).unwrap(), b"admission order");
 
     // Deferral for conscript service only: the law names no other ground.
-    let contract = [
-        "decide",
-        "defer",
-        "--meeting",
-        &first,
-        "--iin",
-        SOLDIER,
-        "--reason",
-        "military_enlistment",
-        "--from",
-        "2025-07-01",
-    ];
-    assert_eq!(year.refused(&contract), "deferral_not_in_law");
+    let defer = |reason: &str, from: &str| {
+        ["decide", "defer", "--meeting", &first, "--iin", SOLDIER, "--reason", reason, "--from", from]
+            .map(str::to_owned)
+    };
+    fn args(a: &[String]) -> Vec<&str> {
+        a.iter().map(String::as_str).collect()
+    }
+    assert_eq!(year.refused(&args(&defer("military_enlistment", "2025-07-01"))), "deferral_not_in_law");
     let deferral = year.ok(&[
-        "decide",
-        "defer",
-        "--meeting",
-        &first,
-        "--iin",
-        SOLDIER,
-        "--reason",
-        "military_conscription",
-        "--from",
-        "2025-07-01",
-        "--to",
-        "01.07.2026",
-    ]);
+        &args(&defer("military_conscription", "2025-07-01"))[..],
+        &["--to", "01.07.2026"],
+    ]
+    .concat());
     assert_eq!(deferral["outcome"]["reason"], "military_conscription");
     assert_eq!(deferral["outcome"]["to"], "2026-07-01");
-    assert_eq!(
-        year.refused(&[
-            "decide",
-            "defer",
-            "--meeting",
-            &first,
-            "--iin",
-            SOLDIER,
-            "--reason",
-            "x",
-            "--from",
-            "2025-13-01"
-        ]),
-        "unknown_code"
-    );
+    assert_eq!(year.refused(&args(&defer("x", "2025-13-01"))), "unknown_code");
 
     // Finalised: locked.
     let out = year.run(&["meeting", "finalise", &first, "--lang", "ru"]);

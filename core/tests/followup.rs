@@ -2,17 +2,17 @@
 //! period it starts), periods with their places, cost, payments; audit; the obligation
 //! computed from what is stored.
 
+mod common;
+
 use chrono::NaiveDate;
-use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region, Sex};
-use joldama_core::commission::{DecisionRequest, Outcome, Role};
+use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region};
+use joldama_core::commission::{DecisionRequest, Outcome};
 use joldama_core::followup::{Activity, Employer, FollowUp};
 use joldama_core::i18n::UserFacing;
-use joldama_core::ident::{Bin, Iin};
-use joldama_core::model::{EmployerRecord, GraduateRecord, VacancyRecord};
+use joldama_core::ident::Bin;
 use joldama_core::obligation::{CostScope, PeriodKind, Span, State};
 use joldama_core::rules::Place;
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
 use joldama_core::workflow::decide;
 use joldama_core::workflow::followup::{
     self, ArrivalRequest, PaymentRequest, PeriodEndRequest, PeriodRequest, StudyCostRequest,
@@ -33,56 +33,17 @@ const SCHOOL_BIN: &str = "940140000385";
 fn store() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
-    let iin = Iin::parse("061211600012").unwrap();
-    let graduate = GraduateRecord {
-        iin,
-        surname: "Әбілқасымова".into(),
-        name: "Гүлнұр".into(),
-        patronymic: None,
-        birth_date: iin.birth_date(),
-        sex: Sex::Female,
-        level: Level::Bachelor,
-        funding: Funding::StateOrder,
-        field: Field::Pedagogical,
-        program_code: "6B01501".into(),
-        program_name: "Математика".into(),
-        graduation_year: 2025,
-        region: Some(Region::Abai),
-        phone: None,
-        email: None,
-        grant: None,
-    };
+    let graduate =
+        common::graduate("061211600012", Funding::StateOrder, Level::Bachelor, Field::Pedagogical, "6B01501");
     store.apply_graduates(&[graduate], &ctx(), false).unwrap();
-    let vacancy = VacancyRecord {
-        employer: EmployerRecord {
-            bin: Bin::parse(SCHOOL_BIN).unwrap(),
-            name: "№5 мектеп".into(),
-            kind: OrgKind::Education,
-            ownership: None,
-        },
-        year: 2025,
-        position: "Математика мұғалімі".into(),
-        program_codes: vec![],
-        places: 1,
-        region: Region::Abai,
-        district: None,
-        settlement: None,
-        rural: false,
-        contact_person: None,
-        phone: None,
-    };
-    store.apply_vacancies(&[vacancy], &ctx(), false).unwrap();
+    let mut school = common::vacancy(SCHOOL_BIN, "№5 мектеп", OrgKind::Education, Region::Abai, false, 1);
+    school.position = "Математика мұғалімі".into();
+    store.apply_vacancies(&[school], &ctx(), false).unwrap();
     let id = store.graduates().unwrap()[0].id;
     let vacancy_id = store.vacancies().unwrap()[0].id;
-    commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: None }, &ctx()).unwrap();
-    for (role, name) in [(Role::Chair, "Ахметов А."), (Role::Secretary, "Омарова Д.")] {
-        let member = MemberRequest { year: 2025, role, full_name: name.into(), position: None };
-        commission::add_member(&mut store, &member, &ctx()).unwrap();
-    }
-    let meeting = MeetingRequest { year: 2025, held_on: d("2025-06-20"), place: None, present: None };
-    let meeting = commission::create_meeting(&mut store, &meeting, &ctx()).unwrap();
+    let meeting_id = common::first_meeting(&mut store, 2025, d("2025-06-20"), &ctx());
     let referral = DecisionRequest {
-        meeting_id: meeting.id,
+        meeting_id,
         graduate_id: id,
         outcome: Outcome::Vacancy { vacancy_id, arrival_date: d("2025-09-01") },
         revises: None,

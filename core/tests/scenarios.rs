@@ -2,18 +2,18 @@
 //! entered through the workflow on a real SQLite file, and its obligation compared with the
 //! table's columns.
 
+mod common;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region, Sex};
-use joldama_core::commission::{DecisionRequest, Outcome, ProofFile, Role};
+use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region};
+use joldama_core::commission::{DecisionRequest, Outcome, ProofFile};
 use joldama_core::i18n::UserFacing;
-use joldama_core::ident::{Bin, Iin};
-use joldama_core::model::{EmployerRecord, GraduateRecord, VacancyRecord};
+use joldama_core::model::VacancyRecord;
 use joldama_core::obligation::{CostScope, EndGround, PeriodKind, Years};
 use joldama_core::rules::{DeferralReason, ExemptionGround, Place, ProofDocument};
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
 use joldama_core::workflow::decide;
 use joldama_core::workflow::followup::{
     self, ArrivalRequest, GrantYearsRequest, PaymentRequest, PeriodEndRequest, PeriodRequest,
@@ -110,56 +110,15 @@ impl World {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("scenario.sqlite3")).unwrap();
         let (funding, level, field, code) = subject(given);
-        let iin = Iin::parse("061211600012").unwrap();
-        let graduate = GraduateRecord {
-            iin,
-            surname: "Сапарова".into(),
-            name: "Айгүл".into(),
-            patronymic: None,
-            birth_date: iin.birth_date(),
-            sex: Sex::Female,
-            level,
-            funding,
-            field,
-            program_code: code.into(),
-            program_name: "Бағдарлама".into(),
-            graduation_year: 2025,
-            region: Some(Region::Abai),
-            phone: None,
-            email: None,
-            grant: None,
-        };
+        let mut graduate = common::graduate("061211600012", funding, level, field, code);
+        graduate.surname = "Сапарова".into();
         store.apply_graduates(&[graduate], &ctx(), false).unwrap();
         let vacancies: Vec<VacancyRecord> = PLACES
             .iter()
-            .map(|&(name, bin, kind, region, rural)| VacancyRecord {
-                employer: EmployerRecord {
-                    bin: Bin::parse(bin).unwrap(),
-                    name: name.into(),
-                    kind,
-                    ownership: None,
-                },
-                year: 2025,
-                position: "Маман".into(),
-                program_codes: vec![],
-                places: 3,
-                region,
-                district: None,
-                settlement: None,
-                rural,
-                contact_person: None,
-                phone: None,
-            })
+            .map(|&(name, bin, kind, region, rural)| common::vacancy(bin, name, kind, region, rural, 3))
             .collect();
         store.apply_vacancies(&vacancies, &ctx(), false).unwrap();
-        commission::create_commission(&mut store, &CommissionRequest { year: 2025, name: None }, &ctx())
-            .unwrap();
-        for (role, name) in [(Role::Chair, "Ахметов А."), (Role::Secretary, "Омарова Д.")] {
-            let member = MemberRequest { year: 2025, role, full_name: name.into(), position: None };
-            commission::add_member(&mut store, &member, &ctx()).unwrap();
-        }
-        let request = MeetingRequest { year: 2025, held_on: date("20.06.2025"), place: None, present: None };
-        let meeting = commission::create_meeting(&mut store, &request, &ctx()).unwrap().id;
+        let meeting = common::first_meeting(&mut store, 2025, date("20.06.2025"), &ctx());
         let graduate = store.graduates().unwrap()[0].id;
         World { dir, store, meeting, graduate }
     }

@@ -263,7 +263,7 @@ fn serpin_allows_its_eleven_regions_only() {
 }
 
 #[test]
-fn a_graduate_no_row_binds_is_not_bound() {
+fn a_graduate_no_row_covers_is_not_covered() {
     let rules = RuleSet::defaults();
     let cases = [
         (Funding::RuralQuota, Level::Master, Field::Pedagogical, "7M01501"),
@@ -377,9 +377,9 @@ fn assessments_serialise_with_codes_and_both_messages() {
     assert_eq!(reason["message"]["ru"], ranked[0].reasons[0].message().ru);
     assert_eq!(json[0]["score"]["places_left"], 3);
 
-    let not_bound = graduate(Funding::Phd, Level::Master, Field::Other, "7M04101");
+    let not_covered = graduate(Funding::Phd, Level::Master, Field::Other, "7M04101");
     let json =
-        serde_json::to_value(assess(&rules, &not_bound, &[vacancy(1, OrgKind::Other, Region::Abai, true)]))
+        serde_json::to_value(assess(&rules, &not_covered, &[vacancy(1, OrgKind::Other, Region::Abai, true)]))
             .unwrap();
     assert_eq!(json[0]["reasons"][0]["code"], "not_covered");
     assert_eq!(json[0]["reasons"][0]["level"], "master");
