@@ -312,7 +312,8 @@ fn a_commission_year() {
     assert_eq!(status["counted_days"], counted);
     assert_eq!(status["remaining_days"], term_days - counted);
     assert_eq!(status["state"], "broken");
-    assert_eq!(status["since"], "2026-03-01");
+    // Left on 28 February; after the cohort's 30 days to begin anew, broken.
+    assert_eq!(status["since"], "2026-03-31");
     assert_eq!(status["ends_on"], Value::Null);
     // cost × unworked / term, rounded: 3 000 000 × 929 / 1096 = 2 542 883.2…
     let refund = (3_000_000.0 * (term_days - counted) as f64 / term_days as f64).round() as u64;

@@ -188,6 +188,16 @@ pub struct DecisionRequest {
     pub reason: Option<String>,
 }
 
+/// When a referred graduate is to arrive (or register at the centre), and the last day before
+/// the referral counts as broken: fixed when the referral is decided, whatever the cohort's
+/// settings become.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Due {
+    pub arrival: NaiveDate,
+    pub deadline: NaiveDate,
+}
+
 /// A decision as stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
@@ -200,6 +210,9 @@ pub struct Decision {
     pub graduate_id: i64,
     pub outcome: Outcome,
     pub term_years: Option<u8>,
+    /// A referral's arrival and deadline; `None` for other decisions, and for referrals decided
+    /// before they were kept (read with the cohort's settings then).
+    pub due: Option<Due>,
     pub revises: Option<i64>,
     /// The later decision that replaced this one, if any.
     pub revised_by: Option<i64>,

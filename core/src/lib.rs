@@ -1,6 +1,6 @@
 //! Joldama's core: everything the commission's work needs, free of any UI framework.
 //!
-//! The domain, pure (data in, verdict out; no store, no files):
+//! The domain (data in, verdict out; no store; files only where a paper or a list is written):
 //! - [`ident`]: IIN and BIN, valid by construction;
 //! - [`classifiers`]: regions, funding categories, levels, fields, organisation kinds, as data;
 //! - [`model`]: the records lists give and the store keeps;
@@ -8,7 +8,7 @@
 //!   grounds; the cohort's settings;
 //! - [`commission`]: commissions, meetings, decisions and what they mean in words;
 //! - [`obligation`]: the obligation's states, term, days and refund, from the law;
-//! - [`followup`]: the facts recorded after a decision, and the Financial Centre's list;
+//! - [`followup`]: the facts recorded after a decision, and the Financial Centre's list (.xlsx);
 //! - [`suggest`]: the cohort suggestion;
 //! - [`papers`]: the commission's printable papers as PDF.
 //!

@@ -160,14 +160,17 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     assert_eq!((working.state, working.refund_owed), (State::Working, Some(0)));
     assert!(working.refund_if_stopped.is_some_and(|r| r > 0 && r < 1_000_000));
 
-    // Left at the end of August 2026: broken, the unworked part owed.
+    // Left at the end of August 2026: after the cohort's 30 days to begin anew, broken, the
+    // unworked part owed.
     let work = store.followup(id).unwrap().periods[0].id;
     followup::end_period(&mut store, &PeriodEndRequest { period_id: work, to: d("2026-08-31") }, &ctx())
         .unwrap();
     let broken = followup::obligation(&store, id, d("2026-12-31")).unwrap().standing;
     // 1 000 000 × 731 / 1096 = 666 970.8 → 666 971.
     assert_eq!((broken.state, broken.counted_days, broken.refund_owed), (State::Broken, 365, Some(666_971)));
-    assert_eq!(broken.since, Some(d("2026-09-01")));
+    assert_eq!(broken.since, Some(d("2026-10-01")));
+    let between = followup::obligation(&store, id, d("2026-09-15")).unwrap().standing;
+    assert_eq!((between.state, between.refund_owed), (State::Between, Some(0)));
 
     // A payment in part, then the rest: paid in full ends the obligation.
     let pay = |amount, on: &str| PaymentRequest {
@@ -181,15 +184,24 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
         "nothing_owed"
     );
     assert_eq!(
-        followup::record_payment(&mut store, &pay(700_000, "2027-01-10"), &ctx()).unwrap_err().code(),
+        followup::record_payment(&mut store, &pay(700_000, "2026-10-10"), &ctx()).unwrap_err().code(),
         "payment_above_balance"
     );
-    followup::record_payment(&mut store, &pay(600_000, "2027-01-10"), &ctx()).unwrap();
-    let part = followup::obligation(&store, id, d("2027-02-01")).unwrap().standing;
+    assert_eq!(
+        followup::record_payment(&mut store, &pay(1, "2099-01-01"), &ctx()).unwrap_err().code(),
+        "payment_ahead"
+    );
+    followup::record_payment(&mut store, &pay(600_000, "2026-10-20"), &ctx()).unwrap();
+    let part = followup::obligation(&store, id, d("2026-10-25")).unwrap().standing;
     assert_eq!((part.state, part.paid, part.balance), (State::RefundPaidInPart, 600_000, Some(66_971)));
-    followup::record_payment(&mut store, &pay(66_971, "2027-03-01"), &ctx()).unwrap();
+    // Entered late and dated earlier, a payment still never pays more than is owed.
+    assert_eq!(
+        followup::record_payment(&mut store, &pay(66_972, "2026-10-10"), &ctx()).unwrap_err().code(),
+        "payment_above_balance"
+    );
+    followup::record_payment(&mut store, &pay(66_971, "2026-11-01"), &ctx()).unwrap();
     let paid = followup::obligation(&store, id, d("2028-01-01")).unwrap().standing;
-    assert_eq!((paid.state, paid.since, paid.balance), (State::RefundPaid, Some(d("2027-03-01")), Some(0)));
+    assert_eq!((paid.state, paid.since, paid.balance), (State::RefundPaid, Some(d("2026-11-01")), Some(0)));
     assert_eq!(
         store.audit_trail("refund_payment", store.followup(id).unwrap().payments[0].id).unwrap().len(),
         1

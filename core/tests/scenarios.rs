@@ -14,6 +14,7 @@ use joldama_core::model::VacancyRecord;
 use joldama_core::obligation::{CostScope, EndGround, PeriodKind, Years};
 use joldama_core::rules::{DeferralReason, ExemptionGround, Place, ProofDocument};
 use joldama_core::store::{ChangeContext, Store};
+use joldama_core::workflow::commission::{self, MeetingRequest};
 use joldama_core::workflow::decide;
 use joldama_core::workflow::followup::{
     self, ArrivalRequest, GrantYearsRequest, PaymentRequest, PeriodEndRequest, PeriodRequest,
@@ -190,6 +191,28 @@ impl World {
             let reason = rest.strip_prefix("because").map(|r| r.trim().to_owned());
             return self.decide(Outcome::EmploymentCentre { region: Region::Abai, override_reason: reason });
         }
+        if let Some(rest) = words("revised to") {
+            let (place, arriving) = rest.split_once(" arriving ").expect("revised to PLACE arriving DATE");
+            let (vacancy_id, _) = self.place(place);
+            let current = self.store.current_decision(g).unwrap().expect("a decision to revise").id;
+            let held_on = date("20.01.2026");
+            let meeting = match self.store.meetings(self.store.commission(2025).unwrap().unwrap().id).unwrap()
+            {
+                m if m.len() > 1 => m[1].id,
+                _ => {
+                    let request = MeetingRequest { year: 2025, held_on, place: None, present: None };
+                    commission::create_meeting(&mut self.store, &request, &ctx()).unwrap().id
+                }
+            };
+            let request = DecisionRequest {
+                meeting_id: meeting,
+                graduate_id: g,
+                outcome: Outcome::Vacancy { vacancy_id, arrival_date: date(arriving) },
+                revises: Some(current),
+                reason: Some("Қайта бөлу".into()),
+            };
+            return decide::decide(&mut self.store, &request, &ctx()).map(drop);
+        }
         if let Some(place) = words("referred to") {
             let (vacancy_id, _) = self.place(place);
             return self.decide(Outcome::Vacancy { vacancy_id, arrival_date: date("01.09.2025") });
@@ -336,7 +359,8 @@ scenarios! {
     row_09 = 9, row_10 = 10, row_11 = 11, row_12 = 12, row_13 = 13, row_14 = 14, row_15 = 15,
     row_16 = 16, row_17 = 17, row_18 = 18, row_19 = 19, row_20 = 20, row_21 = 21, row_22 = 22,
     row_23 = 23, row_24 = 24, row_25 = 25, row_26 = 26, row_27 = 27, row_28 = 28, row_29 = 29,
-    row_30 = 30,
+    row_30 = 30, row_31 = 31, row_32 = 32, row_33 = 33, row_34 = 34, row_35 = 35, row_36 = 36,
+    row_37 = 37,
 }
 
 #[test]

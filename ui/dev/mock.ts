@@ -181,13 +181,13 @@ function decisionsOf(id: number): DecisionView[] {
   };
   switch (g.status) {
     case 'vacancy':
-      return [{ ...base, id: 100 + id, outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' }, term_years: 3, summary: { kk: `Бос орынға жолдама: ${vacancies[2].employer.name}, ${vacancies[2].position}; келу күні 01.09.2025`, ru: `Направление на вакансию: ${vacancies[2].employer.name}, ${vacancies[2].position}; дата прибытия 01.09.2025` }, review: null }];
+      return [{ ...base, id: 100 + id, outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' }, term_years: 3, due: { arrival: '2025-09-01', deadline: '2025-10-01' }, summary: { kk: `Бос орынға жолдама: ${vacancies[2].employer.name}, ${vacancies[2].position}; келу күні 01.09.2025`, ru: `Направление на вакансию: ${vacancies[2].employer.name}, ${vacancies[2].position}; дата прибытия 01.09.2025` }, review: null }];
     case 'employment_centre':
-      return [{ ...base, id: 100 + id, outcome: { kind: 'employment_centre', region: g.region ?? 'almaty_city', override_reason: null }, term_years: 3, summary: { kk: 'Жұмыспен қамту орталығына жолдама', ru: 'Направление в центр занятости' }, review: null }];
+      return [{ ...base, id: 100 + id, outcome: { kind: 'employment_centre', region: g.region ?? 'almaty_city', override_reason: null }, term_years: 3, due: { arrival: '2025-09-01', deadline: '2025-10-01' }, summary: { kk: 'Жұмыспен қамту орталығына жолдама', ru: 'Направление в центр занятости' }, review: null }];
     case 'exemption':
-      return [{ ...base, id: 100 + id, outcome: { kind: 'exemption', ground: 'further_study', proofs: [{ document: 'admission_order', file: '/home/secretary/proofs/order.pdf' }] }, term_years: null, summary: { kk: 'Өтеуден босатылды: магистратураға түсті', ru: 'Освобождён: поступил в магистратуру' }, review: null }];
+      return [{ ...base, id: 100 + id, outcome: { kind: 'exemption', ground: 'further_study', proofs: [{ document: 'admission_order', file: '/home/secretary/proofs/order.pdf' }] }, term_years: null, due: null, summary: { kk: 'Өтеуден босатылды: магистратураға түсті', ru: 'Освобождён: поступил в магистратуру' }, review: null }];
     case 'deferral':
-      return [{ ...base, id: 100 + id, outcome: { kind: 'deferral', reason: 'military_enlistment', from: '2025-07-01', to: '2026-06-30' }, term_years: 3, summary: { kk: 'Кейінге қалдыру: келісімшарт бойынша әскери қызмет, 01.07.2025 – 30.06.2026', ru: 'Отсрочка: воинская служба по контракту, 01.07.2025 – 30.06.2026' }, review: REVIEW }];
+      return [{ ...base, id: 100 + id, outcome: { kind: 'deferral', reason: 'military_enlistment', from: '2025-07-01', to: '2026-06-30' }, term_years: 3, due: null, summary: { kk: 'Кейінге қалдыру: келісімшарт бойынша әскери қызмет, 01.07.2025 – 30.06.2026', ru: 'Отсрочка: воинская служба по контракту, 01.07.2025 – 30.06.2026' }, review: REVIEW }];
     default:
       return [];
   }
@@ -205,6 +205,7 @@ const LABELS: Record<ObligationState, Text> = {
   not_covered: { kk: 'Ережелер кестесінде қамтылмаған', ru: 'Не охвачен таблицей правил' },
   referred: { kk: 'Жолданды, әлі келген жоқ', ru: 'Направлен, ещё не прибыл' },
   working: { kk: 'Жұмыс істеп жүр', ru: 'Работает' },
+  between_periods: { kk: 'Кезеңдер арасындағы үзіліс', ru: 'Перерыв между периодами' },
   at_centre: { kk: 'Жұмыспен қамту орталығында тіркеуде', ru: 'На учёте в центре занятости' },
   deferred: { kk: 'Кейінге қалдырылған (әскери қызмет)', ru: 'Отсрочка (воинская служба)' },
   exempted: { kk: 'Жұмыспен өтеуден босатылған', ru: 'Освобождён от отработки' },
@@ -323,6 +324,7 @@ function detail(id: number): GraduateDetail {
 let cohortSettings: CohortSettings = {
   arrival: { month: 9, day: 1 },
   arrival_grace_days: 30,
+  gap_grace_days: 30,
   uncovered_term_years: 3,
   normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
 };
@@ -407,7 +409,7 @@ mockIPC(
         const o = args.request.outcome;
         if (o.kind === 'employment_centre' && !o.override_reason)
           return fail('vacancies_available', 'Ережелер рұқсат ететін 6 бос орында орын бар: себебін жазыңыз', 'Есть места на 6 вакансиях: укажите причину', { count: '6' });
-        return { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, meeting_date: '2025-07-04', graduate_id: args.request.graduate_id, outcome: o, term_years: 3, revises: args.request.revises, revised_by: null, reason: args.request.reason, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary', summary: { kk: 'Шешім қабылданды', ru: 'Решение принято' }, review: null } satisfies DecisionView;
+        return { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, meeting_date: '2025-07-04', graduate_id: args.request.graduate_id, outcome: o, term_years: 3, due: null, revises: args.request.revises, revised_by: null, reason: args.request.reason, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary', summary: { kk: 'Шешім қабылданды', ru: 'Решение принято' }, review: null } satisfies DecisionView;
       }
       case 'confirm_arrival': {
         const k = keptOf(args.request.graduate_id);

@@ -40,6 +40,14 @@ pub enum FollowUpError {
     NothingOwed { on: NaiveDate, state: State },
     #[error("payment {amount} above the balance {balance}")]
     AboveBalance { amount: u64, balance: u64 },
+    #[error("a refund is owed but the cost is not recorded")]
+    CostUnknown,
+    #[error("arrival {on} before the decision of {decided}")]
+    ArrivalBeforeDecision { on: NaiveDate, decided: NaiveDate },
+    #[error("arrival {on} is after today")]
+    ArrivalAhead { on: NaiveDate },
+    #[error("payment {on} is after today")]
+    PaymentAhead { on: NaiveDate },
 }
 
 impl UserFacing for FollowUpError {
@@ -56,6 +64,10 @@ impl UserFacing for FollowUpError {
             FollowUpError::NotReferred => "not_referred",
             FollowUpError::NothingOwed { .. } => "nothing_owed",
             FollowUpError::AboveBalance { .. } => "payment_above_balance",
+            FollowUpError::CostUnknown => "cost_unknown",
+            FollowUpError::ArrivalBeforeDecision { .. } => "arrival_before_decision",
+            FollowUpError::ArrivalAhead { .. } => "arrival_ahead",
+            FollowUpError::PaymentAhead { .. } => "payment_ahead",
         }
     }
 
@@ -125,6 +137,39 @@ impl UserFacing for FollowUpError {
             FollowUpError::AboveBalance { amount, balance } => Text::new(
                 format!("{amount} теңге төлем қалған қарыздан ({balance} теңге) көп."),
                 format!("Платёж {amount} тенге больше остатка долга ({balance} тенге)."),
+            ),
+            FollowUpError::CostUnknown => Text::new(
+                "Міндеттеме бұзылған, бірақ оқу құны енгізілмеген: алдымен құнын енгізіңіз, сонда өтелетін сома есептеледі.",
+                "Обязательство нарушено, но стоимость обучения не внесена: сначала внесите её, тогда сумма возмещения будет рассчитана.",
+            ),
+            FollowUpError::ArrivalBeforeDecision { on, decided } => Text::new(
+                format!(
+                    "Келу күні ({}) жолдама туралы шешімнен ({}) бұрын болмайды.",
+                    i18n::date(*on),
+                    i18n::date(*decided)
+                ),
+                format!(
+                    "Дата прибытия ({}) не может быть раньше решения о направлении ({}).",
+                    i18n::date(*on),
+                    i18n::date(*decided)
+                ),
+            ),
+            FollowUpError::ArrivalAhead { on } => Text::new(
+                format!(
+                    "Келу күні ({}) әлі келмеген: келгені расталғаннан кейін белгіленеді.",
+                    i18n::date(*on)
+                ),
+                format!(
+                    "Дата прибытия ({}) ещё не наступила: прибытие отмечается после подтверждения.",
+                    i18n::date(*on)
+                ),
+            ),
+            FollowUpError::PaymentAhead { on } => Text::new(
+                format!("Төлем күні ({}) әлі келмеген: төлем жасалғаннан кейін тіркеледі.", i18n::date(*on)),
+                format!(
+                    "Дата платежа ({}) ещё не наступила: платёж отмечается после оплаты.",
+                    i18n::date(*on)
+                ),
             ),
         }
     }

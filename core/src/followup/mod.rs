@@ -67,6 +67,13 @@ pub enum Activity {
 }
 
 impl Activity {
+    pub fn employer(&self) -> Option<&Employer> {
+        match self {
+            Activity::Work(employer) => Some(employer),
+            Activity::Centre | Activity::Deferral => None,
+        }
+    }
+
     pub fn kind(&self) -> PeriodKind {
         match self {
             Activity::Work(_) => PeriodKind::Work,

@@ -19,6 +19,8 @@
 //!   (registered as a job seeker);
 //! - paused: [`State::Deferred`], by the deferral decision's dates or a conscript service
 //!   period; the term resumes after;
+//! - [`State::Between`]: a period (work, the centre, service) ended and the next has not begun:
+//!   the cohort's grace (a new job, registration at the centre, return from service) runs;
 //! - [`State::Exempted`]: nothing is owed, ever;
 //! - [`State::Fulfilled`]: every day of the term counted;
 //! - [`State::Broken`]: left work (or works where the rules do not allow), or never arrived past
@@ -108,6 +110,7 @@ classifier_enum! {
         Working => "working",
         AtCentre => "at_centre",
         Deferred => "deferred",
+        Between => "between_periods",
         Exempted => "exempted",
         Fulfilled => "fulfilled",
         Broken => "broken",
@@ -126,6 +129,7 @@ impl State {
             State::Working => ("Жұмыс істеп жүр", "Работает"),
             State::AtCentre => ("Жұмыспен қамту орталығында тіркеуде", "На учёте в центре занятости"),
             State::Deferred => ("Кейінге қалдырылған (әскери қызмет)", "Отсрочка (воинская служба)"),
+            State::Between => ("Кезеңдер арасындағы үзіліс", "Перерыв между периодами"),
             State::Exempted => ("Жұмыспен өтеуден босатылған", "Освобождён от отработки"),
             State::Fulfilled => ("Жұмыспен өтелді", "Отработано"),
             State::Broken => ("Міндеттеме бұзылды", "Обязательство нарушено"),
@@ -143,7 +147,7 @@ impl State {
 
     /// Whether the obligation runs (or is about to): what a stop would now cost is worth showing.
     fn runs(self) -> bool {
-        matches!(self, State::Referred | State::Working | State::AtCentre | State::Deferred)
+        matches!(self, State::Referred | State::Working | State::AtCentre | State::Deferred | State::Between)
     }
 }
 
@@ -152,10 +156,12 @@ impl State {
 pub enum Decided {
     Nothing,
     /// To a vacancy or the employment centre, to arrive (or register) on `arrival`; with
-    /// nothing recorded after `deadline`, broken.
+    /// nothing recorded after `deadline`, broken. `first` is the first referral's arrival
+    /// date (this one's, unless it revises an earlier referral): the term runs from the first.
     Referral {
         arrival: NaiveDate,
         deadline: NaiveDate,
+        first: NaiveDate,
     },
     Exemption,
     /// Conscript service: the decision's dates pause the obligation, no period needed.
@@ -180,9 +186,13 @@ pub struct Facts {
     /// Where the term is measured from while nothing started it: the cohort's arrival day.
     pub nominal_start: NaiveDate,
     pub decided: Decided,
-    /// The confirmed arrival: the obligation starts then rather than on the referral's date.
+    /// The confirmed first arrival: the obligation starts then rather than on the first
+    /// referral's date.
     pub arrival: Option<NaiveDate>,
+    /// Recorded periods, and the pauses of earlier deferral decisions in the chain.
     pub periods: Vec<PeriodFact>,
+    /// Days after a period ends before a gap breaks the obligation (the cohort's setting).
+    pub gap_grace_days: u16,
     pub cost: Option<Cost>,
     /// Refund payments: date, tenge.
     pub payments: Vec<(NaiveDate, u64)>,
@@ -198,7 +208,8 @@ pub struct Standing {
     pub state: State,
     /// The obligation's first day: the confirmed arrival, else the referral's date.
     pub start: Option<NaiveDate>,
-    /// While referred: the last day to arrive (or register at the centre).
+    /// While referred or between periods: the last day to arrive (or register at the centre,
+    /// or resume) before the obligation counts as broken.
     pub deadline: Option<NaiveDate>,
     /// When the state began, where the facts tell: broken, fulfilled, paid, ended, or the
     /// deferral's end (awaiting a decision again).
@@ -235,23 +246,32 @@ impl Facts {
     pub fn standing(&self, as_of: NaiveDate) -> Result<Standing, ObligationError> {
         let ended = self.ended_on.map(|on| (on, State::Ended));
         let paid = self.paid_in_full_on()?.map(|on| (on, State::RefundPaid));
-        let end = [ended, paid].into_iter().flatten().filter(|(on, _)| *on <= as_of).min();
-        let Some((on, state)) = end else { return self.running(as_of) };
-        let mut s = self.running(on)?;
-        if matches!(s.state, State::Fulfilled | State::Exempted) {
-            return self.running(as_of);
+        let mut ends: Vec<(NaiveDate, State)> =
+            [ended, paid].into_iter().flatten().filter(|(on, _)| *on <= as_of).collect();
+        ends.sort_unstable_by_key(|(on, _)| *on);
+        for (on, state) in ends {
+            let mut s = self.running(on)?;
+            if matches!(s.state, State::Fulfilled | State::Exempted) {
+                break;
+            }
+            // An end on another ground does not wipe a debt that has already arisen.
+            if state == State::Ended && s.state.owes() {
+                continue;
+            }
+            s.as_of = as_of;
+            s.state = state;
+            s.since = Some(on);
+            s.deadline = None;
+            s.ends_on = None;
+            s.refund_if_stopped = None;
+            s.paid = self.paid_by(as_of);
+            match state {
+                State::RefundPaid => s.balance = Some(0),
+                _ => (s.refund_owed, s.balance) = (Some(0), None),
+            }
+            return Ok(s);
         }
-        s.as_of = as_of;
-        s.state = state;
-        s.since = Some(on);
-        s.ends_on = None;
-        s.refund_if_stopped = None;
-        s.paid = self.paid_by(as_of);
-        match state {
-            State::RefundPaid => s.balance = Some(0),
-            _ => (s.refund_owed, s.balance) = (Some(0), None),
-        }
-        Ok(s)
+        self.running(as_of)
     }
 
     fn paid_by(&self, day: NaiveDate) -> u64 {
@@ -274,10 +294,10 @@ impl Facts {
 
     /// The standing without the final ends.
     fn running(&self, as_of: NaiveDate) -> Result<Standing, ObligationError> {
-        let Decided::Referral { arrival, deadline } = self.decided else {
+        let Decided::Referral { arrival, deadline, first } = self.decided else {
             return self.before_any_referral(as_of);
         };
-        let start = self.arrival.unwrap_or(arrival);
+        let start = self.arrival.unwrap_or(first);
         let term = Term::new(self.term_years, start, self.share)?;
         let effects: Vec<(Effect, Span)> = self
             .periods
@@ -293,6 +313,8 @@ impl Facts {
             .collect();
         let count = count(start, term.days, &effects, as_of);
         let after = |day: NaiveDate, n: u32| day.checked_add_days(Days::new(n.into()));
+        // Before the first day, the referral's own deadline; later, as the gaps say.
+        let mut resume_by = Some(deadline);
         let remaining = term.days - count.counted;
 
         let (state, since, ends_on) = if as_of < start {
@@ -300,22 +322,34 @@ impl Facts {
         } else if let Some(done) = count.completed_on {
             (State::Fulfilled, Some(done), Some(done))
         } else if count.paused_today {
-            let back = self.periods.iter().filter(|p| p.kind == PeriodKind::Deferral && p.span.covers(as_of));
-            let until = back.map(|p| p.span.to()).max().flatten();
-            (State::Deferred, None, until.and_then(|to| after(to, remaining)))
+            // The service ends when every pause covering today does; an open one, never yet.
+            let covering =
+                self.periods.iter().filter(|p| p.kind == PeriodKind::Deferral && p.span.covers(as_of));
+            let until = covering
+                .map(|p| p.span.to())
+                .try_fold(None, |end: Option<NaiveDate>, to| to.map(|to| end.max(Some(to))));
+            (State::Deferred, None, until.flatten().and_then(|to| after(to, remaining)))
         } else if let Some(kind) = count.counting_today.iter().map(|&i| self.periods[i].kind).min() {
             // Work sorts before the centre: at work and registered, the graduate is working.
             let state = if kind == PeriodKind::Work { State::Working } else { State::AtCentre };
             (state, None, after(as_of, remaining))
-        } else if count.counted == 0 && as_of <= deadline {
-            (State::Referred, None, after(as_of.max(start), remaining.saturating_sub(1)))
         } else {
-            let missed = deadline.succ_opt();
-            let since = match count.uncovered_since {
-                Some(left) if count.counted > 0 => Some(left),
-                left => left.max(missed),
-            };
-            (State::Broken, since, None)
+            // Nothing holds the obligation today. It breaks once the referral's deadline has
+            // passed and the grace after the last period (a new job, the centre, the return from
+            // service) has run out; until then the graduate is on their way.
+            let left = count.uncovered_since;
+            let graced = left.and_then(|l| l.checked_add_days(Days::new(self.gap_grace_days.into())));
+            let breach = deadline.succ_opt().max(graced).expect("a deadline inside the calendar");
+            if as_of < breach {
+                // Sent somewhere they have not yet begun: the first referral, or a new one after
+                // the last period ended (a redistribution).
+                let awaited = count.counted == 0 || left.is_none_or(|l| arrival >= l);
+                let state = if awaited { State::Referred } else { State::Between };
+                resume_by = breach.pred_opt();
+                (state, left.filter(|_| state == State::Between), None)
+            } else {
+                (State::Broken, Some(breach), None)
+            }
         };
         let if_stopped = self.cost.map(|c| c.refund(self.share, term.days, remaining));
         let (refund_owed, refund_if_stopped) = match state {
@@ -335,7 +369,7 @@ impl Facts {
             as_of,
             state,
             start: Some(start),
-            deadline: (state == State::Referred).then_some(deadline),
+            deadline: resume_by.filter(|_| matches!(state, State::Referred | State::Between)),
             since,
             term,
             term_days: term.days,

@@ -16,8 +16,9 @@ fn referred(term: u8, start: &str, periods: &[(PeriodKind, &str, Option<&str>)],
         term_years: term,
         share: None,
         nominal_start: d(start),
-        decided: Decided::Referral { arrival: d(start), deadline: d(start) },
+        decided: Decided::Referral { arrival: d(start), deadline: d(start), first: d(start) },
         arrival: None,
+        gap_grace_days: 0,
         periods: periods
             .iter()
             .map(|&(kind, from, to)| PeriodFact {
@@ -197,7 +198,7 @@ const CASES: &[Case] = &[
         term_days: 1095,
         counted: 0,
         paused: 0,
-        ends_on: Some("2027-02-27"),
+        ends_on: None,
         refund: None,
     },
     Case {
@@ -239,6 +240,59 @@ fn at_ends_on_an_unbroken_ongoing_term_is_fulfilled() {
     assert_eq!((before.state, before.remaining_days), (Working, 1));
     let at = facts.standing(ends_on).unwrap();
     assert_eq!((at.state, at.ends_on), (Fulfilled, Some(ends_on)));
+}
+
+#[test]
+fn a_gap_within_the_cohorts_grace_is_a_break_not_a_breach() {
+    let mut facts = referred(3, "2025-09-01", &[(Work, "2025-09-01", Some("2026-08-31"))], Some(1_000_000));
+    facts.gap_grace_days = 30;
+    let between = facts.standing(d("2026-09-20")).unwrap();
+    assert_eq!(
+        (between.state, between.refund_owed, between.since),
+        (State::Between, Some(0), Some(d("2026-09-01")))
+    );
+    assert_eq!(between.deadline, Some(d("2026-09-30")), "the last day to resume");
+    assert!(between.refund_if_stopped.is_some());
+    let broken = facts.standing(d("2026-10-01")).unwrap();
+    assert_eq!((broken.state, broken.since), (Broken, Some(d("2026-10-01"))));
+}
+
+#[test]
+fn service_before_the_arrival_moves_the_deadline() {
+    let mut facts =
+        referred(3, "2025-09-01", &[(Deferral, "2025-08-15", Some("2026-08-14"))], Some(1_000_000));
+    facts.gap_grace_days = 30;
+    let back = facts.standing(d("2026-08-20")).unwrap();
+    assert_eq!((back.state, back.refund_owed, back.paused_days), (Referred, Some(0), 348));
+    assert_eq!(back.deadline, Some(d("2026-09-13")));
+    assert_eq!(facts.standing(d("2026-09-14")).unwrap().state, Broken);
+}
+
+#[test]
+fn a_redistributed_graduate_awaits_the_new_place_without_losing_days() {
+    // Worked 1 Sep – 31 Dec 2025 (122 days); referred again to arrive on 1 Feb 2026.
+    let mut facts = referred(3, "2025-09-01", &[(Work, "2025-09-01", Some("2025-12-31"))], Some(1_000_000));
+    facts.decided =
+        Decided::Referral { arrival: d("2026-02-01"), deadline: d("2026-03-03"), first: d("2025-09-01") };
+    facts.arrival = Some(d("2025-09-01"));
+    let waiting = facts.standing(d("2026-02-15")).unwrap();
+    assert_eq!((waiting.state, waiting.counted_days, waiting.refund_owed), (Referred, 122, Some(0)));
+    assert_eq!(waiting.start, Some(d("2025-09-01")), "the term runs from the first arrival");
+    facts.periods.push(PeriodFact { kind: Work, span: Span::ongoing(d("2026-02-03")), counts: true });
+    let working = facts.standing(d("2026-03-01")).unwrap();
+    assert_eq!((working.state, working.counted_days), (Working, 122 + 27));
+}
+
+#[test]
+fn an_end_on_another_ground_after_a_breach_leaves_the_debt() {
+    let mut facts = referred(3, "2025-09-01", &[(Work, "2025-09-01", Some("2026-08-31"))], Some(1_000_000));
+    facts.ended_on = Some(d("2026-12-01"));
+    let s = facts.standing(d("2027-01-01")).unwrap();
+    assert_eq!((s.state, s.refund_owed), (Broken, Some(666_971)));
+    // Before a breach the end is final and nothing is owed.
+    facts.ended_on = Some(d("2026-03-01"));
+    let s = facts.standing(d("2027-01-01")).unwrap();
+    assert_eq!((s.state, s.refund_owed, s.counted_days), (State::Ended, Some(0), 182));
 }
 
 #[test]
@@ -369,8 +423,11 @@ fn arb_decided() -> impl Strategy<Value = Decided> {
         (arb_date(), prop::option::of(0u64..800)).prop_map(|(from, n)| Decided::Deferral(
             Span::new(from, n.map(|n| from + Days::new(n))).unwrap()
         )),
-        (arb_date(), 0u64..60)
-            .prop_map(|(arrival, grace)| Decided::Referral { arrival, deadline: arrival + Days::new(grace) }),
+        (arb_date(), 0u64..60, 0u64..400).prop_map(|(arrival, grace, earlier)| Decided::Referral {
+            arrival,
+            deadline: arrival + Days::new(grace),
+            first: arrival - Days::new(earlier),
+        }),
     ]
 }
 
@@ -385,26 +442,41 @@ fn arb_facts() -> impl Strategy<Value = Facts> {
         prop::collection::vec((arb_date(), 1u64..3_000_000), 0..3),
         prop::option::of(arb_date()),
         prop::bool::ANY,
+        0u16..60,
     )
-        .prop_map(|(term_years, decided, arrival, periods, cost, share, payments, ended_on, covered)| {
-            Facts {
-                covered,
+        .prop_map(
+            |(
                 term_years,
-                share: share.and_then(|(g, extra)| {
-                    GrantShare::new(Years::from_tenths(g)?, Years::from_tenths(g + extra)?).ok()
-                }),
-                nominal_start: d("2025-09-01"),
                 decided,
                 arrival,
                 periods,
-                cost: cost.map(|(amount, whole)| Cost {
-                    amount,
-                    scope: if whole { CostScope::WholeProgramme } else { CostScope::GrantYears },
-                }),
+                cost,
+                share,
                 payments,
                 ended_on,
-            }
-        })
+                covered,
+                gap_grace_days,
+            )| {
+                Facts {
+                    covered,
+                    term_years,
+                    share: share.and_then(|(g, extra)| {
+                        GrantShare::new(Years::from_tenths(g)?, Years::from_tenths(g + extra)?).ok()
+                    }),
+                    nominal_start: d("2025-09-01"),
+                    decided,
+                    arrival,
+                    periods,
+                    cost: cost.map(|(amount, whole)| Cost {
+                        amount,
+                        scope: if whole { CostScope::WholeProgramme } else { CostScope::GrantYears },
+                    }),
+                    payments,
+                    ended_on,
+                    gap_grace_days,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -66,6 +66,13 @@ impl Case<'_> {
             notes.push(Reason { code: "review".into(), message: review });
         }
         let f = self.followup;
+        if f.end.is_some() && standing.state.owes() {
+            notes.push(Reason::new(
+                "ended_after_breach",
+                "Міндеттеме бұзылғаннан кейін өзге негізбен тоқтатылды: пайда болған қарыз сақталады",
+                "Прекращено по иному основанию после нарушения: возникший долг сохраняется",
+            ));
+        }
         if f.study_cost.is_none() && !matches!(standing.state, State::Exempted | State::Fulfilled) {
             notes.push(Reason::new(
                 "cost_unknown",

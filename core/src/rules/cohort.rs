@@ -84,6 +84,10 @@ pub struct CohortSettings {
     /// Days after the arrival date before a referral with no arrival (or centre registration)
     /// recorded counts as broken: the employer's confirmation takes time to come back.
     pub arrival_grace_days: u16,
+    /// Days after a period ends (work, the centre, conscript service) before a gap counts as
+    /// broken: time to start the next job, register at the centre, or come back from service.
+    /// Our reading, not the law's figure: a setting.
+    pub gap_grace_days: u16,
     /// The term of a graduate no rules row covers, when the commission refers them to the
     /// employment centre: the law's «не менее трёх лет» (art. 47 p. 17).
     pub uncovered_term_years: u8,
@@ -94,6 +98,7 @@ pub struct CohortSettings {
 struct RawSettings {
     arrival: ArrivalDay,
     arrival_grace_days: u16,
+    gap_grace_days: u16,
     uncovered_term_years: u8,
     normative_years: NormativeYears,
 }
@@ -104,6 +109,7 @@ impl TryFrom<RawSettings> for CohortSettings {
         CohortSettings::new(CohortSettings {
             arrival: raw.arrival,
             arrival_grace_days: raw.arrival_grace_days,
+            gap_grace_days: raw.gap_grace_days,
             uncovered_term_years: raw.uncovered_term_years,
             normative_years: raw.normative_years,
         })
@@ -115,6 +121,7 @@ impl Default for CohortSettings {
         CohortSettings {
             arrival: ArrivalDay { month: 9, day: 1 },
             arrival_grace_days: 30,
+            gap_grace_days: 30,
             uncovered_term_years: 3,
             normative_years: NormativeYears {
                 bachelor: Years::whole(4),
@@ -132,8 +139,10 @@ const MAX_GRACE_DAYS: u16 = 365;
 impl CohortSettings {
     /// Checks the bounds a typing slip would break.
     pub fn new(settings: CohortSettings) -> Result<CohortSettings, SettingsError> {
-        if settings.arrival_grace_days > MAX_GRACE_DAYS {
-            return Err(SettingsError::GraceTooLong { days: settings.arrival_grace_days });
+        if let Some(days) =
+            [settings.arrival_grace_days, settings.gap_grace_days].into_iter().find(|d| *d > MAX_GRACE_DAYS)
+        {
+            return Err(SettingsError::GraceTooLong { days });
         }
         if !TERM_YEARS.contains(&settings.uncovered_term_years) {
             return Err(SettingsError::TermOutOfRange { years: settings.uncovered_term_years });
@@ -181,12 +190,12 @@ impl UserFacing for SettingsError {
                 format!("Дня {day:02}.{month:02} нет в каждом году: выберите другой день."),
             ),
             SettingsError::GraceTooLong { days } => Text::new(
-                format!("Келуді күту мерзімі {days} күн: {MAX_GRACE_DAYS} күннен аспауы керек."),
-                format!("Срок ожидания прибытия {days} дн.: не больше {MAX_GRACE_DAYS} дн."),
+                format!("Күту мерзімі {days} күн: {MAX_GRACE_DAYS} күннен аспауы керек."),
+                format!("Срок ожидания {days} дн.: не больше {MAX_GRACE_DAYS} дн."),
             ),
             SettingsError::TermOutOfRange { years } => Text::new(
                 format!("Өтеу мерзімі {years} жыл, ал {min}–{max} жыл болуы керек."),
-                format!("Срок отработки {years} лет, а должен быть от {min} до {max} лет."),
+                format!("Срок отработки указан как {years} (лет), а должен быть от {min} до {max}."),
             ),
         }
     }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{CohortSettings, Coverage, Refusal, RuleSet, exemption_allowed};
-use crate::commission::{Commission, DecisionRequest, Meeting, Outcome, Role};
+use crate::commission::{Commission, DecisionRequest, Due, Meeting, Outcome, Role};
 use crate::i18n::{self, Lang, Text, UserFacing};
 use crate::model::{GraduateRecord, Vacancy};
 
@@ -35,6 +35,8 @@ pub struct Verdict {
     pub term_years: Option<u8>,
     /// The vacancy whose place the referral takes.
     pub takes_place: Option<i64>,
+    /// A referral's arrival (or registration) date and deadline, by the cohort's settings now.
+    pub due: Option<Due>,
 }
 
 pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
@@ -57,6 +59,8 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
     let mut outcome = request.outcome.clone();
     let mut takes_place = None;
     let mut term_years = Some(term);
+    let due = |arrival| Some(Due { arrival, deadline: settings.deadline(arrival) });
+    let mut referral_due = None;
     match &mut outcome {
         Outcome::Vacancy { vacancy_id, arrival_date } => {
             let vacancy = vacancy.ok_or(DecisionError::NoSuchVacancy { id: *vacancy_id })?;
@@ -78,6 +82,7 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
                 });
             }
             takes_place = Some(*vacancy_id);
+            referral_due = due(*arrival_date);
         }
         Outcome::EmploymentCentre { override_reason, .. } => {
             let reason = override_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
@@ -87,6 +92,8 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
                 (count, None) => return Err(DecisionError::VacanciesAvailable { count }),
                 (_, Some(reason)) => Some(reason.to_owned()),
             };
+            // Registration at the centre is due when a referral's arrival would be.
+            referral_due = due(settings.default_arrival(meeting.held_on));
         }
         Outcome::Exemption { ground, proofs } => {
             if !exemption_allowed(graduate.graduation_year, meeting.held_on) {
@@ -116,7 +123,7 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
             }
         }
     }
-    Ok(Verdict { outcome, term_years, takes_place })
+    Ok(Verdict { outcome, term_years, takes_place, due: referral_due })
 }
 
 /// Before a meeting is finalised: the chair and the secretary, who sign the protocol, are

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::convert::{code, date};
+use super::convert::{code, date, iso};
 use super::{ChangeContext, Db, HOME_UNIVERSITY, Store, StoreError, Tx, audit, now};
 use crate::commission::{Commission, Finalised, Meeting, Member, Role};
 use crate::i18n::Text;
@@ -169,7 +169,7 @@ impl Tx<'_> {
         )?;
         self.tx.execute(
             "INSERT INTO meeting (commission_id, number, held_on, place) VALUES (?1, ?2, ?3, ?4)",
-            params![commission_id, number, held_on.format("%Y-%m-%d").to_string(), place],
+            params![commission_id, number, iso(held_on), place],
         )?;
         let id = self.tx.last_insert_rowid();
         for member in present {

@@ -17,6 +17,11 @@ pub(crate) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).expect("integers serialise")
 }
 
+/// `YYYY-MM-DD`, as dates are stored.
+pub(crate) fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 /// `YYYY-MM-DD` written into `buf`, so that binding a date allocates nothing. Birth dates
 /// are far inside years 1000–9999 (an IIN's century digit says 1800–2099).
 pub(crate) fn iso_date(date: NaiveDate, buf: &mut [u8; 10]) -> ValueRef<'_> {

@@ -9,16 +9,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, Row, params};
 use serde_json::json;
 
-use super::convert::{code, date, date_opt, json_ids};
+use super::convert::{code, date, date_opt, iso, json_ids};
 use super::{Db, StoreError, Tx, vacancies};
 use crate::classifiers::Region;
-use crate::commission::{Decision, Meeting, Outcome, ProofFile};
+use crate::commission::{Decision, Due, Meeting, Outcome, ProofFile};
 use crate::model::Vacancy;
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
-
-fn iso(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
 
 impl Db {
     /// The graduate's decisions, oldest first; the last one not revised is the current one.
@@ -38,6 +34,11 @@ impl Db {
     /// The graduate's current decision (the end of the revision chain), if any.
     pub fn current_decision(&self, graduate_id: i64) -> Result<Option<Decision>, StoreError> {
         Ok(select(&self.0, &format!("d.graduate_id = ?1 AND {NOT_REVISED}"), [graduate_id])?.pop())
+    }
+
+    /// Every decision of a graduation cohort's graduates, revised ones too, oldest first.
+    pub fn decisions_of_year(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
+        select(&self.0, "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
     }
 
     /// The current decisions of a graduation cohort's graduates.
@@ -105,22 +106,21 @@ impl Tx<'_> {
 
     /// Inserts a checked decision (and an exemption's proofs, copied into `proofs/<id>/`),
     /// audited with the request as taken.
+    #[allow(clippy::too_many_arguments)] // a decision's columns, each checked by the domain
     pub fn insert_decision(
         &self,
         meeting: &Meeting,
         graduate_id: i64,
         outcome: &Outcome,
         term_years: Option<u8>,
+        due: Option<Due>,
         revises: Option<i64>,
         reason: Option<&str>,
     ) -> Result<Decision, StoreError> {
-        let (mut vacancy, mut arrival, mut region, mut ground) = (None, None, None, None);
+        let (mut vacancy, mut region, mut ground) = (None, None, None);
         let (mut deferral, mut from, mut to, mut centre_reason) = (None, None, None, None);
         match outcome {
-            Outcome::Vacancy { vacancy_id, arrival_date } => {
-                vacancy = Some(*vacancy_id);
-                arrival = Some(iso(*arrival_date));
-            }
+            Outcome::Vacancy { vacancy_id, .. } => vacancy = Some(*vacancy_id),
             Outcome::EmploymentCentre { region: r, override_reason } => {
                 region = Some(r.code());
                 centre_reason = override_reason.as_deref();
@@ -132,11 +132,13 @@ impl Tx<'_> {
                 to = t.map(iso);
             }
         }
+        // A vacancy's arrival date is its outcome's; the centre's registration date is kept too.
+        let arrival = due.map(|d| iso(d.arrival));
         self.tx.execute(
             "INSERT INTO decision (meeting_id, graduate_id, kind, vacancy_id, arrival_date, centre_region, \
                 exemption_ground, deferral_reason, deferral_from, deferral_to, term_years, confirmed_warning, \
-                centre_reason, revises_id, reason, created_at, created_by) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                centre_reason, revises_id, reason, created_at, created_by, arrival_deadline) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params![
                 meeting.id,
                 graduate_id,
@@ -154,7 +156,8 @@ impl Tx<'_> {
                 revises,
                 reason,
                 self.at,
-                self.actor()
+                self.actor(),
+                due.map(|d| iso(d.deadline))
             ],
         )?;
         let id = self.tx.last_insert_rowid();
@@ -209,7 +212,7 @@ fn select(
                 d.centre_region, d.confirmed_warning, d.exemption_ground, d.deferral_reason, \
                 d.deferral_from, d.deferral_to, d.term_years, d.revises_id, \
                 (SELECT r.id FROM decision r WHERE r.revises_id = d.id), d.reason, d.created_at, d.created_by, \
-                d.centre_reason, m.held_on \
+                d.centre_reason, m.held_on, d.arrival_deadline \
          FROM decision d JOIN meeting m ON m.id = d.meeting_id WHERE {filter} ORDER BY d.id"
     ))?;
     let rows = stmt.query_map(params, |r| {
@@ -221,6 +224,10 @@ fn select(
             graduate_id: r.get(3)?,
             outcome: outcome(r)?,
             term_years: r.get(13)?,
+            due: match (date_opt(r, 6)?, date_opt(r, 21)?) {
+                (Some(arrival), Some(deadline)) => Some(Due { arrival, deadline }),
+                _ => None,
+            },
             revises: r.get(14)?,
             revised_by: r.get(15)?,
             reason: r.get(16)?,

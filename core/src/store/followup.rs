@@ -9,7 +9,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::{Value, json};
 
-use super::convert::{code, code_opt, date, parsed_opt};
+use super::convert::{code, code_opt, date, iso, parsed_opt};
 use super::{Db, StoreError, Tx};
 use crate::classifiers::{OrgKind, Region};
 use crate::followup::{
@@ -25,10 +25,6 @@ const STUDY_COST: &str = "study_cost";
 const GRANT: &str = "grant_years";
 const PAYMENT: &str = "refund_payment";
 const END: &str = "obligation_end";
-
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
 
 impl Db {
     /// Everything stored about the graduate's follow-up.

@@ -268,7 +268,7 @@ impl Db {
              AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id)",
         )?;
         let ended: HashMap<i64, i64> = stmt
-            .query_map(params![year, today.format("%Y-%m-%d").to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map(params![year, convert::iso(today)], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         if ended.is_empty() {
             return Ok(Vec::new());
@@ -312,7 +312,8 @@ impl Db {
     }
 
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
-    /// `import_batch`), oldest first.
+    /// `import_batch`, `decision`, `meeting`, `arrival`, `followup_period`, `study_cost`,
+    /// `grant_years`, `refund_payment`, `obligation_end`, `rule_set`, …), oldest first.
     pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         audit::trail(&self.0, entity, id)
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
-use super::convert::date;
+use super::convert::{date, iso};
 use super::{StoreError, Tx};
 use crate::commission::PaperNumber;
 
@@ -26,7 +26,7 @@ impl Tx<'_> {
         self.tx.execute(
             "INSERT INTO paper (commission_id, seq, decision_id, issued_on) \
              SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3 FROM paper WHERE commission_id = ?1",
-            params![commission_id, decision_id, issued_on.format("%Y-%m-%d").to_string()],
+            params![commission_id, decision_id, iso(issued_on)],
         )?;
         let id = self.tx.last_insert_rowid();
         let number = paper(&self.tx, decision_id)?.expect("just numbered");

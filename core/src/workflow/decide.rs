@@ -41,6 +41,12 @@ pub fn decide(
             .meeting(request.meeting_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: request.meeting_id })?;
         let current = tx.current_decision(graduate.id)?.map(|d| d.id);
+        // The revised decision's place comes back first: a revision may keep the same vacancy
+        // (a corrected arrival date) even when that was its last place. A refused step rolls
+        // this back with the rest.
+        if let Some(replaced) = request.revises.filter(|r| Some(*r) == current) {
+            tx.release(replaced)?;
+        }
         let vacancy = match &request.outcome {
             Outcome::Vacancy { vacancy_id, .. } => tx.vacancy(*vacancy_id)?,
             _ => None,
@@ -70,15 +76,13 @@ pub fn decide(
         {
             return Err(WorkflowError::from(decision::DecisionError::NoPlacesLeft));
         }
-        if let Some(replaced) = request.revises {
-            tx.release(replaced)?;
-        }
         let reason = request.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
         Ok(tx.insert_decision(
             &meeting,
             graduate.id,
             &verdict.outcome,
             verdict.term_years,
+            verdict.due,
             request.revises,
             reason,
         )?)

@@ -90,8 +90,9 @@ fn text(value: &Option<String>) -> Option<&str> {
 }
 
 /// Records (or corrects) the arrival on the current referral, and opens the period it starts
-/// (work at the referred employer's place, or registration at the centre). A corrected date
-/// moves that period's start with it.
+/// (work at the referred employer's place, or registration at the centre). The first arrival
+/// starts the term and stays: an arrival on a later referral (a redistribution) only opens that
+/// referral's period. A corrected date moves the period the arrival opened, and no other.
 pub fn record_arrival(
     store: &mut Store,
     request: &ArrivalRequest,
@@ -101,6 +102,10 @@ pub fn record_arrival(
     if confirmed_by.is_empty() {
         return Err(FollowUpError::NoDocument.into());
     }
+    let today = chrono::Local::now().date_naive();
+    if request.on > today {
+        return Err(FollowUpError::ArrivalAhead { on: request.on }.into());
+    }
     let graduate = graduate(store, request.graduate_id)?;
     let arrival = Arrival {
         on: request.on,
@@ -108,33 +113,48 @@ pub fn record_arrival(
         note: text(&request.note).map(str::to_owned),
     };
     store.write(ctx, |tx| {
-        let decision = tx.current_decision(graduate.id)?;
-        let (kind, employer, place) = match decision.as_ref().map(|d| &d.outcome) {
-            Some(Outcome::Vacancy { vacancy_id, .. }) => {
+        let decision = tx.current_decision(graduate.id)?.ok_or(FollowUpError::NotReferred)?;
+        if arrival.on < decision.meeting_date {
+            return Err(FollowUpError::ArrivalBeforeDecision {
+                on: arrival.on,
+                decided: decision.meeting_date,
+            }
+            .into());
+        }
+        let (kind, employer, place) = match &decision.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => {
                 let vacancy = tx
                     .vacancy(*vacancy_id)?
                     .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 let (id, ..) =
                     tx.employer_by_bin(vacancy.record.employer.bin)?.expect("a vacancy's employer is stored");
-                (PeriodKind::Work, Some(id), Some(Place::of(&vacancy)))
+                (PeriodKind::Work, Some((id, vacancy.record.employer.bin)), Some(Place::of(&vacancy)))
             }
-            Some(Outcome::EmploymentCentre { .. }) => (PeriodKind::Centre, None, None),
+            Outcome::EmploymentCentre { .. } => (PeriodKind::Centre, None, None),
             _ => return Err(Error::from(FollowUpError::NotReferred)),
         };
-        let old = tx.set_arrival(graduate.id, &arrival)?;
-        let followup = tx.followup(graduate.id)?;
-        let opened = |p: &&Period| {
-            let from = p.span.from();
-            p.activity.kind() == kind && (from == arrival.on || old.as_ref().is_some_and(|o| from == o.on))
+        // An arrival before this referral was decided belongs to an earlier one: it stays.
+        let first = tx.followup(graduate.id)?.arrival.filter(|a| a.on < decision.meeting_date);
+        let old = match first {
+            Some(_) => None,
+            None => tx.set_arrival(graduate.id, &arrival)?,
         };
-        match followup.periods.iter().find(opened) {
-            Some(p) if p.span.from() != arrival.on => {
+        // The period this arrival opened: of this referral's kind and employer, from its date.
+        let at_referral = |p: &&Period| {
+            p.activity.kind() == kind
+                && employer.map(|(_, bin)| bin) == p.activity.employer().and_then(|e| e.bin())
+        };
+        let followup = tx.followup(graduate.id)?;
+        let opened =
+            |on: NaiveDate| followup.periods.iter().filter(at_referral).find(|p| p.span.from() == on);
+        match (opened(arrival.on), old.as_ref().and_then(|o| opened(o.on))) {
+            (Some(_), _) => {}
+            (None, Some(p)) => {
                 let span = Span::new(arrival.on, p.span.to()).map_err(FollowUpError::from)?;
                 tx.set_period_span(graduate.id, p, span)?;
             }
-            Some(_) => {}
-            None => {
-                let employer = employer.map(EmployerId::Stored);
+            (None, None) => {
+                let employer = employer.map(|(id, _)| EmployerId::Stored(id));
                 tx.insert_period(graduate.id, kind, employer, place, Span::ongoing(arrival.on), None)?;
             }
         }
@@ -282,12 +302,18 @@ pub fn record_payment(
     if document.is_empty() {
         return Err(FollowUpError::NoDocument.into());
     }
+    if request.paid_on > chrono::Local::now().date_naive() {
+        return Err(FollowUpError::PaymentAhead { on: request.paid_on }.into());
+    }
     let graduate = graduate(store, request.graduate_id)?;
     store.write(ctx, |tx| {
-        // Read inside the step: a payment another desk recorded meanwhile counts.
+        // Read inside the step: a payment another desk recorded meanwhile counts, and so do
+        // payments dated after this one (a late entry never pays more than is owed).
         let standing = obligation(tx, graduate.id, request.paid_on)?.standing;
-        let balance = match (standing.state.owes(), standing.balance) {
-            (true, Some(balance)) => balance,
+        let paid: u64 = tx.followup(graduate.id)?.payments.iter().map(|p| p.amount).sum();
+        let balance = match (standing.state.owes(), standing.refund_owed) {
+            (true, Some(owed)) => owed.saturating_sub(paid),
+            (true, None) => return Err(FollowUpError::CostUnknown.into()),
             _ => return Err(FollowUpError::NothingOwed { on: request.paid_on, state: standing.state }.into()),
         };
         if request.amount > balance {
@@ -336,16 +362,17 @@ pub fn obligation(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<Obligat
     let year = graduate.record.graduation_year;
     let (rules, settings) = (db.rules(year)?, db.cohort_settings(year)?);
     let followup = db.followup(graduate_id)?;
-    let decision = match db.current_decision(graduate_id)? {
-        Some(d) => views(db, vec![d])?.pop(),
+    let decisions = db.decisions_of(graduate_id)?;
+    let current = match decisions.iter().find(|d| d.is_current()) {
+        Some(d) => views(db, vec![d.clone()])?.pop(),
         None => None,
     };
     let case = Case {
         graduate: &graduate.record,
         rules: &rules,
         settings: &settings,
-        decision: decision.as_ref().map(|d| &d.decision),
+        decisions: &decisions,
         followup: &followup,
     };
-    Ok(case.view(graduate.id, decision.clone(), as_of).map_err(FollowUpError::from)?)
+    Ok(case.view(graduate.id, current, as_of).map_err(FollowUpError::from)?)
 }

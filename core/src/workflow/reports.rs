@@ -58,6 +58,10 @@ pub fn export_financial_centre(
     let vacancies = store.referred_vacancies(graduates.iter().filter_map(|(_, d)| d.as_ref()))?;
     let mut followups = store.followups_of(year)?;
     let mut papers = store.papers_of(year)?;
+    let mut chains: HashMap<i64, Vec<Decision>> = HashMap::new();
+    for d in store.decisions_of_year(year)? {
+        chains.entry(d.graduate_id).or_default().push(d);
+    }
     let (rules, settings) = (store.rules(year)?, store.cohort_settings(year)?);
     let mut rows = Vec::with_capacity(graduates.len());
     for (g, decision) in graduates {
@@ -66,11 +70,12 @@ pub fn export_financial_centre(
         let paper = decision.as_ref().and_then(|d| papers.remove(&d.id));
         let followup = followups.remove(&g.id).unwrap_or_default();
         let decision = decision.map(|d| DecisionView::new(d, &vacancies));
+        let chain = chains.remove(&g.id).unwrap_or_default();
         let case = Case {
             graduate: &g.record,
             rules: &rules,
             settings: &settings,
-            decision: decision.as_ref().map(|d| &d.decision),
+            decisions: &chain,
             followup: &followup,
         };
         let obligation = case.view(g.id, decision.clone(), as_of).map_err(FollowUpError::from)?;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use joldama_core::Lang;
 use joldama_core::papers::Output;
-use joldama_core::workflow::papers as letters;
+use joldama_core::workflow::papers;
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -32,7 +32,7 @@ pub async fn print_papers(
         let folder = beside(s, "papers").join(format!("meeting-{meeting_id}-{}", lang.code()));
         let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
         let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder) };
-        let files = letters::print_meeting(s, meeting_id, lang, today(), output, &change(), watch)?;
+        let files = papers::print_meeting(s, meeting_id, lang, today(), output, &change(), watch)?;
         Ok::<_, joldama_core::Error>(PapersResult { folder, files })
     })
     .await
@@ -42,7 +42,7 @@ pub async fn print_papers(
 pub async fn print_protocol(desk: State<'_, Desk>, meeting_id: i64, lang: Lang) -> Answer<PathBuf> {
     desk.run(move |s| {
         let file = beside(s, "papers").join(format!("meeting-{meeting_id}-protocol-{}.pdf", lang.code()));
-        letters::print_protocol(s, meeting_id, lang, &file)
+        papers::print_protocol(s, meeting_id, lang, &file)
     })
     .await
 }
@@ -52,7 +52,7 @@ pub async fn print_protocol(desk: State<'_, Desk>, meeting_id: i64, lang: Lang) 
 pub async fn print_calculation(desk: State<'_, Desk>, graduate_id: i64, lang: Lang) -> Answer<PathBuf> {
     desk.run(move |s| {
         let file = beside(s, "papers").join(format!("calculation-{graduate_id}-{}.pdf", lang.code()));
-        letters::print_calculation(s, graduate_id, today(), lang, &change().actor, &file)
+        papers::print_calculation(s, graduate_id, today(), lang, &change().actor, &file)
     })
     .await
 }

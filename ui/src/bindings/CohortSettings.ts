@@ -13,6 +13,12 @@ arrival: ArrivalDay,
  */
 arrival_grace_days: number, 
 /**
+ * Days after a period ends (work, the centre, conscript service) before a gap counts as
+ * broken: time to start the next job, register at the centre, or come back from service.
+ * Our reading, not the law's figure: a setting.
+ */
+gap_grace_days: number, 
+/**
  * The term of a graduate no rules row covers, when the commission refers them to the
  * employment centre: the law's «не менее трёх лет» (art. 47 p. 17).
  */

@@ -11,7 +11,8 @@ export type Standing = { as_of: string, state: State,
  */
 start: string | null, 
 /**
- * While referred: the last day to arrive (or register at the centre).
+ * While referred or between periods: the last day to arrive (or register at the centre,
+ * or resume) before the obligation counts as broken.
  */
 deadline: string | null, 
 /**

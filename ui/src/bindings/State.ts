@@ -3,4 +3,4 @@
 /**
  * Where the graduate stands on a date.
  */
-export type State = "awaiting_decision" | "not_covered" | "referred" | "working" | "at_centre" | "deferred" | "exempted" | "fulfilled" | "broken" | "refund_paid_in_part" | "refund_paid" | "ended";
+export type State = "awaiting_decision" | "not_covered" | "referred" | "working" | "at_centre" | "deferred" | "between_periods" | "exempted" | "fulfilled" | "broken" | "refund_paid_in_part" | "refund_paid" | "ended";

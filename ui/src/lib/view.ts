@@ -184,6 +184,7 @@ export type CohortForm = {
   month: number;
   day: string;
   grace: string;
+  gapGrace: string;
   term: string;
   normative: Record<Level, string>;
 };
@@ -199,6 +200,7 @@ export function cohortFormOf(s: CohortSettings): CohortForm {
     month: s.arrival.month,
     day: String(s.arrival.day),
     grace: String(s.arrival_grace_days),
+    gapGrace: String(s.gap_grace_days),
     term: String(s.uncovered_term_years),
     normative: {
       bachelor: formatYears(n.bachelor),
@@ -228,16 +230,21 @@ export function cohortSettingsOf(f: CohortForm): { settings: CohortSettings | nu
   if (day === null) bad.push('day');
   const grace = wholeIn(f.grace, 0, MAX_GRACE_DAYS);
   if (grace === null) bad.push('grace');
+  const gapGrace = wholeIn(f.gapGrace, 0, MAX_GRACE_DAYS);
+  if (gapGrace === null) bad.push('gapGrace');
   const term = wholeIn(f.term, TERM_RANGE[0], TERM_RANGE[1]);
   if (term === null) bad.push('term');
   const years = LEVELS.map((l) => [l, parseYears(f.normative[l])] as const);
   for (const [l, y] of years) if (y === null) bad.push(l);
-  if (bad.length > 0 || day === null || grace === null || term === null) return { settings: null, bad };
+  if (bad.length > 0 || day === null || grace === null || gapGrace === null || term === null) {
+    return { settings: null, bad };
+  }
   const normative = Object.fromEntries(years) as Record<Level, number>;
   return {
     settings: {
       arrival: { month: f.month, day },
       arrival_grace_days: grace,
+      gap_grace_days: gapGrace,
       uncovered_term_years: term,
       normative_years: normative,
     },

@@ -29,6 +29,7 @@ import Settings from '../screens/Settings.svelte';
 const settings: CohortSettings = {
   arrival: { month: 9, day: 1 },
   arrival_grace_days: 30,
+  gap_grace_days: 30,
   uncovered_term_years: 3,
   normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
 };
@@ -69,6 +70,7 @@ describe('Settings', () => {
     expect(screen.getByTestId('cohort-invalid')).toBeTruthy();
     await fireEvent.input(input('cohort-day'), { target: { value: '15' } });
     await fireEvent.input(input('cohort-grace'), { target: { value: '45' } });
+    await fireEvent.input(input('cohort-gap-grace'), { target: { value: '60' } });
     await fireEvent.input(input('cohort-normative-master'), { target: { value: '1,5' } });
     expect(button('cohort-save').disabled).toBe(false);
     await fireEvent.click(button('cohort-save'));
@@ -78,6 +80,7 @@ describe('Settings', () => {
       settings: {
         arrival: { month: 9, day: 15 },
         arrival_grace_days: 45,
+        gap_grace_days: 60,
         uncovered_term_years: 3,
         normative_years: { bachelor: 4, master: 1.5, residency: 2, doctorate: 3 },
       },

@@ -63,6 +63,7 @@ export function decisionView(over: Partial<DecisionView> = {}): DecisionView {
     graduate_id: 7,
     outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' },
     term_years: 3,
+    due: { arrival: '2025-09-01', deadline: '2025-10-01' },
     revises: null,
     revised_by: null,
     reason: null,

@@ -111,6 +111,7 @@ describe('cohort settings form', () => {
   const saved: CohortSettings = {
     arrival: { month: 9, day: 1 },
     arrival_grace_days: 30,
+    gap_grace_days: 30,
     uncovered_term_years: 3,
     normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
   };

@@ -1,7 +1,7 @@
 -- 0008 the obligation's life: what the state machine of `obligation` reads beyond 0004.
 -- - decision.centre_reason: the commission's written reason for a centre referral while an
 --   allowed vacancy had a place (`confirmed_warning` = 1); older such rows have none and are
---   flagged for review by the code;
+--   flagged for review by the code; decision.arrival_deadline: a referral's deadline;
 -- - followup_period's place (org_kind, region, rural): where the work is, which the rules
 --   check; filled here for work at the employer the graduate was referred to;
 -- - study_cost.scope: what the amount covers (the grant's years, or the whole programme);
@@ -12,6 +12,10 @@
 --   p. 17): rows allowing only `education` now allow `university` too, audited.
 
 ALTER TABLE decision ADD COLUMN centre_reason TEXT;
+-- A referral's deadline to arrive, fixed when decided (with `arrival_date`, which a centre
+-- referral now keeps too, as its registration date); NULL in older rows.
+ALTER TABLE decision ADD COLUMN arrival_deadline TEXT
+    CHECK (arrival_deadline IS NULL OR arrival_deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
 
 ALTER TABLE followup_period ADD COLUMN org_kind TEXT CHECK (org_kind IS NULL OR (
     org_kind = 'education' OR org_kind = 'health' OR org_kind = 'veterinary' OR
