@@ -85,10 +85,10 @@ enum Command {
     Suggest(papers::SuggestArgs),
     /// The rules table of a cohort: who is bound, where they may work, for how long.
     #[command(subcommand)]
-    Rules(rules::RulesCommand),
+    Rules(rules::CohortDocCommand),
     /// The cohort's settings: arrival day, deadline, normative years.
     #[command(subcommand)]
-    Cohort(rules::CohortCommand),
+    Cohort(rules::CohortDocCommand),
 }
 
 #[derive(Subcommand)]

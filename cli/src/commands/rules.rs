@@ -10,30 +10,16 @@ use serde::de::DeserializeOwned;
 use crate::Cli;
 use crate::error::{CliError, Failure};
 
+/// The same two verbs for both of a cohort's documents (its rules table and its settings).
 #[derive(Subcommand)]
-pub enum RulesCommand {
-    /// The cohort's rules table (a new cohort starts as a copy of the last one's).
+pub enum CohortDocCommand {
+    /// Print it (a new cohort starts as a copy of the last one's).
     Show {
         #[arg(long)]
         year: i32,
     },
-    /// Replace the cohort's rules table with the rows of a JSON file (as `show --json` prints
-    /// them); the table is checked whole before anything is saved.
-    Set {
-        #[arg(long)]
-        year: i32,
-        file: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-pub enum CohortCommand {
-    /// The cohort's settings (a new cohort starts as a copy of the last one's).
-    Show {
-        #[arg(long)]
-        year: i32,
-    },
-    /// Replace the cohort's settings with a JSON file (as `show --json` prints them).
+    /// Replace it with a JSON file (as `show --json` prints it); the file is checked whole
+    /// before anything is saved.
     Set {
         #[arg(long)]
         year: i32,
@@ -48,12 +34,12 @@ fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
     serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))
 }
 
-pub fn rules(cli: &Cli, command: &RulesCommand) -> Result<(), Failure> {
+pub fn rules(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     let out = cli.printer();
     let year = match command {
-        RulesCommand::Show { year } => *year,
-        RulesCommand::Set { year, file } => {
+        CohortDocCommand::Show { year } => *year,
+        CohortDocCommand::Set { year, file } => {
             let rows: Vec<Rule> = read(file)?;
             store.save_rules(*year, &RuleSet::new(rows)?, &cli.change())?;
             *year
@@ -73,12 +59,12 @@ pub fn rules(cli: &Cli, command: &RulesCommand) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn cohort(cli: &Cli, command: &CohortCommand) -> Result<(), Failure> {
+pub fn cohort(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     let out = cli.printer();
     let year = match command {
-        CohortCommand::Show { year } => *year,
-        CohortCommand::Set { year, file } => {
+        CohortDocCommand::Show { year } => *year,
+        CohortDocCommand::Set { year, file } => {
             let settings: CohortSettings = read(file)?;
             store.save_cohort_settings(*year, &settings, &cli.change())?;
             *year

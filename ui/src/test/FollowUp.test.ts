@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
-import type { GraduateDetail, GraduateRow } from '../lib/types';
-import { decisionView, detail, graduate, obligation, vacancy } from './fixtures';
+import type { GraduateDetail } from '../lib/types';
+import { decisionView, detail, graduate, graduateRow, obligation, vacancy } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
@@ -30,18 +30,7 @@ vi.mock('../lib/ipc', async (importOriginal) => {
 import * as ipc from '../lib/ipc';
 import FollowUp from '../screens/FollowUp.svelte';
 
-const row: GraduateRow = {
-  id: 7,
-  iin: '020427650123',
-  full_name: 'Сейітқалиева Айдана',
-  program_code: '6B01501',
-  program_name: 'Математика',
-  level: 'bachelor',
-  funding: 'state_order',
-  graduation_year: 2025,
-  region: 'almaty_city',
-  status: 'vacancy',
-};
+const row = graduateRow({ status: 'vacancy' });
 
 const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;
 const button = (id: string) => screen.getByTestId(id) as HTMLButtonElement;

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import type { GraduatePage, GraduateQuery, GraduateRow } from '../lib/types';
+import { graduateRow } from './fixtures';
 import { lang } from '../lib/i18n';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
@@ -14,18 +15,7 @@ import * as ipc from '../lib/ipc';
 import GraduatesTable, { DEBOUNCE_MS, PAGE_SIZE } from '../components/GraduatesTable.svelte';
 
 function row(i: number): GraduateRow {
-  return {
-    id: i,
-    iin: String(870000000000 + i),
-    full_name: `Түлек ${i}`,
-    program_code: '6B01501',
-    program_name: 'Математика',
-    level: 'bachelor',
-    funding: 'state_order',
-    graduation_year: 2025,
-    region: 'almaty_city',
-    status: 'undecided',
-  };
+  return graduateRow({ id: i, iin: String(870000000000 + i), full_name: `Түлек ${i}` });
 }
 
 /** A fake server of `total` graduates that honours offset and limit. */

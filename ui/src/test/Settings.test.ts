@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
-import type { CohortSettings, Commission } from '../lib/types';
+import type { Commission } from '../lib/types';
+import { cohortSettings } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
@@ -26,13 +27,7 @@ vi.mock('../lib/ipc', async (importOriginal) => {
 import * as ipc from '../lib/ipc';
 import Settings from '../screens/Settings.svelte';
 
-const settings: CohortSettings = {
-  arrival: { month: 9, day: 1 },
-  arrival_grace_days: 30,
-  gap_grace_days: 30,
-  uncovered_term_years: 3,
-  normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
-};
+const settings = cohortSettings();
 const commission: Commission = { id: 4, year: 2025, name: { kk: 'Комиссия', ru: 'Комиссия' }, members: [] };
 
 const input = (id: string) => screen.getByTestId(id) as HTMLInputElement;

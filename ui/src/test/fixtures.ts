@@ -1,10 +1,12 @@
 // Records as the shell sends them, for the component tests: each builder gives a plain valid
 // value that a test overrides where it matters.
 import type {
+  CohortSettings,
   DecisionView,
   Eligibility,
   Graduate,
   GraduateDetail,
+  GraduateRow,
   Meeting,
   ObligationView,
   Period,
@@ -143,7 +145,7 @@ export function meeting(over: Partial<Meeting> = {}): Meeting {
   return { id: 2, commission_id: 1, number: 2, held_on: '2025-07-04', place: null, present: [1, 2], finalised: null, ...over };
 }
 
-export function queueRow(over: Partial<QueueRow> = {}): QueueRow {
+export function graduateRow(over: Partial<GraduateRow> = {}): GraduateRow {
   return {
     id: 7,
     iin: '020427650123',
@@ -155,8 +157,21 @@ export function queueRow(over: Partial<QueueRow> = {}): QueueRow {
     graduation_year: 2025,
     region: 'almaty_city',
     status: 'undecided',
-    state: 'awaiting_decision',
-    revises: null,
+    ...over,
+  };
+}
+
+export function queueRow(over: Partial<QueueRow> = {}): QueueRow {
+  return { ...graduateRow(), state: 'awaiting_decision', revises: null, ...over };
+}
+
+export function cohortSettings(over: Partial<CohortSettings> = {}): CohortSettings {
+  return {
+    arrival: { month: 9, day: 1 },
+    arrival_grace_days: 30,
+    gap_grace_days: 30,
+    uncovered_term_years: 3,
+    normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
     ...over,
   };
 }

@@ -17,8 +17,8 @@ import {
   refundShown,
   vacancyPlace,
 } from '../lib/view';
-import type { AppError, CohortSettings, ObligationState } from '../lib/types';
-import { decisionView, obligation, vacancy } from './fixtures';
+import type { AppError, ObligationState } from '../lib/types';
+import { cohortSettings, decisionView, obligation, vacancy } from './fixtures';
 
 describe('view helpers', () => {
   it('join a full name without the missing parts', () => {
@@ -108,13 +108,7 @@ describe('obligation helpers', () => {
 });
 
 describe('cohort settings form', () => {
-  const saved: CohortSettings = {
-    arrival: { month: 9, day: 1 },
-    arrival_grace_days: 30,
-    gap_grace_days: 30,
-    uncovered_term_years: 3,
-    normative_years: { bachelor: 4, master: 2, residency: 2, doctorate: 3 },
-  };
+  const saved = cohortSettings();
 
   it('gives back what it was filled with', () => {
     const form = cohortFormOf({ ...saved, normative_years: { ...saved.normative_years, master: 1.5 } });
