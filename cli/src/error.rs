@@ -43,6 +43,10 @@ pub enum CliError {
         detail: String,
     },
     NoRegion,
+    /// `check` found the register not as sealed (the findings are printed before).
+    RegisterFindings {
+        count: usize,
+    },
 }
 
 impl UserFacing for CliError {
@@ -55,11 +59,16 @@ impl UserFacing for CliError {
             CliError::BadProof { .. } => "invalid_proof",
             CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
+            CliError::RegisterFindings { .. } => "register_findings",
         }
     }
 
     fn message(&self) -> Text {
         match self {
+            CliError::RegisterFindings { count } => Text::new(
+                format!("Тізілімде {count} ақау табылды: жоғарыда аталған жазбаларды тексеріңіз."),
+                format!("В реестре найдено нарушений: {count}. Проверьте записи, названные выше."),
+            ),
             CliError::RulesFile { path, detail } => Text::new(
                 format!("«{}» ережелер файлын оқу мүмкін емес: {detail}", path.display()),
                 format!("Не удалось прочитать файл правил «{}»: {detail}", path.display()),

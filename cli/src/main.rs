@@ -89,6 +89,9 @@ enum Command {
     /// The cohort's settings: arrival day, deadline, normative years.
     #[command(subcommand)]
     Cohort(rules::CohortDocCommand),
+    /// Check the register: every finalised meeting and paper number against its seal, the
+    /// chain of seals, rows pointing nowhere, the file itself. Fails if anything is found.
+    Check,
 }
 
 #[derive(Subcommand)]
@@ -144,12 +147,22 @@ fn main() -> ExitCode {
 }
 
 impl Cli {
+    /// The database, which must exist: most commands only read or change what is there, and a
+    /// mistyped `--db` must not leave a new empty file behind.
     fn open_store(&self) -> Result<Store, Failure> {
-        let path = match &self.db {
-            Some(path) => path.clone(),
-            None => Store::default_path().ok_or(CliError::NoDataFolder)?,
-        };
-        Ok(Store::open(&path)?)
+        Ok(Store::open_existing(&self.db_path()?)?)
+    }
+
+    /// The database, created if missing: for the commands that bring the first data in.
+    fn create_store(&self) -> Result<Store, Failure> {
+        Ok(Store::open(&self.db_path()?)?)
+    }
+
+    fn db_path(&self) -> Result<PathBuf, Failure> {
+        match &self.db {
+            Some(path) => Ok(path.clone()),
+            None => Ok(Store::default_path().ok_or(CliError::NoDataFolder)?),
+        }
     }
 
     fn actor(&self) -> String {
@@ -182,7 +195,13 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 ImportCommand::Graduates(args) => (args, true),
                 ImportCommand::Vacancies(args) => (args, false),
             };
-            let mut store = cli.open_store()?;
+            // A dry run changes nothing: against no file yet, it reads into an empty database in
+            // memory rather than create one.
+            let mut store = match (args.dry_run, cli.db_path()?.exists()) {
+                (true, false) => Store::open_in_memory()?,
+                (true, true) => cli.open_store()?,
+                (false, _) => cli.create_store()?,
+            };
             let options = ImportOptions {
                 year: args.year,
                 dry_run: args.dry_run,
@@ -210,7 +229,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
             out.vacancies(&vacancies);
         }
         Command::Demo(args) => {
-            let mut store = cli.open_store()?;
+            let mut store = cli.create_store()?;
             let year = args.year.unwrap_or_else(current_year);
             let spec = demo::DemoSpec {
                 year,
@@ -242,6 +261,25 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Suggest(a) => papers::suggest(cli, a)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,
+        Command::Check => {
+            let store = cli.open_store()?;
+            let report = joldama_core::workflow::register::check(&store)?;
+            out.show(&report, || {
+                println!(
+                    "{}: {} / {}",
+                    out.t(
+                        "Тексерілген мөрлер (отырыстар / құжаттар)",
+                        "Проверено печатей (заседания / документы)"
+                    ),
+                    report.meetings,
+                    report.papers
+                );
+                report.findings.iter().for_each(|f| println!("  {}", out.text(&f.message)));
+            });
+            if !report.findings.is_empty() {
+                return Err(CliError::RegisterFindings { count: report.findings.len() }.into());
+            }
+        }
     }
     Ok(())
 }

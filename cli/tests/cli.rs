@@ -72,6 +72,10 @@ fn dry_run_leaves_the_database_empty() {
         json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--dry-run", "--json"]));
     assert_eq!(report["dry_run"], true);
     assert!(report["imported"].as_u64().unwrap() > 0);
+    // Not even an empty file is left: a dry run against no database reads into memory.
+    assert!(!db.exists());
+    joldama(&db, &["commission", "create", "--year", "2025"]);
+    json(&joldama(&db, &["import", "graduates", sample.to_str().unwrap(), "--dry-run", "--json"]));
     assert_eq!(json(&joldama(&db, &["graduates", "--json"])).as_array().unwrap().len(), 0);
 }
 
@@ -120,7 +124,7 @@ fn a_broken_file_fails_with_a_clear_message_and_changes_nothing() {
 fn a_database_from_a_newer_joldama_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.sqlite3");
-    assert!(joldama(&db, &["graduates"]).status.success());
+    assert!(joldama(&db, &["commission", "create", "--year", "2025"]).status.success());
     // `PRAGMA user_version` lives at byte offset 60 of the file's header, big-endian.
     let mut bytes = std::fs::read(&db).unwrap();
     bytes[60..64].copy_from_slice(&9999u32.to_be_bytes());

@@ -96,9 +96,12 @@ pub fn write_vacancy_list(path: &Path, spec: &VacancyListSpec) -> Result<(), Dem
 }
 
 fn save(path: &Path, workbook: Result<Workbook, XlsxError>) -> Result<(), DemoError> {
-    workbook
-        .and_then(|mut workbook| workbook.save(path))
-        .map_err(|source| DemoError::Write { path: path.to_owned(), source })
+    // Made-up people, but written as the real lists are: owner-only.
+    let bytes = workbook
+        .and_then(|mut workbook| workbook.save_to_buffer())
+        .map_err(|source| DemoError::Write { path: path.to_owned(), source })?;
+    crate::private::write(path, &bytes)
+        .map_err(|e| DemoError::Write { path: path.to_owned(), source: XlsxError::IoError(e) })
 }
 
 // ---- Data tables (as in the Python tools) ----

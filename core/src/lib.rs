@@ -10,14 +10,16 @@
 //! - [`obligation`]: the obligation's states, term, days and refund, from the law;
 //! - [`followup`]: the facts recorded after a decision, and the Financial Centre's list (.xlsx);
 //! - [`suggest`]: the cohort suggestion;
-//! - [`papers`]: the commission's printable papers as PDF.
+//! - [`papers`]: the commission's printable papers as PDF;
+//! - [`register`]: the seals of finalised meetings and paper numbers, and their check.
 //!
 //! Around it:
 //! - [`store`]: the SQLite file, its migrations and audit trail: reads and transaction steps;
 //! - [`import`]: graduate and vacancy lists from .xlsx / .xls / .ods;
 //! - [`workflow`]: one function per thing a person does, used by the window and the CLI alike;
 //! - [`generate`]: believable generated lists, for the demo, benchmarks and tests;
-//! - [`task`]: progress and cancellation of long steps.
+//! - [`task`]: progress and cancellation of long steps;
+//! - [`private`]: files and folders of personal data, created owner-only.
 
 pub mod alphabet;
 pub mod classifiers;
@@ -31,6 +33,8 @@ pub mod import;
 pub mod model;
 pub mod obligation;
 pub mod papers;
+pub mod private;
+pub mod register;
 pub mod rules;
 pub mod store;
 pub mod suggest;

@@ -85,12 +85,36 @@ pub struct Vacancy {
 }
 
 /// What applying a list did (or would do, in a dry run).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ApplyCounts {
     pub imported: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Records the commission has decided on that this list changed (a graduate with a
+    /// decision, a vacancy or employer with referrals): applied to the live record, while
+    /// finalised papers keep what they printed; the commission should look at them again.
+    pub decided: Vec<DecidedChange>,
+}
+
+/// A decided record a list changed, and how.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct DecidedChange {
+    /// Who or what: «Ахметов Айдос, 020427650123», «ТОО «Х», учитель».
+    pub label: String,
+    pub changes: Vec<FieldChange>,
+}
+
+/// One field's old and new value, as a person reads them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct FieldChange {
+    /// The field's stable key (`surname`, `program_code`, `places`…).
+    pub field: String,
+    pub label: Text,
+    pub old: Text,
+    pub new: Text,
 }
 
 /// The home university as its commission's papers head them: name, address and the

@@ -1,6 +1,6 @@
 //! A register written before migration 8 (`tests/fixtures/schema_v7.sqlite3`, made by the
 //! previous release's command line) opens, is copied beside itself, migrates, and reads right:
-//! what 8 adds is filled where it can be and flagged where it cannot.
+//! what 8 adds is filled where it can be and flagged where it cannot; 9 seals what was finalised.
 
 use std::path::Path;
 
@@ -27,13 +27,17 @@ fn a_schema_7_register_migrates_and_reads_right() {
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/schema_v7.sqlite3"), &file)
         .unwrap();
     let store = Store::open(&file).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 8);
+    assert_eq!(store.schema_version().unwrap(), 9);
     let copies: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("joldama.sqlite3.before-v8-"))
+        .filter(|n| n.starts_with("joldama.sqlite3.before-v9-"))
         .collect();
     assert_eq!(copies.len(), 1, "a copy before migrating");
+
+    // Its finalised meeting is sealed as found (migration 9), and holds.
+    let report = joldama_core::workflow::register::check(&store).unwrap();
+    assert_eq!((report.meetings, report.papers, report.findings.len()), (1, 0, 0), "{:?}", report.findings);
 
     // «Organisations of education» now include universities, with the correction audited.
     let rules = store.rules(2025).unwrap();

@@ -9,7 +9,7 @@ use joldama_core::classifiers::{Funding, Level, Region};
 use joldama_core::i18n::{Lang, Text, UserFacing};
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::papers::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, MARGIN_BOTTOM, MARGIN_LEFT,
+    CentreReferral, Certificate, CertificateKind, FileNames, GraduateLine, Issue, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow,
     ReferralLetter, University, render, write_batch,
 };
@@ -143,6 +143,7 @@ fn protocol(lang: Lang, rows: usize) -> Protocol {
         rows,
         chair: "Ж. Қ. Нұрғалиев".into(),
         secretary: "А. Ө. Сүлейменова".into(),
+        seal: Some("5104cc3f5eb8f62b55bd045238cf638d5bc7e23f1164af3590395676c6c465aa".into()),
     }
 }
 
@@ -378,6 +379,8 @@ fn protocol_runs_over_pages_with_header_and_page_numbers() {
             assert_eq!(all.matches(row.iin.as_str()).count(), 1, "{lang:?} {}", row.iin);
         }
         assert!(page_texts[n - 1].contains("Ж. Қ. Нұрғалиев"));
+        // The seal's code under the signatures, as a person compares it with the register.
+        assert!(page_texts[n - 1].contains("5104 cc3f 5eb8 f62b"), "{}", page_texts[n - 1]);
         for page in word_boxes(&path) {
             assert_inside_margins_apart(&page, true);
         }
@@ -451,19 +454,29 @@ fn batch_to_a_folder_writes_a_file_per_paper_with_progress() {
     let mut calls = Vec::new();
     let written = write_batch(
         &papers,
-        Output::Folder(&dir.path().join("out")),
+        Output::Folder(&dir.path().join("out"), FileNames::Number),
         |d, t| calls.push((d, t)),
         &AtomicBool::new(false),
     )
     .unwrap();
     assert_eq!(calls, [(1, 4), (2, 4), (3, 4), (4, 4)]);
-    let names: Vec<String> =
-        written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
-    assert_eq!(names[0], "12_0_Тұрсынов_Әлихан_0.pdf");
+    let names = |written: &[PathBuf]| -> Vec<String> {
+        written.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect()
+    };
+    // A folder's listing names nobody, unless the secretary asks.
+    assert_eq!(names(&written)[0], "12_0.pdf");
     for path in &written {
         assert_eq!(pages(path), 1);
     }
     assert_eq!(std::fs::read_dir(dir.path().join("out")).unwrap().count(), 4);
+    let named = write_batch(
+        &papers[..1],
+        Output::Folder(&dir.path().join("named"), FileNames::NumberAndName),
+        |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(names(&named), ["12_0_Тұрсынов_Әлихан_0.pdf"]);
 }
 
 #[test]
@@ -475,7 +488,7 @@ fn batch_cancel_stops_between_papers_leaving_whole_files() {
     let mut calls = 0;
     let result = write_batch(
         &papers,
-        Output::Folder(dir.path()),
+        Output::Folder(dir.path(), FileNames::Number),
         |done, _| {
             calls += 1;
             if done == 2 {

@@ -17,7 +17,7 @@ fn ctx() -> ChangeContext {
 }
 
 fn counts(imported: usize, updated: usize, unchanged: usize) -> ApplyCounts {
-    ApplyCounts { imported, updated, unchanged }
+    ApplyCounts { imported, updated, unchanged, decided: Vec::new() }
 }
 
 /// Check digit by the two weightings (domain.md); `None` when the number is never issued.

@@ -55,6 +55,7 @@ fn main() {
         .manage(Desk::new(store))
         .invoke_handler(tauri::generate_handler![
             settings::app_info,
+            settings::check_register,
             settings::load_demo,
             settings::university,
             settings::save_university,

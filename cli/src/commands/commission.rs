@@ -77,7 +77,10 @@ struct CommissionView<'a> {
 
 pub fn commission(cli: &Cli, command: &CommissionCommand) -> Result<(), Failure> {
     let out = cli.printer();
-    let mut store = cli.open_store()?;
+    let mut store = match command {
+        CommissionCommand::Create { .. } => cli.create_store()?,
+        _ => cli.open_store()?,
+    };
     let commission = match command {
         CommissionCommand::Create { year, name_kk, name_ru } => {
             let default = workflow::default_name();

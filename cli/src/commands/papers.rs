@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use joldama_core::papers::Output;
+use joldama_core::papers::{FileNames, Output};
 use joldama_core::task::Watch;
 use joldama_core::workflow::{decide, papers};
 use serde::Serialize;
@@ -23,6 +23,10 @@ pub struct LettersArgs {
     out: PathBuf,
     #[arg(long)]
     combined: bool,
+    /// Add the graduate's name to each paper's file name (by default the number alone, so
+    /// that a folder's listing names nobody).
+    #[arg(long)]
+    named_files: bool,
     /// The date a paper printed for the first time carries; by default today.
     #[arg(long)]
     date: Option<String>,
@@ -56,7 +60,8 @@ struct Written {
 pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
     let date = args::date_opt(a.date.as_deref())?.unwrap_or_else(args::today);
-    let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out) };
+    let names = if a.named_files { FileNames::NumberAndName } else { FileNames::Number };
+    let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out, names) };
     let out = cli.printer();
     let quiet = cli.json;
     let watch = Watch::new(Arc::new(AtomicBool::new(false)), move |p| {

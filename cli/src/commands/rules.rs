@@ -27,6 +27,16 @@ pub enum CohortDocCommand {
     },
 }
 
+impl Cli {
+    /// Setting a cohort's document may start a new file; showing one never does.
+    fn store_for(&self, command: &CohortDocCommand) -> Result<joldama_core::store::Store, Failure> {
+        match command {
+            CohortDocCommand::Show { .. } => self.open_store(),
+            CohortDocCommand::Set { .. } => self.create_store(),
+        }
+    }
+}
+
 /// A JSON file read into `T` (whose deserialising checks it), or an error naming the file.
 fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
     let unreadable = |detail: String| CliError::RulesFile { path: file.to_path_buf(), detail };
@@ -35,7 +45,7 @@ fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
 }
 
 pub fn rules(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
-    let mut store = cli.open_store()?;
+    let mut store = cli.store_for(command)?;
     let out = cli.printer();
     let year = match command {
         CohortDocCommand::Show { year } => *year,
@@ -60,7 +70,7 @@ pub fn rules(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
 }
 
 pub fn cohort(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
-    let mut store = cli.open_store()?;
+    let mut store = cli.store_for(command)?;
     let out = cli.printer();
     let year = match command {
         CohortDocCommand::Show { year } => *year,

@@ -107,7 +107,9 @@ pub(super) fn save(
     build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
 ) -> Result<(), ExportError> {
     let mut workbook = Workbook::new();
-    build(&mut workbook)
-        .and_then(|()| workbook.save(path))
-        .map_err(|source| ExportError { path: path.to_path_buf(), source })
+    let bytes = build(&mut workbook)
+        .and_then(|()| workbook.save_to_buffer())
+        .map_err(|source| ExportError { path: path.to_path_buf(), source })?;
+    crate::private::write(path, &bytes)
+        .map_err(|e| ExportError { path: path.to_path_buf(), source: XlsxError::IoError(e) })
 }

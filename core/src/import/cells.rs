@@ -105,6 +105,27 @@ fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 }
 
 /// Trims and folds runs of white space (also non-breaking) inside a name to one space.
+/// A character that must not stand in a stored text: a control character (ESC, BEL… would
+/// drive the terminal that prints it) or a bidirectional override (U+202E shows a name
+/// backwards). Line breaks and tabs are spaces by then (see [`collapse_spaces`]).
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with each [`hidden`] character written as `U+001B`: safe to show in a message.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("U+{:04X}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn collapse_spaces(text: &str) -> String {
     let is_space = |c: char| c.is_whitespace() || c == '\u{a0}';
     let mut previous_space = true;

@@ -259,9 +259,9 @@ pub fn read(
     path: &Path,
     year: Option<i32>,
     mapping: Option<&ColumnMapping>,
-    record: impl FnMut(GraduateRecord) -> Flow,
+    mut record: impl FnMut(GraduateRecord) -> Flow,
 ) -> Result<Reading<Column>, ImportError> {
-    rows::read(path, &mut RowParser::new(year), mapping, record)
+    rows::read(path, &mut RowParser::new(year), mapping, |_, r| record(r))
 }
 
 /// Turns one row into a record; holds the per-list lookups so each distinct spelling is
@@ -336,7 +336,7 @@ impl ListParser for RowParser {
 
     fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<GraduateRecord> {
         let iin = self.iin(ctx);
-        let (surname, name, patronymic) = names(ctx);
+        let (surname, name, patronymic) = bounded_names(ctx);
         if let Some(iin) = iin {
             self.check_birth_date_and_sex(ctx, iin);
         }
@@ -515,12 +515,13 @@ fn names(ctx: &mut RowCtx<'_, Column>) -> (Option<String>, Option<String>, Optio
             ctx.optional_text(Column::Patronymic),
         );
     }
-    let Some(full) = ctx.optional_text(Column::FullName) else {
+    if ctx.cell(Column::FullName).text().is_none() {
         // Neither form filled in: name the columns the file has.
         let key = if ctx.cell(Column::Surname).is_empty() { Column::Surname } else { Column::FullName };
         ctx.missing(key);
         return (None, None, None);
-    };
+    }
+    let Some(full) = ctx.optional_text(Column::FullName) else { return (None, None, None) };
     let mut words = full.split(' ');
     let surname = words.next().map(str::to_owned);
     let name = words.next().map(str::to_owned);
@@ -534,6 +535,33 @@ fn names(ctx: &mut RowCtx<'_, Column>) -> (Option<String>, Option<String>, Optio
         );
     }
     (surname, name, (!rest.is_empty()).then(|| rest.join(" ")))
+}
+
+/// A person's whole name on a paper: the longest real ones run to about 60 characters.
+const MAX_NAME_CHARS: usize = 150;
+
+/// The row's name parts, refused whole (`too_long`) if together they are longer than any
+/// paper's cell should carry.
+fn bounded_names(ctx: &mut RowCtx<'_, Column>) -> (Option<String>, Option<String>, Option<String>) {
+    let (surname, name, patronymic) = names(ctx);
+    let length = [&surname, &name, &patronymic]
+        .iter()
+        .filter_map(|p| p.as_deref())
+        .map(|p| p.chars().count() + 1)
+        .sum::<usize>();
+    if length > MAX_NAME_CHARS + 1 {
+        let key = if ctx.cell(Column::FullName).is_empty() { Column::Surname } else { Column::FullName };
+        ctx.problem(
+            key,
+            "too_long",
+            Text::new(
+                format!("Аты-жөні тым ұзын: {} таңба (ең көбі {MAX_NAME_CHARS})", length - 1),
+                format!("ФИО слишком длинное: {} символов (не более {MAX_NAME_CHARS})", length - 1),
+            ),
+        );
+        return (None, None, None);
+    }
+    (surname, name, patronymic)
 }
 
 /// The programme code, its level and field.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::cells::Cell;
+use super::cells::{self, Cell};
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::workbook::{self, Flow, column_letters};
 use super::{ColumnMapping, ImportError, Problem};
@@ -18,6 +18,10 @@ use crate::i18n::{Lang, Text, UserFacing};
 
 /// How far down a letterhead can push the header.
 const HEADER_SEARCH_ROWS: u32 = 40;
+
+/// The longest text a cell may hold: an organisation's full name with its department runs to
+/// about 250 characters; a longer cell is a paste gone wrong.
+const MAX_TEXT_CHARS: usize = 500;
 
 /// First words of the lines under a table that are not data (folded).
 const NOT_DATA_WORDS: &[&str] = &[
@@ -98,12 +102,12 @@ pub fn label<K: FieldKey>(specs: &[ColumnSpec<K>], key: K) -> Text {
 }
 
 /// Reads a list: finds its header, turns each data row into a record with `parser` and hands
-/// every good record, in order, to `accept` (which may stop the reading).
+/// every good record, in order, with its row number to `accept` (which may stop the reading).
 pub fn read<P: ListParser>(
     path: &Path,
     parser: &mut P,
     mapping: Option<&ColumnMapping>,
-    mut accept: impl FnMut(P::Record) -> Flow,
+    mut accept: impl FnMut(u32, P::Record) -> Flow,
 ) -> Result<Reading<P::Key>, ImportError> {
     let forced = mapping.map(mapped::<P>).transpose()?;
     let mut header: Option<(HeaderMap<P::Key>, Tally)> = None;
@@ -161,7 +165,7 @@ pub fn read<P: ListParser>(
             Entry::Vacant(slot) => {
                 slot.insert(number);
                 reading.valid += 1;
-                Ok(accept(record))
+                Ok(accept(number, record))
             }
         }
     })?;
@@ -254,6 +258,7 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
 
     pub fn invalid(&mut self, key: K, value: &str, expected: Text) {
         let label = self.label(key);
+        let value = cells::visible(value);
         self.problem(
             key,
             "invalid_value",
@@ -264,17 +269,49 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
         );
     }
 
-    pub fn optional_text(&self, key: K) -> Option<String> {
-        self.cell(key).text()
+    /// The cell's text; `None` for an empty cell, and with a problem for a text no paper
+    /// should carry: hidden characters (`hidden_characters`) or longer than any real name or
+    /// address (`too_long`).
+    pub fn optional_text(&mut self, key: K) -> Option<String> {
+        let text = self.cell(key).text()?;
+        let label = self.label(key);
+        if let Some(c) = text.chars().find(|c| cells::hidden(*c)) {
+            let code = format!("U+{:04X}", c as u32);
+            self.problem(
+                key,
+                "hidden_characters",
+                Text::new(
+                    format!("«{}» өрісінде көрінбейтін басқару таңбасы бар ({code}): оны өшіріп, қайта теріңіз", label.kk),
+                    format!("В поле «{}» есть невидимый управляющий символ ({code}): удалите его и наберите заново", label.ru),
+                ),
+            );
+            return None;
+        }
+        let length = text.chars().count();
+        if length > MAX_TEXT_CHARS {
+            self.problem(
+                key,
+                "too_long",
+                Text::new(
+                    format!("«{}» өрісі тым ұзын: {length} таңба (ең көбі {MAX_TEXT_CHARS})", label.kk),
+                    format!(
+                        "Поле «{}» слишком длинное: {length} символов (не более {MAX_TEXT_CHARS})",
+                        label.ru
+                    ),
+                ),
+            );
+            return None;
+        }
+        Some(text)
     }
 
     /// The cell's text, or a `missing_field` problem.
     pub fn required_text(&mut self, key: K) -> Option<String> {
-        let text = self.optional_text(key);
-        if text.is_none() {
+        if self.cell(key).text().is_none() {
             self.missing(key);
+            return None;
         }
-        text
+        self.optional_text(key)
     }
 
     /// A classifier's value from the cell; `unknown_value` naming what is expected if the
@@ -287,7 +324,7 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
             other => lookup.get(&other.text().unwrap_or_default()),
         };
         if value.is_none() {
-            let text = cell.text().unwrap_or_default();
+            let text = cells::visible(&cell.text().unwrap_or_default());
             let label = self.label(key);
             let expected = |lang| C::TABLE.iter().map(|(v, _)| v.label(lang)).collect::<Vec<_>>().join(", ");
             self.problem(

@@ -6,7 +6,8 @@ use super::cells::Cell;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ColumnMapping, ImportError, ImportPreview};
+use super::workbook::column_letters;
+use super::{ColumnMapping, ImportError, ImportPreview, Problem};
 use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
 use crate::i18n::Text;
 use crate::ident::Bin;
@@ -149,9 +150,60 @@ const REQUIRED: &[Column] = &[
 pub struct Preview {
     pub reading: Reading<Column>,
     pub records: Vec<VacancyRecord>,
+    /// Each record's row, as the spreadsheet program numbers it.
+    pub rows: Vec<u32>,
+}
+
+/// A vacancy as lists and referrals name it: (employer's BIN, year, position, settlement or
+/// ''), as the store's unique key `vacancy_key`.
+pub type VacancyKey = (Bin, i32, String, String);
+
+pub fn key_of(r: &VacancyRecord) -> VacancyKey {
+    (r.employer.bin, r.year, r.position.clone(), r.settlement.clone().unwrap_or_default())
 }
 
 impl Preview {
+    /// Refuses the rows that would leave a vacancy fewer places than the graduates referred to
+    /// it (`referred`: who stands on each vacancy): a problem naming them, the row not applied.
+    pub fn keep_referrals(&mut self, referred: &std::collections::HashMap<VacancyKey, Vec<String>>) {
+        let places =
+            self.reading.header.column(Column::Places).map(|c| (column_letters(c.index), c.header.clone()));
+        let (mut records, mut rows) = (Vec::new(), Vec::new());
+        for (record, row) in std::mem::take(&mut self.records).into_iter().zip(std::mem::take(&mut self.rows))
+        {
+            match referred.get(&key_of(&record)).filter(|who| (record.places as usize) < who.len()) {
+                None => {
+                    records.push(record);
+                    rows.push(row);
+                }
+                Some(who) => {
+                    let (n, names) = (who.len(), who.join("; "));
+                    self.reading.tally.valid -= 1;
+                    self.reading.tally.problems.push(Problem {
+                        row,
+                        column: places.as_ref().map(|p| p.0.clone()),
+                        header: places.as_ref().map(|p| p.1.clone()),
+                        field: Some(Column::Places.code()),
+                        code: "places_below_referrals",
+                        message: Text::new(
+                            format!(
+                                "Орын саны {} — бұл бос орынға {n} түлек жолданған: {names}. Алдымен олардың \
+                                 шешімдерін қайта қараңыз.",
+                                record.places
+                            ),
+                            format!(
+                                "Мест {} — на эту вакансию направлено выпускников: {n} ({names}). Сначала \
+                                 пересмотрите их решения.",
+                                record.places
+                            ),
+                        ),
+                    });
+                }
+            }
+        }
+        (self.records, self.rows) = (records, rows);
+    }
+
     /// What the import wizard shows of it.
     pub fn view(self, path: &Path) -> ImportPreview {
         ImportPreview::new::<RowParser>(path, self.reading, self.records.len())
@@ -160,12 +212,13 @@ impl Preview {
 
 /// Reads and checks a list of requests for the cohort `year` without touching the database.
 pub fn preview(path: &Path, year: i32, mapping: Option<&ColumnMapping>) -> Result<Preview, ImportError> {
-    let mut records = Vec::new();
-    let reading = rows::read(path, &mut RowParser::new(year), mapping, |record| {
+    let (mut records, mut rows) = (Vec::new(), Vec::new());
+    let reading = rows::read(path, &mut RowParser::new(year), mapping, |row, record| {
         records.push(record);
+        rows.push(row);
         Flow::Continue
     })?;
-    Ok(Preview { reading, records })
+    Ok(Preview { reading, records, rows })
 }
 
 struct RowParser {

@@ -6,15 +6,37 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::{Document, Paper, PaperError, render};
+use crate::private;
 
 /// Where a batch goes.
 #[derive(Clone, Copy, Debug)]
 pub enum Output<'a> {
-    /// One PDF per paper in this folder (created if missing), named from the paper's number
-    /// and graduate; an existing file of the same name is replaced.
-    Folder(&'a Path),
+    /// One PDF per paper in this folder (created if missing, owner-only), named as
+    /// [`FileNames`] says; an existing file of the same name is replaced.
+    Folder(&'a Path, FileNames),
     /// Every paper into this one PDF file.
     Combined(&'a Path),
+}
+
+/// What a paper's own file is named by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum FileNames {
+    /// Its number only («2025_0012.pdf»): the default, as a folder's listing names nobody.
+    #[default]
+    Number,
+    /// Its number and the graduate's name («2025_0012_Ахметов_Айдос.pdf»), when asked for.
+    NumberAndName,
+}
+
+impl FileNames {
+    fn of(self, paper: &dyn Paper) -> String {
+        match (self, paper.person()) {
+            (FileNames::NumberAndName, Some(person)) => format!("{} {person}", paper.file_name()),
+            _ => paper.file_name(),
+        }
+    }
 }
 
 /// Writes `papers` to `output`, calling `progress(done, total)` after each paper, and stopping
@@ -35,14 +57,14 @@ pub fn write_batch(
         false => Ok(()),
     };
     match output {
-        Output::Folder(folder) => {
-            std::fs::create_dir_all(folder)
+        Output::Folder(folder, names) => {
+            private::create_dir_all(folder)
                 .map_err(|source| PaperError::Io { path: folder.into(), source })?;
-            let mut names = HashSet::new();
+            let mut used = HashSet::new();
             let mut written = Vec::with_capacity(total);
             for (done, paper) in papers.iter().enumerate() {
                 check(done)?;
-                let path = folder.join(unique_name(&mut names, &safe_name(&paper.file_name())));
+                let path = folder.join(unique_name(&mut used, &safe_name(&names.of(*paper))));
                 write_whole(&path, &render(&[*paper])?)?;
                 written.push(path);
                 progress(done + 1, total);
@@ -53,11 +75,11 @@ pub fn write_batch(
             let mut document = Document::new(&papers[0].file_name());
             for (done, paper) in papers.iter().enumerate() {
                 check(done)?;
-                document.add(*paper);
+                document.add(*paper)?;
                 progress(done + 1, total);
             }
             if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-                std::fs::create_dir_all(folder)
+                private::create_dir_all(folder)
                     .map_err(|source| PaperError::Io { path: folder.into(), source })?;
             }
             write_whole(path, &document.save()?)?;
@@ -93,16 +115,9 @@ fn unique_name(used: &mut HashSet<String>, stem: &str) -> String {
     name
 }
 
-/// Writes to a temporary name beside `path`, then renames: a reader never sees half a file.
+/// Writes the file whole and owner-only (see [`private::write`]).
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), PaperError> {
-    let mut temp = path.as_os_str().to_owned();
-    temp.push(".part");
-    let temp = PathBuf::from(temp);
-    std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path)).map_err(|source| {
-        // Nothing useful is left behind if it failed; the error names the file asked for.
-        let _ = std::fs::remove_file(&temp);
-        PaperError::Io { path: path.to_path_buf(), source }
-    })
+    private::write(path, bytes).map_err(|source| PaperError::Io { path: path.to_path_buf(), source })
 }
 
 #[cfg(test)]

@@ -285,7 +285,11 @@ impl Paper for CalculationSheet {
     }
 
     fn file_name(&self) -> String {
-        format!("{} {}", self.graduate.iin, t(self.lang, "есеп", "расчёт"))
+        t(self.lang, "есеп", "расчёт")
+    }
+
+    fn person(&self) -> Option<&str> {
+        Some(&self.graduate.full_name)
     }
 
     fn draw(&self, flow: &mut Flow) {

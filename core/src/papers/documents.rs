@@ -12,7 +12,7 @@ use crate::ident::{Bin, Iin};
 pub use crate::model::University;
 
 /// What every paper says about the graduate.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GraduateLine {
     pub full_name: String,
     pub iin: Iin,
@@ -21,6 +21,21 @@ pub struct GraduateLine {
     pub level: Level,
     pub graduation_year: i32,
     pub funding: Funding,
+}
+
+impl GraduateLine {
+    pub fn of(g: &crate::model::Graduate) -> GraduateLine {
+        let r = &g.record;
+        GraduateLine {
+            full_name: r.full_name(),
+            iin: r.iin,
+            program_code: r.program_code.clone(),
+            program_name: r.program_name.clone(),
+            level: r.level,
+            graduation_year: r.graduation_year,
+            funding: r.funding,
+        }
+    }
 }
 
 /// What every numbered paper about one graduate carries: its language, number and date, the
@@ -89,6 +104,9 @@ pub struct Protocol {
     pub rows: Vec<ProtocolRow>,
     pub chair: String,
     pub secretary: String,
+    /// A finalised meeting's seal (its hash in the register's chain): printed so that the
+    /// signed paper anchors the file's record of it.
+    pub seal: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -151,11 +169,6 @@ fn commission_signatures(flow: &mut Flow, chair: &str, secretary: &str) {
     flow.text(words::STAMP.get(lang), Style::SMALL);
 }
 
-/// «12/345 Ахметов Айдос»: the number first, so a folder sorts by it.
-fn numbered_name(number: &str, graduate: &GraduateLine) -> String {
-    format!("{number} {}", graduate.full_name)
-}
-
 /// A paper about one graduate: its [`Issue`], titles and introduction, then its own body.
 trait GraduatePaper {
     fn issue(&self) -> &Issue;
@@ -173,7 +186,11 @@ impl<T: GraduatePaper> Paper for T {
     }
 
     fn file_name(&self) -> String {
-        numbered_name(&self.issue().number, &self.issue().graduate)
+        self.issue().number.clone()
+    }
+
+    fn person(&self) -> Option<&str> {
+        Some(&self.issue().graduate.full_name)
     }
 
     fn draw(&self, flow: &mut Flow) {
@@ -365,5 +382,9 @@ impl Paper for Protocol {
             Table { columns: &DECISIONS, header: &header, ruled: true, style: Style::BODY.sized(9.5) };
         flow.table(&table, &rows);
         commission_signatures(flow, &self.chair, &self.secretary);
+        if let Some(seal) = &self.seal {
+            flow.gap(4.0);
+            flow.text(&format!("{}: {}", words::SEAL.get(lang), words::seal_code(seal)), Style::SMALL);
+        }
     }
 }

@@ -111,6 +111,11 @@ impl Face {
         text.chars().map(|c| self.advance(c)).sum::<f32>() * size
     }
 
+    /// Whether the face has no glyph for `c`.
+    pub fn lacks(&self, c: char) -> bool {
+        self.full.lookup_glyph_index(u32::from(c)).is_none()
+    }
+
     /// The chars of `text` beyond the base, into `extra`.
     pub fn note_extra(&self, text: &str, extra: &mut BTreeSet<char>) {
         let in_base = |c: char| match self.in_base.get(c as usize) {

@@ -245,6 +245,16 @@ impl Extra {
         self.regular.append(&mut other.regular);
         self.bold.append(&mut other.bold);
     }
+
+    /// The chars the faces have no glyph for: a PDF reader would show them as empty boxes or
+    /// drop them.
+    pub fn unprintable(&self) -> BTreeSet<char> {
+        let fonts = super::fonts::fonts();
+        let lacking = |set: &BTreeSet<char>, face: &super::fonts::Face| {
+            set.iter().copied().filter(|&c| !c.is_whitespace() && face.lacks(c)).collect::<Vec<_>>()
+        };
+        lacking(&self.regular, &fonts.regular).into_iter().chain(lacking(&self.bold, &fonts.bold)).collect()
+    }
 }
 
 impl Flow {

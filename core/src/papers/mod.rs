@@ -16,7 +16,7 @@ mod words;
 
 use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 
-pub use batch::{Output, write_batch};
+pub use batch::{FileNames, Output, write_batch};
 pub use calculation::CalculationSheet;
 pub use documents::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRow, ReferralLetter,
@@ -33,8 +33,13 @@ use layout::Extra;
 /// A printable paper: it knows its language, its file name and how to draw itself.
 pub trait Paper {
     fn lang(&self) -> Lang;
-    /// A readable name for its own file, before it is made safe (e.g. «12/345 Ахметов Айдос»).
+    /// A readable name for its own file, before it is made safe, that names nobody: its number
+    /// (e.g. «2025/0012»), since a folder listing is readable by more eyes than the paper.
     fn file_name(&self) -> String;
+    /// The person the paper is about, added to its file name when the secretary asks.
+    fn person(&self) -> Option<&str> {
+        None
+    }
     fn draw(&self, flow: &mut Flow);
 }
 
@@ -48,16 +53,22 @@ pub enum PaperError {
     Io { path: std::path::PathBuf, source: std::io::Error },
     #[error("cancelled after {done} of {total} papers")]
     Cancelled { done: usize, total: usize },
+    /// A text (a graduate's name, a paper) holds chars the embedded fonts have no glyph for: a
+    /// name in a script they lack.
+    #[error("{what}: unprintable {chars}")]
+    Unprintable { what: String, chars: String },
 }
 
 impl UserFacing for PaperError {
-    /// Stable codes: `papers_empty`, `papers_pdf`, `papers_io`, `papers_cancelled`.
+    /// Stable codes: `papers_empty`, `papers_pdf`, `papers_io`, `papers_cancelled`,
+    /// `papers_unprintable`.
     fn code(&self) -> &'static str {
         match self {
             PaperError::Empty => "papers_empty",
             PaperError::Pdf { .. } => "papers_pdf",
             PaperError::Io { .. } => "papers_io",
             PaperError::Cancelled { .. } => "papers_cancelled",
+            PaperError::Unprintable { .. } => "papers_unprintable",
         }
     }
 
@@ -76,6 +87,20 @@ impl UserFacing for PaperError {
                 format!("Құжаттарды шығару тоқтатылды: {total} құжаттың {done} дайын"),
                 format!("Выпуск документов остановлен: готово {done} из {total}"),
             ),
+            PaperError::Unprintable { what, chars } => {
+                let codes =
+                    chars.chars().map(|c| format!("«{c}» U+{:04X}", c as u32)).collect::<Vec<_>>().join(", ");
+                Text::new(
+                    format!(
+                        "«{what}»: қаріпте жоқ таңбалар бар ({codes}), олар қағазда басылмай қалар еді. \
+                         Құжаттар шығарылмады: деректерді түзетіңіз."
+                    ),
+                    format!(
+                        "«{what}»: есть символы, которых нет в шрифте ({codes}), на бумаге они бы \
+                         пропали. Документы не выпущены: исправьте данные."
+                    ),
+                )
+            }
         }
     }
 }
@@ -99,12 +124,22 @@ impl Document {
         }
     }
 
-    fn add(&mut self, paper: &dyn Paper) {
+    /// Lays the paper out; refuses it if it has a char the fonts cannot print, so that a name
+    /// is never printed short.
+    fn add(&mut self, paper: &dyn Paper) -> Result<(), PaperError> {
         let mut flow = Flow::new(paper.lang(), self.regular.clone(), self.bold.clone());
         paper.draw(&mut flow);
         let (pages, mut extra) = flow.finish();
+        let unprintable = extra.unprintable();
+        if !unprintable.is_empty() {
+            return Err(PaperError::Unprintable {
+                what: paper.file_name(),
+                chars: unprintable.into_iter().collect(),
+            });
+        }
         self.pdf.pages.extend(pages);
         self.extra.append(&mut extra);
+        Ok(())
     }
 
     /// The PDF bytes, with each face embedded as a subset made and deflated once per process
@@ -143,11 +178,23 @@ impl Document {
     }
 }
 
+/// The chars of `text` the embedded fonts cannot print, in order, once each.
+pub fn unprintable(text: &str) -> Vec<char> {
+    let fonts = fonts::fonts();
+    let mut found: Vec<char> = Vec::new();
+    for c in text.chars() {
+        if !c.is_whitespace() && (fonts.regular.lacks(c) || fonts.bold.lacks(c)) && !found.contains(&c) {
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Renders papers, each starting on a new page, into one PDF.
 pub fn render(papers: &[&dyn Paper]) -> Result<Vec<u8>, PaperError> {
     let mut document = Document::new(&papers.first().map(|p| p.file_name()).unwrap_or_default());
     for paper in papers {
-        document.add(*paper);
+        document.add(*paper)?;
     }
     document.save()
 }

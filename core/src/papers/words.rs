@@ -136,6 +136,13 @@ pub const CHAIR: Phrase = p("Комиссия төрағасы", "Председ
 pub const SECRETARY: Phrase = p("Комиссия хатшысы", "Секретарь комиссии");
 pub const EMPLOYER_SIGNATURE: Phrase = p("Жұмыс берушінің қолы", "Подпись работодателя");
 pub const STAMP: Phrase = p("М.О.", "М.П.");
+pub const SEAL: Phrase = p("Бекіту мөрінің коды", "Код печати утверждения");
+
+/// The first 16 hex digits of a seal's hash in groups of four, as a person compares them.
+pub fn seal_code(hash: &str) -> String {
+    let digits: Vec<char> = hash.chars().take(16).collect();
+    digits.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join(" ")
+}
 
 /// A period from a date: «01.07.2025 бастап 30.06.2026 дейін» / «с 01.07.2025 по 30.06.2026».
 pub fn period(lang: Lang, from: NaiveDate, to: Option<NaiveDate>) -> String {

@@ -30,7 +30,7 @@ pub(crate) fn in_batch<E: From<StoreError>>(
     let counts = {
         let mut batch = Batch::begin(&tx, kind, ctx)?;
         let counts = apply(&mut batch)?;
-        batch.finish(counts)?;
+        batch.finish(&counts)?;
         counts
     };
     if dry_run {
@@ -75,7 +75,7 @@ impl<'t> Batch<'t> {
         Ok(())
     }
 
-    fn finish(mut self, counts: ApplyCounts) -> Result<(), StoreError> {
+    fn finish(mut self, counts: &ApplyCounts) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE import_batch SET imported = ?1, updated = ?2, unchanged = ?3 WHERE id = ?4",
             params![counts.imported as i64, counts.updated as i64, counts.unchanged as i64, self.id],

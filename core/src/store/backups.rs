@@ -37,7 +37,8 @@ impl Store {
     /// A consistent copy of the whole database, named by the time.
     pub fn backup_now(&self) -> Result<Backup, StoreError> {
         let dir = self.backups_dir().ok_or(StoreError::InMemory)?;
-        std::fs::create_dir_all(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        crate::private::create_dir_all(&dir)
+            .map_err(|source| StoreError::Io { path: dir.clone(), source })?;
         let path = dir.join(format!("{PREFIX}{}{SUFFIX}", timestamp_compact()));
         self.backup_to(&path)?;
         describe(path.clone()).ok_or(StoreError::Io { path, source: std::io::ErrorKind::NotFound.into() })

@@ -175,7 +175,8 @@ impl Tx<'_> {
     /// removed again if the step does not commit.
     fn store_proofs(&self, decision_id: i64, proofs: &[ProofFile]) -> Result<Vec<PathBuf>, StoreError> {
         let folder = self.proofs_dir.join(decision_id.to_string());
-        std::fs::create_dir_all(&folder).map_err(|source| StoreError::Io { path: folder.clone(), source })?;
+        crate::private::create_dir_all(&folder)
+            .map_err(|source| StoreError::Io { path: folder.clone(), source })?;
         let mut stored = Vec::new();
         for (n, proof) in proofs.iter().enumerate() {
             let name = proof
@@ -183,7 +184,7 @@ impl Tx<'_> {
                 .file_name()
                 .map_or_else(|| "document".into(), |n| n.to_string_lossy().into_owned());
             let target = folder.join(format!("{}-{name}", n + 1));
-            std::fs::copy(&proof.file, &target)
+            crate::private::copy(&proof.file, &target)
                 .map_err(|source| StoreError::Io { path: proof.file.clone(), source })?;
             self.files.borrow_mut().push(target.clone());
             stored.push(target.clone());

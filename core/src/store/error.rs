@@ -27,6 +27,9 @@ pub enum StoreError {
     /// Backups need a database file; an in-memory one has none.
     #[error("in-memory database")]
     InMemory,
+    /// A command that only reads was given a file that does not exist: none is created.
+    #[error("{path}: no database")]
+    NoDatabase { path: PathBuf },
 }
 
 impl StoreError {
@@ -40,7 +43,7 @@ impl StoreError {
 
 impl UserFacing for StoreError {
     /// Stable codes: `database`, `database_busy`, `disk_full`, `file_io`, `schema_too_new`,
-    /// `not_a_database`, `backup_exists`.
+    /// `not_a_database`, `backup_exists`, `no_database`.
     fn code(&self) -> &'static str {
         match self {
             StoreError::Sqlite(_) => match self.sqlite_code() {
@@ -54,6 +57,7 @@ impl UserFacing for StoreError {
             StoreError::BackupExists { .. } => "backup_exists",
             StoreError::BlankUniversityName => "blank_university_name",
             StoreError::InMemory => "in_memory",
+            StoreError::NoDatabase { .. } => "no_database",
         }
     }
 
@@ -105,6 +109,10 @@ impl UserFacing for StoreError {
             StoreError::InMemory => Text::new(
                 "Дерекқор файлсыз ашылған: көшірме жасауға болмайды.",
                 "База данных открыта без файла: резервную копию сделать нельзя.",
+            ),
+            StoreError::NoDatabase { path } => Text::new(
+                format!("«{}» дерекқор файлы жоқ: жолын тексеріңіз. Жаңа файл жасалмады.", path.display()),
+                format!("Файла базы данных «{}» нет: проверьте путь. Новый файл не создан.", path.display()),
             ),
             StoreError::BlankUniversityName => Text::new(
                 "Университеттің атауын қазақ және орыс тілдерінде жазыңыз: ол әр құжаттың басында тұрады.",

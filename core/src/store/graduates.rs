@@ -7,14 +7,18 @@ use rusqlite::{Connection, OptionalExtension, Params, params};
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, json_ids, opt_text, parsed, text};
+use super::decided::{self, Reads};
 use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
 use crate::alphabet;
 use crate::classifiers::{Field, Funding, Level, Region, Sex, fold};
 use crate::followup::{GrantYears, Source};
+use crate::i18n::Text;
 use crate::ident::Iin;
+use crate::import::graduates::COLUMNS;
 use crate::model::{Graduate, GraduateRecord};
 use crate::obligation::Years;
+use serde_json::Value as Json;
 
 const GRADUATE: Table = Table {
     name: "graduate",
@@ -53,6 +57,7 @@ pub(super) fn write<E: From<StoreError>>(
         let mut loaded_years = BTreeSet::new();
         let mut birth_date = [0u8; 10];
         let mut changed = Vec::new();
+        let decided = decided::ids(batch.conn, decided::DECIDED_GRADUATES)?;
         feed(&mut |r: &GraduateRecord| {
             if loaded_years.insert(r.graduation_year) {
                 graduates.preload("graduation_year = ?1", [r.graduation_year], |row| {
@@ -88,6 +93,19 @@ pub(super) fn write<E: From<StoreError>>(
             }
             if !matches!(outcome, Outcome::Unchanged(_)) {
                 changed.push(outcome.id());
+            }
+            if let Outcome::Updated { id, changes } = &outcome
+                && decided.contains(id)
+            {
+                let label = format!("{}, {}", r.full_name(), r.iin);
+                let programme = |column: &str, v: &Json| match column {
+                    "programme_id" => v.as_i64().and_then(|id| programmes.describe(id)),
+                    _ => None,
+                };
+                graduates
+                    .counts
+                    .decided
+                    .extend(decided::change(label, changes, REPORTED, COLUMNS, programme));
             }
             graduates.record(batch, outcome)?;
             Ok(())
@@ -154,9 +172,35 @@ fn write_grant(batch: &Batch<'_>, outcome: Outcome, grant: &GrantYears) -> Resul
 
 /// The home university's programmes by code, then name (nested so that a lookup borrows the
 /// record's strings instead of allocating a key).
+/// The changes of a decided graduate the commission is told of.
+const REPORTED: &[decided::Reported] = &[
+    ("surname", "surname", Reads::Plain),
+    ("name", "name", Reads::Plain),
+    ("patronymic", "patronymic", Reads::Plain),
+    ("birth_date", "birth_date", Reads::Plain),
+    ("sex", "sex", Reads::Sex),
+    ("level", "level", Reads::Level),
+    ("funding", "funding", Reads::Funding),
+    ("programme_id", "program_code", Reads::Plain),
+    ("region", "region", Reads::Region),
+    ("grant_years", "grant_years", Reads::Plain),
+];
+
 struct Programmes(HashMap<String, HashMap<String, i64>>);
 
 impl Programmes {
+    /// «7M01501 Математика» for a programme's id.
+    fn describe(&self, id: i64) -> Option<Text> {
+        let (code, name) = self
+            .0
+            .iter()
+            .flat_map(|(code, names)| names.iter().map(move |(name, i)| (code, name, *i)))
+            .find(|(_, _, i)| *i == id)
+            .map(|(code, name, _)| (code, name))?;
+        let text = format!("{code} {name}");
+        Some(Text::new(text.clone(), text))
+    }
+
     fn load(batch: &Batch<'_>) -> Result<Programmes, StoreError> {
         let mut map: HashMap<String, HashMap<String, i64>> = HashMap::new();
         let mut stmt = batch.conn.prepare("SELECT code, name, id FROM programme WHERE university_id = ?1")?;

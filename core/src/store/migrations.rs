@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{StoreError, timestamp_compact};
+use super::{StoreError, now, register, timestamp_compact};
+use crate::private;
 
 /// SQL scripts; script `i` brings the file to version `i + 1`. Append only; never edit a
 /// released one.
@@ -20,6 +21,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0006_alphabet.sql"),
     include_str!("migrations/0007_search.sql"),
     include_str!("migrations/0008_obligation.sql"),
+    include_str!("migrations/0009_register.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {
@@ -36,9 +38,9 @@ pub(crate) fn check_not_newer(conn: &Connection, migrations: &[Migration]) -> Re
     Ok(found)
 }
 
-/// Runs the pending migrations, each in its own transaction with its version bump. An
-/// existing file (`path`, version ≥ 1) is first copied beside itself so a failed or unwanted
-/// upgrade can be undone by hand.
+/// Runs the pending migrations in one transaction with the version bump: a file is migrated
+/// whole or not at all. An existing file (`path`, version ≥ 1) is first copied beside itself
+/// so that an unwanted upgrade can be undone by hand.
 pub(crate) fn run(
     conn: &mut Connection,
     path: Option<&Path>,
@@ -50,33 +52,54 @@ pub(crate) fn run(
         return Ok(());
     }
     if let (Some(path), 1..) = (path, found) {
-        vacuum_into(conn, &backup_path(path, target))?;
+        backup_before(conn, path, target)?;
     }
-    for (done, sql) in migrations.iter().enumerate().skip(found as usize) {
-        let tx = conn.transaction()?;
+    let tx = conn.transaction()?;
+    for sql in &migrations[found as usize..] {
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", done as u32 + 1)?;
-        tx.commit()?;
     }
+    if found < register::SEALED_FROM && target >= register::SEALED_FROM {
+        register::seal_found(&tx, &now())?;
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
     Ok(())
 }
 
-/// `joldama.sqlite3.before-v2-20261122T040500.bak` beside the file.
-fn backup_path(path: &Path, target: u32) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".before-v{target}-{}.bak", timestamp_compact()));
-    path.with_file_name(name)
+/// Copies the file to `joldama.sqlite3.before-v2-20261122T040500.bak` beside it (`-2.bak`,
+/// `-3.bak`… if that name is taken).
+fn backup_before(conn: &Connection, path: &Path, target: u32) -> Result<PathBuf, StoreError> {
+    let stem = private::beside(path, &format!(".before-v{target}-{}", timestamp_compact()));
+    for n in 1.. {
+        let candidate = match n {
+            1 => private::beside(&stem, ".bak"),
+            n => private::beside(&stem, &format!("-{n}.bak")),
+        };
+        match vacuum_into(conn, &candidate) {
+            Err(StoreError::BackupExists { .. }) => continue,
+            done => return done.map(|()| candidate),
+        }
+    }
+    unreachable!("some name is free")
 }
 
-/// A consistent copy of the whole database; refuses to overwrite.
+/// A consistent copy of the whole database into a new owner-only file; refuses to overwrite.
 pub(crate) fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
-    if dest.exists() {
-        return Err(StoreError::BackupExists { path: dest.to_path_buf() });
-    }
     let dest_text = dest.to_str().ok_or_else(|| StoreError::Io {
         path: dest.to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not UTF-8"),
     })?;
-    conn.execute("VACUUM INTO ?1", [dest_text])?;
+    // Created empty first, owner-only: SQLite writes into an empty file as into a new one.
+    match private::create_new(dest) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(StoreError::BackupExists { path: dest.to_path_buf() });
+        }
+        Err(source) => return Err(StoreError::Io { path: dest.to_path_buf(), source }),
+    }
+    conn.execute("VACUUM INTO ?1", [dest_text]).map_err(|e| {
+        let _ = std::fs::remove_file(dest);
+        StoreError::from(e)
+    })?;
     Ok(())
 }

@@ -5,12 +5,15 @@ mod audit;
 mod backups;
 mod commission;
 mod convert;
+mod decided;
 mod decisions;
 mod error;
 mod followup;
 mod graduates;
 mod migrations;
+mod opening;
 mod papers;
+mod register;
 mod rules;
 mod search;
 mod tx;
@@ -40,6 +43,7 @@ use crate::classifiers::fold;
 use crate::ident::Iin;
 pub use crate::model::ApplyCounts;
 use crate::model::{Graduate, GraduateRecord, Vacancy, VacancyRecord};
+use crate::private;
 use migrations::{MIGRATIONS, Migration};
 
 /// The desktop app's identifier (tauri.conf.json): its data folder is `<data dir>/<this>`.
@@ -119,16 +123,32 @@ impl Store {
         dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DB_FILE_NAME))
     }
 
-    /// Opens or creates the file (and its folder), refuses a newer schema, and migrates an
-    /// older one after copying the file beside itself.
+    /// Opens or creates the file (and its folder, owner-only), refuses a newer schema, and
+    /// migrates an older one after copying the file beside itself.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         Self::open_with(path, MIGRATIONS)
     }
 
+    /// As [`Store::open`] for a file that must already exist: a command that only reads
+    /// never leaves a new empty database (or folders) behind a mistyped path.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NoDatabase { path: path.to_path_buf() });
+        }
+        Self::open(path)
+    }
+
     fn open_with(path: &Path, migrations: &[Migration]) -> Result<Store, StoreError> {
+        let io = |path: &Path, source| StoreError::Io { path: path.to_path_buf(), source };
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder)
-                .map_err(|source| StoreError::Io { path: folder.to_path_buf(), source })?;
+            private::create_dir_all(folder).map_err(|e| io(folder, e))?;
+        }
+        // Processes starting at once take turns to create and migrate the file.
+        let _turn = opening::Turn::take(path)?;
+        match private::create_new(path) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => opening::restrict(path),
+            Err(e) => return Err(io(path, e)),
         }
         let not_a_database = |e: StoreError| match e {
             StoreError::Sqlite(ref s) if s.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {

@@ -29,6 +29,7 @@ impl Tx<'_> {
             params![commission_id, decision_id, iso(issued_on)],
         )?;
         let id = self.tx.last_insert_rowid();
+        super::register::seal_paper(&self.tx, &self.at, id)?;
         let number = paper(&self.tx, decision_id)?.expect("just numbered");
         self.audit("paper", id, None, Some(json!(number)))?;
         Ok(number)

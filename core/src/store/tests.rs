@@ -180,9 +180,13 @@ fn a_new_file_is_not_copied_and_migrates_in_one_go() {
 }
 
 #[test]
-fn a_failing_migration_leaves_the_previous_version() {
+fn a_failing_migration_leaves_the_file_as_it_was() {
     let mut conn = Connection::open_in_memory().unwrap();
     let broken: Migration = "CREATE TABLE meeting (id INTEGER PRIMARY KEY); NOT SQL;";
+    // All pending scripts run in one transaction: none of them stays.
+    assert!(migrations::run(&mut conn, None, &[MIGRATIONS[0], broken]).is_err());
+    assert_eq!((migrations::version(&conn).unwrap(), tables(&conn).len()), (0, 0));
+    migrations::run(&mut conn, None, &MIGRATIONS[..1]).unwrap();
     assert!(migrations::run(&mut conn, None, &[MIGRATIONS[0], broken]).is_err());
     assert_eq!(migrations::version(&conn).unwrap(), 1);
     assert!(!tables(&conn).contains(&"meeting".to_string()));

@@ -198,16 +198,6 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         }
         Ok(id)
     }
-
-    pub fn apply(
-        &mut self,
-        batch: &mut Batch<'_>,
-        key: K,
-        values: &[ValueRef<'_>],
-    ) -> Result<i64, StoreError> {
-        let outcome = self.write(key, values)?;
-        self.record(batch, outcome)
-    }
 }
 
 fn bind(stmt: &mut Statement<'_>, values: &[ValueRef<'_>]) -> rusqlite::Result<()> {

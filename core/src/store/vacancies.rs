@@ -8,10 +8,12 @@ use serde_json::Value as Json;
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, opt_text, parsed, text};
+use super::decided::{self, Reads};
 use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, StoreError};
 use crate::classifiers::{OrgKind, Ownership, Region};
 use crate::ident::Bin;
+use crate::import::vacancies::{COLUMNS, VacancyKey as ListKey};
 use crate::model::{EmployerRecord, Vacancy, VacancyRecord};
 
 const EMPLOYER: Table =
@@ -73,10 +75,12 @@ pub(super) fn apply(
         )?;
         let mut codes = load_codes(batch, &years)?;
 
+        let referred_vacancies = decided::ids(batch.conn, decided::REFERRED_VACANCIES)?;
+        let referred_employers = decided::ids(batch.conn, decided::REFERRED_EMPLOYERS)?;
+        let mut decided = Vec::new();
         for r in records {
             let e = &r.employer;
-            let employer_id = employers.apply(
-                batch,
+            let outcome = employers.write(
                 e.bin,
                 &[
                     text(e.bin.as_str()),
@@ -85,6 +89,13 @@ pub(super) fn apply(
                     opt_text(e.ownership.map(Ownership::code)),
                 ],
             )?;
+            if let Outcome::Updated { id, changes } = &outcome
+                && referred_employers.contains(id)
+            {
+                let label = format!("{} ({})", e.name, e.bin);
+                decided.extend(decided::change(label, changes, EMPLOYER_REPORTED, COLUMNS, |_, _| None));
+            }
+            let employer_id = employers.record(batch, outcome)?;
             let key = (employer_id, r.year, r.position.clone(), r.settlement.clone().unwrap_or_default());
             let values = [
                 ValueRef::Integer(employer_id),
@@ -116,11 +127,32 @@ pub(super) fn apply(
                     outcome.with_change("program_codes", Json::from(old), new.iter().copied().collect());
             }
             codes.insert(id, new.into_iter().map(str::to_string).collect());
+            if let Outcome::Updated { id, changes } = &outcome
+                && referred_vacancies.contains(id)
+            {
+                let label = format!("{}, {}", e.name, r.position);
+                decided.extend(decided::change(label, changes, VACANCY_REPORTED, COLUMNS, |_, _| None));
+            }
             vacancies.record(batch, outcome)?;
         }
+        vacancies.counts.decided = decided;
         Ok(vacancies.counts)
     })
 }
+
+/// The changes under standing referrals the commission is told of.
+const EMPLOYER_REPORTED: &[decided::Reported] = &[
+    ("name", "employer", Reads::Plain),
+    ("kind", "kind", Reads::Kind),
+    ("ownership", "ownership", Reads::Ownership),
+];
+const VACANCY_REPORTED: &[decided::Reported] = &[
+    ("places", "places", Reads::Plain),
+    ("region", "region", Reads::Region),
+    ("district", "district", Reads::Plain),
+    ("rural", "rural", Reads::YesNo),
+    ("program_codes", "program_codes", Reads::Plain),
+];
 
 /// How much `places` grew (or shrank) in an update: places left follow by the same amount.
 fn places_delta(outcome: &Outcome) -> Option<i64> {
@@ -166,6 +198,35 @@ fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(
 
 /// The vacancies `filter` (a condition on `v`, the vacancy) selects, with their employers and
 /// programme codes.
+impl super::Db {
+    /// Who stands on each vacancy of `years` (current referrals), «Full name, IIN», by the
+    /// vacancy's list key: what a list may not take places from.
+    pub fn standing_referrals(
+        &self,
+        years: &BTreeSet<i32>,
+    ) -> Result<HashMap<ListKey, Vec<String>>, StoreError> {
+        let mut stmt = self.0.prepare(
+            "SELECT e.bin, v.year, v.position, COALESCE(v.settlement, ''), g.surname, g.name, g.patronymic, g.iin \
+             FROM decision d JOIN vacancy v ON v.id = d.vacancy_id JOIN employer e ON e.id = v.employer_id \
+             JOIN graduate g ON g.id = d.graduate_id \
+             WHERE v.year IN (SELECT value FROM json_each(?1)) \
+               AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id) ORDER BY d.id",
+        )?;
+        let mut rows = stmt.query([serde_json::json!(years).to_string()])?;
+        let mut found: HashMap<ListKey, Vec<String>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let key = (parsed(r, "bin", Bin::parse)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            let name = crate::model::full_name(
+                &r.get::<_, String>(4)?,
+                &r.get::<_, String>(5)?,
+                r.get::<_, Option<String>>(6)?.as_deref(),
+            );
+            found.entry(key).or_default().push(format!("{name}, {}", r.get::<_, String>(7)?));
+        }
+        Ok(found)
+    }
+}
+
 pub(super) fn select(
     conn: &Connection,
     filter: &str,

@@ -100,7 +100,9 @@ pub fn meeting(store: &Store, id: i64) -> Result<Meeting, WorkflowError> {
     store.meeting(id)?.ok_or(WorkflowError::NotFound { what: Entity::Meeting, id })
 }
 
-/// Locks the meeting: its decisions and protocol never change afterwards.
+/// Locks the meeting: its decisions and protocol never change afterwards, and what it
+/// printed (the graduates, the vacancies, the members) is sealed as it is now, so that every
+/// reprint shows exactly this.
 pub fn finalise(store: &mut Store, meeting_id: i64, ctx: &ChangeContext) -> Result<Meeting, WorkflowError> {
     store.write(ctx, |tx| {
         let meeting = tx
@@ -110,6 +112,8 @@ pub fn finalise(store: &mut Store, meeting_id: i64, ctx: &ChangeContext) -> Resu
             .commission_by_id(meeting.commission_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
         decision::finalisable(&commission, &meeting, tx.decision_count(meeting_id)?)?;
-        Ok(tx.finalise_meeting(&meeting)?)
+        let finalised = tx.finalise_meeting(&meeting)?;
+        tx.seal_meeting(meeting_id, &tx.printed(meeting_id)?)?;
+        Ok(finalised)
     })
 }

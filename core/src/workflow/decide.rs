@@ -10,8 +10,10 @@ use super::{Entity, WorkflowError, commission};
 use crate::commission::{Decision, DecisionRequest, DecisionView, Outcome};
 use crate::error::Error;
 use crate::i18n::Reason;
-use crate::model::{Graduate, Vacancy};
+use crate::model::{FieldChange, Graduate, Vacancy};
 use crate::obligation::State;
+use crate::papers::GraduateLine;
+use crate::register;
 use crate::rules::decision::{self, Case};
 use crate::rules::{Coverage, Score, assess};
 use crate::store::{ChangeContext, Db, DecisionStatus, GraduateRow, Store};
@@ -141,13 +143,18 @@ pub struct QueueRow {
     /// Why they wait: no decision yet, not covered by the rules table, or back after a
     /// deferral (their current decision must be revised).
     pub state: State,
-    /// The decision a new one must revise (the ended deferral).
+    /// The decision a new one must revise (the ended deferral, or the decision whose papers
+    /// no longer match the lists).
     pub revises: Option<i64>,
+    /// What the lists changed since the finalised decision's papers were printed (a name, a
+    /// programme, the employer): the commission revises the decision or keeps it.
+    pub changed: Vec<FieldChange>,
 }
 
 /// The queue of a meeting of cohort `year`: the cohort's graduates without a decision (those
-/// no rules row covers marked), and graduates of earlier cohorts whose deferral has ended by
-/// `today`, whom the commission refers again under their own cohort's rules.
+/// no rules row covers marked), graduates of earlier cohorts whose deferral has ended by
+/// `today`, whom the commission refers again under their own cohort's rules, and graduates
+/// whose finalised papers the lists have since contradicted.
 pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>, Error> {
     let rules = store.rules(year)?;
     let mut rows: Vec<QueueRow> = store
@@ -160,6 +167,7 @@ pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>
                 Coverage::NotCovered(_) => State::NotCovered,
             },
             revises: None,
+            changed: Vec::new(),
         })
         .collect();
     for (g, decision) in store.deferrals_ended(year, today)? {
@@ -167,6 +175,42 @@ pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>
             row: GraduateRow::of(&g, DecisionStatus::Deferral),
             state: State::AwaitingDecision,
             revises: Some(decision),
+            changed: Vec::new(),
+        });
+    }
+    rows.extend(changed_since_printed(store, year)?);
+    Ok(rows)
+}
+
+/// The cohort's graduates whose current decision was finalised with papers the live records
+/// now contradict.
+fn changed_since_printed(store: &Db, year: i32) -> Result<Vec<QueueRow>, Error> {
+    let decisions = store.current_decisions(year)?;
+    let vacancies = store.referred_vacancies(&decisions)?;
+    let mut seals = HashMap::new();
+    let mut rows = Vec::new();
+    for d in decisions {
+        let seal = match seals.entry(d.meeting_id) {
+            std::collections::hash_map::Entry::Occupied(seal) => seal.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(store.sealed_meeting(d.meeting_id)?)
+            }
+        };
+        let (Some((sealed, _)), Some(g)) = (seal.as_ref(), store.graduate(d.graduate_id)?) else { continue };
+        let vacancy = match &d.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
+            _ => None,
+        };
+        let changed = register::printed_changes(&sealed.printed, d.id, &GraduateLine::of(&g), vacancy);
+        if changed.is_empty() {
+            continue;
+        }
+        let status = DecisionStatus::from_code(d.outcome.code()).unwrap_or(DecisionStatus::Undecided);
+        rows.push(QueueRow {
+            row: GraduateRow::of(&g, status),
+            state: State::AwaitingDecision,
+            revises: Some(d.id),
+            changed,
         });
     }
     Ok(rows)

@@ -3,6 +3,7 @@
 
 use crate::i18n::{Text, UserFacing};
 use crate::ident::Iin;
+use crate::papers::PaperError;
 use crate::rules::decision::DecisionError;
 use crate::store::StoreError;
 
@@ -36,6 +37,8 @@ pub enum WorkflowError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Decision(#[from] DecisionError),
+    #[error(transparent)]
+    Paper(#[from] PaperError),
     /// Another window may have removed the record meanwhile, or a typed id is wrong.
     #[error("{what:?} {id} not found")]
     NotFound { what: Entity, id: i64 },
@@ -55,6 +58,7 @@ impl UserFacing for WorkflowError {
         match self {
             WorkflowError::Store(e) => e.code(),
             WorkflowError::Decision(e) => e.code(),
+            WorkflowError::Paper(e) => e.code(),
             WorkflowError::NotFound { .. } => "not_found",
             WorkflowError::GraduateNotFound { .. } => "graduate_not_found",
             WorkflowError::CommissionExists { .. } => "commission_exists",
@@ -67,6 +71,7 @@ impl UserFacing for WorkflowError {
         match self {
             WorkflowError::Store(e) => e.params(),
             WorkflowError::Decision(e) => e.params(),
+            WorkflowError::Paper(e) => e.params(),
             WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
                 vec![("year", year.to_string())]
             }
@@ -81,6 +86,7 @@ impl UserFacing for WorkflowError {
         match self {
             WorkflowError::Store(e) => e.message(),
             WorkflowError::Decision(e) => e.message(),
+            WorkflowError::Paper(e) => e.message(),
             WorkflowError::NotFound { what, id } => {
                 let what = what.label();
                 Text::new(

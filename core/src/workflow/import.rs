@@ -74,7 +74,10 @@ pub fn vacancies(
     year: i32,
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
-    let Preview { reading, records } = import::vacancies::preview(path, year, options.mapping.as_ref())?;
+    let mut preview = import::vacancies::preview(path, year, options.mapping.as_ref())?;
+    let years = preview.records.iter().map(|r| r.year).collect();
+    preview.keep_referrals(&store.standing_referrals(&years)?);
+    let Preview { reading, records, .. } = preview;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
     Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))

@@ -13,6 +13,7 @@ mod error;
 pub mod followup;
 pub mod import;
 pub mod papers;
+pub mod register;
 pub mod reports;
 
 pub use error::{Entity, WorkflowError};

@@ -8,22 +8,25 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 
 use super::{Entity, WorkflowError};
-use crate::commission::{Commission, Decision, Meeting, Outcome, Role};
+use crate::commission::{Decision, Meeting, Outcome, Role};
 use crate::error::Error;
 use crate::i18n::{Lang, Text, date};
-use crate::model::{Graduate, Vacancy};
+use crate::model::Vacancy;
 use crate::papers::{
     CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper,
-    Protocol, ProtocolRow, ReferralLetter, University, write_batch,
+    PaperError, Protocol, ProtocolRow, ReferralLetter, write_batch,
 };
+use crate::register::Printed;
 use crate::store::{ChangeContext, Db, Store};
 use crate::task::Watch;
 
-/// What every paper of one meeting shares.
+/// What every paper of one meeting shares. A finalised meeting prints what was sealed when
+/// it was finalised; another prints the live rows.
 struct Context {
-    university: University,
-    commission: Commission,
+    printed: Printed,
     meeting: Meeting,
+    /// The seal's hash, printed on a finalised meeting's protocol.
+    seal: Option<String>,
     lang: Lang,
 }
 
@@ -32,39 +35,65 @@ impl Context {
         let meeting = store
             .meeting(meeting_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: meeting_id })?;
-        let commission = store
-            .commission_by_id(meeting.commission_id)?
-            .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
-        Ok(Context { university: store.university()?, commission, meeting, lang })
+        let (printed, seal) = match (meeting.finalised.is_some(), store.sealed_meeting(meeting_id)?) {
+            (true, Some((sealed, hash))) => (sealed.printed, Some(hash)),
+            _ => (store.printed(meeting_id)?, None),
+        };
+        printable(&printed)?;
+        Ok(Context { printed, meeting, seal, lang })
     }
 
     fn signatory(&self, role: Role) -> String {
-        self.commission.member(role).map(|m| m.full_name.clone()).unwrap_or_default()
+        self.printed.commission.member(role).map(|m| m.full_name.clone()).unwrap_or_default()
     }
 
     fn t(&self, text: Text) -> String {
         text.get(self.lang).to_owned()
     }
-}
 
-/// The graduate a decision is about; a typed error (never SQLite's words) if they are gone.
-fn graduate_of(store: &Db, d: &Decision) -> Result<Graduate, WorkflowError> {
-    store
-        .graduate(d.graduate_id)?
-        .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })
-}
-
-fn graduate_line(g: &Graduate) -> GraduateLine {
-    let r = &g.record;
-    GraduateLine {
-        full_name: g.record.full_name(),
-        iin: r.iin,
-        program_code: r.program_code.clone(),
-        program_name: r.program_name.clone(),
-        level: r.level,
-        graduation_year: r.graduation_year,
-        funding: r.funding,
+    /// The graduate a decision is about; a typed error (never SQLite's words) if they are gone.
+    fn graduate(&self, d: &Decision) -> Result<&GraduateLine, WorkflowError> {
+        self.printed
+            .graduates
+            .get(&d.id)
+            .ok_or(WorkflowError::NotFound { what: Entity::Graduate, id: d.graduate_id })
     }
+
+    fn vacancy(&self, d: &Decision) -> Option<&Vacancy> {
+        match &d.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => self.printed.vacancies.get(vacancy_id),
+            _ => None,
+        }
+    }
+}
+
+/// Refuses, before anything is numbered or written, a graduate or vacancy whose words the
+/// fonts cannot print, naming them: a name is never printed short.
+fn printable(printed: &Printed) -> Result<(), PaperError> {
+    let graduates = printed
+        .graduates
+        .values()
+        .map(|g| (format!("{}, {}", g.full_name, g.iin), [g.full_name.as_str(), &g.program_name].join(" ")));
+    let vacancies = printed.vacancies.values().map(|v| {
+        let r = &v.record;
+        let words = [
+            Some(r.employer.name.as_str()),
+            Some(&r.position),
+            r.district.as_deref(),
+            r.settlement.as_deref(),
+        ];
+        (
+            format!("{}, {}", r.employer.name, r.position),
+            words.into_iter().flatten().collect::<Vec<_>>().join(" "),
+        )
+    });
+    for (what, words) in graduates.chain(vacancies) {
+        let chars = crate::papers::unprintable(&words);
+        if !chars.is_empty() {
+            return Err(PaperError::Unprintable { what, chars: chars.into_iter().collect() });
+        }
+    }
+    Ok(())
 }
 
 fn address(v: &Vacancy, lang: Lang) -> String {
@@ -149,20 +178,18 @@ pub fn meeting_papers(
 ) -> Result<Vec<Box<dyn Paper>>, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
     let decisions = store.decisions_of_meeting(meeting_id)?;
-    let vacancies = store.referred_vacancies(&decisions)?;
     // Numbered in one step: a print that fails half-way leaves no number behind.
     let numbers = store.write(ctx, |tx| {
         decisions.iter().map(|d| tx.paper_number(d.id, issued_on)).collect::<Result<Vec<_>, _>>()
     })?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for (d, number) in decisions.iter().zip(numbers) {
-        let graduate = graduate_of(store, d)?;
         let issue = Issue {
             lang,
             number: number.number,
             date: number.issued_on,
-            university: context.university.clone(),
-            graduate: graduate_line(&graduate),
+            university: context.printed.university.clone(),
+            graduate: context.graduate(d)?.clone(),
             chair: context.signatory(Role::Chair),
             secretary: context.signatory(Role::Secretary),
             cancelled: number.cancelled || !d.is_current(),
@@ -170,8 +197,8 @@ pub fn meeting_papers(
         let term_years = d.term_years.unwrap_or_default();
         papers.push(match &d.outcome {
             Outcome::Vacancy { vacancy_id, arrival_date } => {
-                let v = vacancies
-                    .get(vacancy_id)
+                let v = context
+                    .vacancy(d)
                     .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: *vacancy_id })?;
                 Box::new(ReferralLetter {
                     employer_name: v.record.employer.name.clone(),
@@ -212,24 +239,20 @@ pub fn meeting_papers(
 pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
     let decisions = store.decisions_of_meeting(meeting_id)?;
-    let vacancies = store.referred_vacancies(&decisions)?;
     let rows = decisions
         .iter()
         .map(|d| {
-            let g = graduate_of(store, d)?;
-            let vacancy = match &d.outcome {
-                Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
-                _ => None,
-            };
+            let g = context.graduate(d)?;
             Ok(ProtocolRow {
-                graduate_name: g.record.full_name(),
-                iin: g.record.iin,
-                program_code: g.record.program_code.clone(),
-                decision: context.t(decision_text(d, vacancy)),
+                graduate_name: g.full_name.clone(),
+                iin: g.iin,
+                program_code: g.program_code.clone(),
+                decision: context.t(decision_text(d, context.vacancy(d))),
             })
         })
         .collect::<Result<Vec<_>, WorkflowError>>()?;
     let members = context
+        .printed
         .commission
         .members
         .iter()
@@ -238,10 +261,11 @@ pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, Wor
         .collect();
     Ok(Protocol {
         lang,
-        commission_name: context.t(context.commission.name.clone()),
+        commission_name: context.t(context.printed.commission.name.clone()),
         meeting_number: context.meeting.number.to_string(),
         date: context.meeting.held_on,
-        university: context.university.clone(),
+        university: context.printed.university.clone(),
+        seal: context.seal.clone(),
         members,
         rows,
         chair: context.signatory(Role::Chair),
@@ -286,7 +310,7 @@ pub fn print_calculation(
     let sheet = CalculationSheet {
         lang,
         university: store.university()?,
-        graduate: graduate_line(&graduate),
+        graduate: GraduateLine::of(&graduate),
         view: super::followup::obligation(store, graduate_id, as_of)?,
         prepared_by: prepared_by.to_owned(),
     };

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use joldama_core::Lang;
-use joldama_core::papers::Output;
+use joldama_core::papers::{FileNames, Output};
 use joldama_core::workflow::papers;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -26,12 +26,14 @@ pub async fn print_papers(
     meeting_id: i64,
     lang: Lang,
     combined: bool,
+    file_names: Option<FileNames>,
     task: String,
 ) -> Answer<PapersResult> {
     desk.run_task(&app, &task, move |s, watch| {
         let folder = beside(s, "papers").join(format!("meeting-{meeting_id}-{}", lang.code()));
         let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
-        let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder) };
+        let names = file_names.unwrap_or_default();
+        let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder, names) };
         let files = papers::print_meeting(s, meeting_id, lang, today(), output, &change(), watch)?;
         Ok::<_, joldama_core::Error>(PapersResult { folder, files })
     })

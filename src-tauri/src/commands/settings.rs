@@ -7,6 +7,7 @@ use joldama_core::rules::{CohortSettings, Rule, RuleSet};
 use joldama_core::store::{Backup, Store, StoreError};
 use joldama_core::workflow::commission::{self, CommissionRequest, MemberRequest};
 use joldama_core::workflow::demo::{self, DemoSpec, DemoSummary};
+use joldama_core::workflow::register::{self, CheckReport};
 use serde::Serialize;
 use tauri::State;
 
@@ -46,6 +47,12 @@ fn info(store: &Store) -> Result<AppInfo, StoreError> {
 #[tauri::command]
 pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
     desk.run(|s| info(s)).await
+}
+
+/// The register's check, which the window runs at start and shows if anything is found.
+#[tauri::command]
+pub async fn check_register(desk: State<'_, Desk>) -> Answer<CheckReport> {
+    desk.run(|s| register::check(s)).await
 }
 
 /// The demo year, unless that year is there already (`None`).

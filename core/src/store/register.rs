@@ -1,0 +1,231 @@
+//! The register's chain as stored (table `ledger`, migration 9): sealing a finalised meeting and
+//! a numbered paper, reading the seals back, and reading the rows a seal keeps the same way when
+//! sealing and when checking.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, Params, params};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Db, StoreError, Tx};
+use crate::papers::GraduateLine;
+use crate::register::{self, Entry, EntryKind, Finding, Printed, Rows, SealedMeeting, SealedPaper};
+
+/// The version whose migration brought the chain: files from before it have their finalised
+/// meetings and papers sealed as found when they migrate.
+pub(super) const SEALED_FROM: u32 = 9;
+
+impl Tx<'_> {
+    /// Seals a meeting just finalised: its rows and what it printed.
+    pub fn seal_meeting(&self, meeting_id: i64, printed: &Printed) -> Result<(), StoreError> {
+        seal_meeting(&self.tx, &self.at, meeting_id, printed)
+    }
+}
+
+fn seal_meeting(conn: &Connection, at: &str, meeting_id: i64, printed: &Printed) -> Result<(), StoreError> {
+    let seal = SealedMeeting { rows: meeting_rows(conn, meeting_id)?, printed: printed.clone() };
+    append(conn, at, EntryKind::Meeting, meeting_id, &seal)
+}
+
+/// Seals a paper just numbered.
+pub(super) fn seal_paper(conn: &Connection, at: &str, paper_id: i64) -> Result<(), StoreError> {
+    append(conn, at, EntryKind::Paper, paper_id, &SealedPaper { rows: paper_rows(conn, paper_id)? })
+}
+
+fn append(
+    conn: &Connection,
+    at: &str,
+    kind: EntryKind,
+    ref_id: i64,
+    content: &impl Serialize,
+) -> Result<(), StoreError> {
+    let prev: String = conn
+        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| register::GENESIS.to_owned());
+    let content = serde_json::to_string(content).expect("seals serialise");
+    let hash = register::hash(&prev, kind, ref_id, &content);
+    conn.execute(
+        "INSERT INTO ledger (kind, ref_id, content, prev_hash, hash, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![kind.code(), ref_id, content, prev, hash, at],
+    )?;
+    Ok(())
+}
+
+/// On migrating a file from before the chain: its finalised meetings and numbered papers are
+/// sealed as they are now (the file cannot tell what they were before).
+pub(super) fn seal_found(conn: &Connection, at: &str) -> Result<(), StoreError> {
+    let db = <Db as ref_cast::RefCast>::ref_cast(conn);
+    for (meeting_id, _, _) in db.finalised_meetings()? {
+        seal_meeting(conn, at, meeting_id, &db.printed(meeting_id)?)?;
+    }
+    for paper_id in db.paper_ids()? {
+        seal_paper(conn, at, paper_id)?;
+    }
+    Ok(())
+}
+
+impl Db {
+    /// The chain, oldest first.
+    pub fn ledger(&self) -> Result<Vec<Entry>, StoreError> {
+        let mut stmt =
+            self.0.prepare("SELECT seq, kind, ref_id, content, prev_hash, hash FROM ledger ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            let kind: String = r.get(1)?;
+            Ok((r.get(0)?, kind, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?;
+        let mut entries = Vec::new();
+        for row in rows {
+            let (seq, kind, ref_id, content, prev_hash, hash) = row?;
+            // An entry of an unknown kind was not written by this program: it cannot hash right.
+            let kind = EntryKind::parse(&kind).unwrap_or(EntryKind::Paper);
+            entries.push(Entry { seq, kind, ref_id, content, prev_hash, hash });
+        }
+        Ok(entries)
+    }
+
+    /// What a finalised meeting printed, as sealed, with the seal's hash; `None` for a meeting
+    /// not finalised.
+    pub fn sealed_meeting(&self, meeting_id: i64) -> Result<Option<(SealedMeeting, String)>, StoreError> {
+        let found: Option<(String, String)> = self
+            .0
+            .query_row(
+                "SELECT content, hash FROM ledger WHERE kind = 'meeting' AND ref_id = ?1",
+                [meeting_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        // A seal that does not read is reported by the check; papers then print the rows.
+        Ok(found.and_then(|(content, hash)| Some((serde_json::from_str(&content).ok()?, hash))))
+    }
+
+    /// The rows of a meeting its seal keeps: the meeting, who was present, its decisions and
+    /// their proofs.
+    pub fn meeting_rows(&self, meeting_id: i64) -> Result<Rows, StoreError> {
+        meeting_rows(&self.0, meeting_id)
+    }
+
+    pub fn paper_rows(&self, paper_id: i64) -> Result<Rows, StoreError> {
+        paper_rows(&self.0, paper_id)
+    }
+
+    /// The finalised meetings: (id, cohort, number).
+    pub fn finalised_meetings(&self) -> Result<Vec<(i64, i32, u32)>, StoreError> {
+        let mut stmt = self.0.prepare(
+            "SELECT m.id, c.year, m.number FROM meeting m JOIN commission c ON c.id = m.commission_id \
+             WHERE m.finalised_at IS NOT NULL ORDER BY m.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn paper_ids(&self) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.0.prepare("SELECT id FROM paper ORDER BY id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What a meeting prints now, from the live rows: sealed when it is finalised.
+    pub fn printed(&self, meeting_id: i64) -> Result<Printed, StoreError> {
+        let commission_id: i64 =
+            self.0
+                .query_row("SELECT commission_id FROM meeting WHERE id = ?1", [meeting_id], |r| r.get(0))?;
+        let commission = self.commission_by_id(commission_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let decisions = self.decisions_of_meeting(meeting_id)?;
+        let mut graduates = BTreeMap::new();
+        for d in &decisions {
+            // A decision whose graduate is gone prints nothing for them; the check names it.
+            if let Some(g) = self.graduate(d.graduate_id)? {
+                graduates.insert(d.id, GraduateLine::of(&g));
+            }
+        }
+        let vacancies = self.referred_vacancies(&decisions)?.into_iter().collect();
+        Ok(Printed { university: self.university()?, commission, graduates, vacancies })
+    }
+
+    /// Rows pointing at rows that are not there (written with foreign keys off).
+    pub fn orphans(&self) -> Result<Vec<Finding>, StoreError> {
+        let mut stmt = self.0.prepare("PRAGMA foreign_key_check")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Finding::Orphan {
+                table: r.get(0)?,
+                row: r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                parent: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// SQLite's own check of the file's structure: `None` when it is sound.
+    pub fn damage(&self) -> Result<Option<String>, StoreError> {
+        let mut stmt = self.0.prepare("PRAGMA quick_check")?;
+        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        Ok(match lines.as_slice() {
+            [ok] if ok == "ok" => None,
+            _ => Some(lines.join("; ")),
+        })
+    }
+}
+
+fn meeting_rows(conn: &Connection, meeting_id: i64) -> Result<Rows, StoreError> {
+    let mut rows = Rows::new();
+    rows.insert("meeting".into(), keyed(conn, "SELECT * FROM meeting WHERE id = ?1", "id", [meeting_id])?);
+    rows.insert(
+        "meeting_attendance".into(),
+        keyed(conn, "SELECT * FROM meeting_attendance WHERE meeting_id = ?1", "member_id", [meeting_id])?,
+    );
+    rows.insert(
+        "decision".into(),
+        keyed(conn, "SELECT * FROM decision WHERE meeting_id = ?1", "id", [meeting_id])?,
+    );
+    rows.insert(
+        "decision_proof".into(),
+        keyed(
+            conn,
+            "SELECT * FROM decision_proof WHERE decision_id IN (SELECT id FROM decision WHERE meeting_id = ?1)",
+            "id",
+            [meeting_id],
+        )?,
+    );
+    Ok(rows)
+}
+
+/// A paper's row without its cancellation, which comes later by design.
+fn paper_rows(conn: &Connection, paper_id: i64) -> Result<Rows, StoreError> {
+    let sql = "SELECT id, commission_id, seq, decision_id, issued_on FROM paper WHERE id = ?1";
+    Ok(Rows::from([("paper".into(), keyed(conn, sql, "id", [paper_id])?)]))
+}
+
+/// The rows `sql` selects, each as column → JSON value, by the integer column `key`.
+fn keyed(
+    conn: &Connection,
+    sql: &str,
+    key: &str,
+    params: impl Params,
+) -> Result<BTreeMap<i64, BTreeMap<String, Value>>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+    let key_at = names.iter().position(|n| n == key).expect("the key is selected");
+    let mut found = BTreeMap::new();
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        let mut columns = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            columns.insert(name.clone(), json(row.get_ref(i)?));
+        }
+        found.insert(row.get(key_at)?, columns);
+    }
+    Ok(found)
+}
+
+fn json(value: ValueRef<'_>) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => Value::from(f),
+        ValueRef::Text(t) => Value::from(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::from(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+    }
+}
