@@ -56,6 +56,30 @@ impl World {
         conn
     }
 
+    /// The meeting's letters printed (numbered on `on` the first time) into one PDF, as text.
+    fn letters_text(&mut self, name: &str, on: &str) -> String {
+        let file = self.dir.path().join(name);
+        let watch = joldama_core::task::Watch::default();
+        papers::print_meeting(
+            &mut self.store,
+            self.meeting,
+            Lang::Ru,
+            d(on),
+            Output::Combined(&file),
+            &ctx(),
+            &watch,
+        )
+        .unwrap();
+        pdf_text(&file)
+    }
+
+    /// A new, open meeting of the cohort.
+    fn next_meeting(&mut self, held_on: &str) -> i64 {
+        let request =
+            commission::MeetingRequest { year: 2025, held_on: d(held_on), place: None, present: None };
+        commission::create_meeting(&mut self.store, &request, &ctx()).unwrap().id
+    }
+
     fn protocol_text(&self, name: &str) -> String {
         let file = self.dir.path().join(name);
         papers::print_protocol(&self.store, self.meeting, Lang::Ru, &file).unwrap();
@@ -119,17 +143,7 @@ fn write_vacancy_list(path: &Path, name: &str, places: u32) {
 fn lists_changed_after_finalising_are_reported_and_queued_while_the_papers_stay_as_printed() {
     let mut w = world();
     let before = w.protocol_text("before.pdf");
-    let letters = w.dir.path().join("letters-before.pdf");
-    papers::print_meeting(
-        &mut w.store,
-        w.meeting,
-        Lang::Ru,
-        d("2025-06-21"),
-        Output::Combined(&letters),
-        &ctx(),
-        &joldama_core::task::Watch::default(),
-    )
-    .unwrap();
+    let letters = w.letters_text("letters-before.pdf", "2025-06-21");
     assert!(before.contains("Әбілқасымова") && before.contains("6B01501"), "{before}");
 
     // The registrar's corrected list: another surname and programme.
@@ -150,13 +164,7 @@ fn lists_changed_after_finalising_are_reported_and_queued_while_the_papers_stay_
         common::graduate("031119543923", Funding::StateOrder, Level::Bachelor, Field::Pedagogical, "6B01501");
     w.store.apply_graduates(&[other], &ctx(), false).unwrap();
     let other = w.store.graduates().unwrap().into_iter().find(|g| g.id != w.graduate).unwrap().id;
-    let next = commission::create_meeting(
-        &mut w.store,
-        &commission::MeetingRequest { year: 2025, held_on: d("2025-07-01"), place: None, present: None },
-        &ctx(),
-    )
-    .unwrap()
-    .id;
+    let next = w.next_meeting("2025-07-01");
     let vacancy_id = w.store.vacancies().unwrap()[0].id;
     let referral = DecisionRequest {
         meeting_id: next,
@@ -198,18 +206,7 @@ fn lists_changed_after_finalising_are_reported_and_queued_while_the_papers_stay_
 
     // The reprints are the papers as finalised.
     assert_eq!(w.protocol_text("after.pdf"), before);
-    let again = w.dir.path().join("letters-after.pdf");
-    papers::print_meeting(
-        &mut w.store,
-        w.meeting,
-        Lang::Ru,
-        d("2025-07-01"),
-        Output::Combined(&again),
-        &ctx(),
-        &joldama_core::task::Watch::default(),
-    )
-    .unwrap();
-    assert_eq!(pdf_text(&again), pdf_text(&letters));
+    assert_eq!(w.letters_text("letters-after.pdf", "2025-07-01"), letters);
     assert!(before.contains("Код печати утверждения"), "{before}");
 
     // The queue shows her again with what changed; a revision is the commission's answer.
@@ -228,17 +225,7 @@ fn lists_changed_after_finalising_are_reported_and_queued_while_the_papers_stay_
 #[test]
 fn another_tool_cannot_replace_delete_or_reopen_what_is_locked() {
     let mut w = world();
-    let letters = w.dir.path().join("letters.pdf");
-    papers::print_meeting(
-        &mut w.store,
-        w.meeting,
-        Lang::Kk,
-        d("2025-06-21"),
-        Output::Combined(&letters),
-        &ctx(),
-        &joldama_core::task::Watch::default(),
-    )
-    .unwrap();
+    w.letters_text("letters.pdf", "2025-06-21");
     let raw = w.raw();
     let second = {
         raw.execute(
@@ -332,13 +319,7 @@ fn a_name_the_fonts_cannot_print_is_refused_naming_the_paper() {
     let out = w.dir.path().join("p.pdf");
     papers::print_protocol(&w.store, w.meeting, Lang::Kk, &out).unwrap();
     // A new meeting's papers carry the new name: refused before a file is written.
-    let meeting = commission::create_meeting(
-        &mut w.store,
-        &commission::MeetingRequest { year: 2025, held_on: d("2025-07-01"), place: None, present: None },
-        &ctx(),
-    )
-    .unwrap()
-    .id;
+    let meeting = w.next_meeting("2025-07-01");
     let current = w.store.current_decision(w.graduate).unwrap().unwrap();
     let centre = DecisionRequest {
         meeting_id: meeting,

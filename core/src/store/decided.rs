@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 
 use rusqlite::Connection;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::StoreError;
+use super::upsert::Outcome;
 use crate::classifiers::{Classifier, Funding, Level, OrgKind, Ownership, Region, Sex};
 use crate::i18n::{Lang, Text};
 use crate::import::header::{ColumnSpec, FieldKey};
@@ -47,14 +48,20 @@ pub(super) enum Reads {
 /// reads). Columns not listed (search keys, phones) are not reported.
 pub(super) type Reported = (&'static str, &'static str, Reads);
 
-/// The changes of one row that `reported` names, in words; `None` if there are none.
+/// What an update of one of the `decided` rows changed that `reported` names, in words;
+/// `None` for an insert, an unchanged row, a row nobody was decided on, or no reported change.
 pub(super) fn change<K: FieldKey>(
-    label: String,
-    changes: &Map<String, Json>,
+    outcome: &Outcome,
+    decided: &HashSet<i64>,
+    label: impl FnOnce() -> String,
     reported: &[Reported],
     specs: &[ColumnSpec<K>],
     name_of: impl Fn(&str, &Json) -> Option<Text>,
 ) -> Option<DecidedChange> {
+    let Outcome::Updated { id, changes } = outcome else { return None };
+    if !decided.contains(id) {
+        return None;
+    }
     let changes: Vec<FieldChange> = changes
         .iter()
         .filter_map(|(column, values)| {
@@ -68,7 +75,7 @@ pub(super) fn change<K: FieldKey>(
             Some(FieldChange { field: field.to_owned(), label, old: words(old), new: words(new) })
         })
         .collect();
-    (!changes.is_empty()).then_some(DecidedChange { label, changes })
+    (!changes.is_empty()).then(|| DecidedChange { label: label(), changes })
 }
 
 fn words(reads: Reads, value: &Json) -> Text {

@@ -94,19 +94,15 @@ pub(super) fn write<E: From<StoreError>>(
             if !matches!(outcome, Outcome::Unchanged(_)) {
                 changed.push(outcome.id());
             }
-            if let Outcome::Updated { id, changes } = &outcome
-                && decided.contains(id)
-            {
-                let label = format!("{}, {}", r.full_name(), r.iin);
-                let programme = |column: &str, v: &Json| match column {
-                    "programme_id" => v.as_i64().and_then(|id| programmes.describe(id)),
-                    _ => None,
-                };
-                graduates
-                    .counts
-                    .decided
-                    .extend(decided::change(label, changes, REPORTED, COLUMNS, programme));
-            }
+            let label = || format!("{}, {}", r.full_name(), r.iin);
+            let programme = |column: &str, v: &Json| match column {
+                "programme_id" => v.as_i64().and_then(|id| programmes.describe(id)),
+                _ => None,
+            };
+            graduates
+                .counts
+                .decided
+                .extend(decided::change(&outcome, &decided, label, REPORTED, COLUMNS, programme));
             graduates.record(batch, outcome)?;
             Ok(())
         })?;

@@ -89,12 +89,16 @@ pub(super) fn apply(
                     opt_text(e.ownership.map(Ownership::code)),
                 ],
             )?;
-            if let Outcome::Updated { id, changes } = &outcome
-                && referred_employers.contains(id)
-            {
-                let label = format!("{} ({})", e.name, e.bin);
-                decided.extend(decided::change(label, changes, EMPLOYER_REPORTED, COLUMNS, |_, _| None));
-            }
+            let label = || format!("{} ({})", e.name, e.bin);
+            let no_names = |_: &str, _: &Json| None;
+            decided.extend(decided::change(
+                &outcome,
+                &referred_employers,
+                label,
+                EMPLOYER_REPORTED,
+                COLUMNS,
+                no_names,
+            ));
             let employer_id = employers.record(batch, outcome)?;
             let key = (employer_id, r.year, r.position.clone(), r.settlement.clone().unwrap_or_default());
             let values = [
@@ -127,12 +131,15 @@ pub(super) fn apply(
                     outcome.with_change("program_codes", Json::from(old), new.iter().copied().collect());
             }
             codes.insert(id, new.into_iter().map(str::to_string).collect());
-            if let Outcome::Updated { id, changes } = &outcome
-                && referred_vacancies.contains(id)
-            {
-                let label = format!("{}, {}", e.name, r.position);
-                decided.extend(decided::change(label, changes, VACANCY_REPORTED, COLUMNS, |_, _| None));
-            }
+            let label = || format!("{}, {}", e.name, r.position);
+            decided.extend(decided::change(
+                &outcome,
+                &referred_vacancies,
+                label,
+                VACANCY_REPORTED,
+                COLUMNS,
+                no_names,
+            ));
             vacancies.record(batch, outcome)?;
         }
         vacancies.counts.decided = decided;
