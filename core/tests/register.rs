@@ -338,3 +338,75 @@ fn a_name_the_fonts_cannot_print_is_refused_naming_the_paper() {
     assert!(message.contains("王") && message.contains("U+738B"), "{message}");
     assert!(!out.exists());
 }
+
+#[test]
+fn hidden_characters_and_overlong_names_are_refused_on_their_row_and_never_echoed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    let list = dir.path().join("graduates.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "ИИН",
+        "Фамилия",
+        "Имя",
+        "Уровень обучения",
+        "Шифр ОП",
+        "Образовательная программа",
+        "Источник финансирования",
+        "Год окончания",
+    ];
+    let long = "Ж".repeat(10_000);
+    let (hundred, sixty) = ("Ж".repeat(100), "Ж".repeat(60));
+    let rows = [
+        ["061211600012", "Ахме\u{1b}[31mтов", "Айдос"],
+        ["031119543923", "Омарова", "Дана\u{202e}"],
+        ["030912559244", &long, "Дана"],
+        ["021209690631", &hundred, &sixty],
+        ["020915611578", "Сейітқалиева", "Айдана"],
+    ];
+    for (col, text) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *text).unwrap();
+    }
+    for (n, row) in rows.iter().enumerate() {
+        let n = n as u32 + 1;
+        for (col, text) in row.iter().enumerate() {
+            sheet.write_string(n, col as u16, *text).unwrap();
+        }
+        for (col, text) in
+            ["Бакалавриат", "6B01501", "Математика", "Государственный образовательный заказ", "2025"]
+                .iter()
+                .enumerate()
+        {
+            sheet.write_string(n, col as u16 + 3, *text).unwrap();
+        }
+    }
+    book.save(&list).unwrap();
+    let options = ImportOptions { year: Some(2025), actor: "test".into(), ..Default::default() };
+    let report = joldama_core::workflow::import::graduates(&mut store, &list, &options).unwrap();
+    let problems: Vec<(u32, &str, Option<&str>)> =
+        report.tally.problems.iter().map(|p| (p.row, p.code, p.field)).collect();
+    assert_eq!(
+        problems,
+        [
+            (2, "hidden_characters", Some("surname")),
+            (3, "hidden_characters", Some("name")),
+            (4, "too_long", Some("surname")),
+            (5, "too_long", Some("surname")),
+        ]
+    );
+    let messages: String = report.tally.problems.iter().map(|p| p.message.ru.clone()).collect();
+    assert!(messages.contains("U+001B") && messages.contains("U+202E"), "{messages}");
+    assert!(!messages.chars().any(|c| c.is_control() || c == '\u{202e}'));
+    assert_eq!(report.counts.imported, 1);
+
+    // What a person types by hand meets the same rules.
+    let mut typed = school(1);
+    typed.employer.name = "№5 мектеп\u{7}".into();
+    let error = joldama_core::workflow::import::add_vacancy(&mut store, &typed, &ctx()).unwrap_err();
+    assert_eq!(joldama_core::i18n::UserFacing::code(&error), "hidden_characters");
+    typed.employer.name = "  ".into();
+    let error = joldama_core::workflow::import::add_vacancy(&mut store, &typed, &ctx()).unwrap_err();
+    assert_eq!(joldama_core::i18n::UserFacing::code(&error), "missing_field");
+    assert!(store.vacancies().unwrap().is_empty());
+}

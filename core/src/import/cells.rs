@@ -5,6 +5,8 @@
 use calamine::{Data, DataRef, ExcelDateTime};
 use chrono::NaiveDate;
 
+use crate::i18n::Text;
+
 /// A cell reduced to what matters for reading a list.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Cell<'a> {
@@ -111,6 +113,42 @@ fn excel_serial_date(serial: f64) -> Option<NaiveDate> {
 pub fn hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The longest text a field may hold: an organisation's full name with its department runs to
+/// about 250 characters; a longer one is a paste gone wrong.
+pub const MAX_TEXT_CHARS: usize = 500;
+
+/// Why the text of field `label` cannot be stored, if it cannot: hidden characters
+/// (`hidden_characters`) or longer than any real name or address (`too_long`). The same rule
+/// for a list's cells and for what a person types.
+pub fn text_fault(label: &Text, text: &str) -> Option<(&'static str, Text)> {
+    if let Some(c) = text.chars().find(|c| hidden(*c)) {
+        let code = format!("U+{:04X}", c as u32);
+        return Some((
+            "hidden_characters",
+            Text::new(
+                format!(
+                    "«{}» өрісінде көрінбейтін басқару таңбасы бар ({code}): оны өшіріп, қайта теріңіз",
+                    label.kk
+                ),
+                format!(
+                    "В поле «{}» есть невидимый управляющий символ ({code}): удалите его и наберите заново",
+                    label.ru
+                ),
+            ),
+        ));
+    }
+    let length = text.chars().count();
+    (length > MAX_TEXT_CHARS).then(|| {
+        (
+            "too_long",
+            Text::new(
+                format!("«{}» өрісі тым ұзын: {length} таңба (ең көбі {MAX_TEXT_CHARS})", label.kk),
+                format!("Поле «{}» слишком длинное: {length} символов (не более {MAX_TEXT_CHARS})", label.ru),
+            ),
+        )
+    })
 }
 
 /// `text` with each [`hidden`] character written as `U+001B`: safe to show in a message.

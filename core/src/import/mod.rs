@@ -13,6 +13,8 @@ mod rows;
 pub mod vacancies;
 mod workbook;
 
+pub use cells::text_fault;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};

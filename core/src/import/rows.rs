@@ -19,10 +19,6 @@ use crate::i18n::{Lang, Text, UserFacing};
 /// How far down a letterhead can push the header.
 const HEADER_SEARCH_ROWS: u32 = 40;
 
-/// The longest text a cell may hold: an organisation's full name with its department runs to
-/// about 250 characters; a longer cell is a paste gone wrong.
-const MAX_TEXT_CHARS: usize = 500;
-
 /// First words of the lines under a table that are not data (folded).
 const NOT_DATA_WORDS: &[&str] = &[
     "итого",
@@ -274,35 +270,13 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
     /// address (`too_long`).
     pub fn optional_text(&mut self, key: K) -> Option<String> {
         let text = self.cell(key).text()?;
-        let label = self.label(key);
-        if let Some(c) = text.chars().find(|c| cells::hidden(*c)) {
-            let code = format!("U+{:04X}", c as u32);
-            self.problem(
-                key,
-                "hidden_characters",
-                Text::new(
-                    format!("«{}» өрісінде көрінбейтін басқару таңбасы бар ({code}): оны өшіріп, қайта теріңіз", label.kk),
-                    format!("В поле «{}» есть невидимый управляющий символ ({code}): удалите его и наберите заново", label.ru),
-                ),
-            );
-            return None;
+        match cells::text_fault(&self.label(key), &text) {
+            None => Some(text),
+            Some((code, message)) => {
+                self.problem(key, code, message);
+                None
+            }
         }
-        let length = text.chars().count();
-        if length > MAX_TEXT_CHARS {
-            self.problem(
-                key,
-                "too_long",
-                Text::new(
-                    format!("«{}» өрісі тым ұзын: {length} таңба (ең көбі {MAX_TEXT_CHARS})", label.kk),
-                    format!(
-                        "Поле «{}» слишком длинное: {length} символов (не более {MAX_TEXT_CHARS})",
-                        label.ru
-                    ),
-                ),
-            );
-            return None;
-        }
-        Some(text)
     }
 
     /// The cell's text, or a `missing_field` problem.

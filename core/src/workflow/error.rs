@@ -51,6 +51,10 @@ pub enum WorkflowError {
     NoCommission { year: i32 },
     #[error("{id} is not a member")]
     NotAMember { id: i64 },
+    /// A typed text refused as a list's cell would be (`missing_field`, `hidden_characters`,
+    /// `too_long`), its message naming the field.
+    #[error("{code}")]
+    Text { code: &'static str, message: Text },
 }
 
 impl UserFacing for WorkflowError {
@@ -64,6 +68,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::CommissionExists { .. } => "commission_exists",
             WorkflowError::NoCommission { .. } => "no_commission",
             WorkflowError::NotAMember { .. } => "not_a_member",
+            WorkflowError::Text { code, .. } => code,
         }
     }
 
@@ -117,6 +122,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::NotAMember { id } => {
                 Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))
             }
+            WorkflowError::Text { message, .. } => message.clone(),
         }
     }
 }

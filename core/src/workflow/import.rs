@@ -4,11 +4,15 @@
 use std::path::Path;
 use std::sync::mpsc;
 
+use super::WorkflowError;
 use crate::error::Error;
+use crate::i18n::Text;
 use crate::import::vacancies::Preview;
-use crate::import::{self, Flow, ImportError, ImportOptions, ImportReport, file_name};
-use crate::model::GraduateRecord;
-use crate::store::{ChangeContext, Store};
+use crate::import::{
+    self, ColumnMapping, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, file_name,
+};
+use crate::model::{GraduateRecord, Vacancy, VacancyRecord};
+use crate::store::{ChangeContext, Db, Store};
 
 /// Records go from the reading thread to the writing one in chunks this big.
 const CHUNK: usize = 2_048;
@@ -66,6 +70,55 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
     })
 }
 
+/// A request typed in by hand: its texts checked as a list's cells are (nothing blank where a
+/// list requires it, no hidden characters, nothing overlong), then applied as a one-row list.
+pub fn add_vacancy(
+    store: &mut Store,
+    record: &VacancyRecord,
+    ctx: &ChangeContext,
+) -> Result<Vacancy, WorkflowError> {
+    use import::vacancies::{COLUMNS, Column};
+    let r = record;
+    let fields = [
+        (Column::Employer, Some(&r.employer.name), true),
+        (Column::Position, Some(&r.position), true),
+        (Column::District, r.district.as_ref(), false),
+        (Column::Settlement, r.settlement.as_ref(), false),
+        (Column::ContactPerson, r.contact_person.as_ref(), false),
+        (Column::Phone, r.phone.as_ref(), false),
+    ];
+    for (key, value, required) in fields {
+        let label =
+            COLUMNS.iter().find(|s| s.key == key).map(|s| s.label()).expect("every column has a spec");
+        let value = value.map_or("", |v| v.trim());
+        if value.is_empty() && required {
+            let message = Text::new(
+                format!("«{}» толтырылмаған", label.kk),
+                format!("Не заполнено поле «{}»", label.ru),
+            );
+            return Err(WorkflowError::Text { code: "missing_field", message });
+        }
+        if let Some((code, message)) = import::text_fault(&label, value) {
+            return Err(WorkflowError::Text { code, message });
+        }
+    }
+    Ok(store.add_vacancy(record, ctx)?)
+}
+
+/// A list of requests as the import wizard shows it before importing: read and checked, and
+/// the rows that would take places from standing referrals marked as the import will refuse
+/// them.
+pub fn preview_vacancies(
+    store: &Db,
+    path: &Path,
+    year: i32,
+    mapping: Option<&ColumnMapping>,
+) -> Result<ImportPreview, Error> {
+    let mut preview = import::vacancies::preview(path, year, mapping)?;
+    preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
+    Ok(preview.view(path))
+}
+
 /// Imports a list of requests: the good rows in one transaction, the others reported. Such
 /// lists are short, so they are read whole first.
 pub fn vacancies(
@@ -75,8 +128,7 @@ pub fn vacancies(
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
     let mut preview = import::vacancies::preview(path, year, options.mapping.as_ref())?;
-    let years = preview.records.iter().map(|r| r.year).collect();
-    preview.keep_referrals(&store.standing_referrals(&years)?);
+    preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
     let Preview { reading, records, .. } = preview;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;

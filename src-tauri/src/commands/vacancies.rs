@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
+use joldama_core::import::{ColumnMapping, ImportOptions, ImportPreview, ImportReport};
 use joldama_core::model::{Vacancy, VacancyRecord};
+use joldama_core::workflow::import;
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, blocking, change};
+use crate::desk::{Desk, change};
 use crate::error::Answer;
 
 #[tauri::command]
@@ -16,11 +17,12 @@ pub async fn vacancies(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Vacancy>>
 
 #[tauri::command]
 pub async fn preview_vacancies(
+    desk: State<'_, Desk>,
     path: PathBuf,
     year: i32,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    blocking(move || import::vacancies::preview(&path, year, mapping.as_ref()).map(|p| p.view(&path))).await
+    desk.run(move |s| import::preview_vacancies(s, &path, year, mapping.as_ref())).await
 }
 
 #[tauri::command]
@@ -40,12 +42,12 @@ pub async fn import_vacancies(
             actor: change().actor,
             dry_run: false,
         };
-        joldama_core::workflow::import::vacancies(s, &path, year, &options)
+        import::vacancies(s, &path, year, &options)
     })
     .await
 }
 
 #[tauri::command]
 pub async fn add_vacancy(desk: State<'_, Desk>, record: VacancyRecord) -> Answer<Vacancy> {
-    desk.run(move |s| s.add_vacancy(&record, &change())).await
+    desk.run(move |s| import::add_vacancy(s, &record, &change())).await
 }
