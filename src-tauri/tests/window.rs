@@ -302,6 +302,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     let graduate = referred.expect("a graduate of the sample the rules allow a vacancy for");
     w.wait("decision-made").await;
     w.shot("06-meeting").await;
+    // Finalised: sealed as it stands, its papers printed from the seal from now on.
+    w.click("meeting-finalise").await;
+    w.click("meeting-finalise-confirm").await;
+    w.wait("meeting-locked").await;
 
     // The letter: a PDF with the graduate's name and IIN in it.
     w.click("nav-papers").await;
@@ -351,6 +355,23 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     assert_eq!(states.get(&graduate.iin).map(String::as_str), Some("Жұмыс істеп жүр"));
     let waiting = states.values().filter(|s| *s == "Комиссия шешімін күтуде").count() as u64;
     assert_eq!(waiting, expected.valid - 1, "the others await a decision: {states:?}");
+
+    // Another tool changes the finalised decision past the locks: the window, started again,
+    // says so and names it.
+    assert!(w.client.find(Window::by("register-findings")).await.is_err(), "the register holds");
+    let raw = rusqlite::Connection::open(&db).unwrap();
+    raw.execute_batch(
+        "DROP TRIGGER decision_update_locked; UPDATE decision SET arrival_date = '2031-01-01';",
+    )
+    .unwrap();
+    drop(raw);
+    w.client.refresh().await.unwrap();
+    let banner = w.text_until("register-findings", |t| !t.is_empty()).await;
+    assert!(banner.contains('1'), "{banner}");
+    w.click("register-findings-toggle").await;
+    let finding = w.text_until("register-finding", |t| !t.is_empty()).await;
+    assert!(finding.contains("arrival_date") && finding.contains("2031-01-01"), "{finding}");
+    w.shot("09-register-findings").await;
 
     // Russian labels after one click on the switch, remembered by the page.
     assert_eq!(w.page_lang().await, "kk");

@@ -7,6 +7,7 @@ import type {
   AppInfo,
   Arrival,
   Backup,
+  CheckReport,
   CohortSettings,
   Commission,
   Coverage,
@@ -14,6 +15,7 @@ import type {
   DeferralChoice,
   Eligibility,
   EndChoice,
+  FieldChange,
   GrantYears,
   GraduateDetail,
   GraduatePage,
@@ -21,6 +23,7 @@ import type {
   GraduateRow,
   GroundChoice,
   ImportPreview,
+  ImportReport,
   Meeting,
   MeetingDefaults,
   ObligationEnd,
@@ -160,6 +163,14 @@ function keptOf(id: number): Kept {
   }
   return k;
 }
+
+/** What a later list changed in a decided graduate (the dev preview's example). */
+const RENAMED: FieldChange = {
+  field: 'surname',
+  label: { kk: 'Тегі', ru: 'Фамилия' },
+  old: { kk: 'Нұрланова', ru: 'Нұрланова' },
+  new: { kk: 'Ахметова', ru: 'Ахметова' },
+};
 
 const REVIEW: Text = {
   kk: 'Келісімшарт бойынша қызмет заңда кейінге қалдыру негізі емес: комиссия шешімді қайта қарауы керек',
@@ -356,6 +367,8 @@ mockIPC(
   async (cmd, raw) => {
     const args = (raw ?? {}) as Record<string, any>;
     switch (cmd) {
+      case 'check_register':
+        return { meetings: 1, papers: 3, findings: [] } satisfies CheckReport;
       case 'app_info':
         return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length } satisfies AppInfo;
       case 'graduates_page':
@@ -395,8 +408,10 @@ mockIPC(
         return meetings;
       case 'undecided':
         return [
-          ...graduates.filter((g) => g.status === 'undecided').slice(0, 40).map((g): QueueRow => ({ ...g, state: coverageOf(g.id).status === 'covered' ? 'awaiting_decision' : 'not_covered', revises: null })),
-          ...graduates.filter((g) => g.status === 'deferral').slice(0, 3).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id })),
+          ...graduates.filter((g) => g.status === 'undecided').slice(0, 40).map((g): QueueRow => ({ ...g, state: coverageOf(g.id).status === 'covered' ? 'awaiting_decision' : 'not_covered', revises: null, changed: [] })),
+          ...graduates.filter((g) => g.status === 'deferral').slice(0, 3).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [] })),
+          // Referred at the finalised meeting, then renamed by a later list.
+          ...graduates.filter((g) => g.status === 'vacancy').slice(0, 1).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [RENAMED] })),
         ];
       case 'eligibility':
         return {
@@ -520,10 +535,37 @@ mockIPC(
           },
           records: 118,
         } satisfies ImportPreview;
+      case 'import_graduates':
+      case 'import_vacancies':
+        return {
+          file: String(args.path).split('/').pop() ?? '',
+          sheet: 'Лист1',
+          dry_run: false,
+          header_row: 4,
+          data_rows: 121,
+          valid: 118,
+          problems: [
+            { row: 17, column: 'B', header: 'ИИН', field: 'iin', code: 'iin_check_digit', message: { kk: 'ЖСН бақылау цифры қате', ru: 'Неверная контрольная цифра ИИН' } },
+            { row: 40, column: 'C', header: 'ФИО', field: 'full_name', code: 'hidden_characters', message: { kk: 'Мәтінде көрінбейтін басқару таңбалары бар', ru: 'В тексте есть невидимые управляющие символы' } },
+          ],
+          skipped_rows: [126, 127],
+          imported: 110,
+          updated: 8,
+          unchanged: 0,
+          decided:
+            cmd === 'import_graduates'
+              ? [{ label: `${graduates[2].full_name}, ${graduates[2].iin}`, changes: [RENAMED] }]
+              : [],
+        } satisfies ImportReport;
       case 'pick_file':
         return '/home/secretary/Жүктеулер/graduates_2025_kk.xlsx';
-      case 'print_papers':
-        return { folder: '/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk', files: Array.from({ length: 8 }, (_, i) => `/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk/${String(i + 1).padStart(3, '0')}-referral.pdf`) } satisfies PapersResult;
+      case 'print_papers': {
+        // Named by the number; with the graduate's name only when asked (`fileNames`).
+        const folder = '/home/secretary/.local/share/kz.joldama.app/papers/meeting-2-kk';
+        const named = args.fileNames === 'number_and_name';
+        const files = Array.from({ length: 8 }, (_, i) => `${folder}/${String(i + 1).padStart(3, '0')}${named ? `-${graduates[i].full_name.replace(' ', '_')}` : ''}-referral.pdf`);
+        return { folder, files } satisfies PapersResult;
+      }
       default:
         return null;
     }

@@ -13,6 +13,7 @@ import type {
   AppInfo,
   ArrivalRequest,
   Backup,
+  CheckReport,
   CohortSettings,
   ColumnMapping,
   Commission,
@@ -24,6 +25,7 @@ import type {
   Eligibility,
   EndChoice,
   EndRequest,
+  FileNames,
   FilePurpose,
   GrantYearsRequest,
   GraduateDetail,
@@ -100,6 +102,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 // ---- App / settings -------------------------------------------------------------------------
 export const appInfo = () => call<AppInfo>('app_info');
+/** The register's check (seals against rows, the chain, the database's own checks). */
+export const checkRegister = () => call<CheckReport>('check_register');
 /** Builds this year's demo; null when that year already has data (nothing was changed). */
 export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
@@ -161,8 +165,14 @@ export const acceptSuggestions = (args: { meetingId: number; task: string }) =>
   call<number>('accept_suggestions', args);
 
 // ---- Papers ---------------------------------------------------------------------------------
-export const printPapers = (args: { meetingId: number; lang: Lang; combined: boolean; task: string }) =>
-  call<PapersResult>('print_papers', args);
+/** `fileNames`: what each paper's own file is named by (a combined PDF has one name). */
+export const printPapers = (args: {
+  meetingId: number;
+  lang: Lang;
+  combined: boolean;
+  fileNames: FileNames;
+  task: string;
+}) => call<PapersResult>('print_papers', args);
 export const printProtocol = (args: { meetingId: number; lang: Lang }) =>
   call<string>('print_protocol', args);
 /** The obligation's calculation sheet on today's date (PDF beside the database); its path. */

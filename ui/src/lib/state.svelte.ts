@@ -6,7 +6,7 @@ import { untrack } from 'svelte';
 import { get } from 'svelte/store';
 import * as ipc from './ipc';
 import { errorText, lang } from './i18n';
-import type { AppError, AppInfo, TaskProgress } from './types';
+import type { AppError, AppInfo, Reason, TaskProgress } from './types';
 
 export const SCREENS = [
   'graduates',
@@ -40,6 +40,9 @@ class AppState {
   drop = $state<{ path: string; seq: number } | null>(null);
   /** Whether a file is being dragged over the window. */
   dragging = $state(false);
+  /** What the register's check found (records changed outside the program); empty when it
+   * holds, or when the check could not run. */
+  findings = $state<Reason[]>([]);
 }
 
 export const app = new AppState();
@@ -177,6 +180,22 @@ export async function refreshInfo(): Promise<AppInfo | undefined> {
     chooseYear(info);
   }
   return info;
+}
+
+let checkSeq = 0;
+
+/**
+ * Runs the register's check (at start, after a restore) and keeps what it found for the
+ * window's banner. A check that cannot run adds nothing to the window: no banner, no error.
+ */
+export async function checkRegister(): Promise<void> {
+  const mine = ++checkSeq;
+  try {
+    const checked = await ipc.checkRegister();
+    if (mine === checkSeq) app.findings = checked.findings;
+  } catch {
+    if (mine === checkSeq) app.findings = [];
+  }
 }
 
 /** The years to offer: the database's, this calendar year (a cohort being prepared) and the

@@ -50,6 +50,8 @@ export type { Backup } from '../bindings/Backup';
 export type { DemoSummary } from '../bindings/DemoSummary';
 export type { CommissionRequest } from '../bindings/CommissionRequest';
 export type { MemberRequest } from '../bindings/MemberRequest';
+/** The register's check at start: what it looked at, and what differs from the seals. */
+export type { CheckReport } from '../bindings/CheckReport';
 
 // ---- Rules ----------------------------------------------------------------------------------
 export type { Selection } from '../bindings/Selection';
@@ -90,6 +92,8 @@ export type { QueueRow } from '../bindings/QueueRow';
 export type { Reason } from '../bindings/Reason';
 export type { Score } from '../bindings/Score';
 export type { Weighed } from '../bindings/Weighed';
+/** One field's old and new value (a queue row's `changed`, an import's `decided`). */
+export type { FieldChange } from '../bindings/FieldChange';
 export type { Eligibility } from '../bindings/Eligibility';
 export type { DocumentChoice } from '../bindings/DocumentChoice';
 export type { GroundChoice } from '../bindings/GroundChoice';
@@ -97,6 +101,8 @@ export type { DeferralChoice } from '../bindings/DeferralChoice';
 export type { EndChoice } from '../bindings/EndChoice';
 export type { Suggestion } from '../bindings/Suggestion';
 export type { PapersResult } from '../bindings/PapersResult';
+/** What a paper's own file is named by: its number only, or the number and the name. */
+export type { FileNames } from '../bindings/FileNames';
 
 // ---- Follow-up ------------------------------------------------------------------------------
 export type { Arrival } from '../bindings/Arrival';
@@ -137,6 +143,8 @@ export type { MappedColumn } from '../bindings/MappedColumn';
 export type { ColumnMapping } from '../bindings/ColumnMapping';
 export type { ImportReport } from '../bindings/ImportReport';
 export type { ApplyCounts } from '../bindings/ApplyCounts';
+/** A decided record an imported list changed, with how. */
+export type { DecidedChange } from '../bindings/DecidedChange';
 
 // ---- Vacancies ------------------------------------------------------------------------------
 export type { EmployerRecord } from '../bindings/EmployerRecord';

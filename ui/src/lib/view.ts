@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   CohortSettings,
   Coverage,
+  FieldChange,
   Graduate,
   Level,
   ObligationState,
@@ -14,6 +15,7 @@ import type {
   Place,
   PlacementOutcome,
   PlacementTally,
+  QueueRow,
   Text,
   Vacancy,
 } from './types';
@@ -50,6 +52,18 @@ export function currentDecision<D extends { revised_by: number | null }>(decisio
     if (decisions[i].revised_by === null) return decisions[i];
   }
   return null;
+}
+
+/** A field's change as one line: «Тегі: Ахметов → Ахметова». */
+export function changeText(l: Lang, c: FieldChange): string {
+  return `${c.label[l]}: ${c.old[l]} → ${c.new[l]}`;
+}
+
+/** Why a queue row waits, beyond no decision yet: its papers no longer match the lists
+ * (`changed`), or its deferral ended (a decision to revise, nothing changed). */
+export function queueMarks(row: Pick<QueueRow, 'revises' | 'changed'>): { changed: boolean; deferralEnded: boolean } {
+  const changed = row.changed.length > 0;
+  return { changed, deferralEnded: row.revises !== null && !changed };
 }
 
 /** Whether a refund is owed in this state: only once the obligation is broken (core's `State::owes`). */

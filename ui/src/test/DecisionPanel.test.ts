@@ -1,7 +1,8 @@
 // The meeting's decision panel against a mocked IPC: a centre referral refused because
 // allowed vacancies have places asks for its reason inside the dialog and is sent again with
 // it (never without); a graduate no rules row covers is marked and can still be decided; one
-// back from an ended deferral is decided as its revision; the flattened decision is shown.
+// back from an ended deferral is decided as its revision, and so is one whose papers the lists
+// have since contradicted (what changed listed); the flattened decision is shown.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
@@ -153,5 +154,39 @@ describe('DecisionPanel', () => {
     await fireEvent.click(await screen.findByTestId('refer'));
     await waitFor(() => expect(ondecided).toHaveBeenCalledTimes(1));
     expect(requests()[0].outcome).toEqual({ kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-15' });
+  });
+
+  it("lists what the lists changed and revises the row's decision", async () => {
+    vi.mocked(ipc.decide).mockResolvedValueOnce(decisionView({ id: 904, revises: 77 }));
+    const changes = [
+      { field: 'surname', label: { kk: 'Тегі', ru: 'Фамилия' }, old: { kk: 'Сейітқалиева', ru: 'Сейітқалиева' }, new: { kk: 'Ахметова', ru: 'Ахметова' } },
+      { field: 'employer', label: { kk: 'Жұмыс беруші', ru: 'Работодатель' }, old: { kk: 'ЖШС «Х»', ru: 'ТОО «Х»' }, new: { kk: 'ЖШС «Y»', ru: 'ТОО «Y»' } },
+    ];
+    // The panel knows the decision to revise only from the queue row.
+    const ondecided = show({ queueRow: queueRow({ status: 'vacancy', revises: 77, changed: changes }) });
+    const block = await screen.findByTestId('decision-changed');
+    expect(block.textContent).toContain('Данные изменились');
+    expect([...block.querySelectorAll('[data-testid="field-change"]')].map((li) => li.textContent)).toEqual([
+      'Фамилия: Сейітқалиева → Ахметова',
+      'Работодатель: ТОО «Х» → ТОО «Y»',
+    ]);
+    expect(screen.getByTestId('decision-changed-revises').textContent).toBe('Новое решение заменит решение №77.');
+    expect(screen.queryByTestId('deferral-ended')).toBeNull();
+
+    await fireEvent.click(screen.getByTestId('refer'));
+    await waitFor(() => expect(ondecided).toHaveBeenCalledTimes(1));
+    expect(requests()[0]).toEqual({
+      meeting_id: 2,
+      graduate_id: 7,
+      outcome: { kind: 'vacancy', vacancy_id: 3, arrival_date: '2025-09-01' },
+      revises: 77,
+      reason: 'Данные изменились',
+    });
+  });
+
+  it('shows no change list for a row the lists did not change', async () => {
+    show({ queueRow: queueRow() });
+    await screen.findByTestId('decision-panel');
+    expect(screen.queryByTestId('decision-changed')).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 // The import wizard against a mocked IPC: preview with the detected mapping, a corrected
 // column previews again with an explicit mapping (a field on one column only), problems by
-// row, then the import with that mapping and a task id, and the result.
+// row, then the import with that mapping and a task id, and the result, with the records the
+// commission has decided on that the list changed.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import type { ImportPreview, ImportReport } from '../lib/types';
 import { lang } from '../lib/i18n';
+import { importReport } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
@@ -56,19 +58,7 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
   };
 }
 
-const report: ImportReport = {
-  file: 'list.xlsx',
-  sheet: 'Лист1',
-  header_row: 4,
-  data_rows: 121,
-  valid: 119,
-  problems: [],
-  skipped_rows: [],
-  imported: 117,
-  updated: 2,
-  unchanged: 0,
-  dry_run: false,
-};
+const report: ImportReport = importReport();
 
 beforeEach(() => {
   lang.set('ru');
@@ -133,6 +123,7 @@ describe('ImportWizard', () => {
     expect(typeof call.task).toBe('string');
     expect(call.task.length).toBeGreaterThan(5);
     expect(screen.getByTestId('import-result').textContent).toContain('117');
+    expect(screen.queryByTestId('import-decided')).toBeNull();
     expect(ondone).toHaveBeenCalledWith(report, null);
   });
 
@@ -211,5 +202,62 @@ describe('ImportWizard', () => {
     await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/v.xlsx' } });
     await fireEvent.click(screen.getByTestId('import-preview'));
     await waitFor(() => expect(ipc.previewVacancies).toHaveBeenCalledWith({ path: '/v.xlsx', year: 2025, mapping: null }));
+  });
+
+  it('shows the decided records the list changed, each change old → new, and the new problems as problems', async () => {
+    lang.set('kk');
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview());
+    vi.mocked(ipc.importGraduates).mockResolvedValueOnce(
+      importReport({
+        problems: [
+          {
+            row: 12,
+            column: 'C',
+            header: 'ФИО',
+            field: 'surname',
+            code: 'hidden_characters',
+            message: { kk: 'Мәтінде көрінбейтін таңбалар бар', ru: 'В тексте невидимые символы' },
+          },
+        ],
+        decided: [
+          {
+            label: 'Сейітқалиева Айдана, 020427650123',
+            changes: [
+              { field: 'surname', label: { kk: 'Тегі', ru: 'Фамилия' }, old: { kk: 'Сейітқалиева', ru: 'Сейітқалиева' }, new: { kk: 'Ахметова', ru: 'Ахметова' } },
+              { field: 'program_code', label: { kk: 'Бағдарлама', ru: 'Программа' }, old: { kk: '6B01501', ru: '6B01501' }, new: { kk: '6B01502', ru: '6B01502' } },
+            ],
+          },
+          {
+            label: 'Ким Ксения, 010203450678',
+            changes: [{ field: 'funding', label: { kk: 'Қаржыландыру', ru: 'Финансирование' }, old: { kk: 'Мемлекеттік тапсырыс', ru: 'Госзаказ' }, new: { kk: 'Ауыл квотасы', ru: 'Сельская квота' } }],
+          },
+        ],
+      }),
+    );
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/list.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await fireEvent.click(await screen.findByTestId('import-confirm'));
+
+    const block = await screen.findByTestId('import-decided');
+    expect(block.textContent).toContain('Комиссия шешім қабылдаған жазбалар өзгерді');
+    expect(block.textContent).toContain('Бекітілген құжаттар бұрынғыдай қалады; бұл түлектер келесі отырыстың кезегінде');
+    const records = screen.getAllByTestId('decided-record');
+    expect(records).toHaveLength(2);
+    expect(records[0].textContent).toContain('Сейітқалиева Айдана, 020427650123');
+    const changes = [...records[0].querySelectorAll('[data-testid="field-change"]')].map((li) => li.textContent);
+    expect(changes).toEqual(['Тегі: Сейітқалиева → Ахметова', 'Бағдарлама: 6B01501 → 6B01502']);
+    expect(records[1].querySelector('[data-testid="field-change"]')!.textContent).toBe(
+      'Қаржыландыру: Мемлекеттік тапсырыс → Ауыл квотасы',
+    );
+
+    // In Russian, the same records in Russian.
+    lang.set('ru');
+    await waitFor(() => expect(block.textContent).toContain('Изменены записи, по которым комиссия приняла решение'));
+    expect(block.textContent).toContain('Утверждённые документы остаются прежними; эти выпускники — в очереди следующего заседания');
+    expect(records[1].querySelector('[data-testid="field-change"]')!.textContent).toBe('Финансирование: Госзаказ → Сельская квота');
+
+    // A problem with a new code reads as any other.
+    expect(screen.getByText('Строка 12, C: В тексте невидимые символы')).toBeTruthy();
   });
 });

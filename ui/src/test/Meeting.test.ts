@@ -1,6 +1,7 @@
 // The meeting screen against a mocked IPC: a referral's arrival date is the meeting's default
 // (not a date the window makes up), asked again for another meeting; the queue marks a
-// graduate no rules row covers and one back from an ended deferral.
+// graduate no rules row covers, one back from an ended deferral, and one whose finalised
+// papers the lists have since contradicted (decided again as a revision of that decision).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
@@ -78,5 +79,46 @@ describe('Meeting', () => {
     expect(items[1].querySelector('[data-testid="queue-not-covered"]')!.textContent).toBe('Ережелер кестесінде қамтылмаған');
     expect(items[2].querySelector('[data-testid="queue-deferral-ended"]')!.textContent).toBe('Кейінге қалдыру аяқталды');
     expect(items[2].querySelector('[data-testid="queue-not-covered"]')).toBeNull();
+  });
+
+  it('marks a graduate whose papers the lists contradict, shows what changed, and decides again as a revision', async () => {
+    const renamed = {
+      field: 'surname',
+      label: { kk: 'Тегі', ru: 'Фамилия' },
+      old: { kk: 'Сейітқалиева', ru: 'Сейітқалиева' },
+      new: { kk: 'Ахметова', ru: 'Ахметова' },
+    };
+    vi.mocked(ipc.undecided).mockResolvedValue([
+      queueRow({ id: 8, full_name: 'Ким Ксения' }),
+      queueRow({ id: 7, full_name: 'Ахметова Айдана', status: 'vacancy', revises: 101, changed: [renamed] }),
+    ]);
+    vi.mocked(ipc.graduateDetail).mockResolvedValue(detail({ decisions: [decisionView({ id: 101 })] }));
+    render(Meeting);
+    const items = await screen.findAllByTestId('queue-item');
+    expect(items[0].querySelector('[data-testid="queue-changed"]')).toBeNull();
+    expect(items[1].querySelector('[data-testid="queue-changed"]')!.textContent).toBe('Деректер өзгерді');
+    // Not an ended deferral, though it has a decision to revise.
+    expect(items[1].querySelector('[data-testid="queue-deferral-ended"]')).toBeNull();
+
+    await fireEvent.click(items[1]);
+    const changed = await screen.findByTestId('decision-changed');
+    expect([...changed.querySelectorAll('[data-testid="field-change"]')].map((li) => li.textContent)).toEqual([
+      'Тегі: Сейітқалиева → Ахметова',
+    ]);
+    expect(screen.getByTestId('decision-changed-revises').textContent).toBe('Жаңа шешім №101 шешімнің орнына қабылданады.');
+    expect(screen.queryByTestId('deferral-ended')).toBeNull();
+    await waitFor(() => expect((screen.getByTestId('revision-reason') as HTMLInputElement).value).toBe('Деректер өзгерді'));
+
+    lang.set('ru');
+    await waitFor(() => expect(screen.getByTestId('decision-changed-revises').textContent).toBe('Новое решение заменит решение №101.'));
+    expect(changed.querySelector('[data-testid="field-change"]')!.textContent).toBe('Фамилия: Сейітқалиева → Ахметова');
+
+    await fireEvent.click(screen.getByTestId('refer'));
+    await waitFor(() => expect(ipc.decide).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.decide).mock.calls[0][0].request).toMatchObject({
+      graduate_id: 7,
+      revises: 101,
+      reason: 'Деректер өзгерді',
+    });
   });
 });

@@ -1,8 +1,9 @@
 // The settings screen's cohort section against a mocked IPC: loaded for the chosen year,
 // saved as the core's CohortSettings (years with a comma read as numbers), not saved while a
-// field is wrong; the commission is created and members added by year.
+// field is wrong; the commission is created and members added by year; the papers' file names
+// are kept by the desk; a restored backup's register is checked again.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
 import type { Commission } from '../lib/types';
@@ -21,6 +22,8 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     createCommission: vi.fn(),
     addMember: vi.fn(),
     appInfo: vi.fn(),
+    restoreBackup: vi.fn(),
+    checkRegister: vi.fn(),
   };
 });
 
@@ -48,6 +51,10 @@ beforeEach(() => {
     ...commission,
     members: [{ id: 1, role: 'chair', full_name: 'Омаров Серік', position: null }],
   });
+  vi.mocked(ipc.restoreBackup).mockReset().mockResolvedValue({ path: '/data/backups/before-restore.sqlite3', created_at: '20250701T090000', bytes: 1000 });
+  vi.mocked(ipc.checkRegister).mockReset().mockResolvedValue({ meetings: 0, papers: 0, findings: [] });
+  localStorage.removeItem('joldama.fileNames');
+  app.findings = [];
   vi.mocked(ipc.appInfo).mockReset().mockResolvedValue({
     version: '0.1.0', db_path: '', data_dir: '', schema_version: 1, years: [2025], graduates: 0, vacancies: 0, meetings: 0,
   });
@@ -96,5 +103,39 @@ describe('Settings', () => {
       request: { year: 2025, role: 'chair', full_name: 'Омаров Серік', position: null },
     });
     await screen.findByTestId('member-row');
+  });
+
+  it("keeps the papers' file names choice: the number by default, the name only when ticked", async () => {
+    render(Settings);
+    const box = screen.getByTestId('setting-named-files') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.closest('label')!.textContent).toContain('Имя выпускника в названии файла');
+    expect(screen.getByText('По умолчанию файл называется только номером документа: по списку файлов никого не узнать')).toBeTruthy();
+
+    await fireEvent.click(box);
+    expect(localStorage.getItem('joldama.fileNames')).toBe('number_and_name');
+
+    // Shown again (another visit to the screen), the choice is still there.
+    cleanup();
+    render(Settings);
+    const again = screen.getByTestId('setting-named-files') as HTMLInputElement;
+    expect(again.checked).toBe(true);
+    await fireEvent.click(again);
+    expect(localStorage.getItem('joldama.fileNames')).toBe('number');
+  });
+
+  it("checks the restored database's register again and shows what it found", async () => {
+    vi.mocked(ipc.backups).mockResolvedValue([{ path: '/data/backups/joldama-20250620.sqlite3', created_at: '20250620T101500', bytes: 2000 }]);
+    const finding = { code: 'seal_mismatch', message: { kk: 'мөр сәйкес емес', ru: 'печать не совпадает' } };
+    vi.mocked(ipc.checkRegister).mockResolvedValue({ meetings: 1, papers: 2, findings: [finding] });
+    render(Settings);
+    await fireEvent.click(await screen.findByTestId('backup-restore'));
+    await fireEvent.click(screen.getByTestId('restore-confirm'));
+    await waitFor(() => expect(ipc.checkRegister).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.restoreBackup).mock.calls[0][0]).toEqual({ path: '/data/backups/joldama-20250620.sqlite3' });
+    expect(vi.mocked(ipc.restoreBackup).mock.invocationCallOrder[0]).toBeLessThan(
+      vi.mocked(ipc.checkRegister).mock.invocationCallOrder[0],
+    );
+    await waitFor(() => expect(app.findings).toEqual([finding]));
   });
 });

@@ -7,6 +7,7 @@ import type {
   Graduate,
   GraduateDetail,
   GraduateRow,
+  ImportReport,
   Meeting,
   ObligationView,
   Period,
@@ -162,7 +163,26 @@ export function graduateRow(over: Partial<GraduateRow> = {}): GraduateRow {
 }
 
 export function queueRow(over: Partial<QueueRow> = {}): QueueRow {
-  return { ...graduateRow(), state: 'awaiting_decision', revises: null, ...over };
+  return { ...graduateRow(), state: 'awaiting_decision', revises: null, changed: [], ...over };
+}
+
+/** An import's answer: 117 new, 2 updated, no problems, no decided record changed. */
+export function importReport(over: Partial<ImportReport> = {}): ImportReport {
+  return {
+    file: 'list.xlsx',
+    sheet: 'Лист1',
+    dry_run: false,
+    header_row: 4,
+    data_rows: 121,
+    valid: 119,
+    problems: [],
+    skipped_rows: [],
+    imported: 117,
+    updated: 2,
+    unchanged: 0,
+    decided: [],
+    ...over,
+  };
 }
 
 export function cohortSettings(over: Partial<CohortSettings> = {}): CohortSettings {

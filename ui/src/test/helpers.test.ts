@@ -1,8 +1,11 @@
-// The small shared helpers: names and optional texts as the screens show and send them, and
+// The small shared helpers: names and optional texts as the screens show and send them, a
+// field's change as a line, the queue's marks, the papers' file names choice, and
 // the latest-answer-wins loading the detail panels use.
 import { describe, expect, it } from 'vitest';
 import { app, latestOnly } from '../lib/state.svelte';
+import { fileNames, setFileNames } from '../lib/prefs';
 import {
+  changeText,
   cohortFormOf,
   cohortSettingsOf,
   coverageView,
@@ -14,6 +17,7 @@ import {
   owes,
   parseTenge,
   parseYears,
+  queueMarks,
   refundShown,
   vacancyPlace,
 } from '../lib/view';
@@ -158,5 +162,33 @@ describe('latestOnly', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect((app.error as AppError | null)?.code).toBe('not_found');
     app.error = null;
+  });
+});
+
+describe('changes and file names', () => {
+  it('reads a change as «label: old → new» in the language asked', () => {
+    const c = { field: 'places', label: { kk: 'Орын саны', ru: 'Мест' }, old: { kk: '3', ru: '3' }, new: { kk: '1', ru: '1' } };
+    expect(changeText('kk', c)).toBe('Орын саны: 3 → 1');
+    expect(changeText('ru', c)).toBe('Мест: 3 → 1');
+  });
+
+  it('tells an ended deferral from a row whose papers the lists changed', () => {
+    const c = { field: 'surname', label: { kk: 'Тегі', ru: 'Фамилия' }, old: { kk: 'А', ru: 'А' }, new: { kk: 'Б', ru: 'Б' } };
+    expect(queueMarks({ revises: null, changed: [] })).toEqual({ changed: false, deferralEnded: false });
+    expect(queueMarks({ revises: 55, changed: [] })).toEqual({ changed: false, deferralEnded: true });
+    expect(queueMarks({ revises: 101, changed: [c] })).toEqual({ changed: true, deferralEnded: false });
+  });
+
+  it('names papers by the number unless the name was chosen, whatever else the storage holds', () => {
+    localStorage.removeItem('joldama.fileNames');
+    expect(fileNames()).toBe('number');
+    localStorage.setItem('joldama.fileNames', 'something-else');
+    expect(fileNames()).toBe('number');
+    setFileNames('number_and_name');
+    expect(localStorage.getItem('joldama.fileNames')).toBe('number_and_name');
+    expect(fileNames()).toBe('number_and_name');
+    setFileNames('number');
+    expect(fileNames()).toBe('number');
+    localStorage.removeItem('joldama.fileNames');
   });
 });
