@@ -265,6 +265,53 @@ pub enum Finding {
     Damaged { detail: String },
 }
 
+/// A sealed table's row in words: «шешім №7» / «решение №7»; an unknown table by its name.
+fn row_words(table: &str, row: i64) -> Text {
+    let (kk, ru) = match table {
+        "meeting" => ("отырыс", "заседание"),
+        "meeting_attendance" => ("қатысқан мүше", "присутствовавший член"),
+        "decision" => ("шешім", "решение"),
+        "decision_proof" => ("растайтын құжат", "подтверждающий документ"),
+        "paper" => ("құжат нөмірі", "номер документа"),
+        other => (other, other),
+    };
+    Text::new(format!("{kk} №{row}"), format!("{ru} №{row}"))
+}
+
+/// A sealed column in words; an unknown column by its name.
+fn column_words(column: &str) -> Text {
+    let (kk, ru) = match column {
+        "" => ("жазба тұтасымен", "запись целиком"),
+        "meeting_id" => ("отырыс", "заседание"),
+        "graduate_id" => ("түлек", "выпускник"),
+        "member_id" => ("комиссия мүшесі", "член комиссии"),
+        "commission_id" => ("комиссия", "комиссия"),
+        "kind" => ("шешім түрі", "вид решения"),
+        "vacancy_id" => ("бос орын", "вакансия"),
+        "arrival_date" => ("келу күні", "дата прибытия"),
+        "arrival_deadline" => ("келудің соңғы күні", "крайний срок прибытия"),
+        "centre_region" => ("жұмыспен қамту орталығының өңірі", "регион центра занятости"),
+        "centre_reason" => ("орталыққа жолдау себебі", "причина направления в центр"),
+        "exemption_ground" => ("босату негізі", "основание освобождения"),
+        "deferral_reason" => ("кейінге қалдыру негізі", "основание отсрочки"),
+        "deferral_from" => ("кейінге қалдырудың басы", "начало отсрочки"),
+        "deferral_to" => ("кейінге қалдырудың соңы", "конец отсрочки"),
+        "term_years" => ("өтеу мерзімі", "срок отработки"),
+        "revises_id" => ("қайта қаралған шешім", "пересмотренное решение"),
+        "reason" => ("қайта қарау себебі", "причина пересмотра"),
+        "held_on" => ("отырыс күні", "дата заседания"),
+        "number" => ("нөмірі", "номер"),
+        "place" => ("өткізілген орны", "место проведения"),
+        "finalised_at" | "finalised_by" => ("бекітілуі", "утверждение"),
+        "seq" => ("реттік нөмірі", "порядковый номер"),
+        "decision_id" => ("шешім", "решение"),
+        "issued_on" => ("берілген күні", "дата выдачи"),
+        "document" | "file_name" | "stored_as" => ("құжат файлы", "файл документа"),
+        other => (other, other),
+    };
+    Text::new(kk, ru)
+}
+
 fn show(value: &Option<Value>) -> String {
     match value {
         None => "—".to_owned(),
@@ -296,19 +343,18 @@ impl Finding {
                 format!("Запись №{seq} реестра изменена или записана вручную: цепочка печатей прервана."),
             ),
             Finding::MeetingChanged { year, number, difference: d } => {
-                let what = match d.column.as_str() {
-                    "" => format!("{} #{}", d.table, d.row),
-                    column => format!("{} #{}, {column}", d.table, d.row),
-                };
+                let (row, column) = (row_words(&d.table, d.row), column_words(&d.column));
                 let (sealed, now) = (show(&d.sealed), show(&d.now));
                 Text::new(
                     format!(
-                        "{year} жылғы №{number} отырыс бекітілгеннен кейін өзгертілген ({what}): \
-                         «{sealed}» болған, қазір «{now}»."
+                        "{year} жылғы №{number} отырыс бекітілгеннен кейін өзгертілген ({}, {}; {}.{}): \
+                         «{sealed}» болған, қазір «{now}».",
+                        row.kk, column.kk, d.table, d.column
                     ),
                     format!(
-                        "Заседание №{number} {year} года изменено после утверждения ({what}): \
-                         было «{sealed}», сейчас «{now}»."
+                        "Заседание №{number} {year} года изменено после утверждения ({}, {}; {}.{}): \
+                         было «{sealed}», сейчас «{now}».",
+                        row.ru, column.ru, d.table, d.column
                     ),
                 )
             }
