@@ -409,4 +409,14 @@ fn hidden_characters_and_overlong_names_are_refused_on_their_row_and_never_echoe
     let error = joldama_core::workflow::import::add_vacancy(&mut store, &typed, &ctx()).unwrap_err();
     assert_eq!(joldama_core::i18n::UserFacing::code(&error), "missing_field");
     assert!(store.vacancies().unwrap().is_empty());
+    common::first_meeting(&mut store, 2025, d("2025-06-20"), &ctx());
+    let member = commission::MemberRequest {
+        year: 2025,
+        role: joldama_core::commission::Role::Member,
+        full_name: "Оспанов\u{1b}]0;pwned\u{7}".into(),
+        position: None,
+    };
+    let error = commission::add_member(&mut store, &member, &ctx()).unwrap_err();
+    assert_eq!(joldama_core::i18n::UserFacing::code(&error), "hidden_characters");
+    assert_eq!(commission::of_year(&store, 2025).unwrap().members.len(), 2);
 }

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::typed::typed;
 use super::{Entity, WorkflowError};
 use crate::commission::{Commission, Meeting, Role};
 use crate::i18n::Text;
@@ -68,10 +69,10 @@ pub fn add_member(
     ctx: &ChangeContext,
 ) -> Result<Commission, WorkflowError> {
     let commission = of_year(store, request.year)?;
-    let position = request.position.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let name = typed(Text::new("Аты-жөні", "ФИО"), Some(&request.full_name), true)?.unwrap_or_default();
+    let position = typed(Text::new("Лауазымы", "Должность"), request.position.as_deref(), false)?;
     store.write(ctx, |tx| {
-        tx.insert_member(commission.id, request.role, request.full_name.trim(), position)
-            .map_err(WorkflowError::from)
+        tx.insert_member(commission.id, request.role, name, position).map_err(WorkflowError::from)
     })?;
     of_year(store, request.year)
 }
@@ -91,7 +92,7 @@ pub fn create_meeting(
             ids.clone()
         }
     };
-    let place = request.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let place = typed(Text::new("Өткізілген орны", "Место проведения"), request.place.as_deref(), false)?;
     store.write(ctx, |tx| Ok(tx.insert_meeting(commission.id, request.held_on, place, &present)?))
 }
 

@@ -6,10 +6,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::typed::typed;
 use super::{Entity, WorkflowError, commission};
 use crate::commission::{Decision, DecisionRequest, DecisionView, Outcome};
 use crate::error::Error;
-use crate::i18n::Reason;
+use crate::i18n::{Reason, Text};
 use crate::model::{FieldChange, Graduate, Vacancy};
 use crate::obligation::State;
 use crate::papers::GraduateLine;
@@ -34,6 +35,14 @@ pub fn decide(
     request: &DecisionRequest,
     ctx: &ChangeContext,
 ) -> Result<DecisionView, Error> {
+    typed(Text::new("Қайта қарау себебі", "Причина пересмотра"), request.reason.as_deref(), false)?;
+    if let Outcome::EmploymentCentre { override_reason, .. } = &request.outcome {
+        typed(
+            Text::new("Орталыққа жолдау себебі", "Причина направления в центр"),
+            override_reason.as_deref(),
+            false,
+        )?;
+    }
     let graduate = graduate(store, request.graduate_id)?;
     let year = graduate.record.graduation_year;
     // Read (and on first use fixed) before the step: they are the cohort's, not the step's.

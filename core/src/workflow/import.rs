@@ -6,7 +6,6 @@ use std::sync::mpsc;
 
 use super::WorkflowError;
 use crate::error::Error;
-use crate::i18n::Text;
 use crate::import::vacancies::Preview;
 use crate::import::{
     self, ColumnMapping, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, file_name,
@@ -90,17 +89,7 @@ pub fn add_vacancy(
     for (key, value, required) in fields {
         let label =
             COLUMNS.iter().find(|s| s.key == key).map(|s| s.label()).expect("every column has a spec");
-        let value = value.map_or("", |v| v.trim());
-        if value.is_empty() && required {
-            let message = Text::new(
-                format!("«{}» толтырылмаған", label.kk),
-                format!("Не заполнено поле «{}»", label.ru),
-            );
-            return Err(WorkflowError::Text { code: "missing_field", message });
-        }
-        if let Some((code, message)) = import::text_fault(&label, value) {
-            return Err(WorkflowError::Text { code, message });
-        }
+        super::typed::typed(label, value.map(String::as_str), required)?;
     }
     Ok(store.add_vacancy(record, ctx)?)
 }

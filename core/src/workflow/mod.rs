@@ -15,5 +15,6 @@ pub mod import;
 pub mod papers;
 pub mod register;
 pub mod reports;
+mod typed;
 
 pub use error::{Entity, WorkflowError};
