@@ -9,11 +9,7 @@ use crate::import::text_fault;
 
 /// The trimmed text, `None` when blank; refused when blank yet `required`, or when
 /// [`text_fault`] finds fault with it. `label` names the field in the message.
-pub(crate) fn typed<'a>(
-    label: Text,
-    value: Option<&'a str>,
-    required: bool,
-) -> Result<Option<&'a str>, WorkflowError> {
+pub(crate) fn typed(label: Text, value: Option<&str>, required: bool) -> Result<Option<&str>, WorkflowError> {
     let value = value.map(str::trim).filter(|v| !v.is_empty());
     match value {
         None if required => Err(WorkflowError::Text {
