@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use joldama_core::Text;
+use joldama_core::import::{ColumnMapping, MappedColumn};
 
 use crate::error::CliError;
 
@@ -38,4 +39,28 @@ pub fn code<T: Copy>(
 
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+/// `--header-row 4 --map iin=B --map surname=C`: a mapping as the import wizard sends it.
+pub fn mapping(header_row: Option<u32>, map: &[String]) -> Result<Option<ColumnMapping>, CliError> {
+    let Some(header_row) = header_row else { return Ok(None) };
+    let columns = map
+        .iter()
+        .map(|pair| {
+            let bad = || CliError::InvalidMapping { value: pair.clone() };
+            let (field, letters) = pair.split_once('=').ok_or_else(bad)?;
+            let index = column_index(letters.trim()).ok_or_else(bad)?;
+            Ok(MappedColumn { field: field.trim().to_owned(), index })
+        })
+        .collect::<Result<_, CliError>>()?;
+    Ok(Some(ColumnMapping { sheet: None, header_row, columns }))
+}
+
+/// `A` → 0, `Z` → 25, `AA` → 26; at most three letters (Excel's last column is XFD).
+fn column_index(letters: &str) -> Option<u32> {
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let n = letters.to_ascii_uppercase().bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A' + 1));
+    Some(n - 1)
 }

@@ -43,6 +43,10 @@ pub enum CliError {
         detail: String,
     },
     NoRegion,
+    /// A `--map` that is not `field=COLUMN`.
+    InvalidMapping {
+        value: String,
+    },
     /// `check` found the register not as sealed (the findings are printed before).
     RegisterFindings {
         count: usize,
@@ -59,12 +63,17 @@ impl UserFacing for CliError {
             CliError::BadProof { .. } => "invalid_proof",
             CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
+            CliError::InvalidMapping { .. } => "invalid_mapping",
             CliError::RegisterFindings { .. } => "register_findings",
         }
     }
 
     fn message(&self) -> Text {
         match self {
+            CliError::InvalidMapping { value } => Text::new(
+                format!("«{value}» — «өріс=БАҒАН» түрінде жазыңыз, мысалы iin=B"),
+                format!("«{value}» — укажите в виде «поле=СТОЛБЕЦ», например iin=B"),
+            ),
             CliError::RegisterFindings { count } => Text::new(
                 format!("Тізілімде {count} ақау табылды: жоғарыда аталған жазбаларды тексеріңіз."),
                 format!("В реестре найдено нарушений: {count}. Проверьте записи, названные выше."),

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use joldama_core::Lang;
-use joldama_core::import::ImportOptions;
+use joldama_core::import::{ImportOptions, SheetChoice};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::demo;
 
@@ -112,6 +112,15 @@ struct ImportArgs {
     /// Read and check only; change nothing.
     #[arg(long)]
     dry_run: bool,
+    /// The sheet the list is on, by name or number from 1; by default the one that fits best.
+    #[arg(long)]
+    sheet: Option<SheetChoice>,
+    /// The header row as the spreadsheet numbers it, with `--map`: read as mapped, not detected.
+    #[arg(long, requires = "map")]
+    header_row: Option<u32>,
+    /// A field's column, as `field=COLUMN` (`iin=B`, `program_code=F`); repeat for each field.
+    #[arg(long, value_name = "FIELD=COLUMN", requires = "header_row")]
+    map: Vec<String>,
 }
 
 #[derive(Args)]
@@ -206,6 +215,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
                 year: args.year,
                 dry_run: args.dry_run,
                 actor: cli.actor(),
+                sheet: args.sheet.clone(),
+                mapping: args::mapping(args.header_row, &args.map)?,
                 ..Default::default()
             };
             let report = if graduates {

@@ -24,6 +24,8 @@ struct ProblemView<'a> {
     column: Option<&'a str>,
     header: Option<&'a str>,
     field: Option<&'a str>,
+    value: Option<&'a str>,
+    person: Option<&'a str>,
     code: &'a str,
     message: &'a str,
 }
@@ -35,6 +37,8 @@ impl<'a> ProblemView<'a> {
             column: p.column.as_deref(),
             header: p.header.as_deref(),
             field: p.field,
+            value: p.value.as_deref(),
+            person: p.person.as_deref(),
             code: p.code,
             message: p.message.get(lang),
         }
@@ -114,12 +118,27 @@ impl Printer {
             String::new()
         };
         println!(
-            "{} «{}», {} «{}»{dry}",
+            "{} «{}», {} «{}»{}{dry}",
             self.t("Файл", "Файл"),
             report.file,
             self.t("парақ", "лист"),
-            report.sheet
+            report.sheet,
+            report.year.map_or_else(String::new, |y| format!(", {y}")),
         );
+        if report.sheet_hidden {
+            println!(
+                "{}",
+                self.t(
+                    "Тізім тек жасырын парақта табылды: дұрыс парақ па, тексеріңіз",
+                    "Список найден только на скрытом листе: проверьте, тот ли это лист"
+                )
+            );
+        }
+        for c in &report.columns {
+            if let (Some(field), Some(evidence)) = (&c.field, &c.evidence) {
+                println!("  {} → {field}: {}", c.letter, evidence.get(self.lang));
+            }
+        }
         println!(
             "{}: {}; {}: {}; {}: {}",
             self.t("Тақырып жолы", "Строка заголовков"),
@@ -145,8 +164,9 @@ impl Printer {
                 (Some(col), Some(h)) => format!(", {col} «{h}»"),
                 _ => String::new(),
             };
+            let who = p.person.as_deref().map_or_else(String::new, |who| format!(" ({who})"));
             println!(
-                "  {} {}{place}: {} [{}]",
+                "  {} {}{who}{place}: {} [{}]",
                 self.t("жол", "строка"),
                 p.row,
                 p.message.get(self.lang),

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use joldama_core::i18n::UserFacing;
-use joldama_core::import::{ColumnMapping, ImportOptions, MappedColumn, graduates};
+use joldama_core::import::{Choice, ColumnMapping, ImportOptions, MappedColumn, graduates};
 use joldama_core::model::University;
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::task::Watch;
@@ -22,8 +22,9 @@ fn ctx() -> ChangeContext {
 
 /// The mapping the wizard shows after the detection, as the person would send it back.
 fn detected(path: &Path) -> ColumnMapping {
-    let preview = graduates::preview(path, None, None).unwrap().view(path);
+    let preview = graduates::preview(path, None, Choice::default()).unwrap().view(path);
     ColumnMapping {
+        sheet: None,
         header_row: preview.tally.header_row,
         columns: preview
             .headers
@@ -36,20 +37,30 @@ fn detected(path: &Path) -> ColumnMapping {
 #[test]
 fn a_corrected_mapping_is_read_as_the_person_set_it() {
     let path = fixture("graduates_2025_ru.xlsx");
-    let auto = graduates::preview(&path, None, None).unwrap().view(&path);
+    let auto = graduates::preview(&path, None, Choice::default()).unwrap().view(&path);
     assert!(auto.headers.iter().any(|h| h.field.as_deref() == Some("iin")));
     assert!(auto.fields.iter().any(|f| f.code == "iin"));
 
     // The detected mapping sent back reads the same rows.
     let mapping = detected(&path);
-    let same = graduates::preview(&path, None, Some(&mapping)).unwrap().view(&path);
+    let same = graduates::preview(&path, None, Choice { mapping: Some(&mapping), ..Choice::default() })
+        .unwrap()
+        .view(&path);
     assert_eq!((same.records, same.tally.problems.len()), (auto.records, auto.tally.problems.len()));
-    assert_eq!(same.headers, auto.headers);
+    // The same fields on the same columns; chosen now, no longer by their wording.
+    let fields = |p: &joldama_core::import::ImportPreview| {
+        p.headers.iter().map(|h| h.field.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(fields(&same), fields(&auto));
+    assert_eq!(auto.headers[1].evidence.as_ref().map(|e| e.ru.as_str()), Some("заголовок «ИИН»"));
+    assert_eq!(same.headers[1].evidence.as_ref().map(|e| e.ru.as_str()), Some("выбрано вручную"));
 
     // Without the e-mail column the rows still read; the column shows no field.
     let mut no_email = mapping.clone();
     no_email.columns.retain(|c| c.field != "email");
-    let fewer = graduates::preview(&path, None, Some(&no_email)).unwrap().view(&path);
+    let fewer = graduates::preview(&path, None, Choice { mapping: Some(&no_email), ..Choice::default() })
+        .unwrap()
+        .view(&path);
     assert_eq!(fewer.records, auto.records);
     assert!(fewer.headers.iter().all(|h| h.field.as_deref() != Some("email")));
 
@@ -60,15 +71,20 @@ fn a_corrected_mapping_is_read_as_the_person_set_it() {
         panic!("the sample has surname and IIN columns")
     };
     iin.index = surname;
-    let broken = graduates::preview(&path, None, Some(&wrong)).unwrap().view(&path);
+    let broken = graduates::preview(&path, None, Choice { mapping: Some(&wrong), ..Choice::default() })
+        .unwrap()
+        .view(&path);
     assert_eq!(broken.records, 0);
     assert!(broken.tally.problems.iter().any(|p| p.field == Some("iin")));
 
     let unknown = ColumnMapping {
+        sheet: None,
         header_row: mapping.header_row,
         columns: vec![MappedColumn { field: "shoe_size".into(), index: 0 }],
     };
-    let e = graduates::preview(&path, None, Some(&unknown)).err().expect("an unknown field is refused");
+    let e = graduates::preview(&path, None, Choice { mapping: Some(&unknown), ..Choice::default() })
+        .err()
+        .expect("an unknown field is refused");
     assert_eq!(e.code(), "unknown_field");
     assert!(e.message().kk.contains("shoe_size") && e.message().ru.contains("shoe_size"));
 }
@@ -77,7 +93,7 @@ fn a_corrected_mapping_is_read_as_the_person_set_it() {
 fn the_wizard_marks_the_fields_a_list_cannot_do_without() {
     let required = |name: &str| {
         let path = fixture(name);
-        let preview = graduates::preview(&path, None, None).unwrap().view(&path);
+        let preview = graduates::preview(&path, None, Choice::default()).unwrap().view(&path);
         preview.fields.into_iter().filter(|f| f.required).map(|f| f.code).collect::<Vec<_>>()
     };
     // Surname and name in their own columns: each is needed, the full name is not.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use joldama_core::i18n::UserFacing;
-use joldama_core::import::{ImportOptions, ImportReport};
+use joldama_core::import::{ImportError, ImportOptions, ImportReport};
 use joldama_core::store::Store;
 use serde_json::Value;
 
@@ -153,24 +153,26 @@ fn dry_run_counts_but_changes_nothing() {
 }
 
 #[test]
-fn a_list_of_another_cohort_is_refused_row_by_row() {
+fn a_list_of_another_cohort_is_refused_whole_naming_each_row() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("year.sqlite3")).unwrap();
-    let report = joldama_core::workflow::import::graduates(
+    let error = joldama_core::workflow::import::graduates(
         &mut store,
         &fixture("graduates_2025_ru.xlsx"),
         &options(Some(2024), false),
     )
-    .unwrap();
-    assert_eq!(report.tally.valid, 0);
-    assert!(
-        report
-            .tally
-            .problems
-            .iter()
-            .any(|p| p.code == "inconsistent_value" && p.field == Some("graduation_year"))
-    );
+    .unwrap_err();
+    let joldama_core::Error::Import(ImportError::NothingToImport { problems, .. }) = &error else {
+        panic!("{error:?}")
+    };
+    let first = &problems[0];
+    assert_eq!((first.code, first.field, first.row), ("inconsistent_value", Some("graduation_year"), 5));
+    assert_eq!(first.value.as_deref(), Some("2025"));
+    assert_eq!(first.person.as_deref(), Some("Ержанов Бауыржан Айдосұлы"));
+    assert!(error.message().ru.contains("ничего не записано"), "{}", error.message().ru);
+    // Not even the import's batch or audit row.
     assert!(store.graduates().unwrap().is_empty());
+    assert!(store.audit_trail("import_batch", 1).unwrap().is_empty());
 }
 
 fn check_vacancy_list(name: &str) {

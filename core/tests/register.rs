@@ -176,12 +176,17 @@ fn lists_changed_after_finalising_are_reported_and_queued_while_the_papers_stay_
     decide::decide(&mut w.store, &referral, &ctx()).unwrap();
 
     // The employer's new list asks one place: two graduates stand on it, so the row is refused,
-    // naming them, and nothing of it is applied.
+    // naming them; the list has no other row, so nothing of it is applied.
     let list = w.dir.path().join("vacancies.xlsx");
     write_vacancy_list(&list, "№5 мектеп-гимназия", 1);
     let options = ImportOptions { year: Some(2025), actor: "test".into(), ..Default::default() };
-    let report = joldama_core::workflow::import::vacancies(&mut w.store, &list, 2025, &options).unwrap();
-    let problem = &report.tally.problems[0];
+    let error = joldama_core::workflow::import::vacancies(&mut w.store, &list, 2025, &options).unwrap_err();
+    let joldama_core::Error::Import(joldama_core::import::ImportError::NothingToImport { problems, .. }) =
+        &error
+    else {
+        panic!("{error:?}")
+    };
+    let problem = &problems[0];
     assert_eq!((problem.code, problem.row, problem.field), ("places_below_referrals", 2, Some("places")));
     assert!(
         problem.message.ru.contains("Нұрланова") && problem.message.ru.contains("031119543923"),

@@ -511,12 +511,23 @@ mockIPC(
       case 'preview_vacancies':
         return {
           file: String(args.path).split('/').pop() ?? '',
-          sheet: 'Лист1',
+          sheet: args.sheet ? String(args.sheet) : 'Лист1',
+          sheet_hidden: false,
+          sheets: [
+            { name: 'Титул', hidden: false },
+            { name: 'Лист1', hidden: false },
+          ],
           headers: [
-            { index: 0, letter: 'A', text: '№', field: null },
-            { index: 1, letter: 'B', text: 'ИИН', field: 'iin' },
-            { index: 2, letter: 'C', text: 'ФИО', field: 'full_name' },
-            { index: 3, letter: 'D', text: 'Основа обучения', field: args.mapping ? 'funding' : null },
+            { index: 0, letter: 'A', text: '№', field: null, evidence: null },
+            { index: 1, letter: 'B', text: 'ИИН', field: 'iin', evidence: { kk: '«ИИН» тақырыбы', ru: 'заголовок «ИИН»' } },
+            { index: 2, letter: 'C', text: 'ФИО', field: 'full_name', evidence: { kk: '«ФИО» тақырыбы', ru: 'заголовок «ФИО»' } },
+            {
+              index: 3,
+              letter: 'D',
+              text: 'Основа обучения',
+              field: args.mapping ? 'funding' : null,
+              evidence: args.mapping ? { kk: 'қолмен таңдалды', ru: 'выбрано вручную' } : null,
+            },
           ],
           fields: [
             { code: 'iin', label: { kk: 'ЖСН', ru: 'ИИН' }, required: true },
@@ -528,8 +539,8 @@ mockIPC(
             data_rows: 121,
             valid: 118,
             problems: [
-              { row: 17, column: 'B', header: 'ИИН', field: 'iin', code: 'iin_check_digit', message: { kk: 'ЖСН бақылау цифры қате', ru: 'Неверная контрольная цифра ИИН' } },
-              { row: 40, column: 'C', header: 'ФИО', field: 'full_name', code: 'missing_field', message: { kk: 'Тегі толтырылмаған', ru: 'Не заполнена фамилия' } },
+              { row: 17, column: 'B', header: 'ИИН', field: 'iin', code: 'iin_check_digit', value: '870412300416', person: 'Ахметов Айдос', message: { kk: 'ЖСН бақылау цифры қате', ru: 'Неверная контрольная цифра ИИН' } },
+              { row: 40, column: 'C', header: 'ФИО', field: 'full_name', code: 'missing_field', value: null, person: null, message: { kk: 'Тегі толтырылмаған', ru: 'Не заполнена фамилия' } },
             ],
             skipped_rows: [126, 127],
           },
@@ -540,13 +551,16 @@ mockIPC(
         return {
           file: String(args.path).split('/').pop() ?? '',
           sheet: 'Лист1',
+          sheet_hidden: false,
+          year: 2025,
+          columns: [],
           dry_run: false,
           header_row: 4,
           data_rows: 121,
           valid: 118,
           problems: [
-            { row: 17, column: 'B', header: 'ИИН', field: 'iin', code: 'iin_check_digit', message: { kk: 'ЖСН бақылау цифры қате', ru: 'Неверная контрольная цифра ИИН' } },
-            { row: 40, column: 'C', header: 'ФИО', field: 'full_name', code: 'hidden_characters', message: { kk: 'Мәтінде көрінбейтін басқару таңбалары бар', ru: 'В тексте есть невидимые управляющие символы' } },
+            { row: 17, column: 'B', header: 'ИИН', field: 'iin', code: 'iin_check_digit', value: '870412300416', person: 'Ахметов Айдос', message: { kk: 'ЖСН бақылау цифры қате', ru: 'Неверная контрольная цифра ИИН' } },
+            { row: 40, column: 'C', header: 'ФИО', field: 'full_name', code: 'hidden_characters', value: 'Сейтқали U+001B', person: 'Сейтқали Мадина', message: { kk: 'Мәтінде көрінбейтін басқару таңбалары бар', ru: 'В тексте есть невидимые управляющие символы' } },
           ],
           skipped_rows: [126, 127],
           imported: 110,

@@ -17,6 +17,35 @@ pub enum Cell<'a> {
     Date(NaiveDate),
 }
 
+/// A cell kept after its row is gone (the rows read while looking for the header).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OwnedCell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl OwnedCell {
+    pub fn of(cell: Cell<'_>) -> OwnedCell {
+        match cell {
+            Cell::Empty => OwnedCell::Empty,
+            Cell::Text(t) => OwnedCell::Text(t.to_owned()),
+            Cell::Number(n) => OwnedCell::Number(n),
+            Cell::Date(d) => OwnedCell::Date(d),
+        }
+    }
+
+    pub fn cell(&self) -> Cell<'_> {
+        match self {
+            OwnedCell::Empty => Cell::Empty,
+            OwnedCell::Text(t) => Cell::Text(t),
+            OwnedCell::Number(n) => Cell::Number(*n),
+            OwnedCell::Date(d) => Cell::Date(*d),
+        }
+    }
+}
+
 impl<'a> Cell<'a> {
     pub fn of(data: &'a Data) -> Cell<'a> {
         match data {

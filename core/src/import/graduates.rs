@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
+use super::content::Content;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{ColumnMapping, ImportError, ImportPreview};
+use super::{Choice, ImportError, ImportPreview};
 use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
 use crate::followup::{GrantYears, Source};
 use crate::i18n::{Lang, Text};
@@ -239,13 +240,9 @@ impl Preview {
 }
 
 /// Reads and checks a list without touching the database.
-pub fn preview(
-    path: &Path,
-    year: Option<i32>,
-    mapping: Option<&ColumnMapping>,
-) -> Result<Preview, ImportError> {
+pub fn preview(path: &Path, year: Option<i32>, choice: Choice<'_>) -> Result<Preview, ImportError> {
     let mut records = Vec::new();
-    let reading = read(path, year, mapping, |record| {
+    let reading = read(path, year, choice, |record| {
         records.push(record);
         Flow::Continue
     })?;
@@ -258,10 +255,10 @@ pub fn preview(
 pub fn read(
     path: &Path,
     year: Option<i32>,
-    mapping: Option<&ColumnMapping>,
+    choice: Choice<'_>,
     mut record: impl FnMut(GraduateRecord) -> Flow,
 ) -> Result<Reading<Column>, ImportError> {
-    rows::read(path, &mut RowParser::new(year), mapping, |_, r| record(r))
+    rows::read(path, &mut RowParser::new(year), choice, |_, r| record(r))
 }
 
 /// Turns one row into a record; holds the per-list lookups so each distinct spelling is
@@ -325,6 +322,31 @@ impl ListParser for RowParser {
 
     fn identity(record: &GraduateRecord) -> (Iin, i32) {
         (record.iin, record.graduation_year)
+    }
+
+    fn content(key: Column, matched: &HeaderMap<Column>) -> Option<Content> {
+        match key {
+            Column::Iin => Some(Content::Iin),
+            Column::ProgramCode => Some(Content::ProgramCode),
+            Column::Funding => Some(Content::Funding),
+            Column::Level => Some(Content::Level),
+            // Whole names in one column, unless the list names them in three.
+            Column::FullName if !matched.has(Column::Surname) => Some(Content::FullName),
+            _ => None,
+        }
+    }
+
+    fn person(row: &RowCtx<'_, Column>) -> Option<String> {
+        let text = |key| row.cell(key).text();
+        text(Column::FullName)
+            .or_else(|| {
+                let parts: Vec<String> = [Column::Surname, Column::Name, Column::Patronymic]
+                    .into_iter()
+                    .filter_map(text)
+                    .collect();
+                (!parts.is_empty()).then(|| parts.join(" "))
+            })
+            .map(|name| super::cells::visible(&name))
     }
 
     fn duplicate(first: u32) -> Text {

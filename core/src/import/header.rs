@@ -3,6 +3,7 @@
 //! registrars and employers use, in Kazakh, Russian and English, compared after folding.
 
 use super::cells::Cell;
+use super::content::{Content, FIT_SHARE, MIN_FILLED};
 use crate::classifiers::fold;
 use crate::i18n::Text;
 
@@ -27,7 +28,7 @@ impl<K: FieldKey> ColumnSpec<K> {
     }
 }
 
-/// A column of the sheet matched to a field.
+/// A column of the sheet matched to a field, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatchedColumn<K> {
     pub key: K,
@@ -35,6 +36,47 @@ pub struct MatchedColumn<K> {
     pub index: usize,
     /// The header as the file has it.
     pub header: String,
+    pub evidence: Evidence,
+}
+
+/// Why a column was taken for a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// Its header is one of the field's wordings.
+    Wording,
+    /// `fits` of the `filled` cells below the header are the field's kind of value.
+    Content { kind: Content, fits: u32, filled: u32 },
+    /// The person chose it in the import wizard.
+    Chosen,
+}
+
+impl Evidence {
+    /// «тақырып «Мамандық (коды)»: мәндердің 98% — білім беру бағдарламасының кодтары (49 / 50)».
+    pub fn text(self, header: &str) -> Text {
+        let quoted = |h: &str| if h.is_empty() { String::new() } else { format!("«{h}»") };
+        match self {
+            Evidence::Wording => {
+                Text::new(format!("тақырып {}", quoted(header)), format!("заголовок {}", quoted(header)))
+            }
+            Evidence::Chosen => Text::new("қолмен таңдалды", "выбрано вручную"),
+            Evidence::Content { kind, fits, filled } => {
+                let percent = fits * 100 / filled.max(1);
+                let what = kind.describe();
+                Text::new(
+                    format!(
+                        "тақырып {}: мәндердің {percent}% — {} ({fits} / {filled})",
+                        quoted(header),
+                        what.kk
+                    ),
+                    format!(
+                        "заголовок {}: {percent}% значений — {} ({fits} из {filled})",
+                        quoted(header),
+                        what.ru
+                    ),
+                )
+            }
+        }
+    }
 }
 
 /// The header row and which column holds which field. The import wizard shows it and lets the
@@ -44,6 +86,8 @@ pub struct HeaderMap<K> {
     /// 0-based row index (row 1 is 0).
     pub row_index: u32,
     pub columns: Vec<MatchedColumn<K>>,
+    /// Fields whose values fit more than one unnamed column: reported, never guessed.
+    pub ambiguous: Vec<(K, Vec<usize>)>,
 }
 
 impl<K: FieldKey> HeaderMap<K> {
@@ -109,7 +153,7 @@ fn match_row<K: FieldKey>(row: &[Cell<'_>], specs: &[ColumnSpec<K>]) -> Vec<Matc
         taken_specs[s] = true;
         taken_columns[index] = true;
         let header = row[index].text().unwrap_or_default();
-        columns.push(MatchedColumn { key: specs[s].key, index, header });
+        columns.push(MatchedColumn { key: specs[s].key, index, header, evidence: Evidence::Wording });
     }
     columns.sort_by_key(|c| c.index);
     columns
@@ -124,23 +168,67 @@ impl<K: FieldKey> HeaderMap<K> {
                 key,
                 index,
                 header: cells.get(index).copied().and_then(Cell::text).unwrap_or_default(),
+                evidence: Evidence::Chosen,
             })
             .collect();
         columns.sort_by_key(|c| c.index);
-        HeaderMap { row_index, columns }
+        HeaderMap { row_index, columns, ambiguous: Vec::new() }
     }
 
-    /// The row as a header, if it names the `anchor` field and at least `min_fields` fields. A
-    /// title or letterhead above the header names none or few.
+    /// The row as a header: its columns matched by their wording, then each field still
+    /// unmatched by what the rows `below` hold in a column no wording took (see
+    /// [`Content`]); a field whose values fit two such columns is left ambiguous.
     pub fn of_row(
         row_index: u32,
         cells: &[Cell<'_>],
+        below: &[Vec<Cell<'_>>],
         specs: &[ColumnSpec<K>],
-        anchor: K,
-        min_fields: usize,
-    ) -> Option<HeaderMap<K>> {
-        let map = HeaderMap { row_index, columns: match_row(cells, specs) };
-        (map.has(anchor) && map.columns.len() >= min_fields).then_some(map)
+        content: impl Fn(K, &HeaderMap<K>) -> Option<Content>,
+    ) -> HeaderMap<K> {
+        let mut map = HeaderMap { row_index, columns: match_row(cells, specs), ambiguous: Vec::new() };
+        let width = below.iter().map(Vec::len).chain([cells.len()]).max().unwrap_or(0);
+        for spec in specs {
+            if map.has(spec.key) {
+                continue;
+            }
+            let Some(kind) = content(spec.key, &map) else { continue };
+            let fitting: Vec<(usize, u32, u32)> = (0..width)
+                .filter(|&index| !map.columns.iter().any(|c| c.index == index))
+                .filter_map(|index| {
+                    let filled: Vec<Cell<'_>> = below
+                        .iter()
+                        .filter_map(|row| row.get(index).copied())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    let fits = filled.iter().filter(|c| kind.fits(**c)).count() as u32;
+                    let filled = filled.len() as u32;
+                    (filled >= MIN_FILLED && f64::from(fits) >= FIT_SHARE * f64::from(filled))
+                        .then_some((index, fits, filled))
+                })
+                .collect();
+            match fitting.as_slice() {
+                [] => {}
+                [(index, fits, filled)] => map.columns.push(MatchedColumn {
+                    key: spec.key,
+                    index: *index,
+                    header: cells.get(*index).copied().and_then(Cell::text).unwrap_or_default(),
+                    evidence: Evidence::Content { kind, fits: *fits, filled: *filled },
+                }),
+                many => map.ambiguous.push((spec.key, many.iter().map(|f| f.0).collect())),
+            }
+        }
+        map.columns.sort_by_key(|c| c.index);
+        map
+    }
+
+    /// How many of the row's cells name a field by wording.
+    pub fn worded(cells: &[Cell<'_>], specs: &[ColumnSpec<K>]) -> usize {
+        match_row(cells, specs).len()
+    }
+
+    /// How many fields the header maps: the better of two candidate headers maps more.
+    pub fn score(&self) -> usize {
+        self.columns.len()
     }
 }
 

@@ -7,6 +7,8 @@
 //! good records in one transaction.
 
 mod cells;
+mod content;
+mod detect;
 pub mod graduates;
 pub mod header;
 mod rows;
@@ -25,9 +27,10 @@ use crate::task::Watch;
 use header::FieldKey;
 use rows::ListParser;
 
-pub use header::{HeaderMap, MatchedColumn};
+pub use detect::Choice;
+pub use header::{Evidence, HeaderMap, MatchedColumn};
 pub use rows::{Reading, Tally};
-pub use workbook::Flow;
+pub use workbook::{Flow, SheetInfo};
 
 /// What a person asked of an import.
 #[derive(Clone, Debug, Default)]
@@ -41,6 +44,8 @@ pub struct ImportOptions {
     pub actor: String,
     /// The header row and columns as the person corrected them; detected when none.
     pub mapping: Option<ColumnMapping>,
+    /// The sheet the list is on; the best one when none.
+    pub sheet: Option<SheetChoice>,
     /// Rows read so far, and the Cancel button: a cancelled import changes nothing.
     pub watch: Watch,
 }
@@ -50,6 +55,9 @@ pub struct ImportOptions {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct ColumnMapping {
+    /// The sheet, by name; the one the list was found on when none.
+    #[serde(default)]
+    pub sheet: Option<String>,
     /// As the spreadsheet program numbers rows, from 1.
     pub header_row: u32,
     pub columns: Vec<MappedColumn>,
@@ -64,7 +72,34 @@ pub struct MappedColumn {
     pub index: u32,
 }
 
-/// One cell of the header row, with the field it was matched to.
+/// A sheet asked for by a person: its number from 1 in the workbook's order, or its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetChoice {
+    Number(usize),
+    Name(String),
+}
+
+impl std::str::FromStr for SheetChoice {
+    type Err = std::convert::Infallible;
+    /// «2» is the second sheet; anything else is a name.
+    fn from_str(text: &str) -> Result<SheetChoice, Self::Err> {
+        Ok(match text.trim().parse::<usize>() {
+            Ok(n) => SheetChoice::Number(n),
+            Err(_) => SheetChoice::Name(text.trim().to_owned()),
+        })
+    }
+}
+
+impl std::fmt::Display for SheetChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SheetChoice::Number(n) => write!(f, "{n}"),
+            SheetChoice::Name(name) => f.write_str(name),
+        }
+    }
+}
+
+/// One cell of the header row, with the field it was matched to and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct HeaderCell {
@@ -72,6 +107,34 @@ pub struct HeaderCell {
     pub letter: String,
     pub text: String,
     pub field: Option<String>,
+    /// Why the column was taken for its field: its wording, or what 98% of its values are.
+    pub evidence: Option<Text>,
+}
+
+impl<K: FieldKey> Reading<K> {
+    /// The header row's cells, each with its field and evidence.
+    fn header_row(&self) -> Vec<HeaderCell> {
+        let width = self
+            .header
+            .columns
+            .iter()
+            .map(|c| c.index + 1)
+            .chain([self.header_cells.len()])
+            .max()
+            .unwrap_or(0);
+        (0..width)
+            .map(|index| {
+                let matched = self.header.columns.iter().find(|c| c.index == index);
+                HeaderCell {
+                    index: index as u32,
+                    letter: workbook::column_letters(index),
+                    text: self.header_cells.get(index).cloned().unwrap_or_default(),
+                    field: matched.map(|c| c.key.code().to_owned()),
+                    evidence: matched.map(|c| c.evidence.text(&c.header)),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A field a list's column can hold, for the wizard's choice.
@@ -90,6 +153,10 @@ pub struct FieldOption {
 pub struct ImportPreview {
     pub file: String,
     pub sheet: String,
+    /// The list was found only on a hidden sheet.
+    pub sheet_hidden: bool,
+    /// Every sheet of the workbook, to read another.
+    pub sheets: Vec<SheetInfo>,
     pub headers: Vec<HeaderCell>,
     pub fields: Vec<FieldOption>,
     pub tally: Tally,
@@ -99,22 +166,7 @@ pub struct ImportPreview {
 
 impl ImportPreview {
     fn new<P: ListParser>(path: &Path, reading: Reading<P::Key>, records: usize) -> ImportPreview {
-        let headers = reading
-            .header_cells
-            .iter()
-            .enumerate()
-            .map(|(index, text)| HeaderCell {
-                index: index as u32,
-                letter: workbook::column_letters(index),
-                text: text.clone(),
-                field: reading
-                    .header
-                    .columns
-                    .iter()
-                    .find(|c| c.index == index)
-                    .map(|c| c.key.code().to_owned()),
-            })
-            .collect();
+        let headers = reading.header_row();
         let fields = P::COLUMNS
             .iter()
             .map(|spec| FieldOption {
@@ -126,6 +178,8 @@ impl ImportPreview {
         ImportPreview {
             file: file_name(path),
             sheet: reading.sheet,
+            sheet_hidden: reading.sheet_hidden,
+            sheets: reading.sheets,
             headers,
             fields,
             tally: reading.tally,
@@ -146,6 +200,10 @@ pub struct Problem {
     pub header: Option<String>,
     /// The field's stable key (`iin`, `surname`, …).
     pub field: Option<&'static str>,
+    /// The cell's text as the file has it (hidden characters written as `U+001B`).
+    pub value: Option<String>,
+    /// Whom the row is about, when it says: the graduate's name, the employer.
+    pub person: Option<String>,
     /// Stable code: `iin_check_digit`, `iin_length`, `duplicate_in_file`, `missing_field`,
     /// `unknown_value`, `invalid_value`, `iin_birth_date_mismatch`, ….
     pub code: &'static str,
@@ -158,6 +216,12 @@ pub struct Problem {
 pub struct ImportReport {
     pub file: String,
     pub sheet: String,
+    /// The list was found only on a hidden sheet.
+    pub sheet_hidden: bool,
+    /// The cohort the rows went into (a graduate list may name several; then the first).
+    pub year: Option<i32>,
+    /// The header row's matched columns, each with why it was taken.
+    pub columns: Vec<HeaderCell>,
     /// The rows as read; the valid ones are those applied.
     #[serde(flatten)]
     pub tally: Tally,
@@ -167,12 +231,29 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
-    pub fn new(path: &Path, sheet: String, tally: Tally, counts: ApplyCounts, dry_run: bool) -> ImportReport {
-        ImportReport { file: file_name(path), sheet, tally, counts, dry_run }
+    pub fn new<K: FieldKey>(
+        path: &Path,
+        reading: Reading<K>,
+        year: Option<i32>,
+        counts: ApplyCounts,
+        dry_run: bool,
+    ) -> ImportReport {
+        let columns = reading.header_row().into_iter().filter(|c| c.field.is_some()).collect();
+        ImportReport {
+            file: file_name(path),
+            sheet: reading.sheet,
+            sheet_hidden: reading.sheet_hidden,
+            year,
+            columns,
+            tally: reading.tally,
+            counts,
+            dry_run,
+        }
     }
 }
 
-/// A file that cannot be imported at all. Row problems are not errors: see the report.
+/// A file that cannot be imported at all. Row problems are not errors (see the report),
+/// unless no row at all can be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{path}: cannot read: {source}")]
@@ -188,9 +269,16 @@ pub enum ImportError {
     /// No row near the top names the list's columns.
     #[error("{path}: no header row")]
     NoHeader { path: PathBuf, expected: Vec<Text> },
-    /// The header row lacks columns the list cannot do without.
+    /// The header row lacks columns the list cannot do without; `ambiguous`: fields whose
+    /// values fit several unnamed columns (by their letters), for the person to choose.
     #[error("{path}: missing columns")]
-    MissingColumns { path: PathBuf, header_row: u32, missing: Vec<Text> },
+    MissingColumns { path: PathBuf, header_row: u32, missing: Vec<Text>, ambiguous: Vec<(Text, Vec<String>)> },
+    /// The sheet asked for is not in the workbook.
+    #[error("{path}: no sheet {asked}")]
+    NoSuchSheet { path: PathBuf, asked: String, sheets: Vec<String> },
+    /// Not one row could be imported: nothing was written.
+    #[error("{path}: no valid row")]
+    NothingToImport { path: PathBuf, problems: Vec<Problem> },
     /// A corrected mapping names a field this list does not have (the window's mistake).
     #[error("unknown field {field}")]
     UnknownField { field: String },
@@ -218,6 +306,8 @@ impl UserFacing for ImportError {
             ImportError::Empty { .. } => "file_empty",
             ImportError::NoHeader { .. } => "no_header_row",
             ImportError::MissingColumns { .. } => "missing_columns",
+            ImportError::NoSuchSheet { .. } => "no_such_sheet",
+            ImportError::NothingToImport { .. } => "nothing_to_import",
             ImportError::UnknownField { .. } => "unknown_field",
             ImportError::Cancelled => "cancelled",
         }
@@ -231,7 +321,9 @@ impl UserFacing for ImportError {
             | ImportError::Corrupt { path, .. }
             | ImportError::Empty { path }
             | ImportError::NoHeader { path, .. }
-            | ImportError::MissingColumns { path, .. } => vec![("file", file_name(path))],
+            | ImportError::MissingColumns { path, .. }
+            | ImportError::NoSuchSheet { path, .. }
+            | ImportError::NothingToImport { path, .. } => vec![("file", file_name(path))],
             ImportError::UnknownField { field } => vec![("field", field.clone())],
             ImportError::Cancelled => Vec::new(),
         }
@@ -281,18 +373,73 @@ impl UserFacing for ImportError {
                     list(expected, Lang::Ru)
                 ),
             ),
-            ImportError::MissingColumns { path, header_row, missing } => Text::new(
-                format!(
-                    "«{}» файлында ({header_row}-жол тақырып) мына бағандар жоқ: {}",
-                    file_name(path),
-                    list(missing, Lang::Kk)
-                ),
-                format!(
-                    "В файле «{}» (заголовок в строке {header_row}) нет столбцов: {}",
-                    file_name(path),
-                    list(missing, Lang::Ru)
-                ),
-            ),
+            ImportError::MissingColumns { path, header_row, missing, ambiguous } => {
+                let choose = |lang: Lang| {
+                    ambiguous
+                        .iter()
+                        .map(|(field, letters)| {
+                            let letters = letters.join(", ");
+                            match lang {
+                                Lang::Kk => format!(
+                                    " «{}» мәндеріне бірнеше баған сәйкес ({letters}): біреуін таңдаңыз.",
+                                    field.kk
+                                ),
+                                Lang::Ru => format!(
+                                    " Значениям «{}» подходят несколько столбцов ({letters}): выберите один.",
+                                    field.ru
+                                ),
+                            }
+                        })
+                        .collect::<String>()
+                };
+                Text::new(
+                    format!(
+                        "«{}» файлында ({header_row}-жол тақырып) мына бағандар жоқ: {}.{}",
+                        file_name(path),
+                        list(missing, Lang::Kk),
+                        choose(Lang::Kk)
+                    ),
+                    format!(
+                        "В файле «{}» (заголовок в строке {header_row}) нет столбцов: {}.{}",
+                        file_name(path),
+                        list(missing, Lang::Ru),
+                        choose(Lang::Ru)
+                    ),
+                )
+            }
+            ImportError::NoSuchSheet { path, asked, sheets } => {
+                let sheets = sheets.iter().map(|s| format!("«{s}»")).collect::<Vec<_>>().join(", ");
+                Text::new(
+                    format!("«{}» файлында «{asked}» парағы жоқ; парақтар: {sheets}", file_name(path)),
+                    format!("В файле «{}» нет листа «{asked}»; листы: {sheets}", file_name(path)),
+                )
+            }
+            ImportError::NothingToImport { path, problems } => {
+                let first = |lang: Lang| {
+                    problems
+                        .iter()
+                        .take(3)
+                        .map(|p| match lang {
+                            Lang::Kk => format!(" {}-жол: {}.", p.row, p.message.kk),
+                            Lang::Ru => format!(" Строка {}: {}.", p.row, p.message.ru),
+                        })
+                        .collect::<String>()
+                };
+                Text::new(
+                    format!(
+                        "«{}» файлында бірде-бір жарамды жол жоқ ({} ақау): ештеңе жазылмады.{}",
+                        file_name(path),
+                        problems.len(),
+                        first(Lang::Kk)
+                    ),
+                    format!(
+                        "В файле «{}» ни одной годной строки (ошибок: {}): ничего не записано.{}",
+                        file_name(path),
+                        problems.len(),
+                        first(Lang::Ru)
+                    ),
+                )
+            }
             ImportError::UnknownField { field } => Text::new(
                 format!("«{field}» өрісі бұл тізімде жоқ: бағандарды қайта таңдаңыз"),
                 format!("Поля «{field}» в этом списке нет: выберите столбцы заново"),

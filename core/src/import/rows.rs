@@ -10,14 +10,13 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::cells::{self, Cell};
+use super::content::Content;
+use super::detect::{self, Choice};
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
-use super::workbook::{self, Flow, column_letters};
-use super::{ColumnMapping, ImportError, Problem};
+use super::workbook::{Flow, SheetInfo, Workbook, column_letters};
+use super::{ImportError, Problem};
 use crate::classifiers::{Classifier, fold};
 use crate::i18n::{Lang, Text, UserFacing};
-
-/// How far down a letterhead can push the header.
-const HEADER_SEARCH_ROWS: u32 = 40;
 
 /// First words of the lines under a table that are not data (folded).
 const NOT_DATA_WORDS: &[&str] = &[
@@ -63,12 +62,22 @@ pub trait ListParser {
     fn identity(record: &Self::Record) -> Self::Identity;
     /// The `duplicate_in_file` message of a row that repeats row `first`.
     fn duplicate(first: u32) -> Text;
+    /// What a field's values are, for matching a column whose header the wordings lack, given
+    /// the columns matched so far; `None` for a field told by its header only (a surname and a
+    /// name look alike).
+    fn content(key: Self::Key, matched: &HeaderMap<Self::Key>) -> Option<Content>;
+    /// Whom (or what) a row is about, as its problems name it: the person's name, the employer.
+    fn person(row: &RowCtx<'_, Self::Key>) -> Option<String>;
 }
 
 /// What reading a list found, besides its records.
 #[derive(Clone, Debug)]
 pub struct Reading<K> {
     pub sheet: String,
+    /// The list was found only on a hidden sheet: the report says so.
+    pub sheet_hidden: bool,
+    /// Every sheet of the workbook, for the wizard to choose another.
+    pub sheets: Vec<SheetInfo>,
     pub header: HeaderMap<K>,
     /// The header row's cells as text, for the wizard to show.
     pub header_cells: Vec<String>,
@@ -97,62 +106,50 @@ pub fn label<K: FieldKey>(specs: &[ColumnSpec<K>], key: K) -> Text {
     specs.iter().find(|s| s.key == key).map(ColumnSpec::label).expect("every key has a spec")
 }
 
-/// Reads a list: finds its header, turns each data row into a record with `parser` and hands
-/// every good record, in order, with its row number to `accept` (which may stop the reading).
+/// Reads a list: finds its sheet and header (see [`detect`]), turns each data row into a
+/// record with `parser` and hands every good record, in order, with its row number to `accept`
+/// (which may stop the reading).
 pub fn read<P: ListParser>(
     path: &Path,
     parser: &mut P,
-    mapping: Option<&ColumnMapping>,
+    choice: Choice<'_>,
     mut accept: impl FnMut(u32, P::Record) -> Flow,
 ) -> Result<Reading<P::Key>, ImportError> {
-    let forced = mapping.map(mapped::<P>).transpose()?;
-    let mut header: Option<(HeaderMap<P::Key>, Tally)> = None;
-    let mut header_cells = Vec::new();
+    let mut book = Workbook::open(path)?;
+    let found = detect::find(&mut book, &*parser, choice)?;
+    let map = &found.map;
+    let mut tally = Tally { header_row: map.row_index + 1, ..Tally::default() };
     let mut first_rows: HashMap<P::Identity, u32> = HashMap::new();
-    let mut first_index = None;
-    let sheet = workbook::for_each_row(path, |index, cells| {
-        let Some((map, reading)) = &mut header else {
-            let first = *first_index.get_or_insert(index);
-            let found = match &forced {
-                Some((row, columns)) if *row == index => Some(HeaderMap::chosen(index, cells, columns)),
-                Some(_) => None,
-                None => HeaderMap::of_row(index, cells, P::COLUMNS, P::ANCHOR, 3),
-            };
-            if let Some(map) = found {
-                let missing = parser.missing(&map);
-                if !missing.is_empty() {
-                    return Err(ImportError::MissingColumns {
-                        path: path.to_path_buf(),
-                        header_row: index + 1,
-                        missing: missing.into_iter().map(|k| label(P::COLUMNS, k)).collect(),
-                    });
-                }
-                header_cells = cells.iter().map(|c| c.text().unwrap_or_default()).collect();
-                header = Some((map, Tally { header_row: index + 1, ..Tally::default() }));
-            } else if forced.is_none() && index - first >= HEADER_SEARCH_ROWS {
-                return Err(no_header::<P>(path));
-            }
+    book.rows(found.sheet, |index, cells| {
+        if index <= map.row_index {
             return Ok(Flow::Continue);
-        };
+        }
         let number = index + 1;
         match row_kind(cells, map, P::ANCHOR) {
             RowKind::NotData => {
-                reading.skipped_rows.push(number);
+                tally.skipped_rows.push(number);
                 return Ok(Flow::Continue);
             }
-            RowKind::Data => reading.data_rows += 1,
+            RowKind::Data => tally.data_rows += 1,
         }
         let mut row = RowCtx { map, cells, number, problems: Vec::new(), specs: P::COLUMNS };
         let record = parser.parse(&mut row).filter(|_| row.problems.is_empty());
-        reading.problems.append(&mut row.problems);
+        let person = P::person(&row);
+        tally.problems.extend(row.problems.into_iter().map(|p| Problem { person: person.clone(), ..p }));
         let Some(record) = record else { return Ok(Flow::Continue) };
         match first_rows.entry(P::identity(&record)) {
             Entry::Occupied(first) => {
-                reading.problems.push(Problem {
+                let column = map.column(P::ANCHOR);
+                tally.problems.push(Problem {
                     row: number,
-                    column: map.column(P::ANCHOR).map(|c| column_letters(c.index)),
-                    header: map.column(P::ANCHOR).map(|c| c.header.clone()),
+                    column: column.map(|c| column_letters(c.index)),
+                    header: column.map(|c| c.header.clone()),
                     field: Some(P::ANCHOR.code()),
+                    value: column
+                        .and_then(|c| cells.get(c.index))
+                        .and_then(|c| c.text())
+                        .map(|t| cells::visible(&t)),
+                    person,
                     code: "duplicate_in_file",
                     message: P::duplicate(*first.get()),
                 });
@@ -160,20 +157,29 @@ pub fn read<P: ListParser>(
             }
             Entry::Vacant(slot) => {
                 slot.insert(number);
-                reading.valid += 1;
+                tally.valid += 1;
                 Ok(accept(number, record))
             }
         }
     })?;
-    let (header, tally) = header.ok_or_else(|| no_header::<P>(path))?;
-    let indispensable = indispensable(parser, &header);
-    Ok(Reading { sheet, header, header_cells, indispensable, tally })
+    let indispensable = indispensable(&*parser, &found.map);
+    let sheet = &book.sheets()[found.sheet];
+    Ok(Reading {
+        sheet: sheet.name.clone(),
+        sheet_hidden: sheet.hidden,
+        sheets: book.sheets().to_vec(),
+        header: found.map,
+        header_cells: found.header_cells,
+        indispensable,
+        tally,
+    })
 }
 
 fn indispensable<P: ListParser>(parser: &P, header: &HeaderMap<P::Key>) -> Vec<P::Key> {
     let without = |key: P::Key| HeaderMap {
         row_index: header.row_index,
         columns: header.columns.iter().filter(|c| c.key != key).cloned().collect(),
+        ambiguous: Vec::new(),
     };
     header
         .columns
@@ -181,31 +187,6 @@ fn indispensable<P: ListParser>(parser: &P, header: &HeaderMap<P::Key>) -> Vec<P
         .map(|c| c.key)
         .filter(|&key| key == P::ANCHOR || !parser.missing(&without(key)).is_empty())
         .collect()
-}
-
-/// A person's mapping as the list's keys: the 0-based header row and (key, column) pairs.
-type Chosen<K> = (u32, Vec<(K, usize)>);
-
-fn mapped<P: ListParser>(mapping: &ColumnMapping) -> Result<Chosen<P::Key>, ImportError> {
-    let columns = mapping
-        .columns
-        .iter()
-        .map(|c| {
-            P::COLUMNS
-                .iter()
-                .find(|spec| spec.key.code() == c.field)
-                .map(|spec| (spec.key, c.index as usize))
-                .ok_or_else(|| ImportError::UnknownField { field: c.field.clone() })
-        })
-        .collect::<Result<_, _>>()?;
-    Ok((mapping.header_row.saturating_sub(1), columns))
-}
-
-fn no_header<P: ListParser>(path: &Path) -> ImportError {
-    ImportError::NoHeader {
-        path: path.to_path_buf(),
-        expected: P::EXPECTED.iter().map(|k| label(P::COLUMNS, *k)).collect(),
-    }
 }
 
 /// One row being read.
@@ -233,6 +214,8 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
             column: column.map(|c| column_letters(c.index)),
             header: column.map(|c| c.header.clone()),
             field: Some(key.code()),
+            value: self.cell(key).text().map(|t| cells::visible(&t)),
+            person: None,
             code,
             message,
         });

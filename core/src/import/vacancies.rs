@@ -3,11 +3,12 @@
 use std::path::Path;
 
 use super::cells::Cell;
+use super::content::Content;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
 use super::workbook::column_letters;
-use super::{ColumnMapping, ImportError, ImportPreview, Problem};
+use super::{Choice, ImportError, ImportPreview, Problem};
 use crate::classifiers::{OrgKind, Ownership, Region, parse_yes_no};
 use crate::i18n::Text;
 use crate::ident::Bin;
@@ -184,6 +185,8 @@ impl Preview {
                         column: places.as_ref().map(|p| p.0.clone()),
                         header: places.as_ref().map(|p| p.1.clone()),
                         field: Some(Column::Places.code()),
+                        value: Some(record.places.to_string()),
+                        person: Some(record.employer.name.clone()),
                         code: "places_below_referrals",
                         message: Text::new(
                             format!(
@@ -211,9 +214,9 @@ impl Preview {
 }
 
 /// Reads and checks a list of requests for the cohort `year` without touching the database.
-pub fn preview(path: &Path, year: i32, mapping: Option<&ColumnMapping>) -> Result<Preview, ImportError> {
+pub fn preview(path: &Path, year: i32, choice: Choice<'_>) -> Result<Preview, ImportError> {
     let (mut records, mut rows) = (Vec::new(), Vec::new());
-    let reading = rows::read(path, &mut RowParser::new(year), mapping, |row, record| {
+    let reading = rows::read(path, &mut RowParser::new(year), choice, |row, record| {
         records.push(record);
         rows.push(row);
         Flow::Continue
@@ -254,6 +257,22 @@ impl ListParser for RowParser {
 
     fn identity(v: &VacancyRecord) -> Self::Identity {
         (v.employer.bin, v.position.clone(), v.settlement.clone())
+    }
+
+    fn content(key: Column, _: &HeaderMap<Column>) -> Option<Content> {
+        match key {
+            Column::Bin => Some(Content::Bin),
+            Column::Kind => Some(Content::OrgKind),
+            Column::Region => Some(Content::Region),
+            Column::Rural => Some(Content::YesNo),
+            Column::ProgramCodes => Some(Content::ProgramCode),
+            Column::Places => Some(Content::Count),
+            _ => None,
+        }
+    }
+
+    fn person(row: &RowCtx<'_, Column>) -> Option<String> {
+        row.cell(Column::Employer).text().map(|name| super::cells::visible(&name))
     }
 
     fn duplicate(first: u32) -> Text {

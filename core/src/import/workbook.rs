@@ -1,12 +1,15 @@
-//! Opening a spreadsheet file and reading the rows of its first sheet with cells. The format is
-//! told from the file's bytes, not its name, so a misnamed or non-spreadsheet file gets the
-//! right message. An .xlsx sheet is streamed row by row (lists run to 100,000 rows); .xls and
-//! .ods sheets are read whole first, which calamine requires.
+//! Opening a spreadsheet file, listing its sheets and reading the rows of any of them. The
+//! format is told from the file's bytes, not its name, so a misnamed or non-spreadsheet file
+//! gets the right message. An .xlsx sheet is streamed row by row (lists run to 100,000 rows);
+//! .xls and .ods sheets are read whole first, which calamine requires.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use serde::Serialize;
 
 use super::ImportError;
 use super::cells::Cell;
@@ -52,35 +55,97 @@ fn sniff(bytes: &[u8]) -> Option<Format> {
     }
 }
 
-/// Calls `row` with each non-blank row of the first sheet that has cells, in order: the row's
-/// 0-based index as the sheet numbers it, and its cells from column A. Returns the sheet's name.
-pub fn for_each_row(
-    path: &Path,
-    mut row: impl FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError>,
-) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
-    let format = sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet { path: path.to_path_buf() })?;
-    let read = match format {
-        Format::Xlsx => stream_xlsx(Xlsx::new(Cursor::new(bytes)), &mut row),
-        Format::Ods => whole_sheets(Ods::new(Cursor::new(bytes)), &mut row),
-        // An encrypted .xlsx is a compound file too; calamine's xlsx reader recognises it.
-        Format::Compound => match Xlsx::new(Cursor::new(bytes.clone())) {
-            Err(calamine::XlsxError::Password) => Err(calamine::XlsxError::Password.into()),
-            _ => whole_sheets(Xls::new(Cursor::new(bytes)), &mut row),
-        },
-    };
-    match read {
-        Ok(Some(sheet)) => Ok(sheet),
-        Ok(None) => Err(ImportError::Empty { path: path.to_path_buf() }),
-        Err(Failure::Row(e)) => Err(e),
-        Err(Failure::Calamine(
-            calamine::Error::Xlsx(calamine::XlsxError::Password)
-            | calamine::Error::Xls(calamine::XlsError::Password)
-            | calamine::Error::Ods(calamine::OdsError::Password),
-        )) => Err(ImportError::PasswordProtected { path: path.to_path_buf() }),
-        Err(Failure::Calamine(other)) => {
-            Err(ImportError::Corrupt { path: path.to_path_buf(), detail: other.to_string() })
+/// A sheet of the workbook, in the workbook's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct SheetInfo {
+    pub name: String,
+    /// Hidden (or very hidden): read only when no visible sheet holds the list.
+    pub hidden: bool,
+}
+
+enum Book {
+    Xlsx(Xlsx<Cursor<Vec<u8>>>),
+    Xls(Xls<Cursor<Vec<u8>>>),
+    Ods(Ods<Cursor<Vec<u8>>>),
+}
+
+/// An open spreadsheet file: its sheets, each read row by row as often as asked (an .xls or
+/// .ods sheet is read whole once, as calamine requires, and kept).
+pub struct Workbook {
+    path: PathBuf,
+    book: Book,
+    sheets: Vec<SheetInfo>,
+    ranges: HashMap<usize, Range<Data>>,
+}
+
+impl Workbook {
+    pub fn open(path: &Path) -> Result<Workbook, ImportError> {
+        let bytes =
+            std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+        let format =
+            sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet { path: path.to_path_buf() })?;
+        let fail = |e: calamine::Error| failure(path, e);
+        let book = match format {
+            Format::Xlsx => Book::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
+            Format::Ods => Book::Ods(Ods::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
+            // An encrypted .xlsx is a compound file too; calamine's xlsx reader recognises it.
+            Format::Compound => match Xlsx::new(Cursor::new(bytes.clone())) {
+                Err(calamine::XlsxError::Password) => return Err(fail(calamine::XlsxError::Password.into())),
+                _ => Book::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
+            },
+        };
+        let metadata = match &book {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        };
+        let sheets = metadata
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .map(|s| SheetInfo { name: s.name.clone(), hidden: s.visible != SheetVisible::Visible })
+            .collect();
+        Ok(Workbook { path: path.to_path_buf(), book, sheets, ranges: HashMap::new() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn sheets(&self) -> &[SheetInfo] {
+        &self.sheets
+    }
+
+    /// Calls `row` with each non-blank row of sheet `n`, in order: the row's 0-based index as
+    /// the sheet numbers it, and its cells from column A, until `row` says stop. Answers
+    /// whether the sheet has any cells.
+    pub fn rows(
+        &mut self,
+        n: usize,
+        mut row: impl FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError>,
+    ) -> Result<bool, ImportError> {
+        let name = self.sheets[n].name.clone();
+        let read = match &mut self.book {
+            Book::Xlsx(book) => stream_xlsx(book, &name, &mut row),
+            Book::Xls(book) => whole_sheet(book, &mut self.ranges, n, &name, &mut row),
+            Book::Ods(book) => whole_sheet(book, &mut self.ranges, n, &name, &mut row),
+        };
+        read.map_err(|e| match e {
+            Failure::Row(e) => e,
+            Failure::Calamine(e) => failure(&self.path, e),
+        })
+    }
+}
+
+/// The typed error of a reader's failure.
+fn failure(path: &Path, error: calamine::Error) -> ImportError {
+    match error {
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+        | calamine::Error::Xls(calamine::XlsError::Password)
+        | calamine::Error::Ods(calamine::OdsError::Password) => {
+            ImportError::PasswordProtected { path: path.to_path_buf() }
         }
+        other => ImportError::Corrupt { path: path.to_path_buf(), detail: other.to_string() },
     }
 }
 
@@ -105,65 +170,62 @@ fn deliver(row: &mut RowFn<'_>, index: u32, cells: &[Cell<'_>]) -> Result<Flow, 
     row(index, cells).map_err(Failure::Row)
 }
 
-/// Streams the first .xlsx sheet with cells without building the whole range: each row's
-/// cells borrow the workbook's shared strings.
-fn stream_xlsx(
-    workbook: Result<Xlsx<Cursor<Vec<u8>>>, calamine::XlsxError>,
-    row: &mut RowFn<'_>,
-) -> Result<Option<String>, Failure> {
-    let mut workbook = workbook?;
-    for name in workbook.sheet_names() {
-        let mut reader = workbook.worksheet_cells_reader(&name)?;
-        let mut current: Option<u32> = None;
-        let mut values: Vec<DataRef<'_>> = Vec::new();
-        let mut flow = Flow::Continue;
-        while let Some(cell) = reader.next_cell()? {
-            let (r, c) = cell.get_position();
-            if current != Some(r) {
-                if let Some(index) = current {
-                    flow = deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
-                    if flow == Flow::Stop {
-                        break;
-                    }
+/// Streams an .xlsx sheet without building the whole range: each row's cells borrow the
+/// workbook's shared strings.
+fn stream_xlsx(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str, row: &mut RowFn<'_>) -> Result<bool, Failure> {
+    let mut reader = book.worksheet_cells_reader(name)?;
+    let mut current: Option<u32> = None;
+    let mut values: Vec<DataRef<'_>> = Vec::new();
+    let mut flow = Flow::Continue;
+    while let Some(cell) = reader.next_cell()? {
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if let Some(index) = current {
+                flow = deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+                if flow == Flow::Stop {
+                    break;
                 }
-                current = Some(r);
-                values.clear();
             }
-            let c = c as usize;
-            if values.len() <= c {
-                values.resize(c + 1, DataRef::Empty);
-            }
-            values[c] = cell.get_value().clone();
+            current = Some(r);
+            values.clear();
         }
-        if let Some(index) = current {
-            if flow == Flow::Continue {
-                deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
-            }
-            return Ok(Some(name));
+        let c = c as usize;
+        if values.len() <= c {
+            values.resize(c + 1, DataRef::Empty);
         }
+        values[c] = cell.get_value().clone();
     }
-    Ok(None)
+    let Some(index) = current else { return Ok(false) };
+    if flow == Flow::Continue {
+        deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+    }
+    Ok(true)
 }
 
-/// Reads the first sheet with cells of an .xls or .ods whole, then hands out its rows.
-fn whole_sheets<R, E>(workbook: Result<R, E>, row: &mut RowFn<'_>) -> Result<Option<String>, Failure>
+/// Hands out the rows of an .xls or .ods sheet, read whole the first time it is asked for.
+fn whole_sheet<R, E>(
+    book: &mut R,
+    ranges: &mut HashMap<usize, Range<Data>>,
+    n: usize,
+    name: &str,
+    row: &mut RowFn<'_>,
+) -> Result<bool, Failure>
 where
     R: Reader<Cursor<Vec<u8>>, Error = E>,
     E: Into<calamine::Error>,
 {
-    let mut workbook = workbook?;
-    for name in workbook.sheet_names() {
-        let range: Range<Data> = workbook.worksheet_range(&name)?;
-        let Some((top, left)) = range.start() else { continue };
-        let mut cells = vec![Cell::Empty; left as usize];
-        for (i, values) in range.rows().enumerate() {
-            cells.truncate(left as usize);
-            cells.extend(values.iter().map(Cell::of));
-            if deliver(row, top + i as u32, &cells)? == Flow::Stop {
-                break;
-            }
+    let range = match ranges.entry(n) {
+        Entry::Occupied(range) => range.into_mut(),
+        Entry::Vacant(slot) => slot.insert(book.worksheet_range(name).map_err(Into::into)?),
+    };
+    let Some((top, left)) = range.start() else { return Ok(false) };
+    let mut cells = vec![Cell::Empty; left as usize];
+    for (i, values) in range.rows().enumerate() {
+        cells.truncate(left as usize);
+        cells.extend(values.iter().map(Cell::of));
+        if deliver(row, top + i as u32, &cells)? == Flow::Stop {
+            break;
         }
-        return Ok(Some(name));
     }
-    Ok(None)
+    Ok(true)
 }

@@ -1,5 +1,6 @@
 //! Importing a list: read and checked by [`crate::import`], the good records written in one
-//! transaction with its import batch and audit rows; a dry run rolls back and only counts.
+//! transaction with its import batch and audit rows; a dry run rolls back and only counts. A
+//! list with no good row at all is refused whole and writes nothing.
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -8,7 +9,7 @@ use super::WorkflowError;
 use crate::error::Error;
 use crate::import::vacancies::Preview;
 use crate::import::{
-    self, ColumnMapping, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, file_name,
+    self, Choice, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, Reading, file_name,
 };
 use crate::model::{GraduateRecord, Vacancy, VacancyRecord};
 use crate::store::{ChangeContext, Db, Store};
@@ -30,7 +31,9 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
         let reader = scope.spawn(move || {
             let mut chunk = Vec::with_capacity(CHUNK);
             let mut read = 0u64;
-            let reading = import::graduates::read(path, options.year, options.mapping.as_ref(), |record| {
+            let mut first_year = None;
+            let reading = import::graduates::read(path, options.year, choice(options), |record| {
+                first_year.get_or_insert(record.graduation_year);
                 chunk.push(record);
                 read += 1;
                 if read.is_multiple_of(PROGRESS_EVERY) {
@@ -51,8 +54,9 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
             if options.watch.cancelled() {
                 return Err(ImportError::Cancelled);
             }
+            refuse_empty(path, &reading)?;
             let _ = send.send(chunk);
-            Ok::<_, ImportError>(reading)
+            Ok::<_, ImportError>((reading, options.year.or(first_year)))
         });
         let mut reading = None;
         let counts = store.write_graduates(&ctx, options.dry_run, |put| {
@@ -64,9 +68,25 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
             reading = Some(reader.join().expect("the reading thread does not panic")?);
             Ok::<(), Error>(())
         })?;
-        let reading = reading.expect("set before the transaction commits");
-        Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
+        let (reading, year) = reading.expect("set before the transaction commits");
+        Ok(ImportReport::new(path, reading, year, counts, options.dry_run))
     })
+}
+
+fn choice(options: &ImportOptions) -> Choice<'_> {
+    Choice { sheet: options.sheet.as_ref(), mapping: options.mapping.as_ref() }
+}
+
+/// A list of which no row can be imported is an error, so that nothing (not even an import
+/// batch) is written and the command fails.
+fn refuse_empty<K>(path: &Path, reading: &Reading<K>) -> Result<(), ImportError> {
+    match reading.tally.valid {
+        0 => Err(ImportError::NothingToImport {
+            path: path.to_path_buf(),
+            problems: reading.tally.problems.clone(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// A request typed in by hand: its texts checked as a list's cells are (nothing blank where a
@@ -101,9 +121,9 @@ pub fn preview_vacancies(
     store: &Db,
     path: &Path,
     year: i32,
-    mapping: Option<&ColumnMapping>,
+    choice: Choice<'_>,
 ) -> Result<ImportPreview, Error> {
-    let mut preview = import::vacancies::preview(path, year, mapping)?;
+    let mut preview = import::vacancies::preview(path, year, choice)?;
     preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
     Ok(preview.view(path))
 }
@@ -116,10 +136,11 @@ pub fn vacancies(
     year: i32,
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
-    let mut preview = import::vacancies::preview(path, year, options.mapping.as_ref())?;
+    let mut preview = import::vacancies::preview(path, year, choice(options))?;
     preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
     let Preview { reading, records, .. } = preview;
+    refuse_empty(path, &reading)?;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
-    Ok(ImportReport::new(path, reading.sheet, reading.tally, counts, options.dry_run))
+    Ok(ImportReport::new(path, reading, Some(year), counts, options.dry_run))
 }

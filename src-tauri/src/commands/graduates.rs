@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{self, ColumnMapping, ImportOptions, ImportPreview, ImportReport};
+use joldama_core::import::{
+    self, Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice,
+};
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use joldama_core::workflow::dossier::{self, GraduateDetail};
 use tauri::{AppHandle, State};
@@ -29,9 +31,15 @@ pub async fn graduate_detail(desk: State<'_, Desk>, graduate_id: i64) -> Answer<
 pub async fn preview_graduates(
     path: PathBuf,
     year: Option<i32>,
+    sheet: Option<String>,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    blocking(move || import::graduates::preview(&path, year, mapping.as_ref()).map(|p| p.view(&path))).await
+    blocking(move || {
+        let sheet = sheet.map(SheetChoice::Name);
+        let choice = Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() };
+        import::graduates::preview(&path, year, choice).map(|p| p.view(&path))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -40,12 +48,20 @@ pub async fn import_graduates(
     desk: State<'_, Desk>,
     path: PathBuf,
     year: Option<i32>,
+    sheet: Option<String>,
     mapping: Option<ColumnMapping>,
     task: String,
 ) -> Answer<ImportReport> {
     desk.run_task(&app, &task, move |s, watch| {
-        let options =
-            ImportOptions { year, mapping, watch: watch.clone(), actor: change().actor, dry_run: false };
+        let sheet = sheet.map(SheetChoice::Name);
+        let options = ImportOptions {
+            year,
+            mapping,
+            sheet,
+            watch: watch.clone(),
+            actor: change().actor,
+            dry_run: false,
+        };
         joldama_core::workflow::import::graduates(s, &path, &options)
     })
     .await

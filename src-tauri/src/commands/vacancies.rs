@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{ColumnMapping, ImportOptions, ImportPreview, ImportReport};
+use joldama_core::import::{Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice};
 use joldama_core::model::{Vacancy, VacancyRecord};
 use joldama_core::workflow::import;
 use tauri::{AppHandle, State};
@@ -20,9 +20,14 @@ pub async fn preview_vacancies(
     desk: State<'_, Desk>,
     path: PathBuf,
     year: i32,
+    sheet: Option<String>,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    desk.run(move |s| import::preview_vacancies(s, &path, year, mapping.as_ref())).await
+    desk.run(move |s| {
+        let sheet = sheet.map(SheetChoice::Name);
+        import::preview_vacancies(s, &path, year, Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() })
+    })
+    .await
 }
 
 #[tauri::command]
@@ -31,6 +36,7 @@ pub async fn import_vacancies(
     desk: State<'_, Desk>,
     path: PathBuf,
     year: i32,
+    sheet: Option<String>,
     mapping: Option<ColumnMapping>,
     task: String,
 ) -> Answer<ImportReport> {
@@ -38,6 +44,7 @@ pub async fn import_vacancies(
         let options = ImportOptions {
             year: Some(year),
             mapping,
+            sheet: sheet.map(SheetChoice::Name),
             watch: watch.clone(),
             actor: change().actor,
             dry_run: false,

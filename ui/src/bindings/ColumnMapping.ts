@@ -7,6 +7,10 @@ import type { MappedColumn } from "./MappedColumn";
  */
 export type ColumnMapping = { 
 /**
+ * The sheet, by name; the one the list was found on when none.
+ */
+sheet: string | null, 
+/**
  * As the spreadsheet program numbers rows, from 1.
  */
 header_row: number, columns: Array<MappedColumn>, };

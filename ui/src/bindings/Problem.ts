@@ -22,6 +22,14 @@ header: string | null,
  */
 field: string | null, 
 /**
+ * The cell's text as the file has it (hidden characters written as `U+001B`).
+ */
+value: string | null, 
+/**
+ * Whom the row is about, when it says: the graduate's name, the employer.
+ */
+person: string | null, 
+/**
  * Stable code: `iin_check_digit`, `iin_length`, `duplicate_in_file`, `missing_field`,
  * `unknown_value`, `invalid_value`, `iin_birth_date_mismatch`, ….
  */

@@ -135,7 +135,8 @@ export const graduatesPage = (args: { query: GraduateQuery }) => call<GraduatePa
 export const programmes = (args: { year: number | null }) => call<ProgrammeOption[]>('programmes', args);
 export const graduateDetail = (args: { graduateId: number }) =>
   call<GraduateDetail>('graduate_detail', args);
-export type PreviewArgs = { path: string; year: number | null; mapping: ColumnMapping | null };
+/** `sheet`: the sheet to read, by name (null: the one that holds the list). */
+export type PreviewArgs = { path: string; year: number | null; sheet: string | null; mapping: ColumnMapping | null };
 export type ImportArgs = PreviewArgs & { task: string };
 export const previewGraduates = (args: PreviewArgs) => call<ImportPreview>('preview_graduates', args);
 export const importGraduates = (args: ImportArgs) => call<ImportReport>('import_graduates', args);

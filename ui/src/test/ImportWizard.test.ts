@@ -36,10 +36,12 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
   return {
     file: 'list.xlsx',
     sheet: 'Лист1',
+    sheet_hidden: false,
+    sheets: [{ name: 'Лист1', hidden: false }],
     headers: [
-      { index: 0, letter: 'A', text: 'ИИН', field: 'iin' },
-      { index: 1, letter: 'B', text: 'ФИО', field: 'full_name' },
-      { index: 2, letter: 'C', text: 'Основа', field: null },
+      { index: 0, letter: 'A', text: 'ИИН', field: 'iin', evidence: { kk: '«ИИН» тақырыбы', ru: 'заголовок «ИИН»' } },
+      { index: 1, letter: 'B', text: 'ФИО', field: 'full_name', evidence: { kk: '«ФИО» тақырыбы', ru: 'заголовок «ФИО»' } },
+      { index: 2, letter: 'C', text: 'Основа', field: null, evidence: null },
     ],
     fields,
     tally: {
@@ -47,9 +49,9 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
       data_rows: 121,
       valid: 118,
       problems: [
-        { row: 17, column: 'A', header: 'ИИН', field: 'iin', code: 'iin_check_digit', message: { kk: 'ЖСН бақылау саны қате', ru: 'Неверная контрольная цифра ИИН' } },
-        { row: 40, column: null, header: null, field: 'surname', code: 'missing_field', message: { kk: 'Тегі жоқ', ru: 'Нет фамилии' } },
-        { row: 88, column: 'A', header: 'ИИН', field: 'iin', code: 'duplicate_in_file', message: { kk: 'Қайталанған', ru: 'Повтор строки 12' } },
+        { row: 17, column: 'A', header: 'ИИН', field: 'iin', code: 'iin_check_digit', value: '870412300416', person: 'Ахметов Айдос', message: { kk: 'ЖСН бақылау саны қате', ru: 'Неверная контрольная цифра ИИН' } },
+        { row: 40, column: null, header: null, field: 'surname', code: 'missing_field', value: null, person: null, message: { kk: 'Тегі жоқ', ru: 'Нет фамилии' } },
+        { row: 88, column: 'A', header: 'ИИН', field: 'iin', code: 'duplicate_in_file', value: '870412300417', person: 'Серікова Ая', message: { kk: 'Қайталанған', ru: 'Повтор строки 12' } },
       ],
       skipped_rows: [130, 131],
     },
@@ -80,13 +82,21 @@ describe('ImportWizard', () => {
     await fireEvent.click(screen.getByTestId('import-preview'));
 
     await waitFor(() => expect(screen.getByTestId('preview-rows').textContent).toBe('121'));
-    expect(ipc.previewGraduates).toHaveBeenCalledWith({ path: '/home/secretary/list.xlsx', year: null, mapping: null });
+    expect(ipc.previewGraduates).toHaveBeenCalledWith({ path: '/home/secretary/list.xlsx', year: null, sheet: null, mapping: null });
     expect(screen.getByTestId('preview-valid').textContent).toBe('118');
     expect(screen.getByTestId('preview-problems').textContent).toBe('3');
     const rows = screen.getAllByTestId('problem-row');
     expect(rows).toHaveLength(3);
     expect(rows[0].textContent).toContain('17');
     expect(rows[0].textContent).toContain('Неверная контрольная цифра ИИН');
+    // Whom the row is about and what the cell held, so nobody opens the file to see.
+    expect(rows[0].textContent).toContain('Ахметов Айдос');
+    expect(rows[0].textContent).toContain('«870412300416»');
+    // Why each column was taken.
+    const evidence = screen.getAllByTestId('mapping-evidence').map((e) => e.textContent);
+    expect(evidence).toEqual(['заголовок «ИИН»', 'заголовок «ФИО»', '']);
+    // One sheet: nothing to choose.
+    expect(screen.queryByTestId('import-sheet')).toBeNull();
     expect(rows[1].textContent).toContain('40');
     expect(rows[1].textContent).toContain('Фамилия');
 
@@ -100,17 +110,17 @@ describe('ImportWizard', () => {
     vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(
       preview({
         headers: [
-          { index: 0, letter: 'A', text: 'ИИН', field: 'iin' },
-          { index: 1, letter: 'B', text: 'ФИО', field: 'full_name' },
-          { index: 2, letter: 'C', text: 'Основа', field: 'funding' },
+          { index: 0, letter: 'A', text: 'ИИН', field: 'iin', evidence: null },
+          { index: 1, letter: 'B', text: 'ФИО', field: 'full_name', evidence: null },
+          { index: 2, letter: 'C', text: 'Основа', field: 'funding', evidence: { kk: 'қолмен таңдалды', ru: 'выбрано вручную' } },
         ],
         tally: { header_row: 4, data_rows: 121, valid: 120, problems: [preview().tally.problems[0]], skipped_rows: [] },
       }),
     );
     await fireEvent.change(selects[2], { target: { value: 'funding' } });
     await waitFor(() => expect(screen.getByTestId('preview-valid').textContent).toBe('120'));
-    const mapping = { header_row: 4, columns: [{ field: 'iin', index: 0 }, { field: 'full_name', index: 1 }, { field: 'funding', index: 2 }] };
-    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/home/secretary/list.xlsx', year: null, mapping });
+    const mapping = { sheet: 'Лист1', header_row: 4, columns: [{ field: 'iin', index: 0 }, { field: 'full_name', index: 1 }, { field: 'funding', index: 2 }] };
+    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/home/secretary/list.xlsx', year: null, sheet: null, mapping });
     expect(screen.getAllByTestId('problem-row')).toHaveLength(1);
     expect(screen.queryByTestId('mapping-missing')).toBeNull();
 
@@ -119,7 +129,7 @@ describe('ImportWizard', () => {
     await fireEvent.click(screen.getByTestId('import-confirm'));
     await waitFor(() => expect(screen.getByTestId('import-result')).toBeTruthy());
     const call = vi.mocked(ipc.importGraduates).mock.calls[0][0];
-    expect(call).toMatchObject({ path: '/home/secretary/list.xlsx', year: null, mapping });
+    expect(call).toMatchObject({ path: '/home/secretary/list.xlsx', year: null, sheet: null, mapping });
     expect(typeof call.task).toBe('string');
     expect(call.task.length).toBeGreaterThan(5);
     expect(screen.getByTestId('import-result').textContent).toContain('117');
@@ -138,7 +148,7 @@ describe('ImportWizard', () => {
     await fireEvent.change(selects[2], { target: { value: 'iin' } });
     await waitFor(() => expect(ipc.previewGraduates).toHaveBeenCalledTimes(2));
     const sent = vi.mocked(ipc.previewGraduates).mock.calls[1][0].mapping;
-    expect(sent).toEqual({ header_row: 4, columns: [{ field: 'full_name', index: 1 }, { field: 'iin', index: 2 }] });
+    expect(sent).toEqual({ sheet: 'Лист1', header_row: 4, columns: [{ field: 'full_name', index: 1 }, { field: 'iin', index: 2 }] });
   });
 
   it('shows a failed preview in the error banner, translated, and stays on the path step', async () => {
@@ -201,7 +211,7 @@ describe('ImportWizard', () => {
     expect(screen.queryByTestId('import-year')).toBeNull();
     await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/v.xlsx' } });
     await fireEvent.click(screen.getByTestId('import-preview'));
-    await waitFor(() => expect(ipc.previewVacancies).toHaveBeenCalledWith({ path: '/v.xlsx', year: 2025, mapping: null }));
+    await waitFor(() => expect(ipc.previewVacancies).toHaveBeenCalledWith({ path: '/v.xlsx', year: 2025, sheet: null, mapping: null }));
   });
 
   it('shows the decided records the list changed, each change old → new, and the new problems as problems', async () => {
@@ -216,6 +226,8 @@ describe('ImportWizard', () => {
             header: 'ФИО',
             field: 'surname',
             code: 'hidden_characters',
+            value: 'Сейтқали U+001B',
+            person: 'Сейтқали Мадина',
             message: { kk: 'Мәтінде көрінбейтін таңбалар бар', ru: 'В тексте невидимые символы' },
           },
         ],
@@ -258,6 +270,33 @@ describe('ImportWizard', () => {
     expect(records[1].querySelector('[data-testid="field-change"]')!.textContent).toBe('Финансирование: Госзаказ → Сельская квота');
 
     // A problem with a new code reads as any other.
-    expect(screen.getByText('Строка 12, C: В тексте невидимые символы')).toBeTruthy();
+    expect(screen.getByText('Строка 12, C (Сейтқали Мадина): В тексте невидимые символы «Сейтқали U+001B»')).toBeTruthy();
+  });
+
+  it('reads another sheet when one is chosen, says when the list was only on a hidden one, and says the year it went into', async () => {
+    const sheets = [
+      { name: 'Титул', hidden: false },
+      { name: 'Список', hidden: true },
+    ];
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview({ sheet: 'Список', sheet_hidden: true, sheets }));
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/tmp/list.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getByTestId('import-sheet-hidden').textContent).toContain('«Список»'));
+    const select = screen.getByTestId('import-sheet') as HTMLSelectElement;
+    expect(select.value).toBe('Список');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Титул', 'Список (скрытый)']);
+
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview({ sheet: 'Титул', sheets }));
+    await fireEvent.change(select, { target: { value: 'Титул' } });
+    await waitFor(() => expect(screen.queryByTestId('import-sheet-hidden')).toBeNull());
+    // Another sheet is read afresh: its own header row and columns, no mapping carried over.
+    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({ path: '/tmp/list.xlsx', year: null, sheet: 'Титул', mapping: null });
+
+    vi.mocked(ipc.importGraduates).mockResolvedValueOnce(importReport({ sheet: 'Титул', year: 2025 }));
+    await fireEvent.click(screen.getByTestId('import-confirm'));
+    await waitFor(() => expect(screen.getByTestId('import-result-where').textContent).toContain('в выпуск 2025 года'));
+    expect(screen.getByTestId('import-result-where').textContent).toContain('Титул');
+    expect(vi.mocked(ipc.importGraduates).mock.calls[0][0]).toMatchObject({ sheet: 'Титул', mapping: null });
   });
 });

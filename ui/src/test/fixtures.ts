@@ -171,6 +171,9 @@ export function importReport(over: Partial<ImportReport> = {}): ImportReport {
   return {
     file: 'list.xlsx',
     sheet: 'Лист1',
+    sheet_hidden: false,
+    year: 2025,
+    columns: [],
     dry_run: false,
     header_row: 4,
     data_rows: 121,
