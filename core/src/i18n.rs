@@ -67,6 +67,30 @@ pub trait UserFacing {
     }
 }
 
+/// The code and words of a failed file operation, by its kind; `None` for a kind without words
+/// of its own, which the caller says in general. The system's own text is English: it stays in
+/// the log.
+pub fn io_reason(kind: std::io::ErrorKind) -> Option<(&'static str, Text)> {
+    use std::io::ErrorKind as K;
+    let (code, kk, ru) = match kind {
+        K::NotFound => {
+            ("file_not_found", "мұндай файл жоқ, жолын тексеріңіз", "такого файла нет, проверьте путь")
+        }
+        K::PermissionDenied => (
+            "permission_denied",
+            "рұқсат жоқ, файлдың құқықтарын тексеріңіз",
+            "нет доступа, проверьте права на файл",
+        ),
+        K::IsADirectory => ("file_is_folder", "бұл файл емес, қалта", "это папка, а не файл"),
+        K::NotADirectory => ("not_a_folder", "жолдағы бір атау қалта емес", "одно из имён в пути — не папка"),
+        K::StorageFull | K::QuotaExceeded => ("disk_full", "дискіде орын жоқ", "на диске нет места"),
+        K::ReadOnlyFilesystem => ("read_only", "диск тек оқуға ғана ашық", "диск доступен только для чтения"),
+        K::ResourceBusy => ("file_busy", "файлды басқа бағдарлама ұстап тұр", "файл занят другой программой"),
+        _ => return None,
+    };
+    Some((code, Text::new(kk, ru)))
+}
+
 /// A reason (a refusal, a note) as it crosses to a window or a list: its stable code and its
 /// words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

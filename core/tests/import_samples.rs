@@ -239,7 +239,7 @@ fn broken_files_are_refused_whole_and_the_database_is_untouched() {
         ("broken_no_header.xlsx", "no_header_row"),
         // 2,398 good rows are read and written before the sheet breaks off: all roll back.
         ("broken_midway.xlsx", "file_corrupt"),
-        ("no_such_file.xlsx", "file_unreadable"),
+        ("no_such_file.xlsx", "file_not_found"),
         ("vacancies_2025.xlsx", "no_header_row"),
     ] {
         let error = joldama_core::workflow::import::graduates(

@@ -2,7 +2,7 @@
 //! hold the same thing in many ways (an IIN as a number or as text with spaces, a date as a date
 //! cell, an Excel serial or «dd.mm.yyyy» text); this is the one place that knows them.
 
-use calamine::{Data, DataRef, ExcelDateTime};
+use calamine::{CellErrorType, Data, DataRef, ExcelDateTime};
 use chrono::NaiveDate;
 
 use crate::i18n::Text;
@@ -15,6 +15,64 @@ pub enum Cell<'a> {
     Text(&'a str),
     Number(f64),
     Date(NaiveDate),
+    /// A value the spreadsheet program could not give: read as neither empty nor a value.
+    Fault(Fault),
+}
+
+/// Why a cell holds no value although something was put in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// An error a formula gave (`#REF!`, `#N/A`, `#DIV/0!`, …), as the file shows it.
+    Error(&'static str),
+    /// A formula saved without its value (written by a program that does not calculate).
+    Uncalculated,
+}
+
+impl Fault {
+    fn of(error: &CellErrorType) -> Fault {
+        Fault::Error(match error {
+            CellErrorType::Div0 => "#DIV/0!",
+            CellErrorType::NA => "#N/A",
+            CellErrorType::Name => "#NAME?",
+            CellErrorType::Null => "#NULL!",
+            CellErrorType::Num => "#NUM!",
+            CellErrorType::Ref => "#REF!",
+            CellErrorType::Value => "#VALUE!",
+            CellErrorType::GettingData => "#GETTING_DATA",
+        })
+    }
+
+    /// The problem's code and words for the cell of field `label`.
+    pub fn problem(self, label: &Text) -> (&'static str, Text) {
+        match self {
+            Fault::Error(shown) => (
+                "cell_error",
+                Text::new(
+                    format!(
+                        "«{}» ұяшығында мән емес, {shown} қатесі тұр: формуланы түзетіп, файлды қайта сақтаңыз",
+                        label.kk
+                    ),
+                    format!(
+                        "В ячейке «{}» не значение, а ошибка {shown}: исправьте формулу и сохраните файл заново",
+                        label.ru
+                    ),
+                ),
+            ),
+            Fault::Uncalculated => (
+                "formula_not_calculated",
+                Text::new(
+                    format!(
+                        "«{}» ұяшығындағы формуланың мәні файлда сақталмаған: файлды Excel-де ашып, қайта сақтаңыз",
+                        label.kk
+                    ),
+                    format!(
+                        "Значение формулы в ячейке «{}» не сохранено в файле: откройте его в Excel и сохраните заново",
+                        label.ru
+                    ),
+                ),
+            ),
+        }
+    }
 }
 
 /// A cell kept after its row is gone (the rows read while looking for the header).
@@ -24,6 +82,7 @@ pub enum OwnedCell {
     Text(String),
     Number(f64),
     Date(NaiveDate),
+    Fault(Fault),
 }
 
 impl OwnedCell {
@@ -33,6 +92,7 @@ impl OwnedCell {
             Cell::Text(t) => OwnedCell::Text(t.to_owned()),
             Cell::Number(n) => OwnedCell::Number(n),
             Cell::Date(d) => OwnedCell::Date(d),
+            Cell::Fault(f) => OwnedCell::Fault(f),
         }
     }
 
@@ -42,6 +102,7 @@ impl OwnedCell {
             OwnedCell::Text(t) => Cell::Text(t),
             OwnedCell::Number(n) => Cell::Number(*n),
             OwnedCell::Date(d) => Cell::Date(*d),
+            OwnedCell::Fault(f) => Cell::Fault(*f),
         }
     }
 }
@@ -55,7 +116,8 @@ impl<'a> Cell<'a> {
             Data::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
             Data::DateTime(dt) => Cell::of_datetime(dt),
             Data::DateTimeIso(s) => Cell::of_iso(s),
-            Data::Error(_) | Data::Empty => Cell::Empty,
+            Data::Error(e) => Cell::Fault(Fault::of(e)),
+            Data::Empty => Cell::Empty,
         }
     }
 
@@ -69,7 +131,8 @@ impl<'a> Cell<'a> {
             DataRef::Bool(b) => Cell::Number(f64::from(u8::from(*b))),
             DataRef::DateTime(dt) => Cell::of_datetime(dt),
             DataRef::DateTimeIso(s) => Cell::of_iso(s),
-            DataRef::Error(_) | DataRef::Empty => Cell::Empty,
+            DataRef::Error(e) => Cell::Fault(Fault::of(e)),
+            DataRef::Empty => Cell::Empty,
         }
     }
 
@@ -93,9 +156,10 @@ impl<'a> Cell<'a> {
     }
 
     /// The cell as text: numbers without a trailing ".0" (a code or year typed into a number cell).
+    /// None for a fault: it has no value to show as one.
     pub fn text(self) -> Option<String> {
         match self {
-            Cell::Empty => None,
+            Cell::Empty | Cell::Fault(_) => None,
             Cell::Text(t) => Some(collapse_spaces(t)),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(format!("{}", n as i64)),
             Cell::Number(n) => Some(n.to_string()),
@@ -121,7 +185,7 @@ impl<'a> Cell<'a> {
             Cell::Text(t) => ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
                 .iter()
                 .find_map(|f| NaiveDate::parse_from_str(t, f).ok()),
-            Cell::Empty => None,
+            Cell::Empty | Cell::Fault(_) => None,
         }
     }
 }

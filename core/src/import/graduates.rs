@@ -98,13 +98,16 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         headers: &["Тегі", "Фамилия", "Surname", "Last name"],
     },
     ColumnSpec {
-        key: Column::Name, kk: "Аты", ru: "Имя", headers: &["Аты", "Имя", "First name", "Name"]
+        key: Column::Name,
+        kk: "Аты",
+        ru: "Имя",
+        headers: &["Аты", "Есімі", "Имя", "First name", "Name"],
     },
     ColumnSpec {
         key: Column::Patronymic,
         kk: "Әкесінің аты",
         ru: "Отчество",
-        headers: &["Әкесінің аты", "Отчество", "Patronymic", "Middle name"],
+        headers: &["Әкесінің аты", "Әкесінің есімі", "Отчество", "Patronymic", "Middle name"],
     },
     ColumnSpec {
         key: Column::BirthDate,
@@ -137,12 +140,16 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         headers: &[
             "БББ шифры",
             "БББ коды",
+            "Мамандық шифры",
+            "Мамандық коды",
             "Шифр ОП",
             "Код ОП",
             "Шифр",
+            "Код",
             "Код программы",
             "Шифр образовательной программы",
             "Шифр специальности",
+            "Код специальности",
             "Program code",
         ],
     },
@@ -455,7 +462,7 @@ impl RowParser {
             }
             Cell::Number(n) => Iin::from_number(n),
             Cell::Text(t) => Iin::parse(t),
-            Cell::Date(_) => Iin::parse(""),
+            Cell::Date(_) | Cell::Fault(_) => Iin::parse(""),
         };
         parsed.map_err(|e| ctx.fault(Column::Iin, &e)).ok()
     }

@@ -7,10 +7,13 @@
 //! good records in one transaction.
 
 mod cells;
+mod cfb;
 mod content;
 mod detect;
 pub mod graduates;
 pub mod header;
+pub mod layout;
+pub mod limits;
 mod rows;
 pub mod vacancies;
 mod workbook;
@@ -21,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Lang, Text, UserFacing};
+use crate::i18n::{Lang, Text, UserFacing, io_reason};
 use crate::model::ApplyCounts;
 use crate::task::Watch;
 use header::FieldKey;
@@ -135,6 +138,24 @@ impl<K: FieldKey> Reading<K> {
             })
             .collect()
     }
+
+    /// The header row and columns as read, in the form a person's mapping takes (no sheet:
+    /// a layout is the same on whichever sheet it comes).
+    pub fn mapping(&self) -> ColumnMapping {
+        let mut columns: Vec<MappedColumn> = self
+            .header
+            .columns
+            .iter()
+            .map(|c| MappedColumn { field: c.key.code().to_owned(), index: c.index as u32 })
+            .collect();
+        columns.sort_by_key(|c| c.index);
+        ColumnMapping { sheet: None, header_row: self.header.row_index + 1, columns }
+    }
+
+    /// The header row's fingerprint, which a person's mapping is remembered under.
+    pub fn layout(&self) -> String {
+        layout::signature(&self.header_cells)
+    }
 }
 
 /// A field a list's column can hold, for the wizard's choice.
@@ -162,6 +183,8 @@ pub struct ImportPreview {
     pub tally: Tally,
     /// Good records, ready to import.
     pub records: usize,
+    /// A mapping a person chose for this layout before, when it is not the one used here.
+    pub remembered: Option<layout::RememberedMapping>,
 }
 
 impl ImportPreview {
@@ -184,6 +207,7 @@ impl ImportPreview {
             fields,
             tally: reading.tally,
             records,
+            remembered: None,
         }
     }
 }
@@ -258,6 +282,12 @@ impl ImportReport {
 pub enum ImportError {
     #[error("{path}: cannot read: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// The file asks for more than any list needs (see [`limits`]).
+    #[error("{path}: refused: {refusal:?}")]
+    Refused { path: PathBuf, refusal: limits::Refusal },
+    /// The spreadsheet reader itself failed (a panic in calamine): a fault to report upstream.
+    #[error("{path}: reader failed: {detail}")]
+    ReaderFailed { path: PathBuf, detail: String },
     #[error("{path}: not a spreadsheet")]
     NotASpreadsheet { path: PathBuf },
     #[error("{path}: password protected")]
@@ -299,7 +329,11 @@ fn list(items: &[Text], lang: Lang) -> String {
 impl UserFacing for ImportError {
     fn code(&self) -> &'static str {
         match self {
-            ImportError::Io { .. } => "file_unreadable",
+            ImportError::Io { source, .. } => {
+                io_reason(source.kind()).map_or("file_unreadable", |(code, _)| code)
+            }
+            ImportError::Refused { refusal, .. } => refusal.code(),
+            ImportError::ReaderFailed { .. } => "reader_failed",
             ImportError::NotASpreadsheet { .. } => "not_a_spreadsheet",
             ImportError::PasswordProtected { .. } => "password_protected",
             ImportError::Corrupt { .. } => "file_corrupt",
@@ -315,7 +349,13 @@ impl UserFacing for ImportError {
 
     fn params(&self) -> Vec<(&'static str, String)> {
         match self {
+            ImportError::Refused { path, refusal } => {
+                let mut params = vec![("file", file_name(path))];
+                params.extend(refusal.params());
+                params
+            }
             ImportError::Io { path, .. }
+            | ImportError::ReaderFailed { path, .. }
             | ImportError::NotASpreadsheet { path }
             | ImportError::PasswordProtected { path }
             | ImportError::Corrupt { path, .. }
@@ -331,9 +371,29 @@ impl UserFacing for ImportError {
 
     fn message(&self) -> Text {
         match self {
-            ImportError::Io { path, source } => Text::new(
-                format!("«{}» файлын оқу мүмкін емес: {source}", file_name(path)),
-                format!("Не удалось прочитать файл «{}»: {source}", file_name(path)),
+            // The system's own words are English: they stay in the log (Display).
+            ImportError::Io { path, source } => {
+                let file = file_name(path);
+                let reason = io_reason(source.kind()).map_or_else(
+                    || Text::new("", ""),
+                    |(_, r)| Text::new(format!(": {}", r.kk), format!(": {}", r.ru)),
+                );
+                Text::new(
+                    format!("«{file}» файлын оқу мүмкін емес{}", reason.kk),
+                    format!("Не удалось прочитать файл «{file}»{}", reason.ru),
+                )
+            }
+            ImportError::Refused { path, refusal } => refusal.message(&file_name(path)),
+            ImportError::ReaderFailed { path, .. } => Text::new(
+                format!(
+                    "«{}» файлын кесте оқитын модуль оқи алмай, істен шықты: файлды Excel-де ашып, \
+                     қайта сақтап көріңіз",
+                    file_name(path)
+                ),
+                format!(
+                    "Модуль чтения таблиц дал сбой на файле «{}»: откройте его в Excel и сохраните заново",
+                    file_name(path)
+                ),
             ),
             ImportError::NotASpreadsheet { path } => Text::new(
                 format!("«{}» — электрондық кесте емес (.xlsx, .xls немесе .ods керек)", file_name(path)),

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::cells::{self, Cell};
+use super::cells::{self, Cell, Fault};
 use super::content::Content;
 use super::detect::{self, Choice};
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
@@ -133,6 +133,12 @@ pub fn read<P: ListParser>(
             RowKind::Data => tally.data_rows += 1,
         }
         let mut row = RowCtx { map, cells, number, problems: Vec::new(), specs: P::COLUMNS };
+        // A field the parser may leave unread when empty still must not hide an error value.
+        for column in &map.columns {
+            if let Cell::Fault(fault) = row.cell(column.key) {
+                row.cell_fault(column.key, fault);
+            }
+        }
         let record = parser.parse(&mut row).filter(|_| row.problems.is_empty());
         let person = P::person(&row);
         tally.problems.extend(row.problems.into_iter().map(|p| Problem { person: person.clone(), ..p }));
@@ -207,14 +213,36 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
         label(self.specs, key)
     }
 
+    /// Records a problem of field `key`; for a cell holding an error value or an uncalculated
+    /// formula, that fault is the problem, whatever the parser made of the cell.
     pub fn problem(&mut self, key: K, code: &'static str, message: Text) {
+        match self.cell(key) {
+            Cell::Fault(fault) => self.cell_fault(key, fault),
+            cell => self.push(key, code, message, cell.text().map(|t| cells::visible(&t))),
+        }
+    }
+
+    /// The problem of a faulty cell, said once per field.
+    fn cell_fault(&mut self, key: K, fault: Fault) {
+        if self.problems.iter().any(|p| p.field == Some(key.code())) {
+            return;
+        }
+        let (code, message) = fault.problem(&self.label(key));
+        let value = match fault {
+            Fault::Error(shown) => Some(shown.to_owned()),
+            Fault::Uncalculated => None,
+        };
+        self.push(key, code, message, value);
+    }
+
+    fn push(&mut self, key: K, code: &'static str, message: Text, value: Option<String>) {
         let column = self.map.column(key);
         self.problems.push(Problem {
             row: self.number,
             column: column.map(|c| column_letters(c.index)),
             header: column.map(|c| c.header.clone()),
             field: Some(key.code()),
-            value: self.cell(key).text().map(|t| cells::visible(&t)),
+            value,
             person: None,
             code,
             message,

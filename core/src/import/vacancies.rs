@@ -68,7 +68,10 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ],
     },
     ColumnSpec {
-        key: Column::Bin, kk: "БСН", ru: "БИН", headers: &["БСН", "БИН", "BIN", "БИН организации"]
+        key: Column::Bin,
+        kk: "БСН",
+        ru: "БИН",
+        headers: &["БСН", "Ұйымның БСН", "БИН", "BIN", "БИН организации"],
     },
     ColumnSpec {
         key: Column::Kind,
@@ -119,7 +122,16 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         key: Column::ProgramCodes,
         kk: "БББ шифры",
         ru: "Шифр ОП",
-        headers: &["БББ шифры", "БББ коды", "Шифр ОП", "Код ОП", "Шифр", "Program code"],
+        headers: &[
+            "БББ шифры",
+            "БББ коды",
+            "Мамандық коды",
+            "Шифр ОП",
+            "Код ОП",
+            "Шифр",
+            "Код",
+            "Program code",
+        ],
     },
     ColumnSpec {
         key: Column::Places,
@@ -131,7 +143,13 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         key: Column::ContactPerson,
         kk: "Байланыс тұлғасы",
         ru: "Контактное лицо",
-        headers: &["Байланыс тұлғасы", "Контактное лицо", "Contact person"],
+        headers: &[
+            "Байланыс тұлғасы",
+            "Жауапты тұлға",
+            "Контактное лицо",
+            "Ответственное лицо",
+            "Contact person",
+        ],
     },
     ColumnSpec {
         key: Column::Phone, kk: "Телефон", ru: "Телефон", headers: &["Телефон", "Тел.", "Phone"]
@@ -290,7 +308,7 @@ impl ListParser for RowParser {
             }
             Cell::Number(n) => Bin::from_number(n).map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
             Cell::Text(t) => Bin::parse(t).map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
-            Cell::Date(_) => Bin::parse("").map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
+            Cell::Date(_) | Cell::Fault(_) => Bin::parse("").map_err(|e| ctx.fault(Column::Bin, &e)).ok(),
         };
         let name = ctx.required_text(Column::Employer);
         let kind = ctx.required_classified(Column::Kind, &mut self.kinds);

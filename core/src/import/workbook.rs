@@ -1,18 +1,22 @@
 //! Opening a spreadsheet file, listing its sheets and reading the rows of any of them. The
 //! format is told from the file's bytes, not its name, so a misnamed or non-spreadsheet file
 //! gets the right message. An .xlsx sheet is streamed row by row (lists run to 100,000 rows);
-//! .xls and .ods sheets are read whole first, which calamine requires.
+//! .xls and .ods sheets are read whole first, which calamine requires. Every file passes the
+//! checks of [`limits`] first, and a panic inside calamine becomes a typed error.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::io::Cursor;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
 use calamine::{Data, DataRef, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
 use serde::Serialize;
 
 use super::ImportError;
-use super::cells::Cell;
+use super::cells::{Cell, Fault};
+use super::limits::{self, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Refusal};
 
 /// Whether the reader of a sheet's rows wants more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,18 +85,27 @@ pub struct Workbook {
 
 impl Workbook {
     pub fn open(path: &Path) -> Result<Workbook, ImportError> {
-        let bytes =
-            std::fs::read(path).map_err(|source| ImportError::Io { path: path.to_path_buf(), source })?;
+        let bytes = limits::read_file(path)?;
         let format =
             sniff(&bytes).ok_or_else(|| ImportError::NotASpreadsheet { path: path.to_path_buf() })?;
         let fail = |e: calamine::Error| failure(path, e);
         let book = match format {
-            Format::Xlsx => Book::Xlsx(Xlsx::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
-            Format::Ods => Book::Ods(Ods::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
+            Format::Xlsx => {
+                limits::check_zip(path, &bytes)?;
+                Book::Xlsx(guarded(path, || Xlsx::new(Cursor::new(bytes)))?.map_err(|e| fail(e.into()))?)
+            }
+            Format::Ods => {
+                limits::check_zip(path, &bytes)?;
+                limits::check_ods(path, &bytes)?;
+                Book::Ods(guarded(path, || Ods::new(Cursor::new(bytes)))?.map_err(|e| fail(e.into()))?)
+            }
             // An encrypted .xlsx is a compound file too; calamine's xlsx reader recognises it.
-            Format::Compound => match Xlsx::new(Cursor::new(bytes.clone())) {
+            Format::Compound => match guarded(path, || Xlsx::new(Cursor::new(bytes.clone())))? {
                 Err(calamine::XlsxError::Password) => return Err(fail(calamine::XlsxError::Password.into())),
-                _ => Book::Xls(Xls::new(Cursor::new(bytes)).map_err(|e| fail(e.into()))?),
+                _ => {
+                    limits::check_xls(path, &bytes)?;
+                    Book::Xls(guarded(path, || Xls::new(Cursor::new(bytes)))?.map_err(|e| fail(e.into()))?)
+                }
             },
         };
         let metadata = match &book {
@@ -124,14 +137,14 @@ impl Workbook {
         n: usize,
         mut row: impl FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError>,
     ) -> Result<bool, ImportError> {
-        let name = self.sheets[n].name.clone();
+        let sheet = Sheet { path: &self.path, name: &self.sheets[n].name };
         let read = match &mut self.book {
-            Book::Xlsx(book) => stream_xlsx(book, &name, &mut row),
-            Book::Xls(book) => whole_sheet(book, &mut self.ranges, n, &name, &mut row),
-            Book::Ods(book) => whole_sheet(book, &mut self.ranges, n, &name, &mut row),
+            Book::Xlsx(book) => stream_xlsx(book, sheet, &mut row),
+            Book::Xls(book) => whole_sheet(book, &mut self.ranges, n, sheet, &mut row),
+            Book::Ods(book) => whole_sheet(book, &mut self.ranges, n, sheet, &mut row),
         };
         read.map_err(|e| match e {
-            Failure::Row(e) => e,
+            Failure::Import(e) => e,
             Failure::Calamine(e) => failure(&self.path, e),
         })
     }
@@ -149,10 +162,63 @@ fn failure(path: &Path, error: calamine::Error) -> ImportError {
     }
 }
 
-/// Why reading stopped early: the file, or the row callback.
+std::thread_local! {
+    /// Set while this thread is inside calamine: its panics are errors, not crashes to print.
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a call into calamine, turning its panic (an overflow on a far cell reference, say)
+/// into a typed error. The panic is not printed: the person gets the error's words, and the
+/// message stays in the error's log text. Other panics print as before.
+fn guarded<T>(path: &Path, call: impl FnOnce() -> T) -> Result<T, ImportError> {
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !IN_READER.get() {
+                previous(info);
+            }
+        }));
+    });
+    IN_READER.set(true);
+    let result = panic::catch_unwind(AssertUnwindSafe(call));
+    IN_READER.set(false);
+    result.map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        ImportError::ReaderFailed { path: path.to_path_buf(), detail }
+    })
+}
+
+/// The sheet being read, for the errors that name it.
+#[derive(Clone, Copy)]
+struct Sheet<'s> {
+    path: &'s Path,
+    name: &'s str,
+}
+
+impl Sheet<'_> {
+    fn refuse(self, refusal: Refusal) -> Failure {
+        Failure::Import(ImportError::Refused { path: self.path.to_path_buf(), refusal })
+    }
+
+    /// Refuses a cell (from 0) past Excel's last row or column.
+    fn within(self, row: u32, column: u32) -> Result<(), Failure> {
+        let (row, column) = (u64::from(row) + 1, u64::from(column) + 1);
+        if row > MAX_ROWS || column > MAX_COLUMNS {
+            return Err(self.refuse(Refusal::BeyondExcel { sheet: self.name.to_owned(), row, column }));
+        }
+        Ok(())
+    }
+}
+
+/// Why reading stopped early: the file, or a refusal (of the row callback, or of a limit).
 enum Failure {
     Calamine(calamine::Error),
-    Row(ImportError),
+    Import(ImportError),
 }
 
 impl<E: Into<calamine::Error>> From<E> for Failure {
@@ -163,41 +229,81 @@ impl<E: Into<calamine::Error>> From<E> for Failure {
 
 type RowFn<'f> = dyn FnMut(u32, &[Cell<'_>]) -> Result<Flow, ImportError> + 'f;
 
-fn deliver(row: &mut RowFn<'_>, index: u32, cells: &[Cell<'_>]) -> Result<Flow, Failure> {
+fn deliver(sheet: Sheet<'_>, row: &mut RowFn<'_>, index: u32, cells: &[Cell<'_>]) -> Result<Flow, Failure> {
+    for (column, cell) in cells.iter().enumerate() {
+        // Bytes first: a text within the limit in bytes is within it in characters.
+        if let Cell::Text(text) = cell
+            && text.len() > MAX_CELL_CHARS
+            && text.chars().count() > MAX_CELL_CHARS
+        {
+            let chars = text.chars().count();
+            return Err(sheet.refuse(Refusal::CellTooLong {
+                sheet: sheet.name.to_owned(),
+                row: index + 1,
+                column,
+                chars,
+            }));
+        }
+    }
     if cells.iter().all(|c| c.is_empty()) {
         return Ok(Flow::Continue);
     }
-    row(index, cells).map_err(Failure::Row)
+    row(index, cells).map_err(Failure::Import)
+}
+
+/// An .xlsx row's cells: the values, and a formula saved without its value as such.
+fn xlsx_cells<'a>(values: &'a [DataRef<'_>], uncalculated: &[usize]) -> Vec<Cell<'a>> {
+    let mut cells: Vec<Cell<'a>> = values.iter().map(Cell::of_ref).collect();
+    for &c in uncalculated {
+        cells[c] = Cell::Fault(Fault::Uncalculated);
+    }
+    cells
 }
 
 /// Streams an .xlsx sheet without building the whole range: each row's cells borrow the
-/// workbook's shared strings.
-fn stream_xlsx(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str, row: &mut RowFn<'_>) -> Result<bool, Failure> {
-    let mut reader = book.worksheet_cells_reader(name)?;
+/// workbook's shared strings. The sheet's declared dimension is not trusted for anything but
+/// a refusal: only the cells present are held, one row at a time.
+fn stream_xlsx(
+    book: &mut Xlsx<Cursor<Vec<u8>>>,
+    sheet: Sheet<'_>,
+    row: &mut RowFn<'_>,
+) -> Result<bool, Failure> {
+    let guard = |e| Failure::Import(e);
+    let mut reader = guarded(sheet.path, || book.worksheet_cells_reader(sheet.name)).map_err(guard)??;
+    let (last_row, last_column) = reader.dimensions().end;
+    sheet.within(last_row, last_column)?;
     let mut current: Option<u32> = None;
     let mut values: Vec<DataRef<'_>> = Vec::new();
+    let mut uncalculated: Vec<usize> = Vec::new();
     let mut flow = Flow::Continue;
-    while let Some(cell) = reader.next_cell()? {
-        let (r, c) = cell.get_position();
+    while let Some(cell) =
+        guarded(sheet.path, || reader.next_cell_with_formula_metadata()).map_err(guard)??
+    {
+        let (r, c) = cell.pos;
+        sheet.within(r, c)?;
         if current != Some(r) {
             if let Some(index) = current {
-                flow = deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+                flow = deliver(sheet, row, index, &xlsx_cells(&values, &uncalculated))?;
                 if flow == Flow::Stop {
                     break;
                 }
             }
             current = Some(r);
             values.clear();
+            uncalculated.clear();
         }
         let c = c as usize;
         if values.len() <= c {
             values.resize(c + 1, DataRef::Empty);
         }
-        values[c] = cell.get_value().clone();
+        if cell.value == DataRef::Empty && cell.formula.is_some() {
+            uncalculated.push(c);
+        }
+        values[c] = cell.value;
     }
     let Some(index) = current else { return Ok(false) };
     if flow == Flow::Continue {
-        deliver(row, index, &values.iter().map(Cell::of_ref).collect::<Vec<_>>())?;
+        deliver(sheet, row, index, &xlsx_cells(&values, &uncalculated))?;
     }
     Ok(true)
 }
@@ -207,7 +313,7 @@ fn whole_sheet<R, E>(
     book: &mut R,
     ranges: &mut HashMap<usize, Range<Data>>,
     n: usize,
-    name: &str,
+    sheet: Sheet<'_>,
     row: &mut RowFn<'_>,
 ) -> Result<bool, Failure>
 where
@@ -216,14 +322,18 @@ where
 {
     let range = match ranges.entry(n) {
         Entry::Occupied(range) => range.into_mut(),
-        Entry::Vacant(slot) => slot.insert(book.worksheet_range(name).map_err(Into::into)?),
+        Entry::Vacant(slot) => slot.insert(
+            guarded(sheet.path, || book.worksheet_range(sheet.name))
+                .map_err(Failure::Import)?
+                .map_err(Into::into)?,
+        ),
     };
     let Some((top, left)) = range.start() else { return Ok(false) };
     let mut cells = vec![Cell::Empty; left as usize];
     for (i, values) in range.rows().enumerate() {
         cells.truncate(left as usize);
         cells.extend(values.iter().map(Cell::of));
-        if deliver(row, top + i as u32, &cells)? == Flow::Stop {
+        if deliver(sheet, row, top + i as u32, &cells)? == Flow::Stop {
             break;
         }
     }

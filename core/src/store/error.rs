@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use rusqlite::ErrorCode;
 
-use crate::i18n::{Text, UserFacing};
+use crate::i18n::{Text, UserFacing, io_reason};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -42,16 +42,20 @@ impl StoreError {
 }
 
 impl UserFacing for StoreError {
-    /// Stable codes: `database`, `database_busy`, `disk_full`, `file_io`, `schema_too_new`,
-    /// `not_a_database`, `backup_exists`, `no_database`.
+    /// Stable codes: `database`, `database_busy`, `disk_full`, `value_too_big`,
+    /// `database_read_only`, `database_cannot_open`, `file_io` (or the code of its kind, see
+    /// [`io_reason`]), `schema_too_new`, `not_a_database`, `backup_exists`, `no_database`.
     fn code(&self) -> &'static str {
         match self {
             StoreError::Sqlite(_) => match self.sqlite_code() {
                 Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "database_busy",
                 Some(ErrorCode::DiskFull) => "disk_full",
+                Some(ErrorCode::TooBig) => "value_too_big",
+                Some(ErrorCode::ReadOnly) => "database_read_only",
+                Some(ErrorCode::CannotOpen) => "database_cannot_open",
                 _ => "database",
             },
-            StoreError::Io { .. } => "file_io",
+            StoreError::Io { source, .. } => io_reason(source.kind()).map_or("file_io", |(code, _)| code),
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::NotADatabase { .. } => "not_a_database",
             StoreError::BackupExists { .. } => "backup_exists",
@@ -65,23 +69,58 @@ impl UserFacing for StoreError {
         match self {
             StoreError::Sqlite(e) => match self.sqlite_code() {
                 Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Text::new(
-                    "Дерекқор файлын басқа бағдарлама пайдаланып отыр. Оны жауып, қайталап көріңіз.",
-                    "Файл базы данных занят другой программой. Закройте её и повторите.",
+                    "Дерекқор файлы бос емес: оған басқа импорт не басқа бағдарлама жазып жатыр. \
+                     Ол аяқталғанша күтіп, қайталап көріңіз.",
+                    "Файл базы данных занят: в него идёт другой импорт или пишет другая программа. \
+                     Дождитесь окончания и повторите.",
                 ),
                 Some(ErrorCode::DiskFull) => Text::new(
                     "Дискіде орын жоқ: дерекқорға жазу мүмкін болмады.",
                     "На диске нет места: запись в базу данных не удалась.",
                 ),
-                // The SQLite text stays at the end for whoever supports the secretary.
-                _ => Text::new(
-                    format!("Дерекқормен жұмыс кезінде қате шықты ({e})."),
-                    format!("Ошибка при работе с базой данных ({e})."),
+                Some(ErrorCode::TooBig) => Text::new(
+                    "Мән дерекқорға сыймайтындай тым үлкен: ештеңе жазылмады.",
+                    "Значение слишком велико для базы данных: ничего не записано.",
                 ),
+                Some(ErrorCode::ReadOnly) => Text::new(
+                    "Дерекқор файлы тек оқуға ашық: оған жазуға рұқсат беріңіз.",
+                    "Файл базы данных открыт только для чтения: разрешите запись в него.",
+                ),
+                Some(ErrorCode::CannotOpen) => Text::new(
+                    "Дерекқор файлын ашу мүмкін болмады: жолы мен рұқсаттарын тексеріңіз.",
+                    "Не удалось открыть файл базы данных: проверьте путь и права доступа.",
+                ),
+                // SQLite's own text is English: only its number is shown, for whoever supports
+                // the secretary; the text stays in the log (Display).
+                _ => {
+                    let number = match e {
+                        rusqlite::Error::SqliteFailure(f, _) => f.extended_code.to_string(),
+                        _ => "—".to_owned(),
+                    };
+                    Text::new(
+                        format!("Дерекқормен жұмыс кезінде қате шықты (SQLite коды {number})."),
+                        format!("Ошибка при работе с базой данных (код SQLite {number})."),
+                    )
+                }
             },
-            StoreError::Io { path, source } => Text::new(
-                format!("«{}» файлын не қалтасын ашу немесе жазу мүмкін болмады ({source}).", path.display()),
-                format!("Не удалось открыть или записать файл или папку «{}» ({source}).", path.display()),
-            ),
+            StoreError::Io { path, source } => {
+                let reason = io_reason(source.kind()).map_or_else(
+                    || Text::new("", ""),
+                    |(_, r)| Text::new(format!(": {}", r.kk), format!(": {}", r.ru)),
+                );
+                Text::new(
+                    format!(
+                        "«{}» файлын не қалтасын ашу немесе жазу мүмкін болмады{}.",
+                        path.display(),
+                        reason.kk
+                    ),
+                    format!(
+                        "Не удалось открыть или записать файл или папку «{}»{}.",
+                        path.display(),
+                        reason.ru
+                    ),
+                )
+            }
             StoreError::SchemaTooNew { found, supported } => Text::new(
                 format!(
                     "Дерекқор файлын Joldama-ның жаңарақ нұсқасы жазған (схема {found}, бұл нұсқа \
