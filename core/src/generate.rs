@@ -17,6 +17,8 @@ use crate::classifiers::{Field, Funding, Level};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::ident::check_digit;
 
+pub mod layouts;
+
 /// Which graduate list to write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GraduateListSpec {
@@ -512,15 +514,20 @@ fn write_cells<const N: usize>(
     styles: &Styles,
 ) -> Result<(), XlsxError> {
     for (col, cell) in (0u16..).zip(cells) {
-        match cell {
-            Cell::Text(text) => ws.write_string(row, col, text)?,
-            Cell::Number(n) => ws.write_number(row, col, n)?,
-            Cell::Date(d) => {
-                let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
-                ws.write_datetime_with_format(row, col, &date, &styles.date)?
-            }
-        };
+        write_cell(ws, row, col, cell, styles)?;
     }
+    Ok(())
+}
+
+fn write_cell(ws: &mut Worksheet, row: u32, col: u16, cell: Cell, styles: &Styles) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Text(text) => ws.write_string(row, col, text)?,
+        Cell::Number(n) => ws.write_number(row, col, n)?,
+        Cell::Date(d) => {
+            let date = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            ws.write_datetime_with_format(row, col, &date, &styles.date)?
+        }
+    };
     Ok(())
 }
 
@@ -776,35 +783,39 @@ fn vacancy_workbook(spec: &VacancyListSpec) -> Result<Workbook, XlsxError> {
     let ws = add_sheet(&mut workbook, "Вакансии", VACANCY_HEADERS.len())?;
     write_header(ws, 0, &VACANCY_HEADERS, &styles)?;
     for (row, number) in (1u32..).zip(1..=spec.rows) {
-        let kind = rng.pick(EMPLOYER_KINDS);
-        let rural = rng.chance(kind.rural_share);
-        let bin = make_bin(&mut rng, spec.year);
-        let state = rng.chance(kind.state_share);
-        let name = kind.name.replace("{n}", &rng.between(1, 90).to_string());
-        let bin = if rng.chance(0.5) { digits_text(&bin).into() } else { Cell::Number(digits_number(&bin)) };
-        let settlement = format!("{}{}", if rural { "с. " } else { "г. " }, rng.pick(SETTLEMENTS));
-        let position = kind.position.replace("{subj}", rng.pick::<&str>(SUBJECTS));
-        let field = *rng.pick(kind.fields);
-        let code = *rng.pick(requested_codes(field));
-        let cells = [
-            Cell::Number(number as f64),
-            name.into(),
-            bin,
-            kind.label.into(),
-            if state { "Государственная" } else { "Частная" }.into(),
-            (*rng.pick(VACANCY_REGIONS)).into(),
-            format!("Район {}", rng.between(1, 12)).into(),
-            settlement.into(),
-            if rural { "да" } else { "нет" }.into(),
-            position.into(),
-            code.into(),
-            Cell::Number(f64::from(rng.between(1, 4))),
-            "Иванова А.".into(),
-            "+7 7172 55 12 34".into(),
-        ];
-        write_cells(ws, row, cells, &styles)?;
+        write_cells(ws, row, vacancy_cells(&mut rng, number, spec.year), &styles)?;
     }
     Ok(workbook)
+}
+
+/// One request, as the cells under [`VACANCY_HEADERS`].
+fn vacancy_cells(rng: &mut Rng, number: usize, year: i32) -> [Cell; 14] {
+    let kind = rng.pick(EMPLOYER_KINDS);
+    let rural = rng.chance(kind.rural_share);
+    let bin = make_bin(rng, year);
+    let state = rng.chance(kind.state_share);
+    let name = kind.name.replace("{n}", &rng.between(1, 90).to_string());
+    let bin = if rng.chance(0.5) { digits_text(&bin).into() } else { Cell::Number(digits_number(&bin)) };
+    let settlement = format!("{}{}", if rural { "с. " } else { "г. " }, rng.pick(SETTLEMENTS));
+    let position = kind.position.replace("{subj}", rng.pick::<&str>(SUBJECTS));
+    let field = *rng.pick(kind.fields);
+    let code = *rng.pick(requested_codes(field));
+    [
+        Cell::Number(number as f64),
+        name.into(),
+        bin,
+        kind.label.into(),
+        if state { "Государственная" } else { "Частная" }.into(),
+        (*rng.pick(VACANCY_REGIONS)).into(),
+        format!("Район {}", rng.between(1, 12)).into(),
+        settlement.into(),
+        if rural { "да" } else { "нет" }.into(),
+        position.into(),
+        code.into(),
+        Cell::Number(f64::from(rng.between(1, 4))),
+        "Иванова А.".into(),
+        "+7 7172 55 12 34".into(),
+    ]
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! Finding the list in a workbook: which sheet, which header row, which column holds which
 //! field. Every visible sheet is considered (a cover page comes first in many registrars'
 //! files) and the one whose header maps the most fields wins; hidden sheets only when no
-//! visible one holds the list. Columns are matched by their header's wording, then by what
-//! they hold (see [`super::content`]), each with its evidence.
+//! visible one holds the list. Columns are matched by their header's wording (a two-level
+//! header read as one), then by what they hold (see [`super::content`]), each with its
+//! evidence.
 
 use std::path::Path;
 
 use super::cells::{Cell, OwnedCell};
-use super::header::{FieldKey, HeaderMap};
+use super::header::{FieldKey, HeaderMap, Heading, Vocabulary};
 use super::rows::{ListParser, label};
 use super::workbook::{Flow, Workbook, column_letters};
 use super::{ColumnMapping, ImportError, SheetChoice};
@@ -51,6 +52,7 @@ pub(super) fn find<P: ListParser>(
         (None, None) => None,
     };
     let sheets = book.sheets().to_vec();
+    let vocabulary = Vocabulary::new(P::COLUMNS);
     let order: Vec<usize> = match asked {
         Some(n) => vec![n],
         None => {
@@ -72,7 +74,7 @@ pub(super) fn find<P: ListParser>(
                 let cells: Vec<Cell<'_>> = cells.iter().map(OwnedCell::cell).collect();
                 (HeaderMap::chosen(*index, &cells, columns), text_of(&cells))
             }),
-            None => best_header::<P>(&probe),
+            None => best_header::<P>(&probe, &vocabulary),
         };
         if let Some((map, header_cells)) = candidate
             && best.as_ref().is_none_or(|b| map.score() > b.map.score())
@@ -84,7 +86,11 @@ pub(super) fn find<P: ListParser>(
         return Err(ImportError::Empty { path });
     }
     let found = best.ok_or_else(|| no_header::<P>(&path))?;
-    let missing = parser.missing(&found.map);
+    let mut missing = parser.missing(&found.map);
+    // A header is taken without its anchor only when the anchor's values fit several columns.
+    if !found.map.has(P::ANCHOR) {
+        missing.insert(0, P::ANCHOR);
+    }
     if !missing.is_empty() {
         let ambiguous = found
             .map
@@ -120,26 +126,57 @@ fn probe(
     Ok(rows)
 }
 
-/// The probe's row that maps the most fields (the earliest of equals), as a header.
-fn best_header<P: ListParser>(probe: &[(u32, Vec<OwnedCell>)]) -> Option<(HeaderMap<P::Key>, Vec<String>)> {
+/// The probe's row that maps the most fields (the earliest of equals), as a header: a row
+/// alone, or with the row right above it as a two-level header (which wins a tie with that row
+/// alone: its second row would otherwise be read as data).
+fn best_header<P: ListParser>(
+    probe: &[(u32, Vec<OwnedCell>)],
+    vocabulary: &Vocabulary<'_, P::Key>,
+) -> Option<(HeaderMap<P::Key>, Vec<String>)> {
     let rows: Vec<Vec<Cell<'_>>> =
         probe.iter().map(|(_, cells)| cells.iter().map(OwnedCell::cell).collect()).collect();
     let mut best: Option<(HeaderMap<P::Key>, Vec<String>)> = None;
+    let none = HeaderMap { row_index: 0, columns: Vec::new(), ambiguous: Vec::new() };
+    let anchor = P::content(P::ANCHOR, &none);
     for (i, (index, _)) in probe.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let cells = &rows[i];
-        if HeaderMap::<P::Key>::worded(cells, P::COLUMNS) < MIN_WORDED {
+        // A row holding an identifier (an IIN, a BIN) is data, not a header.
+        if anchor.is_some_and(|kind| cells.iter().any(|c| kind.fits(*c))) {
             continue;
         }
-        let below = &rows[i + 1..rows.len().min(i + 1 + SAMPLE_ROWS)];
-        let map = HeaderMap::of_row(*index, cells, below, P::COLUMNS, P::content);
-        if map.has(P::ANCHOR)
-            && map.score() >= MIN_FIELDS
-            && best.as_ref().is_none_or(|(b, _)| map.score() > b.score())
-        {
-            best = Some((map, text_of(cells)));
+        let two_level = i
+            .checked_sub(1)
+            .filter(|&above| probe[above].0 + 1 == *index && two_level(&rows[above], cells))
+            .map(|above| (Heading::two_level(&rows[above], cells), true));
+        for (headings, deeper) in [(Heading::row(cells), false)].into_iter().chain(two_level) {
+            let map = HeaderMap::of_words(*index, &headings, vocabulary);
+            if map.score() < MIN_WORDED {
+                continue;
+            }
+            let below = &rows[i + 1..rows.len().min(i + 1 + SAMPLE_ROWS)];
+            let map = map.by_content(&headings, below, vocabulary, P::content);
+            let anchored = map.has(P::ANCHOR) || map.ambiguous.iter().any(|(key, _)| *key == P::ANCHOR);
+            let better = best.as_ref().is_none_or(|(b, _)| {
+                map.score() > b.score() || (deeper && map.score() == b.score() && b.row_index + 1 == *index)
+            });
+            if anchored && map.score() >= MIN_FIELDS && better {
+                best = Some((map, headings.iter().map(Heading::shown).collect()));
+            }
         }
     }
     best
+}
+
+/// Whether `upper` over `lower` can be a two-level header: the upper row labels several
+/// columns (a title line fills one or two cells) and the lower one holds words only (a data
+/// row holds identifiers, codes, numbers).
+fn two_level(upper: &[Cell<'_>], lower: &[Cell<'_>]) -> bool {
+    let words = |c: &Cell<'_>| match c {
+        Cell::Empty => true,
+        Cell::Text(t) => !t.contains(|d: char| d.is_ascii_digit()),
+        _ => false,
+    };
+    upper.iter().filter(|c| !c.is_empty()).count() >= MIN_FIELDS && lower.iter().all(words)
 }
 
 fn text_of(cells: &[Cell<'_>]) -> Vec<String> {
