@@ -1,9 +1,11 @@
 //! Import benchmark: a generated 100,000-row graduate list, imported whole (parse + validate +
-//! insert into a fresh SQLite file) against calamine reading the same file alone.
+//! insert into a fresh SQLite file) against calamine reading the same file alone, and against
+//! pandas reading it with the calamine engine where Python has pandas and python-calamine.
 //!
-//! `cargo bench -p joldama-core --bench import [-- ROWS]` prints rows/s, the ratio of the two
-//! and the peak memory of each. Each measurement runs in a child process of its own, so that
-//! its peak resident memory (VmHWM) is its own.
+//! `cargo bench -p joldama-core --bench import [-- ROWS]` prints rows/s, the ratios and the
+//! peak memory of each, with the reading and checking alone (no store) between the two, so
+//! that what the store costs shows. Each measurement runs in a child process of its own, so
+//! that its peak resident memory (VmHWM) is its own.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,7 +14,7 @@ use std::time::Instant;
 use calamine::{Reader, open_workbook_auto};
 use joldama_core::Lang;
 use joldama_core::generate::{GraduateListSpec, write_graduate_list};
-use joldama_core::import::ImportOptions;
+use joldama_core::import::{Choice, Flow, ImportOptions, graduates};
 use joldama_core::store::Store;
 
 const RUNS: usize = 3;
@@ -37,6 +39,10 @@ fn measure(phase: &str, file: &Path) {
             let mut workbook = open_workbook_auto(file).expect("readable");
             let name = workbook.sheet_names()[0].clone();
             workbook.worksheet_range(&name).expect("sheet").height()
+        }
+        "check" => {
+            let reading = graduates::read(file, None, Choice::default(), |_| Flow::Continue).expect("read");
+            reading.tally.valid
         }
         "import" => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -70,6 +76,23 @@ fn best_of(phase: &str, file: &Path) -> (f64, f64, usize) {
     (0..RUNS).map(|_| run_child(phase, file)).min_by(|a, b| a.0.total_cmp(&b.0)).expect("at least one run")
 }
 
+/// pandas reading the list with the calamine engine, best of [`RUNS`] in seconds; `None`
+/// where Python lacks pandas or python-calamine.
+fn pandas(file: &Path) -> Option<f64> {
+    const SCRIPT: &str = "import sys, time, pandas\n\
+        t = time.perf_counter()\n\
+        pandas.read_excel(sys.argv[1], engine='calamine', header=3)\n\
+        print(time.perf_counter() - t)";
+    (0..RUNS)
+        .map(|_| {
+            let out = Command::new("python3").args(["-c", SCRIPT]).arg(file).output().ok()?;
+            out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().parse().ok())?
+        })
+        .collect::<Option<Vec<f64>>>()?
+        .into_iter()
+        .min_by(f64::total_cmp)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--child") {
@@ -86,7 +109,9 @@ fn main() {
     }
     let size_mb = std::fs::metadata(&file).map_or(0.0, |m| m.len() as f64 / 1e6);
     let (read_s, read_mb, _) = best_of("read", &file);
+    let (check_s, check_mb, checked) = best_of("check", &file);
     let (import_s, import_mb, imported) = best_of("import", &file);
+    assert_eq!(checked, rows, "every generated row valid");
     assert_eq!(imported, rows, "every generated row imported");
     println!("graduate list import, {rows} rows, {size_mb:.1} MB .xlsx, best of {RUNS}:");
     println!(
@@ -94,9 +119,20 @@ fn main() {
         rows as f64 / read_s
     );
     println!(
+        "  read and check        {check_s:>7.3} s  {:>9.0} rows/s  peak {check_mb:>6.1} MB",
+        rows as f64 / check_s
+    );
+    println!(
         "  whole import          {import_s:>7.3} s  {:>9.0} rows/s  peak {import_mb:>6.1} MB",
         rows as f64 / import_s
     );
     println!("  import / read ratio   {:>7.2} (target <= 1.5)", import_s / read_s);
+    match pandas(&file) {
+        Some(pandas_s) => {
+            println!("  pandas (calamine)     {pandas_s:>7.3} s  {:>9.0} rows/s", rows as f64 / pandas_s);
+            println!("  import / pandas ratio {:>7.2} (target <= 0.4)", import_s / pandas_s);
+        }
+        None => println!("  pandas (calamine)     not installed: pip install pandas python-calamine"),
+    }
     println!("  peak memory target    {} (< 300 MB)", if import_mb < 300.0 { "met" } else { "MISSED" });
 }

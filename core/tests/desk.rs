@@ -10,6 +10,7 @@ use joldama_core::import::{Choice, ColumnMapping, ImportOptions, MappedColumn, g
 use joldama_core::model::University;
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::task::Watch;
+use joldama_core::workflow::import;
 use joldama_core::{Error, Text};
 
 fn fixture(name: &str) -> PathBuf {
@@ -32,6 +33,40 @@ fn detected(path: &Path) -> ColumnMapping {
             .filter_map(|h| Some(MappedColumn { field: h.field.clone()?, index: h.index }))
             .collect(),
     }
+}
+
+#[test]
+fn a_corrected_mapping_is_offered_again_for_the_same_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("layout.sqlite3")).unwrap();
+    let path = fixture("graduates_2025_ru.xlsx");
+    let preview = |store: &Store, path: &Path, mapping: Option<&ColumnMapping>| {
+        import::preview_graduates(store, path, None, Choice { mapping, ..Choice::default() }).unwrap()
+    };
+    assert_eq!(preview(&store, &path, None).remembered, None, "nothing chosen yet");
+
+    // The person leaves the e-mail column out; a dry run remembers nothing.
+    let mut chosen = detected(&path);
+    chosen.columns.retain(|c| c.field != "email");
+    let options = |dry_run| ImportOptions {
+        mapping: Some(chosen.clone()),
+        dry_run,
+        actor: "Секретарь".into(),
+        ..ImportOptions::default()
+    };
+    import::graduates(&mut store, &path, &options(true)).unwrap();
+    assert_eq!(preview(&store, &path, None).remembered, None);
+    import::graduates(&mut store, &path, &options(false)).unwrap();
+
+    // The same layout again: the choice is offered (detection alone would read the e-mail).
+    let offered = preview(&store, &path, None).remembered.expect("offered");
+    assert_eq!((offered.mapping.header_row, &offered.mapping.columns), (chosen.header_row, &chosen.columns));
+    assert_eq!(offered.actor, "Секретарь");
+    // Not once it is the mapping in use, and not for another layout.
+    assert_eq!(preview(&store, &path, Some(&offered.mapping)).remembered, None);
+    assert_eq!(preview(&store, &fixture("graduates_2025_kk.xlsx"), None).remembered, None);
+    // Remembered with an audit row.
+    assert_eq!(store.audit_trail("list_layout", 1).unwrap().len(), 1);
 }
 
 #[test]

@@ -81,8 +81,8 @@ impl Desk {
     }
 }
 
-/// Runs `work` off the UI thread (file reading that needs no store, such as a preview).
-pub async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Answer<T>
+/// Runs `work` off the UI thread.
+async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Answer<T>
 where
     T: Send + 'static,
     E: Into<AppError> + Send + 'static,

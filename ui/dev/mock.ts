@@ -545,6 +545,7 @@ mockIPC(
             skipped_rows: [126, 127],
           },
           records: 118,
+          remembered: null,
         } satisfies ImportPreview;
       case 'import_graduates':
       case 'import_vacancies':

@@ -22,6 +22,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0007_search.sql"),
     include_str!("migrations/0008_obligation.sql"),
     include_str!("migrations/0009_register.sql"),
+    include_str!("migrations/0010_layouts.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -10,6 +10,7 @@ mod decisions;
 mod error;
 mod followup;
 mod graduates;
+mod layouts;
 mod migrations;
 mod opening;
 mod papers;

@@ -1,12 +1,15 @@
 //! Importing a list: read and checked by [`crate::import`], the good records written in one
 //! transaction with its import batch and audit rows; a dry run rolls back and only counts. A
-//! list with no good row at all is refused whole and writes nothing.
+//! list with no good row at all is refused whole and writes nothing. A mapping the person
+//! chose is remembered under the list's layout and offered when that layout comes again.
 
 use std::path::Path;
 use std::sync::mpsc;
 
 use super::WorkflowError;
 use crate::error::Error;
+use crate::import::header::FieldKey;
+use crate::import::layout::ListKind;
 use crate::import::vacancies::Preview;
 use crate::import::{
     self, Choice, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, Reading, file_name,
@@ -69,8 +72,53 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
             Ok::<(), Error>(())
         })?;
         let (reading, year) = reading.expect("set before the transaction commits");
+        remember(store, ListKind::Graduates, &reading, options)?;
         Ok(ImportReport::new(path, reading, year, counts, options.dry_run))
     })
+}
+
+/// A graduate list as the import wizard shows it before importing, with the mapping chosen
+/// for its layout before when that is not the one read.
+pub fn preview_graduates(
+    store: &Db,
+    path: &Path,
+    year: Option<i32>,
+    choice: Choice<'_>,
+) -> Result<ImportPreview, Error> {
+    let preview = import::graduates::preview(path, year, choice)?;
+    let remembered = offer(store, ListKind::Graduates, &preview.reading, choice)?;
+    Ok(ImportPreview { remembered, ..preview.view(path) })
+}
+
+/// The mapping remembered for the list's layout, unless the person chose one already or the
+/// list reads the same without it.
+fn offer<K: FieldKey>(
+    store: &Db,
+    list: ListKind,
+    reading: &Reading<K>,
+    choice: Choice<'_>,
+) -> Result<Option<import::layout::RememberedMapping>, Error> {
+    if choice.mapping.is_some() {
+        return Ok(None);
+    }
+    let remembered = store.remembered_mapping(list, &reading.layout())?;
+    Ok(remembered.filter(|r| r.mapping != reading.mapping()))
+}
+
+/// A mapping the person chose (in the wizard, or `--map`) is kept for the list's layout once
+/// the list is imported with it.
+fn remember<K: FieldKey>(
+    store: &mut Store,
+    list: ListKind,
+    reading: &Reading<K>,
+    options: &ImportOptions,
+) -> Result<(), Error> {
+    if options.dry_run || options.mapping.is_none() {
+        return Ok(());
+    }
+    let ctx = ChangeContext { actor: options.actor.clone(), source: None };
+    store.write(&ctx, |tx| tx.remember_mapping(list, &reading.layout(), &reading.mapping()))?;
+    Ok(())
 }
 
 fn choice(options: &ImportOptions) -> Choice<'_> {
@@ -125,7 +173,8 @@ pub fn preview_vacancies(
 ) -> Result<ImportPreview, Error> {
     let mut preview = import::vacancies::preview(path, year, choice)?;
     preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
-    Ok(preview.view(path))
+    let remembered = offer(store, ListKind::Vacancies, &preview.reading, choice)?;
+    Ok(ImportPreview { remembered, ..preview.view(path) })
 }
 
 /// Imports a list of requests: the good rows in one transaction, the others reported. Such
@@ -142,5 +191,6 @@ pub fn vacancies(
     refuse_empty(path, &reading)?;
     let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
     let counts = store.apply_vacancies(&records, &ctx, options.dry_run)?;
+    remember(store, ListKind::Vacancies, &reading, options)?;
     Ok(ImportReport::new(path, reading, Some(year), counts, options.dry_run))
 }

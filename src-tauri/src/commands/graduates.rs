@@ -2,14 +2,13 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{
-    self, Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice,
-};
+use joldama_core::import::{Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice};
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use joldama_core::workflow::dossier::{self, GraduateDetail};
+use joldama_core::workflow::import;
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, blocking, change, today};
+use crate::desk::{Desk, change, today};
 use crate::error::Answer;
 
 #[tauri::command]
@@ -29,15 +28,15 @@ pub async fn graduate_detail(desk: State<'_, Desk>, graduate_id: i64) -> Answer<
 
 #[tauri::command]
 pub async fn preview_graduates(
+    desk: State<'_, Desk>,
     path: PathBuf,
     year: Option<i32>,
     sheet: Option<String>,
     mapping: Option<ColumnMapping>,
 ) -> Answer<ImportPreview> {
-    blocking(move || {
+    desk.run(move |s| {
         let sheet = sheet.map(SheetChoice::Name);
-        let choice = Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() };
-        import::graduates::preview(&path, year, choice).map(|p| p.view(&path))
+        import::preview_graduates(s, &path, year, Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() })
     })
     .await
 }
@@ -62,7 +61,7 @@ pub async fn import_graduates(
             actor: change().actor,
             dry_run: false,
         };
-        joldama_core::workflow::import::graduates(s, &path, &options)
+        import::graduates(s, &path, &options)
     })
     .await
 }

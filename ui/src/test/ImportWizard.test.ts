@@ -56,6 +56,7 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
       skipped_rows: [130, 131],
     },
     records: 118,
+    remembered: null,
     ...over,
   };
 }
@@ -298,5 +299,31 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(screen.getByTestId('import-result-where').textContent).toContain('в выпуск 2025 года'));
     expect(screen.getByTestId('import-result-where').textContent).toContain('Титул');
     expect(vi.mocked(ipc.importGraduates).mock.calls[0][0]).toMatchObject({ sheet: 'Титул', mapping: null });
+  });
+
+  it('offers the mapping chosen before for the same layout, and says a corrected one will be remembered', async () => {
+    const saved = {
+      mapping: { sheet: null, header_row: 4, columns: [{ field: 'iin', index: 0 }, { field: 'funding', index: 2 }] },
+      saved_at: '2025-06-20T09:15:00.000Z',
+      actor: 'Секретарь',
+    };
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview({ remembered: saved }));
+    render(ImportWizard, { props: { kind: 'graduates', year: 2025, onclose: () => {} } });
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/tmp/list.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getByTestId('import-remembered').textContent).toContain('Секретарь'));
+    expect(screen.queryByTestId('import-will-remember')).toBeNull();
+
+    vi.mocked(ipc.previewGraduates).mockResolvedValueOnce(preview());
+    await fireEvent.click(screen.getByText('Применить сохранённое соответствие'));
+    await waitFor(() => expect(screen.queryByTestId('import-remembered')).toBeNull());
+    // Applied on the sheet the list is on now.
+    expect(ipc.previewGraduates).toHaveBeenLastCalledWith({
+      path: '/tmp/list.xlsx',
+      year: null,
+      sheet: null,
+      mapping: { ...saved.mapping, sheet: 'Лист1' },
+    });
+    expect(screen.getByTestId('import-will-remember')).toBeTruthy();
   });
 });
