@@ -69,6 +69,80 @@ fn a_corrected_mapping_is_offered_again_for_the_same_layout() {
     assert_eq!(store.audit_trail("list_layout", 1).unwrap().len(), 1);
 }
 
+/// A request list whose rural column has a heading no wording names, and too few values to
+/// be known by them.
+fn write_odd_vacancy_list(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "Наименование организации",
+        "БИН",
+        "Тип организации",
+        "Регион",
+        "Признак",
+        "Должность",
+        "Количество мест",
+    ];
+    let row = [
+        "КГУ «Школа-гимназия №1»",
+        "000140000032",
+        "Организация образования",
+        "Абайская область",
+        "да",
+        "Учитель математики",
+    ];
+    for (col, (head, value)) in header.iter().zip(row.iter().chain([&""])).enumerate() {
+        sheet.write_string(0, col as u16, *head).unwrap();
+        sheet.write_string(1, col as u16, *value).unwrap();
+    }
+    sheet.write_number(1, 6, 2.0).unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_list_lacking_a_required_column_is_shown_for_mapping_and_refused_by_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("odd.sqlite3")).unwrap();
+    let path = dir.path().join("odd.xlsx");
+    write_odd_vacancy_list(&path);
+
+    // The wizard shows the header with the rural field required and unmapped, and no rows.
+    let shown = import::preview_vacancies(&store, &path, 2025, Choice::default()).unwrap();
+    let rural = shown.fields.iter().find(|f| f.code == "rural").expect("a rural field");
+    assert!(rural.required);
+    assert!(shown.headers.iter().all(|h| h.field.as_deref() != Some("rural")));
+    assert_eq!((shown.tally.data_rows, shown.records), (0, 0));
+    assert_eq!(shown.headers[4].text, "Признак");
+
+    // The import refuses it as it is.
+    let options = ImportOptions { actor: "test".into(), ..ImportOptions::default() };
+    let e = import::vacancies(&mut store, &path, 2025, &options).unwrap_err();
+    assert_eq!(e.code(), "missing_columns");
+    assert!(store.vacancies().unwrap().is_empty());
+
+    // Mapped by the person, it reads and imports.
+    let mut mapping = ColumnMapping {
+        sheet: None,
+        header_row: shown.tally.header_row,
+        columns: shown
+            .headers
+            .iter()
+            .filter_map(|h| Some(MappedColumn { field: h.field.clone()?, index: h.index }))
+            .collect(),
+    };
+    mapping.columns.push(MappedColumn { field: "rural".into(), index: 4 });
+    let mapped = import::preview_vacancies(
+        &store,
+        &path,
+        2025,
+        Choice { mapping: Some(&mapping), ..Choice::default() },
+    )
+    .unwrap();
+    assert_eq!((mapped.records, mapped.tally.problems.len()), (1, 0), "{:?}", mapped.tally.problems);
+    let options = ImportOptions { mapping: Some(mapping), ..options };
+    assert_eq!(import::vacancies(&mut store, &path, 2025, &options).unwrap().counts.imported, 1);
+}
+
 #[test]
 fn a_corrected_mapping_is_read_as_the_person_set_it() {
     let path = fixture("graduates_2025_ru.xlsx");

@@ -133,6 +133,30 @@ fn full_name_in_one_column_with_letterhead_and_signatures() {
 }
 
 #[test]
+fn a_cover_page_a_hidden_draft_and_unlisted_headings_read_with_their_evidence() {
+    check_graduate_list("graduates_cover_ru.xlsx", None);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cover.sqlite3")).unwrap();
+    let report = joldama_core::workflow::import::graduates(
+        &mut store,
+        &fixture("graduates_cover_ru.xlsx"),
+        &options(None, true),
+    )
+    .unwrap();
+    // The visible list, not the hidden draft before it nor the cover page.
+    assert_eq!((report.sheet.as_str(), report.sheet_hidden), ("Список", false));
+    assert_eq!(report.year, Some(2025));
+    let evidence = |field: &str| {
+        let column = report.columns.iter().find(|c| c.field.as_deref() == Some(field));
+        column.and_then(|c| c.evidence.clone()).map(|e| e.ru).unwrap_or_else(|| panic!("{field} matched"))
+    };
+    assert!(evidence("program_code").contains("Специальность (шифр)"), "{}", evidence("program_code"));
+    // «Вид гранта» names no field: its values do.
+    let funding = evidence("funding");
+    assert!(funding.contains("Вид гранта") && funding.contains('%'), "{funding}");
+}
+
+#[test]
 fn kazakh_list_with_mismatches_and_duplicates() {
     check_graduate_list("graduates_mismatch_kk.xlsx", Some(2025));
 }

@@ -252,6 +252,20 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.escape().await;
     assert_eq!(w.number("graduates-total").await, expected.valid);
 
+    // A workbook as it really comes: a hidden draft, a cover page, then the list under
+    // headings no table holds. The list's sheet is read and each column says why it was taken.
+    w.preview("import-open", "graduates_cover_ru.xlsx").await;
+    assert_eq!(w.number("preview-valid").await, 30);
+    let sheet = w.wait("import-sheet").await;
+    assert_eq!(sheet.prop("value").await.unwrap().as_deref(), Some("Список"));
+    let mut evidence = Vec::new();
+    for cell in w.client.find_all(Window::by("mapping-evidence")).await.unwrap() {
+        evidence.push(cell.text().await.unwrap());
+    }
+    assert!(evidence.iter().any(|e| e.contains("Вид гранта") && e.contains("100%")), "{evidence:?}");
+    w.shot("04b-cover-sheet-evidence").await;
+    w.escape().await;
+
     // The employers' requests for the same cohort.
     w.click("nav-vacancies").await;
     w.preview("vacancy-import-open", "vacancies_2025.xlsx").await;

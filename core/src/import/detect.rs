@@ -29,6 +29,9 @@ const MIN_FIELDS: usize = 3;
 pub struct Choice<'a> {
     pub sheet: Option<&'a SheetChoice>,
     pub mapping: Option<&'a ColumnMapping>,
+    /// The wizard's preview: a header lacking required columns is shown (no rows read) for the
+    /// person to map them, where an import refuses it.
+    pub incomplete: bool,
 }
 
 /// Where the list is.
@@ -37,6 +40,8 @@ pub(super) struct Found<K> {
     pub map: HeaderMap<K>,
     /// The header row's cells as text, for the wizard to show.
     pub header_cells: Vec<String>,
+    /// Required fields no column was found for (only when [`Choice::incomplete`]).
+    pub missing: Vec<K>,
 }
 
 pub(super) fn find<P: ListParser>(
@@ -79,19 +84,21 @@ pub(super) fn find<P: ListParser>(
         if let Some((map, header_cells)) = candidate
             && best.as_ref().is_none_or(|b| map.score() > b.map.score())
         {
-            best = Some(Found { sheet: n, map, header_cells });
+            best = Some(Found { sheet: n, map, header_cells, missing: Vec::new() });
         }
     }
     if !any_cells {
         return Err(ImportError::Empty { path });
     }
-    let found = best.ok_or_else(|| no_header::<P>(&path))?;
+    let mut found = best.ok_or_else(|| no_header::<P>(&path))?;
     let mut missing = parser.missing(&found.map);
     // A header is taken without its anchor only when the anchor's values fit several columns.
     if !found.map.has(P::ANCHOR) {
         missing.insert(0, P::ANCHOR);
     }
-    if !missing.is_empty() {
+    if !missing.is_empty() && choice.incomplete {
+        found.missing = missing;
+    } else if !missing.is_empty() {
         let ambiguous = found
             .map
             .ambiguous

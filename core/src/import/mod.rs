@@ -195,7 +195,7 @@ impl ImportPreview {
             .map(|spec| FieldOption {
                 code: spec.key.code().to_owned(),
                 label: spec.label(),
-                required: reading.indispensable.contains(&spec.key),
+                required: reading.indispensable.contains(&spec.key) || reading.missing.contains(&spec.key),
             })
             .collect();
         ImportPreview {

@@ -85,6 +85,8 @@ pub struct Reading<K> {
     /// and those whose unmapping would leave a required field missing (a surname beside no
     /// full name, say).
     pub indispensable: Vec<K>,
+    /// Required fields no column was found for: only in a preview (see [`Choice::incomplete`]).
+    pub missing: Vec<K>,
     pub tally: Tally,
 }
 
@@ -121,6 +123,10 @@ pub fn read<P: ListParser>(
     let mut tally = Tally { header_row: map.row_index + 1, ..Tally::default() };
     let mut first_rows: HashMap<P::Identity, u32> = HashMap::new();
     book.rows(found.sheet, |index, cells| {
+        // Rows mean nothing until the required columns are mapped.
+        if !found.missing.is_empty() {
+            return Ok(Flow::Stop);
+        }
         if index <= map.row_index {
             return Ok(Flow::Continue);
         }
@@ -176,6 +182,7 @@ pub fn read<P: ListParser>(
         sheets: book.sheets().to_vec(),
         header: found.map,
         header_cells: found.header_cells,
+        missing: found.missing,
         indispensable,
         tally,
     })

@@ -78,13 +78,15 @@ pub fn graduates(store: &mut Store, path: &Path, options: &ImportOptions) -> Res
 }
 
 /// A graduate list as the import wizard shows it before importing, with the mapping chosen
-/// for its layout before when that is not the one read.
+/// for its layout before when that is not the one read. A header lacking required columns is
+/// shown for the person to map them.
 pub fn preview_graduates(
     store: &Db,
     path: &Path,
     year: Option<i32>,
     choice: Choice<'_>,
 ) -> Result<ImportPreview, Error> {
+    let choice = Choice { incomplete: true, ..choice };
     let preview = import::graduates::preview(path, year, choice)?;
     let remembered = offer(store, ListKind::Graduates, &preview.reading, choice)?;
     Ok(ImportPreview { remembered, ..preview.view(path) })
@@ -122,7 +124,7 @@ fn remember<K: FieldKey>(
 }
 
 fn choice(options: &ImportOptions) -> Choice<'_> {
-    Choice { sheet: options.sheet.as_ref(), mapping: options.mapping.as_ref() }
+    Choice { sheet: options.sheet.as_ref(), mapping: options.mapping.as_ref(), incomplete: false }
 }
 
 /// A list of which no row can be imported is an error, so that nothing (not even an import
@@ -171,6 +173,7 @@ pub fn preview_vacancies(
     year: i32,
     choice: Choice<'_>,
 ) -> Result<ImportPreview, Error> {
+    let choice = Choice { incomplete: true, ..choice };
     let mut preview = import::vacancies::preview(path, year, choice)?;
     preview.keep_referrals(&store.standing_referrals(&preview.records.iter().map(|r| r.year).collect())?);
     let remembered = offer(store, ListKind::Vacancies, &preview.reading, choice)?;

@@ -187,7 +187,14 @@ describe('ImportWizard', () => {
 
   it('reads a list without a year column for the year being worked on, and lets the year be chosen', async () => {
     vi.mocked(ipc.previewGraduates)
-      .mockRejectedValueOnce({ code: 'missing_columns', params: {}, message: { kk: 'жоқ', ru: 'нет столбцов' } })
+      // No column for the year: the field is required and unmapped, no rows read.
+      .mockResolvedValueOnce(
+        preview({
+          fields: [...fields, { code: 'graduation_year', label: { kk: 'Бітірген жылы', ru: 'Год выпуска' }, required: true }],
+          tally: { header_row: 4, data_rows: 0, valid: 0, problems: [], skipped_rows: [] },
+          records: 0,
+        }),
+      )
       .mockResolvedValueOnce(preview())
       .mockResolvedValueOnce(preview());
     app.error = null;
