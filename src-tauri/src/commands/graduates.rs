@@ -36,7 +36,12 @@ pub async fn preview_graduates(
 ) -> Answer<ImportPreview> {
     desk.run(move |s| {
         let sheet = sheet.map(SheetChoice::Name);
-        import::preview_graduates(s, &path, year, Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() })
+        import::preview_graduates(
+            s,
+            &path,
+            year,
+            Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref(), ..Choice::default() },
+        )
     })
     .await
 }

@@ -25,7 +25,12 @@ pub async fn preview_vacancies(
 ) -> Answer<ImportPreview> {
     desk.run(move |s| {
         let sheet = sheet.map(SheetChoice::Name);
-        import::preview_vacancies(s, &path, year, Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref() })
+        import::preview_vacancies(
+            s,
+            &path,
+            year,
+            Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref(), ..Choice::default() },
+        )
     })
     .await
 }
