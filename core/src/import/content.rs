@@ -4,6 +4,7 @@
 //! cell and how to name itself in the evidence shown to the secretary.
 
 use super::cells::Cell;
+use super::graduates::normalise_program_code;
 use crate::classifiers::{Classifier, Funding, Level, OrgKind, Ownership, Region, Sex, parse_yes_no};
 use crate::i18n::Text;
 use crate::ident::{Bin, Iin};
@@ -93,17 +94,7 @@ impl Content {
 
 /// «6B01501», «7М01501» (a Cyrillic look-alike), «8D07101», «7R01101».
 fn programme_code(text: &str) -> bool {
-    let code: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c.to_uppercase().next().unwrap_or(c) {
-            'В' => 'B',
-            'М' => 'M',
-            'Р' => 'R',
-            'Д' => 'D',
-            other => other,
-        })
-        .collect();
+    let code: Vec<char> = normalise_program_code(text).chars().collect();
     matches!(code.as_slice(), [level, kind, rest @ ..]
         if ('5'..='8').contains(level) && "BMDR".contains(*kind) && rest.len() == 5 && rest.iter().all(char::is_ascii_digit))
 }
