@@ -121,6 +121,45 @@ fn a_broken_file_fails_with_a_clear_message_and_changes_nothing() {
 }
 
 #[test]
+fn the_sheet_and_the_columns_can_be_chosen_by_a_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.sqlite3");
+    let cover = fixture("graduates_cover_ru.xlsx");
+    let path = cover.to_str().unwrap();
+    // By itself: the visible list, past the hidden draft and the cover page.
+    let found = json(&joldama(&db, &["import", "graduates", path, "--dry-run", "--json"]));
+    assert_eq!((found["sheet"].as_str(), found["valid"].as_u64()), (Some("Список"), Some(30)));
+    // The hidden draft asked for by its number: its 3 rows, and the report says it is hidden.
+    let draft = json(&joldama(&db, &["import", "graduates", path, "--sheet", "1", "--dry-run", "--json"]));
+    assert_eq!(
+        (draft["sheet"].as_str(), draft["sheet_hidden"].as_bool(), draft["valid"].as_u64()),
+        (Some("Черновик"), Some(true), Some(3))
+    );
+    // A sheet the workbook lacks: refused, naming the sheets it has.
+    let out = joldama(&db, &["import", "graduates", path, "--sheet", "Лист9", "--lang", "ru"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("«Лист9»") && stderr.contains("«Список»"), "{stderr}");
+
+    // The columns set by the script, without a sheet: the one whose header row they fit.
+    let mut args = vec!["import", "graduates", path, "--json", "--header-row", "3"];
+    for map in ["full_name=B", "iin=C", "program_code=D", "level=F", "funding=G", "graduation_year=H"] {
+        args.extend(["--map", map]);
+    }
+    let mapped = json(&joldama(&db, &args));
+    assert_eq!((mapped["sheet"].as_str(), mapped["imported"].as_u64()), (Some("Список"), Some(30)));
+    let funding = mapped["columns"].as_array().unwrap().iter().find(|c| c["field"] == "funding").unwrap();
+    assert_eq!(
+        (funding["letter"].as_str(), funding["evidence"]["ru"].as_str()),
+        (Some("G"), Some("выбрано вручную"))
+    );
+    // A column the workbook cannot have is the script's mistake, said plainly.
+    let out =
+        joldama(&db, &["import", "graduates", path, "--header-row", "3", "--map", "iin=C1", "--lang", "ru"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn a_database_from_a_newer_joldama_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("new.sqlite3");

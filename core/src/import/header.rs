@@ -403,7 +403,13 @@ impl<K: FieldKey> HeaderMap<K> {
 
     /// How many fields the header maps: the better of two candidate headers maps more.
     pub fn score(&self) -> usize {
-        self.columns.len()
+        // A column chosen by a person counts where the header row names it: a mapping sent
+        // without its sheet then finds the sheet whose header row it fits, not a cover page
+        // that happens to have a row of that number.
+        self.columns
+            .iter()
+            .filter(|c| !matches!(c.evidence, Evidence::Chosen) || !c.header.trim().is_empty())
+            .count()
     }
 }
 
