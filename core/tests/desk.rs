@@ -246,7 +246,11 @@ fn university(name: &str) -> University {
     University {
         name: Text::new(format!("{name} университеті"), format!("Университет {name}")),
         address: Text::new("Өскемен қ.", "г. Усть-Каменогорск"),
-        letterhead: Text::new("Тел. 8 (7232) 00-00-00", "Тел. 8 (7232) 00-00-00"),
+        // Two lines: the break must come back as typed.
+        letterhead: Text::new(
+            "Жұмысқа орналастыру бөлімі\nТел. 8 (7232) 00-00-00",
+            "Отдел трудоустройства\nТел. 8 (7232) 00-00-00",
+        ),
     }
 }
 

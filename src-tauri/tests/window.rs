@@ -341,7 +341,7 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     // Follow-up: the employer confirmed the arrival; the obligation runs and nothing is owed.
     w.click("nav-followup").await;
     // The row's name cell: the compact table scrolls sideways, its row's middle is out of view.
-    let name = w.wait("graduate-row").await.find(Locator::Css("td.name")).await.unwrap();
+    let name = w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap();
     name.click().await.unwrap();
     w.type_into("arrival-by", "Жұмыс берушінің хаты №12").await;
     w.click("arrival-confirm").await;

@@ -122,8 +122,9 @@ pub(super) fn head(flow: &mut Flow, university: &University, number: &str, date:
     let lang = flow.lang();
     flow.paragraph(&[Span::bold(university.name.get(lang))], Style::BODY.sized(12.0).aligned(Align::Center));
     flow.text(university.address.get(lang), Style::SMALL.aligned(Align::Center));
-    if !university.letterhead.get(lang).is_empty() {
-        flow.text(university.letterhead.get(lang), Style::SMALL.aligned(Align::Center));
+    // Each line typed in Settings stays a line (department, phone, e-mail), not one run-on text.
+    for line in university.letterhead.get(lang).lines().map(str::trim).filter(|l| !l.is_empty()) {
+        flow.text(line, Style::SMALL.aligned(Align::Center));
     }
     flow.rule(5.0, 1.5);
     flow.gap(4.0);

@@ -1,9 +1,11 @@
 // The desk's own choices that the database does not hold, kept in the window's storage: what
-// a paper's file is named by. (The interface language is kept by i18n.ts.)
+// a paper's file is named by, the year last worked in. (The interface language is kept by
+// i18n.ts.)
 
 import type { FileNames } from './types';
 
 const FILE_NAMES_KEY = 'joldama.fileNames';
+const YEAR_KEY = 'joldama.year';
 
 /** What a printed paper's own file is named by: its number unless the desk chose the name too
  * (a folder's list of files then shows who each paper is for). */
@@ -21,5 +23,24 @@ export function setFileNames(value: FileNames) {
     globalThis.localStorage?.setItem(FILE_NAMES_KEY, value);
   } catch {
     /* not remembered; papers keep the default */
+  }
+}
+
+/** The year the window was last on, so that it opens there again; null when none is kept. */
+export function lastYear(): number | null {
+  try {
+    const kept = Number(globalThis.localStorage?.getItem(YEAR_KEY) ?? '');
+    if (Number.isInteger(kept) && kept >= 1000 && kept <= 9999) return kept;
+  } catch {
+    /* storage unavailable: none kept */
+  }
+  return null;
+}
+
+export function setLastYear(year: number) {
+  try {
+    globalThis.localStorage?.setItem(YEAR_KEY, String(year));
+  } catch {
+    /* not remembered; the window opens on the latest year with data */
   }
 }

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import { get } from 'svelte/store';
 import * as ipc from './ipc';
 import { errorText, lang } from './i18n';
+import { lastYear } from './prefs';
 import type { AppError, AppInfo, Reason, TaskProgress } from './types';
 
 export const SCREENS = [
@@ -56,6 +57,9 @@ export function notify(message: string, ms = 5000) {
   toastTimer = setTimeout(() => (app.toast = null), ms);
 }
 
+/** Counts the errors reported, so that a success knows whether one came after it started. */
+let reported = 0;
+
 /** Records a failed command for the error banner; a cancellation is only a toast. */
 export function report(e: unknown) {
   const err = ipc.toAppError(e);
@@ -63,6 +67,7 @@ export function report(e: unknown) {
     notify(errorText(get(lang), err));
     return;
   }
+  reported += 1;
   app.error = err;
 }
 
@@ -70,10 +75,16 @@ export function clearError() {
   app.error = null;
 }
 
-/** Runs a command and reports its failure; resolves to undefined when it failed. */
+/**
+ * Runs a command and reports its failure; resolves to undefined when it failed. Its success
+ * clears the banner of an earlier failure (the corrected save went through), but not of one
+ * reported while it ran: that one is newer than this success.
+ */
 export async function attempt<T>(run: () => Promise<T>): Promise<T | undefined> {
+  const before = reported;
   try {
     const result = await run();
+    if (reported === before) app.error = null;
     return result;
   } catch (e) {
     report(e);
@@ -166,11 +177,18 @@ export class ImportSlot {
   }
 }
 
-/** The newest year by default; keeps the chosen one while it still exists. */
-function chooseYear(info: AppInfo) {
-  const years = info.years;
-  if (app.year !== null && years.includes(app.year)) return;
-  app.year = years.length > 0 ? Math.max(...years) : new Date().getFullYear();
+/**
+ * Keeps the chosen year while it is still offered (it has data, or it is this calendar year);
+ * at start, or when it is gone, the year last worked in, else the latest year with data, else
+ * this calendar year. A list imported into another year switches the window itself (and says
+ * so), not this.
+ */
+export function chooseYear(info: AppInfo) {
+  const offered = (y: number) => info.years.includes(y) || y === new Date().getFullYear();
+  if (app.year !== null && offered(app.year)) return;
+  const kept = lastYear();
+  if (kept !== null && offered(kept)) app.year = kept;
+  else app.year = info.years.length > 0 ? Math.max(...info.years) : new Date().getFullYear();
 }
 
 export async function refreshInfo(): Promise<AppInfo | undefined> {

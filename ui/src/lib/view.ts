@@ -1,8 +1,7 @@
 // Small pure helpers that turn core records into what a screen shows.
 
-import { codeLabel, formatDate, formatNumber, has, translate, type Lang } from './i18n';
+import { codeLabel, formatDate, formatNumber, translate, type Lang } from './i18n';
 import type {
-  AuditEntry,
   CohortSettings,
   Coverage,
   FieldChange,
@@ -136,32 +135,6 @@ export function periodEmployer(p: Period): string {
   return e.type === 'registered' ? `${e.name} (${e.bin})` : e.name;
 }
 
-export function auditAction(l: Lang, entry: AuditEntry): string {
-  const action = has(l, `audit.action.${entry.action}`)
-    ? translate(l, `audit.action.${entry.action}`)
-    : entry.action;
-  const entity = has(l, `audit.entity.${entry.entity}`)
-    ? translate(l, `audit.entity.${entry.entity}`)
-    : entry.entity;
-  return `${entity}: ${action}`;
-}
-
-/** A short readable rendering of an audit row's details (new values, else old). */
-export function auditDetails(entry: AuditEntry): string {
-  const d = entry.details;
-  if (!d || typeof d !== 'object' || Array.isArray(d)) return '';
-  const value = d.new ?? d.old ?? null;
-  const parts: string[] = [];
-  if (typeof d.source === 'string' && d.source) parts.push(d.source);
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value).slice(0, 6)) {
-      if (v === null || typeof v === 'object') continue;
-      parts.push(`${k}: ${String(v)}`);
-    }
-  }
-  return parts.join('; ');
-}
-
 /** Days as "1 год 2 мес." is overkill: plain days with a plural. */
 export function daysText(l: Lang, n: number): string {
   return translate(l, 'units.days', { count: n });
@@ -185,10 +158,14 @@ export function tallyCounts(tally: PlacementTally | null | undefined): Counts {
   return out;
 }
 
-/** "42 %" share of `part` in `whole`. */
+/** "42 %" share of `part` in `whole`; a share that rounds to 0 or 100 but is not says so
+ * ("<1 %", ">99 %"): one exemption among hundreds is not «0 %». */
 export function percent(part: number, whole: number): string {
   if (whole <= 0) return '—';
-  return `${Math.round((part / whole) * 100)}\u202f%`;
+  const share = Math.round((part / whole) * 100);
+  if (share === 0 && part > 0) return '<1\u202f%';
+  if (share === 100 && part < whole) return '>99\u202f%';
+  return `${share}\u202f%`;
 }
 
 // ---- A cohort's settings as the Settings form edits them --------------------------------------

@@ -106,6 +106,20 @@ describe('App', () => {
     expect(app.error).toBeNull();
   });
 
+  it('opens on the year last worked in, and remembers the year chosen', async () => {
+    app.year = null;
+    localStorage.setItem('joldama.year', '2024');
+    vi.mocked(ipc.appInfo).mockResolvedValue({
+      version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years: [2025, 2024], graduates: 3, vacancies: 1, meetings: 1,
+    });
+    render(App);
+    const select = (await screen.findByTestId('year-select')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('2024'));
+    await fireEvent.change(select, { target: { value: '2025' } });
+    await waitFor(() => expect(localStorage.getItem('joldama.year')).toBe('2025'));
+    localStorage.removeItem('joldama.year');
+  });
+
   it('does not check a register whose app info did not load', async () => {
     vi.mocked(ipc.appInfo).mockRejectedValue({ code: 'database', params: {}, message: { kk: 'қате', ru: 'ошибка' } });
     render(App);

@@ -135,7 +135,7 @@ describe('ImportWizard', () => {
     expect(call.task.length).toBeGreaterThan(5);
     expect(screen.getByTestId('import-result').textContent).toContain('117');
     expect(screen.queryByTestId('import-decided')).toBeNull();
-    expect(ondone).toHaveBeenCalledWith(report, null);
+    expect(ondone).toHaveBeenCalledWith(report);
   });
 
   it('keeps one column per field: choosing a mapped field elsewhere frees the first column', async () => {
