@@ -10,7 +10,7 @@ use super::documents::{GraduateLine, University, graduate_fields, head};
 use super::layout::{Align, Column, Flow, Span, Style, Table};
 use super::words;
 use crate::followup::{Activity, Employer};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, tenge};
 use crate::obligation::{CostScope, GrantShare, ObligationView, PeriodKind};
 
 /// One graduate's obligation on one date, as a paper.
@@ -26,19 +26,6 @@ pub struct CalculationSheet {
 
 fn t(lang: Lang, kk: &str, ru: &str) -> String {
     Text::new(kk, ru).get(lang).to_owned()
-}
-
-/// «1 234 567» as tenge are written.
-fn tenge(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `a × b / c` to two decimals, truncated, and rounded half up to a whole: how the rounding

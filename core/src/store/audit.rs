@@ -91,17 +91,37 @@ pub(crate) fn trail(conn: &Connection, entity: &str, id: i64) -> Result<Vec<Audi
         "SELECT at, actor, action, entity, entity_id, details FROM audit \
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![entity, id], |row| {
-        Ok(AuditEntry {
-            at: row.get(0)?,
-            actor: row.get(1)?,
-            action: row.get(2)?,
-            entity: row.get(3)?,
-            entity_id: row.get(4)?,
-            details: parsed_opt(row, 5, |s| serde_json::from_str(s))?,
-        })
-    })?;
+    let rows = stmt.query_map(params![entity, id], entry)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every audit row about one graduate, oldest first: their imported row, their decisions, and
+/// each step of their follow-up (a period's or a payment's row names its graduate in its
+/// values, since a deleted one has no row left to join).
+pub(crate) fn graduate_trail(conn: &Connection, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAYMENT, PERIOD, STUDY_COST};
+    let sql = format!(
+        "SELECT at, actor, action, entity, entity_id, details FROM audit \
+         WHERE (entity IN ('{GRADUATE}', '{ARRIVAL}', '{STUDY_COST}', '{GRANT}', '{END}') AND entity_id = ?1) \
+            OR (entity = '{DECISION}' AND entity_id IN (SELECT id FROM decision WHERE graduate_id = ?1)) \
+            OR (entity IN ('{PERIOD}', '{PAYMENT}') \
+                AND ?1 IN (json_extract(details, '$.new.graduate_id'), json_extract(details, '$.old.graduate_id'))) \
+         ORDER BY at, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([graduate_id], entry)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        at: row.get(0)?,
+        actor: row.get(1)?,
+        action: row.get(2)?,
+        entity: row.get(3)?,
+        entity_id: row.get(4)?,
+        details: parsed_opt(row, 5, |s| serde_json::from_str(s))?,
+    })
 }
 
 /// One audit row outside any import batch: `insert`, `update` or `delete` from which of the

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use rusqlite::Connection;
-use serde_json::Value as Json;
+use serde_json::{Map, Value as Json};
 
 use super::StoreError;
 use super::upsert::Outcome;
@@ -62,7 +62,18 @@ pub(super) fn change<K: FieldKey>(
     if !decided.contains(id) {
         return None;
     }
-    let changes: Vec<FieldChange> = changes
+    let changes = field_changes(changes, reported, specs, name_of);
+    (!changes.is_empty()).then(|| DecidedChange { label: label(), changes })
+}
+
+/// The columns of an update's `{column: [old, new]}` that `reported` names, in words.
+pub(super) fn field_changes<K: FieldKey>(
+    changes: &Map<String, Json>,
+    reported: &[Reported],
+    specs: &[ColumnSpec<K>],
+    name_of: impl Fn(&str, &Json) -> Option<Text>,
+) -> Vec<FieldChange> {
+    changes
         .iter()
         .filter_map(|(column, values)| {
             let [old, new] = values.as_array()?.as_slice() else { return None };
@@ -74,8 +85,7 @@ pub(super) fn change<K: FieldKey>(
             let words = |v: &Json| name_of(column, v).unwrap_or_else(|| words(reads, v));
             Some(FieldChange { field: field.to_owned(), label, old: words(old), new: words(new) })
         })
-        .collect();
-    (!changes.is_empty()).then(|| DecidedChange { label: label(), changes })
+        .collect()
 }
 
 fn words(reads: Reads, value: &Json) -> Text {

@@ -167,7 +167,7 @@ impl Tx<'_> {
         };
         let details = json!({ "outcome": outcome, "graduate_id": graduate_id, "meeting_id": meeting.id,
             "revises": revises, "reason": reason, "proofs": stored });
-        self.audit("decision", id, None, Some(details))?;
+        self.audit(super::entity::DECISION, id, None, Some(details))?;
         Ok(self.decision(id)?.expect("just inserted"))
     }
 

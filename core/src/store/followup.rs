@@ -19,12 +19,7 @@ use crate::ident::Bin;
 use crate::obligation::{CostScope, EndGround, PeriodKind, Span, Years};
 use crate::rules::Place;
 
-const ARRIVAL: &str = "arrival";
-const PERIOD: &str = "followup_period";
-const STUDY_COST: &str = "study_cost";
-const GRANT: &str = "grant_years";
-const PAYMENT: &str = "refund_payment";
-const END: &str = "obligation_end";
+use super::entity::{ARRIVAL, END, GRANT, PAYMENT, PERIOD, STUDY_COST};
 
 impl Db {
     /// Everything stored about the graduate's follow-up.

@@ -16,7 +16,7 @@ use crate::followup::{GrantYears, Source};
 use crate::i18n::Text;
 use crate::ident::Iin;
 use crate::import::graduates::COLUMNS;
-use crate::model::{Graduate, GraduateRecord};
+use crate::model::{FieldChange, Graduate, GraduateRecord};
 use crate::obligation::Years;
 use serde_json::Value as Json;
 
@@ -164,6 +164,24 @@ fn write_grant(batch: &Batch<'_>, outcome: Outcome, grant: &GrantYears) -> Resul
         .execute(params![id, new.0, new.1, batch.at])?;
     let tenths = |t: Option<(u16, Option<u16>)>| serde_json::json!(t);
     Ok(outcome.with_change("grant_years", tenths(old), tenths(Some(new))))
+}
+
+impl super::Db {
+    /// An imported update of a graduate's row (`{column: [old, new]}`, as audited) in words:
+    /// the columns the commission is told of, a programme by its code and name.
+    pub fn graduate_update(&self, changes: &serde_json::Map<String, Json>) -> Vec<FieldChange> {
+        let programme = |column: &str, v: &Json| {
+            let id = v.as_i64().filter(|_| column == "programme_id")?;
+            // Programmes are never deleted; a failed read leaves the id as it was audited.
+            let named = self
+                .0
+                .prepare_cached("SELECT code || ' ' || name FROM programme WHERE id = ?1")
+                .and_then(|mut stmt| stmt.query_row([id], |r| r.get::<_, String>(0)))
+                .ok()?;
+            Some(Text::new(named.clone(), named))
+        };
+        decided::field_changes(changes, REPORTED, COLUMNS, programme)
+    }
 }
 
 /// The home university's programmes by code, then name (nested so that a lookup borrows the

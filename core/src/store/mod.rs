@@ -61,6 +61,18 @@ pub struct ChangeContext {
     pub source: Option<String>,
 }
 
+/// The audit's names of the things a graduate's history tells of.
+pub mod entity {
+    pub const GRADUATE: &str = "graduate";
+    pub const DECISION: &str = "decision";
+    pub const ARRIVAL: &str = "arrival";
+    pub const PERIOD: &str = "followup_period";
+    pub const STUDY_COST: &str = "study_cost";
+    pub const GRANT: &str = "grant_years";
+    pub const PAYMENT: &str = "refund_payment";
+    pub const END: &str = "obligation_end";
+}
+
 /// What the database holds, in numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -73,7 +85,6 @@ pub struct Counts {
 
 /// One row of the audit table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct AuditEntry {
     pub at: String,
     pub actor: String,
@@ -337,6 +348,11 @@ impl Db {
     /// `grant_years`, `refund_payment`, `obligation_end`, `rule_set`, …), oldest first.
     pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         audit::trail(&self.0, entity, id)
+    }
+
+    /// Every change about one graduate, wherever it is audited, oldest first.
+    pub fn graduate_trail(&self, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        audit::graduate_trail(&self.0, graduate_id)
     }
 
     /// What the database holds, in numbers, for the window's first screen.

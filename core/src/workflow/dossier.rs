@@ -1,5 +1,5 @@
 //! A graduate's file as the commission reads it: the decisions in words, the obligation's
-//! standing with every figure explained, and the audit trail; finding a graduate by IIN; the
+//! standing with every figure explained, and the history of every change; finding a graduate by IIN; the
 //! choices the decision forms offer. Composed here so that the window and the command line
 //! show the same thing.
 
@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::WorkflowError;
 use super::decide::views;
 use super::followup::obligation;
+use super::history::{self, HistoryEntry};
 use crate::commission::DecisionView;
 use crate::error::Error;
 use crate::i18n::Text;
@@ -16,7 +17,7 @@ use crate::ident::Iin;
 use crate::model::Graduate;
 use crate::obligation::{EndGround, ObligationView};
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
-use crate::store::{AuditEntry, Db};
+use crate::store::Db;
 
 /// Everything the window's card shows of one graduate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,15 +27,17 @@ pub struct GraduateDetail {
     /// Oldest first; the current one is the last not revised.
     pub decisions: Vec<DecisionView>,
     pub obligation: ObligationView,
-    pub history: Vec<AuditEntry>,
+    /// Every change about the graduate, oldest first.
+    pub history: Vec<HistoryEntry>,
 }
 
 pub fn graduate_detail(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<GraduateDetail, Error> {
     let obligation = obligation(db, graduate_id, as_of)?;
     let graduate = super::decide::graduate(db, graduate_id)?;
+    let decisions = views(db, db.decisions_of(graduate_id)?)?;
     Ok(GraduateDetail {
-        decisions: views(db, db.decisions_of(graduate_id)?)?,
-        history: db.audit_trail("graduate", graduate_id)?,
+        history: history::of_graduate(db, graduate_id, &decisions)?,
+        decisions,
         graduate,
         obligation,
     })
