@@ -57,6 +57,19 @@ pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
+/// «1 234 567» as tenge are written.
+pub fn tenge(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// An error or problem that reaches a person: a stable code for programs and a bilingual text.
 pub trait UserFacing {
     fn code(&self) -> &'static str;

@@ -499,3 +499,81 @@ fn back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts
     };
     assert_eq!(y.decide(&late_exemption).unwrap_err().code(), "exemption_out_of_year");
 }
+
+#[test]
+fn a_referral_arriving_years_after_its_meeting_is_refused() {
+    let mut y = year();
+    let (g, vacancy) = y.referable(0);
+    let meeting = y.meeting;
+    let referral = |arrival| DecisionRequest {
+        meeting_id: meeting,
+        graduate_id: g.id,
+        outcome: Outcome::Vacancy { vacancy_id: vacancy, arrival_date: arrival },
+        revises: None,
+        reason: None,
+    };
+    // 2052 typed for 2025: the meeting was on 20.06.2025.
+    let error = refusal(y.decide(&referral(day(2052, 9, 1))).unwrap_err());
+    assert!(matches!(error, DecisionError::ArrivalTooFar { .. }), "{error:?}");
+    assert!(error.message().kk.contains("01.09.2052"), "{}", error.message().kk);
+    y.decide(&referral(day(2027, 6, 20))).expect("two years after the meeting is allowed");
+}
+
+#[test]
+fn accepting_the_suggestion_takes_only_the_rows_kept() {
+    let mut y = year();
+    let suggestions = decide::suggest(&y.store, 2025).unwrap();
+    assert!(suggestions.len() > 3);
+    // Two rows left out; a row the suggestion does not make (another vacancy) is not taken.
+    let kept: Vec<(i64, i64)> = suggestions[2..].iter().map(|s| (s.graduate_id, s.vacancy_id)).collect();
+    let stray = (suggestions[0].graduate_id, -1);
+    let picks: Vec<(i64, i64)> = kept.iter().copied().chain([stray]).collect();
+    let watch = joldama_core::task::Watch::default();
+    let taken =
+        decide::accept_suggestions(&mut y.store, y.meeting, None, Some(&picks), &ctx(), &watch).unwrap();
+    assert_eq!(taken.iter().map(|s| (s.graduate_id, s.vacancy_id)).collect::<Vec<_>>(), kept);
+    let undecided: Vec<i64> = y.store.undecided(2025).unwrap().iter().map(|g| g.id).collect();
+    assert!(
+        undecided.contains(&suggestions[0].graduate_id) && undecided.contains(&suggestions[1].graduate_id)
+    );
+}
+
+#[test]
+fn a_group_goes_to_the_centre_in_one_step_or_not_at_all() {
+    let mut y = year();
+    // Graduates the rules allow a vacancy with places: the centre needs a reason for them.
+    let others: Vec<Graduate> =
+        (1..).map(|skip| y.referable(skip).0).filter(|g| g.record.region.is_some()).take(2).collect();
+    let (referred, vacancy) = y.referable(0);
+    y.refer(referred.id, vacancy).unwrap();
+    let ids = vec![others[0].id, referred.id, others[1].id];
+    let meeting = y.meeting;
+    let group = |ids: &[i64], reason: Option<&str>| decide::CentreGroupRequest {
+        meeting_id: meeting,
+        graduate_ids: ids.to_vec(),
+        reason: reason.map(Into::into),
+    };
+    // One of them already has a decision: nobody is sent, and the message names them.
+    let error = decide::refer_to_centre(&mut y.store, &group(&ids, Some("Орын жоқ")), &ctx()).unwrap_err();
+    assert_eq!(error.code(), "not_sent");
+    assert!(error.message().kk.starts_with(&referred.record.full_name()), "{}", error.message().kk);
+    assert!(error.params().contains(&("cause", "already_decided".into())), "{:?}", error.params());
+    assert!(y.store.current_decision(others[0].id).unwrap().is_none(), "the step wrote nothing");
+
+    // Checked as a single one is: allowed vacancies have places, so a reason is needed.
+    let rest = [others[0].id, others[1].id];
+    let error = decide::refer_to_centre(&mut y.store, &group(&rest, None), &ctx()).unwrap_err();
+    assert!(error.params().contains(&("cause", "vacancies_available".into())), "{:?}", error.params());
+
+    let views = decide::refer_to_centre(&mut y.store, &group(&rest, Some(" Орын жоқ ")), &ctx()).unwrap();
+    for (view, g) in views.iter().zip(&others) {
+        assert_eq!(view.decision.graduate_id, g.id);
+        assert_eq!(
+            view.decision.outcome,
+            Outcome::EmploymentCentre {
+                region: g.record.region.unwrap(),
+                override_reason: Some("Орын жоқ".into())
+            }
+        );
+    }
+}

@@ -236,6 +236,12 @@ fn mistakes_are_typed_errors_and_change_nothing() {
         "employer_only_for_work"
     );
 
+    // The referral was decided on 20.06.2025: a period cannot start before it.
+    let early_start = period(id, PeriodKind::Centre, "2025-06-19", None);
+    let error = followup::add_period(&mut store, &early_start, &ctx()).unwrap_err();
+    assert_eq!(error.code(), "period_before_decision");
+    assert!(error.message().ru.contains("20.06.2025"), "{}", error.message().ru);
+
     let centre =
         followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx())
             .unwrap();

@@ -94,6 +94,7 @@ fn main() {
             meeting::end_grounds,
             meeting::suggest,
             meeting::accept_suggestions,
+            meeting::refer_to_centre,
             papers::print_papers,
             papers::print_protocol,
             papers::print_calculation,

@@ -326,8 +326,13 @@ function detail(id: number): GraduateDetail {
     decisions: decisionsOf(id),
     obligation: obligationOf(id),
     history: [
-      { at: '2025-06-01T09:00:00Z', actor: 'secretary', action: 'insert', entity: 'graduate', entity_id: id, details: { new: { iin: g.iin }, source: 'graduates_2025.xlsx' } },
-      { at: '2025-06-20T10:11:00Z', actor: 'secretary', action: 'insert', entity: 'decision', entity_id: 100 + id, details: null },
+      { at: '2025-06-01T09:00:00Z', actor: 'Омарова Д.', what: { kk: 'Тізімнен қосылды', ru: 'Добавлен из списка' }, changes: [] },
+      {
+        at: '2025-09-02T10:11:00Z',
+        actor: 'Омарова Д.',
+        what: { kk: 'Келгені: түзетілді', ru: 'Прибытие: исправлено' },
+        changes: [{ field: 'on', label: { kk: 'Келген күні', ru: 'Дата прибытия' }, old: { kk: '01.09.2025', ru: '01.09.2025' }, new: { kk: '02.09.2025', ru: '02.09.2025' } }],
+      },
     ],
   };
 }
@@ -395,7 +400,9 @@ mockIPC(
       case 'meeting_defaults': {
         const m = meetings.find((x) => x.id === args.meetingId);
         const day = `${m?.held_on.slice(0, 4) ?? YEAR}-${String(cohortSettings.arrival.month).padStart(2, '0')}-${String(cohortSettings.arrival.day).padStart(2, '0')}`;
-        return { arrival: m && m.held_on > day ? m.held_on : day } satisfies MeetingDefaults;
+        const held = m?.held_on ?? day;
+        const latest = `${Number(held.slice(0, 4)) + 2}${held.slice(4)}`;
+        return { arrival: m && m.held_on > day ? m.held_on : day, latest_arrival: latest } satisfies MeetingDefaults;
       }
       case 'cohort_settings':
         return cohortSettings;
@@ -425,6 +432,10 @@ mockIPC(
         if (o.kind === 'employment_centre' && !o.override_reason)
           return fail('vacancies_available', 'Ережелер рұқсат ететін 6 бос орында орын бар: себебін жазыңыз', 'Есть места на 6 вакансиях: укажите причину', { count: '6' });
         return { id: 900, meeting_id: args.request.meeting_id, meeting_number: 2, meeting_date: '2025-07-04', graduate_id: args.request.graduate_id, outcome: o, term_years: 3, due: null, revises: args.request.revises, revised_by: null, reason: args.request.reason, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary', summary: { kk: 'Шешім қабылданды', ru: 'Решение принято' }, review: null } satisfies DecisionView;
+      }
+      case 'refer_to_centre': {
+        const r = args.request;
+        return r.graduate_ids.map((graduate_id: number, i: number) => ({ id: 950 + i, meeting_id: r.meeting_id, meeting_number: 2, meeting_date: '2025-07-04', graduate_id, outcome: { kind: 'employment_centre', region: 'almaty_city', override_reason: r.reason }, term_years: 3, due: null, revises: null, revised_by: null, reason: null, created_at: '2025-07-04T10:00:00Z', created_by: 'secretary', summary: { kk: 'Жұмыспен қамту орталығына жолдама', ru: 'Направление в центр занятости' }, review: null }) satisfies DecisionView);
       }
       case 'confirm_arrival': {
         const k = keptOf(args.request.graduate_id);

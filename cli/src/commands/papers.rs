@@ -92,7 +92,7 @@ pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
     let suggestions = match a.accept {
         Some(meeting) => {
             let arrival = args::date_opt(a.arrival.as_deref())?;
-            decide::accept_suggestions(&mut store, meeting, arrival, &cli.change(), &Watch::default())?
+            decide::accept_suggestions(&mut store, meeting, arrival, None, &cli.change(), &Watch::default())?
         }
         None => decide::suggest(&store, a.year)?,
     };

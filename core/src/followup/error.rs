@@ -46,6 +46,9 @@ pub enum FollowUpError {
     ArrivalBeforeDecision { on: NaiveDate, decided: NaiveDate },
     #[error("arrival {on} is after today")]
     ArrivalAhead { on: NaiveDate },
+    /// A period counts toward an obligation only from the graduate's first decision.
+    #[error("period from {from} before the decision of {decided}")]
+    PeriodBeforeDecision { from: NaiveDate, decided: NaiveDate },
     #[error("payment {on} is after today")]
     PaymentAhead { on: NaiveDate },
 }
@@ -67,6 +70,7 @@ impl UserFacing for FollowUpError {
             FollowUpError::CostUnknown => "cost_unknown",
             FollowUpError::ArrivalBeforeDecision { .. } => "arrival_before_decision",
             FollowUpError::ArrivalAhead { .. } => "arrival_ahead",
+            FollowUpError::PeriodBeforeDecision { .. } => "period_before_decision",
             FollowUpError::PaymentAhead { .. } => "payment_ahead",
         }
     }
@@ -162,6 +166,18 @@ impl UserFacing for FollowUpError {
                 format!(
                     "Дата прибытия ({}) ещё не наступила: прибытие отмечается после подтверждения.",
                     i18n::date(*on)
+                ),
+            ),
+            FollowUpError::PeriodBeforeDecision { from, decided } => Text::new(
+                format!(
+                    "Кезең ({}) түлек туралы алғашқы шешімнен ({}) бұрын басталмайды: күнін тексеріңіз.",
+                    i18n::date(*from),
+                    i18n::date(*decided)
+                ),
+                format!(
+                    "Период ({}) не может начинаться раньше первого решения о выпускнике ({}): проверьте дату.",
+                    i18n::date(*from),
+                    i18n::date(*decided)
                 ),
             ),
             FollowUpError::PaymentAhead { on } => Text::new(

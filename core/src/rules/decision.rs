@@ -2,7 +2,7 @@
 //! (the graduate, what the rules say of them, the meeting, the current decision, the vacancy
 //! named), a verdict out. The workflow loads the data and writes what the verdict allows.
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 
 use super::{CohortSettings, Coverage, Refusal, RuleSet, exemption_allowed};
 use crate::commission::{Commission, DecisionRequest, Due, Meeting, Outcome, Role};
@@ -37,6 +37,15 @@ pub struct Verdict {
     pub takes_place: Option<i64>,
     /// A referral's arrival (or registration) date and deadline, by the cohort's settings now.
     pub due: Option<Due>,
+}
+
+/// How many years after its meeting a referral's arrival may be.
+pub const ARRIVAL_YEARS_AHEAD: u32 = 2;
+
+/// The last arrival date a referral decided on `held_on` may name: a year typed wrong (2052
+/// for 2025) would bind a referral no one could keep.
+pub fn latest_arrival(held_on: NaiveDate) -> NaiveDate {
+    held_on.checked_add_months(Months::new(12 * ARRIVAL_YEARS_AHEAD)).unwrap_or(NaiveDate::MAX)
 }
 
 pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
@@ -77,6 +86,12 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
             }
             if *arrival_date < meeting.held_on {
                 return Err(DecisionError::ArrivalBeforeMeeting {
+                    arrival: *arrival_date,
+                    meeting: meeting.held_on,
+                });
+            }
+            if *arrival_date > latest_arrival(meeting.held_on) {
+                return Err(DecisionError::ArrivalTooFar {
                     arrival: *arrival_date,
                     meeting: meeting.held_on,
                 });
@@ -163,6 +178,8 @@ pub enum DecisionError {
     NoPlacesLeft,
     #[error("arrival {arrival} before the meeting {meeting}")]
     ArrivalBeforeMeeting { arrival: NaiveDate, meeting: NaiveDate },
+    #[error("arrival {arrival} too far after the meeting {meeting}")]
+    ArrivalTooFar { arrival: NaiveDate, meeting: NaiveDate },
     #[error("{count} allowed vacancies have places")]
     VacanciesAvailable { count: usize },
     #[error("exemption outside the graduation year")]
@@ -189,6 +206,7 @@ impl UserFacing for DecisionError {
             DecisionError::NotAllowed { .. } => "vacancy_not_allowed",
             DecisionError::NoPlacesLeft => "no_places_left",
             DecisionError::ArrivalBeforeMeeting { .. } => "arrival_before_meeting",
+            DecisionError::ArrivalTooFar { .. } => "arrival_too_far",
             DecisionError::VacanciesAvailable { .. } => "vacancies_available",
             DecisionError::ExemptionOutOfYear { .. } => "exemption_out_of_year",
             DecisionError::ProofsMissing { .. } => "proofs_missing",
@@ -262,6 +280,18 @@ impl UserFacing for DecisionError {
                 ),
                 format!(
                     "Дата прибытия ({}) не может быть раньше даты заседания ({})",
+                    i18n::date(*arrival),
+                    i18n::date(*meeting)
+                ),
+            ),
+            DecisionError::ArrivalTooFar { arrival, meeting } => Text::new(
+                format!(
+                    "Келу күні ({}) отырыстан ({}) кейін {ARRIVAL_YEARS_AHEAD} жылдан асады: жылын тексеріңіз",
+                    i18n::date(*arrival),
+                    i18n::date(*meeting)
+                ),
+                format!(
+                    "Дата прибытия ({}) позже заседания ({}) более чем на {ARRIVAL_YEARS_AHEAD} года: проверьте год",
                     i18n::date(*arrival),
                     i18n::date(*meeting)
                 ),

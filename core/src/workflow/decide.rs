@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::typed::typed;
 use super::{Entity, WorkflowError, commission};
@@ -16,8 +16,8 @@ use crate::obligation::State;
 use crate::papers::GraduateLine;
 use crate::register;
 use crate::rules::decision::{self, Case};
-use crate::rules::{Coverage, Score, assess};
-use crate::store::{ChangeContext, Db, DecisionStatus, GraduateRow, Store};
+use crate::rules::{CohortSettings, Coverage, RuleSet, Score, assess};
+use crate::store::{ChangeContext, Db, DecisionStatus, GraduateRow, Store, Tx};
 use crate::suggest::{self, Suggestion};
 use crate::task::Watch;
 
@@ -37,68 +37,129 @@ pub fn decide(
 ) -> Result<DecisionView, Error> {
     typed(Text::new("Қайта қарау себебі", "Причина пересмотра"), request.reason.as_deref(), false)?;
     if let Outcome::EmploymentCentre { override_reason, .. } = &request.outcome {
-        typed(
-            Text::new("Орталыққа жолдау себебі", "Причина направления в центр"),
-            override_reason.as_deref(),
-            false,
-        )?;
+        typed(centre_reason_label(), override_reason.as_deref(), false)?;
     }
     let graduate = graduate(store, request.graduate_id)?;
     let year = graduate.record.graduation_year;
     // Read (and on first use fixed) before the step: they are the cohort's, not the step's.
     let (rules, settings) = (store.rules(year)?, store.cohort_settings(year)?);
-    let decision = store.write(ctx, |tx| {
-        let meeting = tx
-            .meeting(request.meeting_id)?
-            .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: request.meeting_id })?;
-        let current = tx.current_decision(graduate.id)?.map(|d| d.id);
-        // The revised decision's place comes back first: a revision may keep the same vacancy
-        // (a corrected arrival date) even when that was its last place. A refused step rolls
-        // this back with the rest.
-        if let Some(replaced) = request.revises.filter(|r| Some(*r) == current) {
-            tx.release(replaced)?;
-        }
-        let vacancy = match &request.outcome {
-            Outcome::Vacancy { vacancy_id, .. } => tx.vacancy(*vacancy_id)?,
-            _ => None,
-        };
-        let open_allowed = match &request.outcome {
-            Outcome::EmploymentCentre { .. } => {
-                assess(&rules, &graduate.record, &tx.open_vacancies_from(year)?)
-                    .iter()
-                    .filter(|a| a.allowed())
-                    .count()
-            }
-            _ => 0,
-        };
-        let case = Case {
-            graduate: &graduate.record,
-            rules: &rules,
-            settings: &settings,
-            meeting: &meeting,
-            current,
-            request,
-            vacancy: vacancy.as_ref(),
-            open_allowed,
-        };
-        let verdict = decision::check(&case).map_err(WorkflowError::from)?;
-        if let Some(vacancy) = verdict.takes_place
-            && !tx.take_place(vacancy)?
-        {
-            return Err(WorkflowError::from(decision::DecisionError::NoPlacesLeft));
-        }
-        let reason = request.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-        Ok(tx.insert_decision(
-            &meeting,
-            graduate.id,
-            &verdict.outcome,
-            verdict.term_years,
-            verdict.due,
-            request.revises,
-            reason,
-        )?)
-    })?;
+    let decision = store.write(ctx, |tx| decide_in(tx, &rules, &settings, &graduate, request))?;
     Ok(views(store, vec![decision])?.remove(0))
+}
+
+/// One decision inside a step: the checks of [`decision::check`] on what is stored at that
+/// moment, the place taken, the decision written.
+fn decide_in(
+    tx: &Tx<'_>,
+    rules: &RuleSet,
+    settings: &CohortSettings,
+    graduate: &Graduate,
+    request: &DecisionRequest,
+) -> Result<Decision, WorkflowError> {
+    let meeting = tx
+        .meeting(request.meeting_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: request.meeting_id })?;
+    let current = tx.current_decision(graduate.id)?.map(|d| d.id);
+    // The revised decision's place comes back first: a revision may keep the same vacancy
+    // (a corrected arrival date) even when that was its last place. A refused step rolls
+    // this back with the rest.
+    if let Some(replaced) = request.revises.filter(|r| Some(*r) == current) {
+        tx.release(replaced)?;
+    }
+    let vacancy = match &request.outcome {
+        Outcome::Vacancy { vacancy_id, .. } => tx.vacancy(*vacancy_id)?,
+        _ => None,
+    };
+    let open_allowed = match &request.outcome {
+        Outcome::EmploymentCentre { .. } => {
+            let year = graduate.record.graduation_year;
+            assess(rules, &graduate.record, &tx.open_vacancies_from(year)?)
+                .iter()
+                .filter(|a| a.allowed())
+                .count()
+        }
+        _ => 0,
+    };
+    let case = Case {
+        graduate: &graduate.record,
+        rules,
+        settings,
+        meeting: &meeting,
+        current,
+        request,
+        vacancy: vacancy.as_ref(),
+        open_allowed,
+    };
+    let verdict = decision::check(&case).map_err(WorkflowError::from)?;
+    if let Some(vacancy) = verdict.takes_place
+        && !tx.take_place(vacancy)?
+    {
+        return Err(WorkflowError::from(decision::DecisionError::NoPlacesLeft));
+    }
+    let reason = request.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    Ok(tx.insert_decision(
+        &meeting,
+        graduate.id,
+        &verdict.outcome,
+        verdict.term_years,
+        verdict.due,
+        request.revises,
+        reason,
+    )?)
+}
+
+fn centre_reason_label() -> Text {
+    Text::new("Орталыққа жолдау себебі", "Причина направления в центр")
+}
+
+/// The graduates a meeting sends to the employment centre together, each to their own
+/// region, with one reason (needed where allowed vacancies still have places).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct CentreGroupRequest {
+    pub meeting_id: i64,
+    pub graduate_ids: Vec<i64>,
+    pub reason: Option<String>,
+}
+
+/// Sends a group to the employment centre in one transaction: each decision checked as a
+/// single one is ([`decide_in`]); one refused refuses all, naming the graduate.
+pub fn refer_to_centre(
+    store: &mut Store,
+    request: &CentreGroupRequest,
+    ctx: &ChangeContext,
+) -> Result<Vec<DecisionView>, Error> {
+    let reason = typed(centre_reason_label(), request.reason.as_deref(), false)?.map(str::to_owned);
+    let graduates =
+        request.graduate_ids.iter().map(|id| graduate(store, *id)).collect::<Result<Vec<_>, _>>()?;
+    // Each graduate is decided under their own cohort's rules, read once per cohort.
+    let mut cohorts = HashMap::new();
+    for g in &graduates {
+        let year = g.record.graduation_year;
+        if let std::collections::hash_map::Entry::Vacant(slot) = cohorts.entry(year) {
+            slot.insert((store.rules(year)?, store.cohort_settings(year)?));
+        }
+    }
+    let decisions = store.write(ctx, |tx| {
+        graduates
+            .iter()
+            .map(|g| {
+                let not_sent =
+                    |cause| WorkflowError::NotSent { name: g.record.full_name(), cause: Box::new(cause) };
+                let region = g.record.region.ok_or_else(|| not_sent(WorkflowError::NoRegion))?;
+                let single = DecisionRequest {
+                    meeting_id: request.meeting_id,
+                    graduate_id: g.id,
+                    outcome: Outcome::EmploymentCentre { region, override_reason: reason.clone() },
+                    revises: None,
+                    reason: None,
+                };
+                let (rules, settings) = &cohorts[&g.record.graduation_year];
+                decide_in(tx, rules, settings, g, &single).map_err(not_sent)
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })?;
+    Ok(views(store, decisions)?)
 }
 
 pub fn graduate(db: &Db, id: i64) -> Result<Graduate, WorkflowError> {
@@ -233,14 +294,16 @@ pub fn suggest(store: &Store, year: i32) -> Result<Vec<Suggestion>, Error> {
     Ok(suggest::suggest(&rules, &graduates, &store.wishes_of(year)?, &vacancies))
 }
 
-/// Takes every suggestion of the meeting's cohort as a referral at the meeting through
+/// Takes the suggestion of the meeting's cohort as referrals at the meeting through
 /// [`decide`], arriving on `arrival` (by default the cohort's arrival day), reporting each
 /// decision; a cancel stops before the next one (those taken stay: each is a decision of its
-/// own, which the commission may revise). Answers the suggestions taken.
+/// own, which the commission may revise). With `picks` (graduate, vacancy), only the rows the
+/// commission reviewed and kept that the suggestion still makes. Answers the suggestions taken.
 pub fn accept_suggestions(
     store: &mut Store,
     meeting_id: i64,
     arrival: Option<NaiveDate>,
+    picks: Option<&[(i64, i64)]>,
     ctx: &ChangeContext,
     watch: &Watch,
 ) -> Result<Vec<Suggestion>, Error> {
@@ -254,6 +317,9 @@ pub fn accept_suggestions(
         None => store.cohort_settings(year)?.default_arrival(meeting.held_on),
     };
     let mut suggestions = suggest(store, year)?;
+    if let Some(picks) = picks {
+        suggestions.retain(|s| picks.contains(&(s.graduate_id, s.vacancy_id)));
+    }
     let total = Some(suggestions.len() as u64);
     let mut taken = 0;
     for s in &suggestions {
@@ -282,6 +348,8 @@ pub struct MeetingDefaults {
     /// A referral's arrival date: the cohort's arrival day in the meeting's year, or the
     /// meeting's day once that has passed.
     pub arrival: NaiveDate,
+    /// The last arrival date a referral may name ([`decision::latest_arrival`]).
+    pub latest_arrival: NaiveDate,
 }
 
 pub fn meeting_defaults(store: &Store, meeting_id: i64) -> Result<MeetingDefaults, Error> {
@@ -289,5 +357,8 @@ pub fn meeting_defaults(store: &Store, meeting_id: i64) -> Result<MeetingDefault
     let commission = store
         .commission_by_id(meeting.commission_id)?
         .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?;
-    Ok(MeetingDefaults { arrival: store.cohort_settings(commission.year)?.default_arrival(meeting.held_on) })
+    Ok(MeetingDefaults {
+        arrival: store.cohort_settings(commission.year)?.default_arrival(meeting.held_on),
+        latest_arrival: decision::latest_arrival(meeting.held_on),
+    })
 }

@@ -129,7 +129,7 @@ fn first_meeting(
         present: None,
     };
     let meeting = commission::create_meeting(store, &meeting, &ctx)?;
-    let suggestions = decide::accept_suggestions(store, meeting.id, None, &ctx, &Watch::default())?;
+    let suggestions = decide::accept_suggestions(store, meeting.id, None, None, &ctx, &Watch::default())?;
     commission::finalise(store, meeting.id, &ctx)?;
     let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
         Some(folder) => {

@@ -55,6 +55,12 @@ pub enum WorkflowError {
     /// `too_long`), its message naming the field.
     #[error("{code}")]
     Text { code: &'static str, message: Text },
+    /// A group sent to the centre takes each region from the list.
+    #[error("graduate without a region")]
+    NoRegion,
+    /// One of a group could not be sent; the group's step wrote nothing.
+    #[error("{name} not sent: {cause}")]
+    NotSent { name: String, cause: Box<WorkflowError> },
 }
 
 impl UserFacing for WorkflowError {
@@ -69,6 +75,8 @@ impl UserFacing for WorkflowError {
             WorkflowError::NoCommission { .. } => "no_commission",
             WorkflowError::NotAMember { .. } => "not_a_member",
             WorkflowError::Text { code, .. } => code,
+            WorkflowError::NoRegion => "no_region",
+            WorkflowError::NotSent { .. } => "not_sent",
         }
     }
 
@@ -82,6 +90,11 @@ impl UserFacing for WorkflowError {
             }
             WorkflowError::NotFound { id, .. } | WorkflowError::NotAMember { id } => {
                 vec![("number", id.to_string())]
+            }
+            WorkflowError::NotSent { name, cause } => {
+                let mut params = vec![("name", name.clone()), ("cause", cause.code().to_owned())];
+                params.extend(cause.params());
+                params
             }
             _ => Vec::new(),
         }
@@ -123,6 +136,17 @@ impl UserFacing for WorkflowError {
                 Text::new(format!("№{id} комиссия мүшесі емес"), format!("№{id} не является членом комиссии"))
             }
             WorkflowError::Text { message, .. } => message.clone(),
+            WorkflowError::NoRegion => Text::new(
+                "тізімде өңірі жоқ: оны орталыққа жеке жолдап, өңірін таңдаңыз",
+                "в списке нет региона: направьте в центр отдельно, выбрав регион",
+            ),
+            WorkflowError::NotSent { name, cause } => {
+                let cause = cause.message();
+                Text::new(
+                    format!("{name} орталыққа жолданбады, сондықтан ешкім жолданған жоқ: {}", cause.kk),
+                    format!("{name} не направлен(а) в центр, поэтому никто не направлен: {}", cause.ru),
+                )
+            }
         }
     }
 }

@@ -172,6 +172,10 @@ pub fn add_period(
     let bin = text(&request.employer_bin).map(Bin::parse).transpose()?;
     let name = text(&request.employer_name);
     store.write(ctx, |tx| {
+        let first = tx.decisions_of(graduate.id)?.iter().map(|d| d.meeting_date).min();
+        if let Some(decided) = first.filter(|decided| span.from() < *decided) {
+            return Err(FollowUpError::PeriodBeforeDecision { from: span.from(), decided }.into());
+        }
         let (employer, place) = match (request.kind, bin, name) {
             (PeriodKind::Work, None, None) => return Err(Error::from(FollowUpError::EmployerNeeded)),
             (PeriodKind::Work, Some(bin), name) => match tx.employer_by_bin(bin)? {

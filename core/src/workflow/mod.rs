@@ -11,6 +11,7 @@ pub mod demo;
 pub mod dossier;
 mod error;
 pub mod followup;
+pub mod history;
 pub mod import;
 pub mod papers;
 pub mod register;

@@ -1,9 +1,10 @@
 //! Meetings, the queue, what the rules allow, decisions and the cohort suggestion.
 
+use chrono::NaiveDate;
 use joldama_core::commission::{DecisionRequest, DecisionView, Meeting};
 use joldama_core::suggest::Suggestion;
 use joldama_core::workflow::commission::{self, MeetingRequest};
-use joldama_core::workflow::decide::{self, Eligibility, MeetingDefaults, QueueRow};
+use joldama_core::workflow::decide::{self, CentreGroupRequest, Eligibility, MeetingDefaults, QueueRow};
 use joldama_core::workflow::dossier::{self, DeferralChoice, EndChoice, GroundChoice};
 use tauri::{AppHandle, State};
 
@@ -74,10 +75,21 @@ pub async fn accept_suggestions(
     app: AppHandle,
     desk: State<'_, Desk>,
     meeting_id: i64,
+    arrival: Option<NaiveDate>,
+    picks: Vec<(i64, i64)>,
     task: String,
 ) -> Answer<usize> {
     desk.run_task(&app, &task, move |s, watch| {
-        decide::accept_suggestions(s, meeting_id, None, &change(), watch).map(|taken| taken.len())
+        decide::accept_suggestions(s, meeting_id, arrival, Some(&picks), &change(), watch)
+            .map(|taken| taken.len())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn refer_to_centre(
+    desk: State<'_, Desk>,
+    request: CentreGroupRequest,
+) -> Answer<Vec<DecisionView>> {
+    desk.run(move |s| decide::refer_to_centre(s, &request, &change())).await
 }

@@ -8,4 +8,8 @@ export type MeetingDefaults = {
  * A referral's arrival date: the cohort's arrival day in the meeting's year, or the
  * meeting's day once that has passed.
  */
-arrival: string, };
+arrival: string, 
+/**
+ * The last arrival date a referral may name ([`decision::latest_arrival`]).
+ */
+latest_arrival: string, };

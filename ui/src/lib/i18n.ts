@@ -167,11 +167,32 @@ export function formatDateTime(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : formatDate(iso);
 }
 
-/** "20.06.2025" → "2025-06-20" (for typed dates); null when it is not a date. */
+/** "20.06.2025" → "2025-06-20" (for typed dates); null when it is not a date of the calendar
+ * (31.02 is not). */
 export function parseDate(text: string): string | null {
   const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : null;
-  return `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text.trim();
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!parts) return null;
+  const [y, mo, d] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps the year typed.
+  const day = new Date(Date.UTC(2000, mo - 1, d));
+  day.setUTCFullYear(y);
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d ? iso : null;
+}
+
+/** Month names as a date is said: Kazakh nominative, Russian genitive («2 декабря»). */
+const MONTHS: Record<Lang, string[]> = {
+  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+};
+
+/** "2025-12-02" → "2025 ж. 2 желтоқсан" / "2 декабря 2025 г."; '' when it is not a date. */
+export function formatDateLong(l: Lang, iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return '';
+  const [y, month, d] = [Number(m[1]), MONTHS[l][Number(m[2]) - 1], Number(m[3])];
+  return l === 'kk' ? `${y} ж. ${d} ${month}` : `${d} ${month} ${y} г.`;
 }
 
 /** Today as ISO (local time). */

@@ -13,6 +13,7 @@ import type {
   AppInfo,
   ArrivalRequest,
   Backup,
+  CentreGroupRequest,
   CheckReport,
   CohortSettings,
   ColumnMapping,
@@ -162,8 +163,11 @@ export const exemptionGrounds = () => call<GroundChoice[]>('exemption_grounds');
 export const deferralReasons = () => call<DeferralChoice[]>('deferral_reasons');
 export const endGrounds = () => call<EndChoice[]>('end_grounds');
 export const suggest = (args: { year: number }) => call<Suggestion[]>('suggest', args);
-export const acceptSuggestions = (args: { meetingId: number; task: string }) =>
+/** `picks`: the reviewed rows kept, as [graduate, vacancy]. */
+export const acceptSuggestions = (args: { meetingId: number; arrival: string | null; picks: [number, number][]; task: string }) =>
   call<number>('accept_suggestions', args);
+export const referToCentre = (args: { request: CentreGroupRequest }) =>
+  call<DecisionView[]>('refer_to_centre', args);
 
 // ---- Papers ---------------------------------------------------------------------------------
 /** `fileNames`: what each paper's own file is named by (a combined PDF has one name). */

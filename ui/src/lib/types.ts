@@ -73,7 +73,7 @@ export type { ProgrammeOption } from '../bindings/ProgrammeOption';
 export type { Graduate } from '../bindings/Graduate';
 export type { GraduateRecord } from '../bindings/GraduateRecord';
 export type { GraduateDetail } from '../bindings/GraduateDetail';
-export type { AuditEntry } from '../bindings/AuditEntry';
+export type { HistoryEntry } from '../bindings/HistoryEntry';
 export type { Wish } from '../bindings/Wish';
 
 // ---- Decisions, meetings --------------------------------------------------------------------
@@ -83,6 +83,7 @@ export type { Outcome } from '../bindings/Outcome';
 export type { Decision } from '../bindings/Decision';
 export type { DecisionView } from '../bindings/DecisionView';
 export type { DecisionRequest } from '../bindings/DecisionRequest';
+export type { CentreGroupRequest } from '../bindings/CentreGroupRequest';
 export type { Finalised } from '../bindings/Finalised';
 export type { Meeting } from '../bindings/Meeting';
 export type { MeetingRequest } from '../bindings/MeetingRequest';

@@ -62,6 +62,22 @@ beforeEach(() => {
 });
 
 describe('FollowUp', () => {
+  it("dates the arrival and a new period on the referral's arrival day, and prefills again after a period", async () => {
+    await open(detail());
+    // The fixture's referral: arrival 01.09.2025 (not today), no arrival confirmed yet.
+    await waitFor(() => expect(input('arrival-date').value).toBe('01.09.2025'));
+    expect(input('period-from').value).toBe('01.09.2025');
+    expect(screen.getByTestId('arrival-date-words').textContent).toBe('1 сентября 2025 г.');
+    await waitFor(() => expect(input('period-bin').value).toBe('940140000385'));
+    await fireEvent.click(button('period-add'));
+    await waitFor(() => expect(ipc.addPeriod).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(input('period-bin').value).toBe('940140000385'));
+    // Before the referral's meeting (20.06.2025): refused in the field.
+    await fireEvent.input(input('arrival-date'), { target: { value: '19.06.2025' } });
+    expect(screen.getByTestId('arrival-date-problem').textContent).toContain('20.06.2025');
+    expect(button('arrival-confirm').disabled).toBe(true);
+  });
+
   it("prefills a work period from the referral's vacancy and sends it with its place", async () => {
     await open(detail());
     await waitFor(() => expect(input('period-bin').value).toBe('940140000385'));

@@ -2,11 +2,13 @@
 // (not a date the window makes up), asked again for another meeting; the queue marks a
 // graduate no rules row covers, one back from an ended deferral, and one whose finalised
 // papers the lists have since contradicted (decided again as a revision of that decision).
+// Bulk work is safe: a double Enter refers once, the suggestion is accepted only for the rows
+// kept, the undecided go to the centre as a group, and finalising says who is still undecided.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
-import { decisionView, detail, eligibility, meeting, queueRow } from './fixtures';
+import { appError, decisionView, detail, eligibility, meeting, queueRow, vacancy } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
@@ -19,6 +21,10 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     eligibility: vi.fn(),
     graduateDetail: vi.fn(),
     decide: vi.fn(),
+    suggest: vi.fn(),
+    vacancies: vi.fn(),
+    acceptSuggestions: vi.fn(),
+    referToCentre: vi.fn(),
   };
 });
 
@@ -46,7 +52,10 @@ beforeEach(() => {
   ]);
   vi.mocked(ipc.meetingDefaults)
     .mockReset()
-    .mockImplementation(async ({ meetingId }) => ({ arrival: meetingId === 2 ? '2025-10-03' : '2025-09-01' }));
+    .mockImplementation(async ({ meetingId }) => ({
+      arrival: meetingId === 2 ? '2025-10-03' : '2025-09-01',
+      latest_arrival: meetingId === 2 ? '2027-10-03' : '2027-06-20',
+    }));
   vi.mocked(ipc.eligibility).mockReset().mockResolvedValue(eligibility());
   vi.mocked(ipc.graduateDetail).mockReset().mockResolvedValue(detail({ decisions: [] }));
   vi.mocked(ipc.decide).mockReset().mockResolvedValue(decisionView({ id: 900 }));
@@ -56,7 +65,7 @@ describe('Meeting', () => {
   it("refers with the meeting's default arrival date, asked again for another meeting", async () => {
     render(Meeting);
     const arrival = (await screen.findByTestId('arrival-default')) as HTMLInputElement;
-    await waitFor(() => expect(arrival.value).toBe('2025-10-03'));
+    await waitFor(() => expect(arrival.value).toBe('03.10.2025'));
     expect(vi.mocked(ipc.meetingDefaults).mock.calls.at(-1)![0]).toEqual({ meetingId: 2 });
 
     await fireEvent.click(await screen.findByTestId('refer'));
@@ -68,7 +77,7 @@ describe('Meeting', () => {
     });
 
     await fireEvent.change(screen.getByTestId('meeting-select'), { target: { value: '1' } });
-    await waitFor(() => expect(arrival.value).toBe('2025-09-01'));
+    await waitFor(() => expect(arrival.value).toBe('01.09.2025'));
   });
 
   it('marks who is not covered by the rules and whose deferral ended', async () => {
@@ -120,5 +129,80 @@ describe('Meeting', () => {
       revises: 101,
       reason: 'Деректер өзгерді',
     });
+  });
+});
+
+describe('Meeting: bulk work', () => {
+  it('refers once on a double Enter while the first decision is written, and ignores a held Enter', async () => {
+    let written: (v: ReturnType<typeof decisionView>) => void = () => {};
+    vi.mocked(ipc.decide).mockImplementation(() => new Promise((resolve) => (written = resolve)));
+    render(Meeting);
+    await screen.findByTestId('refer');
+    const queue = screen.getByRole('listbox');
+    await fireEvent.keyDown(queue, { key: 'Enter' });
+    await fireEvent.keyDown(queue, { key: 'Enter' });
+    await fireEvent.keyDown(queue, { key: 'Enter', repeat: true });
+    expect(ipc.decide).toHaveBeenCalledTimes(1);
+    written(decisionView({ id: 900 }));
+    await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(2));
+    await fireEvent.keyDown(queue, { key: 'Enter', repeat: true });
+    expect(ipc.decide).toHaveBeenCalledTimes(1);
+  });
+
+  it('accepts only the suggestion rows kept, saying how many', async () => {
+    vi.mocked(ipc.suggest).mockResolvedValue([7, 8, 9].map((graduate_id) => ({
+      graduate_id, vacancy_id: 3, wish: null, own_region: true, programme_named: false, cost: 10,
+    })));
+    vi.mocked(ipc.vacancies).mockResolvedValue([vacancy()]);
+    vi.mocked(ipc.acceptSuggestions).mockResolvedValue(1);
+    render(Meeting);
+    await screen.findAllByTestId('queue-item');
+    await fireEvent.click(screen.getByRole('tab', { name: 'Ұсыныс' }));
+    await fireEvent.click(screen.getByTestId('suggest'));
+    const takes = await screen.findAllByTestId('suggestion-take');
+    expect(screen.getByTestId('accept-all').textContent).toContain('(3)');
+    await fireEvent.click(takes[0]);
+    await fireEvent.click(takes[2]);
+    expect(screen.getByTestId('accept-all').textContent).toContain('(1)');
+    expect(ipc.acceptSuggestions).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('accept-all'));
+    expect(screen.getByTestId('accept-count').textContent).toBe(
+      'Бос орынға жолданатын түлектер: 1 (келу күні 03.10.2025). Алынып тасталғандар кезекте қалады: 2.',
+    );
+    await fireEvent.click(screen.getByTestId('accept-confirm'));
+    await waitFor(() => expect(ipc.acceptSuggestions).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.acceptSuggestions).mock.calls[0][0]).toMatchObject({
+      meetingId: 2,
+      arrival: '2025-10-03',
+      picks: [[8, 3]],
+    });
+  });
+
+  it('sends the undecided to the centre as a group, showing who could not be sent in the dialog', async () => {
+    vi.mocked(ipc.referToCentre)
+      .mockRejectedValueOnce({ ...appError('not_sent', { name: 'Ким Ксения' }), message: { kk: 'Ким Ксения орталыққа жолданбады', ru: 'Ким Ксения не направлена' } })
+      .mockResolvedValueOnce([decisionView({ id: 950, graduate_id: 7 }), decisionView({ id: 951, graduate_id: 8 })]);
+    render(Meeting);
+    await screen.findAllByTestId('queue-item');
+    // The graduate back from a deferral is revised one by one, with a reason of their own.
+    await fireEvent.click(screen.getByTestId('centre-group'));
+    const dialog = screen.getByTestId('centre-group-dialog');
+    expect([...dialog.querySelectorAll('[data-testid="undecided-names"] li')].map((li) => li.textContent)).toHaveLength(2);
+    await fireEvent.input(screen.getByTestId('centre-group-reason'), { target: { value: 'Орын жоқ' } });
+    await fireEvent.click(screen.getByTestId('centre-group-confirm'));
+    expect((await screen.findByTestId('centre-group-error')).textContent).toBe('Ким Ксения орталыққа жолданбады');
+    await fireEvent.click(screen.getByTestId('centre-group-confirm'));
+    await waitFor(() => expect(screen.getAllByTestId('queue-item')).toHaveLength(1));
+    expect(vi.mocked(ipc.referToCentre).mock.calls[1][0].request).toEqual({ meeting_id: 2, graduate_ids: [7, 8], reason: 'Орын жоқ' });
+    expect(screen.getAllByTestId('decision-made')).toHaveLength(2);
+  });
+
+  it('says before finalising how many are still undecided', async () => {
+    render(Meeting);
+    await screen.findAllByTestId('queue-item');
+    await fireEvent.click(screen.getByTestId('meeting-finalise'));
+    expect(screen.getByTestId('finalise-undecided').textContent).toContain('Шешімі жоқ түлектер: 2.');
+    lang.set('ru');
+    await waitFor(() => expect(screen.getByTestId('finalise-undecided').textContent).toContain('Выпускников без решения: 2.'));
   });
 });
