@@ -14,7 +14,6 @@ export type { Lang } from '../bindings/Lang';
 export type { Text } from '../bindings/Text';
 export type { Iin } from '../bindings/Iin';
 export type { Bin } from '../bindings/Bin';
-export type { JsonValue } from '../bindings/serde_json/JsonValue';
 export type { Region } from '../bindings/Region';
 export type { Funding } from '../bindings/Funding';
 export type { Level } from '../bindings/Level';
