@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::task::{Progress, Watch};
+use joldama_core::workflow::person;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
@@ -34,6 +35,7 @@ fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
 
 impl Desk {
     pub fn new(store: Store) -> Desk {
+        *PERSON.write().unwrap_or_else(|p| p.into_inner()) = person::saved(&data_folder(&store));
         Desk { store: Arc::new(Mutex::new(store)), tasks: Mutex::new(HashMap::new()) }
     }
 
@@ -97,14 +99,32 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Who changes things from the window: the desk's operating-system user.
+/// The name the person at this desk gave in Settings (see [`person`]).
+static PERSON: RwLock<Option<String>> = RwLock::new(None);
+
+pub fn person_name() -> Option<String> {
+    PERSON.read().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+pub fn set_person_name(name: String) {
+    *PERSON.write().unwrap_or_else(|p| p.into_inner()) = Some(name);
+}
+
+/// Who changes things from the window: the person at the desk, by the name they gave; until
+/// they give it, the operating-system user.
 pub fn change() -> ChangeContext {
-    let actor =
-        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "desk".into());
+    let actor = person_name()
+        .or_else(|| std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok())
+        .unwrap_or_else(|| "desk".into());
     ChangeContext { actor, source: Some("window".into()) }
+}
+
+/// The folder of the database, where the desk keeps its own files.
+pub fn data_folder(store: &Store) -> PathBuf {
+    store.path().and_then(Path::parent).unwrap_or(Path::new(".")).to_path_buf()
 }
 
 /// The folder beside the database where the window writes papers and exports.
 pub fn beside(store: &Store, folder: &str) -> PathBuf {
-    store.path().and_then(Path::parent).unwrap_or(Path::new(".")).join(folder)
+    data_folder(store).join(folder)
 }

@@ -55,6 +55,8 @@ fn main() {
         .manage(Desk::new(store))
         .invoke_handler(tauri::generate_handler![
             settings::app_info,
+            settings::desk_person,
+            settings::set_desk_person,
             settings::check_register,
             settings::load_demo,
             settings::university,

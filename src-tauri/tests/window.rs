@@ -223,6 +223,14 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.wait("demo-load").await;
     w.shot("01-first-start").await;
 
+    // The person at the desk gives their name once; the changes they make carry it.
+    w.click("nav-settings").await;
+    w.wait("desk-person-missing").await;
+    w.type_into("desk-person-name", "Жұмабаева Әйгерім").await;
+    w.click("desk-person-save").await;
+    w.text_until("desk-person", |t| !t.contains("бір рет")).await;
+    w.click("nav-graduates").await;
+
     // The shared Russian sample: the counts and the problem rows shown, then imported.
     let expected = Expected::read("graduates_2025_ru.expected.json");
     w.preview("import-open", "graduates_2025_ru.xlsx").await;
@@ -240,6 +248,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.text_until("import-result", |t| t.contains("graduates_2025_ru.xlsx")).await;
     w.escape().await;
     assert_eq!(w.number("graduates-total").await, expected.valid);
+    // The card's history says who imported the graduate, by the name given.
+    w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap().click().await.unwrap();
+    w.text_until("history-entry", |t| t.contains("Жұмабаева Әйгерім")).await;
+    w.escape().await;
     w.shot("03-graduates").await;
 
     // A broken file: a clear message naming it, and the data unchanged.

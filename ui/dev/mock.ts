@@ -367,6 +367,7 @@ function page(q: GraduateQuery): GraduatePage {
 const fail = (code: string, kk: string, ru: string, params: Record<string, string> = {}) =>
   Promise.reject({ code, params, message: { kk, ru } });
 
+let deskPerson: string | null = null;
 mockWindows('main');
 mockIPC(
   async (cmd, raw) => {
@@ -374,6 +375,11 @@ mockIPC(
     switch (cmd) {
       case 'check_register':
         return { meetings: 1, papers: 3, findings: [] } satisfies CheckReport;
+      case 'desk_person':
+        return deskPerson;
+      case 'set_desk_person':
+        deskPerson = String(args.name).trim();
+        return deskPerson;
       case 'app_info':
         return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length } satisfies AppInfo;
       case 'graduates_page':

@@ -14,6 +14,7 @@ pub mod followup;
 pub mod history;
 pub mod import;
 pub mod papers;
+pub mod person;
 pub mod register;
 pub mod reports;
 mod typed;

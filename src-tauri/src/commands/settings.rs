@@ -7,11 +7,12 @@ use joldama_core::rules::{CohortSettings, Rule, RuleSet};
 use joldama_core::store::{Backup, Store, StoreError};
 use joldama_core::workflow::commission::{self, CommissionRequest, MemberRequest};
 use joldama_core::workflow::demo::{self, DemoSpec, DemoSummary};
+use joldama_core::workflow::person;
 use joldama_core::workflow::register::{self, CheckReport};
 use serde::Serialize;
 use tauri::State;
 
-use crate::desk::{Desk, change, today};
+use crate::desk::{self, Desk, change, today};
 use crate::error::{Answer, AppError};
 
 /// What the window shows first and in Settings.
@@ -133,4 +134,18 @@ pub async fn backups(desk: State<'_, Desk>) -> Answer<Vec<Backup>> {
 #[tauri::command]
 pub async fn restore_backup(desk: State<'_, Desk>, path: std::path::PathBuf) -> Answer<Backup> {
     desk.run(move |s| s.restore_from(&path)).await
+}
+
+/// The name of the person at this desk, once given.
+#[tauri::command]
+pub fn desk_person() -> Option<String> {
+    desk::person_name()
+}
+
+/// Saves the name of the person at this desk; every change they make is recorded under it.
+#[tauri::command]
+pub async fn set_desk_person(desk: State<'_, Desk>, name: String) -> Answer<String> {
+    let saved = desk.run(move |s| person::save(&desk::data_folder(s), &name)).await?;
+    desk::set_person_name(saved.clone());
+    Ok(saved)
 }

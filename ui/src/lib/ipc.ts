@@ -103,6 +103,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 // ---- App / settings -------------------------------------------------------------------------
 export const appInfo = () => call<AppInfo>('app_info');
+/** The name of the person at this desk (null until given): every change is recorded under it. */
+export const deskPerson = () => call<string | null>('desk_person');
+export const setDeskPerson = (args: { name: string }) => call<string>('set_desk_person', args);
 /** The register's check (seals against rows, the chain, the database's own checks). */
 export const checkRegister = () => call<CheckReport>('check_register');
 /** Builds this year's demo; null when that year already has data (nothing was changed). */

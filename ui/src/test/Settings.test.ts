@@ -24,6 +24,7 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     appInfo: vi.fn(),
     restoreBackup: vi.fn(),
     checkRegister: vi.fn(),
+    deskPerson: vi.fn(),
   };
 });
 
@@ -42,6 +43,7 @@ beforeEach(() => {
   app.error = null;
   vi.mocked(ipc.university).mockReset().mockResolvedValue({ name: { kk: '', ru: '' }, address: { kk: '', ru: '' }, letterhead: { kk: '', ru: '' } });
   vi.mocked(ipc.backups).mockReset().mockResolvedValue([]);
+  vi.mocked(ipc.deskPerson).mockReset().mockResolvedValue('Жұмабаева Әйгерім');
   vi.mocked(ipc.commission).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.rules).mockReset().mockResolvedValue([]);
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(settings);

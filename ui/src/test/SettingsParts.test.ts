@@ -18,6 +18,8 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     commission: vi.fn(),
     rules: vi.fn(),
     cohortSettings: vi.fn(),
+    deskPerson: vi.fn(),
+    setDeskPerson: vi.fn(),
   };
 });
 
@@ -40,6 +42,8 @@ beforeEach(() => {
   vi.mocked(ipc.commission).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.rules).mockReset().mockResolvedValue([]);
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(cohortSettings());
+  vi.mocked(ipc.deskPerson).mockReset().mockResolvedValue(null);
+  vi.mocked(ipc.setDeskPerson).mockReset().mockImplementation(async ({ name }) => name.trim());
 });
 
 describe('Settings parts', () => {
@@ -66,5 +70,27 @@ describe('Settings parts', () => {
       'Жұмысқа орналастыру бөлімі\nТел. 8 (7232) 54-00-00',
     );
     await waitFor(() => expect(kk.value).toBe('Жұмысқа орналастыру бөлімі\nТел. 8 (7232) 54-00-00'));
+  });
+
+  it('asks the person at the desk for their name once, and keeps it', async () => {
+    render(Settings);
+    await screen.findByTestId('desk-person-missing');
+    const name = screen.getByTestId('desk-person-name') as HTMLInputElement;
+    const save = screen.getByTestId('desk-person-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await fireEvent.input(name, { target: { value: '  Жұмабаева Әйгерім ' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(ipc.setDeskPerson).toHaveBeenCalledWith({ name: '  Жұмабаева Әйгерім ' }));
+    await waitFor(() => expect(screen.queryByTestId('desk-person-missing')).toBeNull());
+    expect(name.value).toBe('Жұмабаева Әйгерім');
+    // Saved as it is: nothing to save again.
+    expect(save.disabled).toBe(true);
+  });
+
+  it('shows the name already given', async () => {
+    vi.mocked(ipc.deskPerson).mockResolvedValue('Жұмабаева Әйгерім');
+    render(Settings);
+    await waitFor(() => expect((screen.getByTestId('desk-person-name') as HTMLInputElement).value).toBe('Жұмабаева Әйгерім'));
+    expect(screen.queryByTestId('desk-person-missing')).toBeNull();
   });
 });
