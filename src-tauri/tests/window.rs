@@ -145,8 +145,12 @@ impl Window {
     /// Opens an import wizard with `open` and previews a fixture (typed: the native file
     /// dialog is outside the web view).
     async fn preview(&self, open: &str, file: &str) {
+        self.preview_path(open, &fixture(file)).await;
+    }
+
+    async fn preview_path(&self, open: &str, path: &str) {
         self.click(open).await;
-        self.type_into("import-path", &fixture(file)).await;
+        self.type_into("import-path", path).await;
         self.click("import-preview").await;
     }
 
@@ -355,6 +359,13 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     // The row's name cell: the compact table scrolls sideways, its row's middle is out of view.
     let name = w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap();
     name.click().await.unwrap();
+    // A year typed into the wrong part is refused in the field, and nothing can be confirmed.
+    let arrival = w.wait("arrival-date").await.prop("value").await.unwrap().expect("a default arrival");
+    w.type_into("arrival-date", "02.12.0025").await;
+    w.wait("arrival-date-problem").await;
+    assert!(!w.wait("arrival-confirm").await.is_enabled().await.unwrap(), "confirm stays disabled");
+    w.type_into("arrival-date", &arrival).await;
+    w.wait("arrival-date-words").await;
     w.type_into("arrival-by", "Жұмыс берушінің хаты №12").await;
     w.click("arrival-confirm").await;
     w.text_until("obligation-state", |t| t == "Жұмыс істеп жүр").await;
@@ -409,6 +420,13 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         w.click(&format!("nav-{screen}")).await;
         w.shot(&format!("10-{screen}-ru")).await;
     }
+    // A file that is not there: said in Russian, with no English from the system.
+    w.click("nav-graduates").await;
+    w.preview_path("import-open", "/нет/такого/список.xlsx").await;
+    let message = w.text_until("error-banner", |t| t.contains("список.xlsx")).await;
+    assert!(!message.replace("список.xlsx", "").chars().any(|c| c.is_ascii_alphabetic()), "{message}");
+    w.escape().await;
+    w.click("nav-settings").await;
     let db_path = w.text_until("db-path", |t| !t.is_empty()).await;
     assert_eq!(Path::new(&db_path), db.as_path(), "Settings shows the database's path");
     w.client.close().await.unwrap();
