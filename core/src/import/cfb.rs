@@ -61,13 +61,25 @@ pub fn stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
     let mut fat_sectors: Vec<u32> = (0..109).filter_map(|i| u32_at(bytes, 0x4C + 4 * i)).collect();
     let mut difat = u32_at(bytes, 0x44)?;
     let per_sector = (1usize << shift) / 4;
-    while difat < END_OF_CHAIN && fat_sectors.len() <= bytes.len() / 4 {
+    // A file holds no more sectors than its length allows: a FAT listing more, or one sector
+    // twice (a loop), is not a workbook, and would otherwise build a table of gigabytes.
+    let sectors = bytes.len() >> shift;
+    let mut seen = std::collections::HashSet::new();
+    while difat < END_OF_CHAIN && fat_sectors.len() <= sectors {
+        if !seen.insert(difat) {
+            return None;
+        }
         let sector = compound.sector(difat)?;
         fat_sectors.extend((0..per_sector - 1).filter_map(|i| u32_at(sector, 4 * i)));
         difat = u32_at(sector, 4 * (per_sector - 1))?;
     }
+    fat_sectors.retain(|id| *id < END_OF_CHAIN - 1);
+    seen.clear();
+    if fat_sectors.len() > sectors || !fat_sectors.iter().all(|id| seen.insert(*id)) {
+        return None;
+    }
     let mut fat = Vec::new();
-    for id in fat_sectors.into_iter().filter(|id| *id < END_OF_CHAIN - 1) {
+    for id in fat_sectors {
         let sector = compound.sector(id)?;
         fat.extend((0..per_sector).filter_map(|i| u32_at(sector, 4 * i)));
     }

@@ -127,7 +127,7 @@ fn probe(
     book.rows(n, |index, cells| {
         rows.push((index, cells.iter().copied().map(OwnedCell::of).collect()));
         let enough = rows.len() >= HEADER_SEARCH_ROWS + SAMPLE_ROWS
-            && forced_row.is_none_or(|f| index >= f + SAMPLE_ROWS as u32);
+            && forced_row.is_none_or(|f| index >= f.saturating_add(SAMPLE_ROWS as u32));
         Ok(if enough { Flow::Stop } else { Flow::Continue })
     })?;
     Ok(rows)

@@ -29,9 +29,17 @@ pub const MAX_WHOLE_PART_BYTES: u64 = 48 * MB;
 pub const MAX_UNPACKED_BYTES: u64 = 512 * MB;
 /// Spreadsheet XML packs 5 to 20 times; only a bomb packs more than this.
 pub const MAX_RATIO: u64 = 100;
-/// Excel's own sheet size.
-pub const MAX_ROWS: u64 = 1_048_576;
-pub const MAX_COLUMNS: u64 = 16_384;
+/// A sheet's last row and column, as a format allows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: u64,
+    pub columns: u64,
+}
+
+/// Excel's own sheet size (.xlsx, .ods as Excel reads it).
+pub const EXCEL: Grid = Grid { rows: 1_048_576, columns: 16_384 };
+/// An Excel 97 (.xls) sheet's.
+pub const EXCEL_97: Grid = Grid { rows: 65_536, columns: 256 };
 /// An .xls or .ods workbook is read whole, each sheet into a grid from its first to its last
 /// cell, copied on the way: ~130 bytes a cell at the peak (1,000,000 cells take 136 MB).
 /// 1,500,000 cells is 100,000 rows of 15 columns.
@@ -60,15 +68,22 @@ pub enum Refusal {
         part: String,
         ratio: u64,
     },
-    /// A cell or a declared extent past Excel's last row or column (both from 1).
+    /// A cell or a declared extent past the format's last row or column (all from 1): Excel's
+    /// [`EXCEL`] for .xlsx, [`EXCEL_97`] for .xls.
     BeyondExcel {
         sheet: String,
         row: u64,
         column: u64,
+        limit: Grid,
     },
+    /// The workbook's sheets up to `sheet` hold `cells` in all.
     SheetTooLarge {
         sheet: String,
         cells: u64,
+    },
+    /// All the parts of a zip together, unpacked.
+    UnpackedTooLarge {
+        size: u64,
     },
     CellTooLong {
         sheet: String,
@@ -89,7 +104,7 @@ impl Refusal {
             Refusal::NotAFile => "not_a_regular_file",
             Refusal::FileTooLarge { .. } => "file_too_large",
             Refusal::TooManyParts { .. } => "too_many_parts",
-            Refusal::PartTooLarge { .. } => "unpacked_too_large",
+            Refusal::PartTooLarge { .. } | Refusal::UnpackedTooLarge { .. } => "unpacked_too_large",
             Refusal::Packed { .. } => "packed_too_tightly",
             Refusal::BeyondExcel { .. } => "beyond_sheet_limits",
             Refusal::SheetTooLarge { .. } => "sheet_too_large",
@@ -112,12 +127,15 @@ impl Refusal {
             Refusal::Packed { part, ratio } => {
                 vec![("part", part.clone()), ("ratio", ratio.to_string()), ("limit", MAX_RATIO.to_string())]
             }
-            Refusal::BeyondExcel { sheet, row, column } => vec![
+            Refusal::BeyondExcel { sheet, row, column, limit } => vec![
                 ("sheet", sheet.clone()),
                 ("row", row.to_string()),
                 ("column", column.to_string()),
-                ("limit", format!("{MAX_ROWS}x{MAX_COLUMNS}")),
+                ("limit", format!("{}x{}", limit.rows, limit.columns)),
             ],
+            Refusal::UnpackedTooLarge { size } => {
+                vec![("size", size.to_string()), ("limit", MAX_UNPACKED_BYTES.to_string())]
+            }
             Refusal::SheetTooLarge { sheet, cells } => {
                 vec![
                     ("sheet", sheet.clone()),
@@ -189,24 +207,36 @@ impl Refusal {
                      список так не сжимается, файл не читается"
                 ),
             ),
-            Refusal::BeyondExcel { sheet, row, column } => Text::new(
+            Refusal::BeyondExcel { sheet, row, column, limit: Grid { rows, columns } } => Text::new(
                 format!(
                     "«{file}» файлының «{sheet}» парағы Excel шегінен шығады ({row}-жол, {column}-баған; \
-                     ең көбі {MAX_ROWS} жол және {MAX_COLUMNS} баған)"
+                     ең көбі {rows} жол және {columns} баған)"
                 ),
                 format!(
                     "Лист «{sheet}» файла «{file}» выходит за пределы Excel (строка {row}, столбец {column}; \
-                     не более {MAX_ROWS} строк и {MAX_COLUMNS} столбцов)"
+                     не более {rows} строк и {columns} столбцов)"
                 ),
             ),
             Refusal::SheetTooLarge { sheet, cells } => Text::new(
                 format!(
-                    "«{file}» файлының «{sheet}» парағы {cells} ұяшыққа созылады, ең көбі {MAX_HELD_CELLS}: \
-                     бос жолдар мен бағандарды өшіріп, қайта сақтаңыз"
+                    "«{file}» файлының парақтары «{sheet}» парағымен бірге {cells} ұяшыққа созылады, ең көбі \
+                     {MAX_HELD_CELLS}: бос жолдар мен бағандарды өшіріп, қайта сақтаңыз"
                 ),
                 format!(
-                    "Лист «{sheet}» файла «{file}» занимает {cells} ячеек, допустимо не более {MAX_HELD_CELLS}: \
-                     удалите пустые строки и столбцы и сохраните заново"
+                    "Листы файла «{file}» вместе с листом «{sheet}» занимают {cells} ячеек, допустимо не более \
+                     {MAX_HELD_CELLS}: удалите пустые строки и столбцы и сохраните заново"
+                ),
+            ),
+            Refusal::UnpackedTooLarge { size } => Text::new(
+                format!(
+                    "«{file}» файлының бөліктері ашқанда барлығы {} МБ, ең көбі {} МБ",
+                    megabytes(*size),
+                    megabytes(MAX_UNPACKED_BYTES)
+                ),
+                format!(
+                    "Части файла «{file}» в распакованном виде занимают {} МБ, допустимо не более {} МБ",
+                    megabytes(*size),
+                    megabytes(MAX_UNPACKED_BYTES)
                 ),
             ),
             Refusal::CellTooLong { sheet, row, column, chars } => {
@@ -281,10 +311,7 @@ pub fn check_zip(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
             return Err(refuse(path, Refusal::PartTooLarge { part: name, size, limit }));
         }
         if total > MAX_UNPACKED_BYTES {
-            return Err(refuse(
-                path,
-                Refusal::PartTooLarge { part: name, size: total, limit: MAX_UNPACKED_BYTES },
-            ));
+            return Err(refuse(path, Refusal::UnpackedTooLarge { size: total }));
         }
         let ratio = size / packed.max(1);
         if size > MB && ratio > MAX_RATIO {
@@ -322,10 +349,9 @@ impl Extent {
 /// Adds a sheet to what the whole workbook holds (both readers keep every sheet), refusing past
 /// the limit.
 fn hold(path: &Path, held: &mut u64, sheet: &str, extent: &Extent) -> Result<(), ImportError> {
-    let cells = extent.cells();
-    *held = held.saturating_add(cells);
+    *held = held.saturating_add(extent.cells());
     if *held > MAX_HELD_CELLS {
-        return Err(refuse(path, Refusal::SheetTooLarge { sheet: sheet.to_owned(), cells }));
+        return Err(refuse(path, Refusal::SheetTooLarge { sheet: sheet.to_owned(), cells: *held }));
     }
     Ok(())
 }
@@ -362,7 +388,7 @@ pub fn check_ods(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
                             extent.add(row, 0);
                             extent.add(row + row_repeats - 1, width.max(1) - 1);
                         }
-                        row = (row + row_repeats).min(MAX_ROWS);
+                        row = (row + row_repeats).min(EXCEL.rows);
                     }
                     "table:table" => hold(path, &mut held, &table, &extent)?,
                     _ => {}
@@ -379,22 +405,22 @@ pub fn check_ods(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
                 row = 0;
             }
             "table:table-row" => {
-                row_repeats =
-                    repeats(&start, "table:number-rows-repeated").clamp(1, MAX_ROWS - row.min(MAX_ROWS - 1));
+                row_repeats = repeats(&start, "table:number-rows-repeated")
+                    .clamp(1, EXCEL.rows - row.min(EXCEL.rows - 1));
                 (width, blank_run, filled) = (0, 0, false);
                 if empty {
-                    row = (row + row_repeats).min(MAX_ROWS);
+                    row = (row + row_repeats).min(EXCEL.rows);
                 }
             }
             "table:table-cell" | "table:covered-table-cell" => {
-                let count = repeats(&start, "table:number-columns-repeated").min(MAX_COLUMNS);
+                let count = repeats(&start, "table:number-columns-repeated").min(EXCEL.columns);
                 let has_value = !empty
                     || attribute(&start, "office:value-type").is_some()
                     || attribute(&start, "table:formula").is_some();
                 if has_value {
                     // Blanks before a value are kept as cells; those at the row's end are not.
-                    width = (width + blank_run + count).min(MAX_COLUMNS);
-                    extent.collected += (blank_run + count).min(MAX_COLUMNS);
+                    width = (width + blank_run + count).min(EXCEL.columns);
+                    extent.collected += (blank_run + count).min(EXCEL.columns);
                     blank_run = 0;
                     filled = true;
                 } else {
@@ -474,10 +500,15 @@ pub fn check_xls(path: &Path, bytes: &[u8]) -> Result<(), ImportError> {
                 0x0200 => {
                     let (first_row, end_row) = (u32_of(data, 0), u32_of(data, 4));
                     let (first_column, end_column) = (u16_of(data, 8), u16_of(data, 10));
-                    if end_row > 65_536 || end_column > 256 {
+                    if end_row > EXCEL_97.rows || end_column > EXCEL_97.columns {
                         return Err(refuse(
                             path,
-                            Refusal::BeyondExcel { sheet: name, row: end_row, column: end_column },
+                            Refusal::BeyondExcel {
+                                sheet: name,
+                                row: end_row,
+                                column: end_column,
+                                limit: EXCEL_97,
+                            },
                         ));
                     }
                     extent.declared = end_row

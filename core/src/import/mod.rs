@@ -283,7 +283,7 @@ pub enum ImportError {
     #[error("{path}: cannot read: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     /// The file asks for more than any list needs (see [`limits`]).
-    #[error("{path}: refused: {refusal:?}")]
+    #[error("{path}: refused: {}", refusal.code())]
     Refused { path: PathBuf, refusal: limits::Refusal },
     /// The spreadsheet reader itself failed (a panic in calamine): a fault to report upstream.
     #[error("{path}: reader failed: {detail}")]

@@ -122,58 +122,57 @@ pub fn read<P: ListParser>(
     let map = &found.map;
     let mut tally = Tally { header_row: map.row_index + 1, ..Tally::default() };
     let mut first_rows: HashMap<P::Identity, u32> = HashMap::new();
-    book.rows(found.sheet, |index, cells| {
-        // Rows mean nothing until the required columns are mapped.
-        if !found.missing.is_empty() {
-            return Ok(Flow::Stop);
-        }
-        if index <= map.row_index {
-            return Ok(Flow::Continue);
-        }
-        let number = index + 1;
-        match row_kind(cells, map, P::ANCHOR) {
-            RowKind::NotData => {
-                tally.skipped_rows.push(number);
+    // Rows mean nothing until the required columns are mapped.
+    if found.missing.is_empty() {
+        book.rows(found.sheet, |index, cells| {
+            if index <= map.row_index {
                 return Ok(Flow::Continue);
             }
-            RowKind::Data => tally.data_rows += 1,
-        }
-        let mut row = RowCtx { map, cells, number, problems: Vec::new(), specs: P::COLUMNS };
-        // A field the parser may leave unread when empty still must not hide an error value.
-        for column in &map.columns {
-            if let Cell::Fault(fault) = row.cell(column.key) {
-                row.cell_fault(column.key, fault);
+            let number = index + 1;
+            match row_kind(cells, map, P::ANCHOR) {
+                RowKind::NotData => {
+                    tally.skipped_rows.push(number);
+                    return Ok(Flow::Continue);
+                }
+                RowKind::Data => tally.data_rows += 1,
             }
-        }
-        let record = parser.parse(&mut row).filter(|_| row.problems.is_empty());
-        let person = P::person(&row);
-        tally.problems.extend(row.problems.into_iter().map(|p| Problem { person: person.clone(), ..p }));
-        let Some(record) = record else { return Ok(Flow::Continue) };
-        match first_rows.entry(P::identity(&record)) {
-            Entry::Occupied(first) => {
-                let column = map.column(P::ANCHOR);
-                tally.problems.push(Problem {
-                    row: number,
-                    column: column.map(|c| column_letters(c.index)),
-                    header: column.map(|c| c.header.clone()),
-                    field: Some(P::ANCHOR.code()),
-                    value: column
-                        .and_then(|c| cells.get(c.index))
-                        .and_then(|c| c.text())
-                        .map(|t| cells::visible(&t)),
-                    person,
-                    code: "duplicate_in_file",
-                    message: P::duplicate(*first.get()),
-                });
-                Ok(Flow::Continue)
+            let mut row = RowCtx { map, cells, number, problems: Vec::new(), specs: P::COLUMNS };
+            // A field the parser may leave unread when empty still must not hide an error value.
+            for column in &map.columns {
+                if let Cell::Fault(fault) = row.cell(column.key) {
+                    row.cell_fault(column.key, fault);
+                }
             }
-            Entry::Vacant(slot) => {
-                slot.insert(number);
-                tally.valid += 1;
-                Ok(accept(number, record))
+            let record = parser.parse(&mut row).filter(|_| row.problems.is_empty());
+            let person = P::person(&row);
+            tally.problems.extend(row.problems.into_iter().map(|p| Problem { person: person.clone(), ..p }));
+            let Some(record) = record else { return Ok(Flow::Continue) };
+            match first_rows.entry(P::identity(&record)) {
+                Entry::Occupied(first) => {
+                    let column = map.column(P::ANCHOR);
+                    tally.problems.push(Problem {
+                        row: number,
+                        column: column.map(|c| column_letters(c.index)),
+                        header: column.map(|c| c.header.clone()),
+                        field: Some(P::ANCHOR.code()),
+                        value: column
+                            .and_then(|c| cells.get(c.index))
+                            .and_then(|c| c.text())
+                            .map(|t| cells::visible(&t)),
+                        person,
+                        code: "duplicate_in_file",
+                        message: P::duplicate(*first.get()),
+                    });
+                    Ok(Flow::Continue)
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(number);
+                    tally.valid += 1;
+                    Ok(accept(number, record))
+                }
             }
-        }
-    })?;
+        })?;
+    }
     let indispensable = indispensable(&*parser, &found.map);
     let sheet = &book.sheets()[found.sheet];
     Ok(Reading {

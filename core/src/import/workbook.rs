@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::ImportError;
 use super::cells::{Cell, Fault};
-use super::limits::{self, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS, Refusal};
+use super::limits::{self, EXCEL, MAX_CELL_CHARS, Refusal};
 
 /// Whether the reader of a sheet's rows wants more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -208,8 +208,13 @@ impl Sheet<'_> {
     /// Refuses a cell (from 0) past Excel's last row or column.
     fn within(self, row: u32, column: u32) -> Result<(), Failure> {
         let (row, column) = (u64::from(row) + 1, u64::from(column) + 1);
-        if row > MAX_ROWS || column > MAX_COLUMNS {
-            return Err(self.refuse(Refusal::BeyondExcel { sheet: self.name.to_owned(), row, column }));
+        if row > EXCEL.rows || column > EXCEL.columns {
+            return Err(self.refuse(Refusal::BeyondExcel {
+                sheet: self.name.to_owned(),
+                row,
+                column,
+                limit: EXCEL,
+            }));
         }
         Ok(())
     }

@@ -248,7 +248,9 @@ pub fn queue(store: &Store, year: i32, today: NaiveDate) -> Result<Vec<QueueRow>
             changed: Vec::new(),
         });
     }
-    rows.extend(changed_since_printed(store, year)?);
+    // A graduate already queued (an ended deferral) is not queued twice.
+    let queued: std::collections::HashSet<i64> = rows.iter().map(|r| r.row.id).collect();
+    rows.extend(changed_since_printed(store, year)?.into_iter().filter(|r| !queued.contains(&r.row.id)));
     Ok(rows)
 }
 
