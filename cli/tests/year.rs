@@ -99,6 +99,15 @@ fn a_commission_year() {
     let roles: Vec<&str> =
         shown["members"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
     assert_eq!(roles, ["chair", "deputy", "secretary", "member"]);
+    // A member corrected, a second chair refused; the commission copied to another year.
+    let member = shown["members"][3]["id"].as_i64().unwrap().to_string();
+    let edit = |role| ["commission", "edit-member", &member, "--role", role, "--name", "Нұрланова Н. Қ."];
+    assert_eq!(year.refused(&edit("chair")), "role_taken");
+    let edited = year.ok(&edit("member"));
+    assert_eq!(edited["members"][3]["full_name"], "Нұрланова Н. Қ.");
+    let copied = year.ok(&["commission", "copy", "--from", "2025", "--to", "2026"]);
+    assert_eq!((copied["year"].as_i64(), copied["members"].as_array().unwrap().len()), (Some(2026), 4));
+    assert_eq!(year.refused(&["commission", "copy", "--from", "2025", "--to", "2026"]), "commission_exists");
 
     // The first meeting, everyone present.
     let meeting =

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::{Classifier, Region, classifier_enum};
-use crate::i18n::{Lang, Text, date};
+use crate::i18n::{Lang, Text, UserFacing, date};
 use crate::model::Vacancy;
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
 
@@ -56,6 +56,80 @@ pub struct Commission {
 impl Commission {
     pub fn member(&self, role: Role) -> Option<&Member> {
         self.members.iter().find(|m| m.role == role)
+    }
+
+    /// Checks the commission as it would be with `full_name` in `role`: one chair, one deputy
+    /// and one secretary, and no name twice (in any letter case). `editing` is the member being
+    /// changed, who is not compared with themselves.
+    pub fn check_member(&self, editing: Option<i64>, role: Role, full_name: &str) -> Result<(), MemberError> {
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        for other in self.members.iter().filter(|m| Some(m.id) != editing) {
+            if role != Role::Member && other.role == role {
+                return Err(MemberError::RoleTaken { role, name: other.full_name.clone() });
+            }
+            if same(&other.full_name, full_name) {
+                return Err(MemberError::NameTaken { name: other.full_name.clone() });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Why a member cannot be added, changed or removed as asked.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MemberError {
+    /// The chair, the deputy and the secretary are one person each.
+    #[error("{role:?} is already {name}")]
+    RoleTaken { role: Role, name: String },
+    #[error("{name} is already a member")]
+    NameTaken { name: String },
+    /// A finalised protocol names the member as present: it never changes, so neither do they.
+    #[error("{name} was present at finalised meeting {number}")]
+    Sealed { name: String, number: u32 },
+}
+
+impl UserFacing for MemberError {
+    fn code(&self) -> &'static str {
+        match self {
+            MemberError::RoleTaken { .. } => "role_taken",
+            MemberError::NameTaken { .. } => "member_exists",
+            MemberError::Sealed { .. } => "member_sealed",
+        }
+    }
+
+    fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            MemberError::RoleTaken { name, .. } | MemberError::NameTaken { name } => {
+                vec![("name", name.clone())]
+            }
+            MemberError::Sealed { name, number } => {
+                vec![("name", name.clone()), ("number", number.to_string())]
+            }
+        }
+    }
+
+    fn message(&self) -> Text {
+        match self {
+            MemberError::RoleTaken { role, name } => {
+                let role = role.label();
+                Text::new(
+                    format!("{}: {name}; алдымен оның рөлін өзгертіңіз немесе оны шығарыңыз", role.kk),
+                    format!("{}: {name}; сначала измените его роль или исключите его", role.ru),
+                )
+            }
+            MemberError::NameTaken { name } => Text::new(
+                format!("{name} комиссия құрамында бұрыннан бар"),
+                format!("{name} уже в составе комиссии"),
+            ),
+            MemberError::Sealed { name, number } => Text::new(
+                format!(
+                    "{name} №{number} отырыстың бекітілген хаттамасында қатысушы ретінде аталған: хаттама өзгермейді, сондықтан мүшені өзгертуге де, шығаруға да болмайды"
+                ),
+                format!(
+                    "{name} значится присутствующим в утверждённом протоколе заседания №{number}: протокол не меняется, поэтому члена нельзя ни изменить, ни исключить"
+                ),
+            ),
+        }
     }
 }
 
@@ -268,7 +342,7 @@ impl DecisionView {
 }
 
 /// A paper's number: sequential per commission, never reused.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PaperNumber {
     pub seq: u32,

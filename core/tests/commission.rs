@@ -320,6 +320,16 @@ fn a_deferral_is_for_conscript_service_only_and_checked_for_its_dates() {
         to: Some(day(2026, 7, 1)),
     };
     assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_not_in_law");
+    // A year typed wrong: a start far from the meeting (20.06.2025), a service of decades.
+    let far = |from, to| Outcome::Deferral { reason: DeferralReason::Conscription, from, to };
+    request.outcome = far(day(2052, 7, 1), None);
+    let error = y.decide(&request).unwrap_err();
+    assert_eq!(error.code(), "deferral_start_far");
+    assert!(error.message().ru.contains("01.07.2052"), "{}", error.message().ru);
+    request.outcome = far(day(2023, 6, 19), None);
+    assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_start_far");
+    request.outcome = far(day(2025, 7, 1), Some(day(2062, 7, 1)));
+    assert_eq!(y.decide(&request).unwrap_err().code(), "deferral_too_long");
     request.outcome = Outcome::Deferral {
         reason: DeferralReason::Conscription,
         from: day(2025, 7, 1),
@@ -576,4 +586,88 @@ fn a_group_goes_to_the_centre_in_one_step_or_not_at_all() {
             }
         );
     }
+}
+
+#[test]
+fn members_are_edited_and_removed_until_a_finalised_protocol_names_them_and_copied_to_a_year() {
+    let mut y = year();
+    let member = |y: &Year, name: &str| {
+        y.store.commission(2025).unwrap().unwrap().members.into_iter().find(|m| m.full_name == name).unwrap()
+    };
+    let petrov = member(&y, "Петров И. С.");
+    let edit = |id, role, name: &str| commission::MemberEdit {
+        member_id: id,
+        role,
+        full_name: name.into(),
+        position: Some("Декан".into()),
+    };
+
+    // One chair and no name twice, in any letter case; the refusal names who holds the role.
+    let second_chair =
+        commission::edit_member(&mut y.store, &edit(petrov.id, Role::Chair, "Петров И. С."), &ctx());
+    let error = second_chair.unwrap_err();
+    assert_eq!(error.code(), "role_taken");
+    assert!(error.message().ru.contains("Ахметов Ә. Қ."), "{}", error.message().ru);
+    let twin =
+        MemberRequest {
+            year: 2025, role: Role::Member, full_name: " петров и. с. ".into(), position: None
+        };
+    assert_eq!(commission::add_member(&mut y.store, &twin, &ctx()).unwrap_err().code(), "member_exists");
+
+    // Renamed, made deputy, given a position: the commission answers as it now is.
+    let edited = commission::edit_member(
+        &mut y.store,
+        &edit(petrov.id, Role::Deputy, "Петров Иван Сергеевич"),
+        &ctx(),
+    )
+    .unwrap();
+    let petrov = edited.members.iter().find(|m| m.id == petrov.id).unwrap();
+    assert_eq!(
+        (petrov.role, petrov.full_name.as_str(), petrov.position.as_deref()),
+        (Role::Deputy, "Петров Иван Сергеевич", Some("Декан"))
+    );
+
+    // Present at an open meeting: removing forgets the presence too.
+    let (chair, secretary, petrov_id) = (y.chair, y.secretary, petrov.id);
+    let open = y.meet(day(2025, 6, 25), &[chair, secretary, petrov_id]);
+    let after = commission::remove_member(&mut y.store, petrov_id, &ctx()).unwrap();
+    assert!(after.members.iter().all(|m| m.id != petrov_id));
+    assert_eq!(commission::meeting(&y.store, open).unwrap().present, [chair, secretary]);
+    let history = y.store.audit_trail("commission_member", petrov_id).unwrap();
+    assert!(history.iter().any(|e| e.action == "delete"), "{history:?}");
+
+    // Once a finalised protocol names the chair, the chair stays as printed, even to a raw write.
+    commission::finalise(&mut y.store, y.meeting, &ctx()).unwrap();
+    let sealed = commission::edit_member(&mut y.store, &edit(chair, Role::Chair, "Ахметов Әлібек"), &ctx());
+    let error = sealed.unwrap_err();
+    assert_eq!(
+        (error.code(), error.params()),
+        ("member_sealed", vec![("name", "Ахметов Ә. Қ.".to_owned()), ("number", "1".to_owned())])
+    );
+    assert_eq!(commission::remove_member(&mut y.store, chair, &ctx()).unwrap_err().code(), "member_sealed");
+    let raw = rusqlite::Connection::open(&y.path).unwrap();
+    let sneaky = raw.execute("UPDATE commission_member SET full_name = 'x' WHERE id = ?1", [chair]);
+    assert!(sneaky.unwrap_err().to_string().contains("meeting_finalised"));
+
+    // Copied to 2026 in one step, names and roles as they are; a year with members is refused.
+    let copy = commission::CommissionCopy { from_year: 2025, to_year: 2026 };
+    let copied = commission::copy_commission(&mut y.store, &copy, &ctx()).unwrap();
+    let roles = |c: &joldama_core::commission::Commission| {
+        c.members.iter().map(|m| (m.role, m.full_name.clone(), m.position.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(copied.year, 2026);
+    assert_eq!(roles(&copied), roles(&y.store.commission(2025).unwrap().unwrap()));
+    assert!(copied.members.iter().all(|m| m.id != chair), "new members, not shared ones");
+    let again = commission::copy_commission(&mut y.store, &copy, &ctx()).unwrap_err();
+    assert_eq!((again.code(), again.params()), ("commission_exists", vec![("year", "2026".to_owned())]));
+    // An empty commission of the year is filled.
+    let empty = CommissionRequest { year: 2027, name: None };
+    commission::create_commission(&mut y.store, &empty, &ctx()).unwrap();
+    let filled = commission::copy_commission(
+        &mut y.store,
+        &commission::CommissionCopy { from_year: 2026, to_year: 2027 },
+        &ctx(),
+    )
+    .unwrap();
+    assert_eq!(roles(&filled), roles(&copied));
 }

@@ -1,5 +1,5 @@
 //! A graduate's history in a real SQLite file: the list that added them and changed them, a
-//! decision and its revision, the arrival and its correction, the period it opened, the cost,
+//! decision and its revision, the paper issued and cancelled by it, the arrival and its correction, the period it opened, the cost,
 //! the years on the grant and their correction; each in words, old → new, with who, in order.
 
 mod common;
@@ -75,6 +75,7 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
     followup::set_grant_years(&mut store, &grant(25), &secretary).unwrap();
     record.surname = "Жаңабаева".into();
     store.apply_graduates(&[record], &by("Ахметов А."), false).unwrap();
+    store.write(&secretary, |tx| tx.paper_number(referral.decision.id, d("2025-10-01"))).unwrap();
     let next = MeetingRequest { year: 2025, held_on: d("2025-10-15"), place: None, present: None };
     let next = commission::create_meeting(&mut store, &next, &secretary).unwrap().id;
     let revision = DecisionRequest {
@@ -107,6 +108,8 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
             "Грант жылдары: жазылды",
             "Грант жылдары: түзетілді",
             "Тізім деректерді өзгертті",
+            "№2025/0001 құжат берілді (01.10.2025)",
+            "№2025/0001 құжат шешім қайта қаралғандықтан күшін жойды",
             "Шешім қайта қаралды",
         ]
     );
@@ -132,7 +135,7 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
     let (_, relisted) = words(&history[9]);
     assert!(relisted.iter().any(|c| c.ends_with("→ Жаңабаева")), "{relisted:?}");
 
-    let (_, revised) = words(&history[10]);
+    let (_, revised) = words(&history[12]);
     assert!(revised[0].contains("№5 мектеп") && revised[0].contains("→"), "{revised:?}");
     assert!(revised.contains(&"Себебі: — → Мектеп бас тартты".to_owned()), "{revised:?}");
     // Russian too.

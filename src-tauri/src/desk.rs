@@ -49,6 +49,28 @@ impl Desk {
         blocking(move || work(&mut lock(&store))).await
     }
 
+    /// Runs a long read (the register's check reads the whole file) on a connection of its
+    /// own: the file's WAL lets it read while the desk's store answers the window, which then
+    /// does not wait for it, and its page cache is let go when it ends. An in-memory store has
+    /// no file to open twice: the read runs on it.
+    pub async fn read_apart<T, E>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> Answer<T>
+    where
+        T: Send + 'static,
+        E: Into<AppError> + Send + 'static,
+    {
+        let Some(path) = lock(&self.store).path().map(Path::to_path_buf) else {
+            return self.run(move |s| work(s)).await;
+        };
+        blocking(move || {
+            let store = Store::open_reader(&path).map_err(AppError::from)?;
+            work(&store).map_err(Into::into)
+        })
+        .await
+    }
+
     /// Runs the long step `task` as [`Desk::run`] does, with a watch that sends its progress to
     /// the window and that `cancel_task(task)` stops.
     pub async fn run_task<T, E>(

@@ -7,6 +7,7 @@
 mod commands;
 mod desk;
 mod error;
+mod startup;
 
 use std::path::PathBuf;
 
@@ -35,6 +36,7 @@ fn refuse(kk: &str, ru: &str) -> ! {
 }
 
 fn main() {
+    startup::begin();
     let Some(path) = database_path() else {
         refuse("Деректер қалтасы табылмады.", "Не найдена папка данных пользователя.")
     };
@@ -42,6 +44,7 @@ fn main() {
         let m = e.message();
         refuse(&m.kk, &m.ru)
     });
+    startup::mark("database open");
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             // A second start brings the open window forward instead of opening the file twice.
@@ -54,6 +57,7 @@ fn main() {
         .plugin(tauri_plugin_opener::init())
         .manage(Desk::new(store))
         .invoke_handler(tauri::generate_handler![
+            startup::first_paint,
             settings::app_info,
             settings::desk_person,
             settings::set_desk_person,
@@ -64,6 +68,9 @@ fn main() {
             settings::commission,
             settings::create_commission,
             settings::add_member,
+            settings::edit_member,
+            settings::remove_member,
+            settings::copy_commission,
             settings::rules,
             settings::save_rules,
             settings::cohort_settings,
@@ -113,6 +120,10 @@ fn main() {
             followup::placement_stats,
             followup::export_stats,
         ])
+        .setup(|_| {
+            startup::mark("window set up");
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
             refuse(&format!("Терезені ашу мүмкін болмады ({e})."), &format!("Не удалось открыть окно ({e})."))

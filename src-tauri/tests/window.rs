@@ -56,7 +56,7 @@ fn display() -> (String, Option<Killed>) {
         return (d, None);
     }
     let mut xvfb = Command::new("Xvfb")
-        .args(["-displayfd", "1", "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+        .args(["-displayfd", "1", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -164,9 +164,50 @@ impl Window {
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
 
+    /// Selects, in the meeting's queue, the first graduate the rules allow a vacancy for (of the
+    /// first 40); their full name and id. The panel shown is this graduate's, not the one before.
+    async fn select_referable(&self) -> (String, String) {
+        self.wait("queue-item").await;
+        for item in self.client.find_all(Self::by("queue-item")).await.unwrap().into_iter().take(40) {
+            let full_name = item.find(Locator::Css("div")).await.unwrap().text().await.unwrap();
+            let id = item.attr("data-graduate-id").await.unwrap().expect("data-graduate-id");
+            item.click().await.unwrap();
+            let panel = format!("[data-testid='decision-panel'][data-graduate-id='{id}']");
+            let answer =
+                format!("{panel} [data-testid='allowed-vacancy'], {panel} [data-testid='no-allowed']");
+            let shown = self
+                .client
+                .wait()
+                .at_most(Duration::from_secs(30))
+                .for_element(Locator::Css(&answer))
+                .await
+                .unwrap();
+            if shown.attr("data-testid").await.unwrap().as_deref() == Some("allowed-vacancy") {
+                return (full_name.trim().to_owned(), id);
+            }
+        }
+        panic!("none of the queue's first 40 has an allowed vacancy");
+    }
+
+    /// How many elements with the test id are on the page now.
+    async fn count(&self, id: &str) -> usize {
+        self.client.find_all(Self::by(id)).await.unwrap().len()
+    }
+
     async fn page_lang(&self) -> String {
         let lang = self.client.execute("return document.documentElement.lang", vec![]).await.unwrap();
         lang.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Presses a key twice, as fast as the driver can: a double press.
+    async fn press_twice(&self, key: Key) {
+        let key = char::from(key);
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key })
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await.unwrap();
     }
 
     async fn shot(&self, name: &str) {
@@ -210,17 +251,7 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
             .unwrap(),
     );
     wait_port(port);
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": env!("CARGO_BIN_EXE_joldama-app"), "args": [] }),
-    );
-    let client = ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{port}"))
-        .await
-        .expect("a WebDriver session on the app");
-    let w = Window { client, shots };
+    let w = Window { client: session(port).await, shots: shots.clone() };
 
     // First start: an empty database offers the demo data.
     w.click("nav-graduates").await;
@@ -307,29 +338,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.click("meeting-new").await;
     w.click("meeting-create").await;
     // The queue is alphabetical; the first graduate the rules allow a vacancy for is referred.
-    w.wait("queue-item").await;
-    let mut referred = None;
-    for item in w.client.find_all(Window::by("queue-item")).await.unwrap().into_iter().take(40) {
-        let full_name = item.find(Locator::Css("div")).await.unwrap().text().await.unwrap();
-        let id = item.attr("data-graduate-id").await.unwrap().expect("data-graduate-id");
-        item.click().await.unwrap();
-        // The panel of this graduate (not the one before): its allowed list, or its empty note.
-        let panel = format!("[data-testid='decision-panel'][data-graduate-id='{id}']");
-        let answer = format!("{panel} [data-testid='allowed-vacancy'], {panel} [data-testid='no-allowed']");
-        let shown = w
-            .client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css(&answer))
-            .await
-            .unwrap();
-        if shown.attr("data-testid").await.unwrap().as_deref() == Some("allowed-vacancy") {
-            shown.find(Window::by("refer")).await.unwrap().click().await.unwrap();
-            referred = Some(expected.by_name(full_name.trim()));
-            break;
-        }
-    }
-    let graduate = referred.expect("a graduate of the sample the rules allow a vacancy for");
+    let (full_name, id) = w.select_referable().await;
+    let refer = format!("[data-testid='decision-panel'][data-graduate-id='{id}'] [data-testid='refer']");
+    w.client.find(Locator::Css(&refer)).await.unwrap().click().await.unwrap();
+    let graduate = expected.by_name(&full_name);
     w.wait("decision-made").await;
     w.shot("06-meeting").await;
     // Finalised: sealed as it stands, its papers printed from the seal from now on.
@@ -378,6 +390,20 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     let estimate = w.text_until("what-if-text", |t| !t.is_empty()).await;
     assert!(estimate.contains("қарыз емес"), "{estimate}");
     w.shot("08-followup").await;
+    // The card's history tells the decision, the arrival and the period it opened, in words.
+    w.click("nav-graduates").await;
+    w.type_into("graduate-search", &graduate.iin).await;
+    w.text_until("graduates-total", |t| t.chars().filter(char::is_ascii_digit).collect::<String>() == "1")
+        .await;
+    w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap().click().await.unwrap();
+    w.click("history-toggle").await;
+    w.text_until("graduate-history", |t| t.contains("Кезең: жазылды")).await;
+    let history = w.text_until("graduate-history", |t| t.contains("Шешім қабылданды")).await;
+    assert!(history.contains("Келгені: жазылды") && history.contains("Жұмабаева Әйгерім"), "{history}");
+    w.shot("08b-history").await;
+    w.escape().await;
+    w.type_into("graduate-search", "").await;
+    w.click("nav-followup").await;
 
     // The Financial Centre's list: every graduate of the cohort, each in their state.
     w.click("export-fc").await;
@@ -429,7 +455,87 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.click("nav-settings").await;
     let db_path = w.text_until("db-path", |t| !t.is_empty()).await;
     assert_eq!(Path::new(&db_path), db.as_path(), "Settings shows the database's path");
+
+    // Started again: the window opens on the 2025 list imported in a later year, in Russian.
     w.client.close().await.unwrap();
+    let w = Window { client: session(port).await, shots };
+    assert_eq!(w.wait("year-select").await.prop("value").await.unwrap().as_deref(), Some("2025"));
+    assert_eq!(w.number("graduates-total").await, expected.valid);
+    assert_eq!(w.page_lang().await, "ru");
+
+    // A second meeting. A double Enter in the queue refers one graduate, once.
+    w.click("nav-meeting").await;
+    w.click("meeting-new").await;
+    w.click("meeting-create").await;
+    let (_, id) = w.select_referable().await;
+    w.client.execute("document.querySelector('ul.queue').focus()", vec![]).await.unwrap();
+    w.press_twice(Key::Enter).await;
+    w.wait("decision-made").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(w.count("decision-made").await, 1, "one decision for a double Enter");
+    let decisions = |sql: &str| -> i64 {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    };
+    let second = "(SELECT MAX(id) FROM meeting)";
+    assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE meeting_id = {second}")), 1);
+    assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE graduate_id = {id}")), 1);
+
+    // The suggestion reviewed: two rows left out, the rest accepted, as the dialog counts them.
+    w.click("tab-suggest").await;
+    w.click("suggest").await;
+    w.wait("suggestion").await;
+    let rows = w.client.find_all(Window::by("suggestion")).await.unwrap();
+    let mut left_out = Vec::new();
+    for row in rows.iter().take(2) {
+        left_out.push(row.attr("data-graduate-id").await.unwrap().expect("data-graduate-id"));
+        row.find(Window::by("suggestion-take")).await.unwrap().click().await.unwrap();
+    }
+    let kept = rows.len() - 2;
+    w.shot("11-suggestion-left-out").await;
+    w.click("accept-all").await;
+    let count = w.text_until("accept-count", |t| !t.is_empty()).await;
+    assert!(count.contains(&kept.to_string()), "the dialog counts {kept}: {count}");
+    w.click("accept-confirm").await;
+    let start = Instant::now();
+    let made = format!("SELECT COUNT(*) FROM decision WHERE meeting_id = {second}");
+    while decisions(&made) < 1 + kept as i64 {
+        assert!(start.elapsed() < Duration::from_secs(60), "{} of {kept} accepted", decisions(&made) - 1);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(decisions(&made), 1 + kept as i64, "the kept rows, once each");
+    let ids = left_out.join(",");
+    assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE graduate_id IN ({ids})")), 0);
+
+    // Every screen at the usual desk screen and at full HD, in both languages.
+    for (width, height) in [(1366, 768), (1920, 1080)] {
+        w.client.set_window_size(width, height).await.unwrap();
+        for lang in ["ru", "kk"] {
+            if w.page_lang().await != lang {
+                w.click("lang-switch").await;
+            }
+            for screen in ["graduates", "vacancies", "meeting", "papers", "followup", "stats", "settings"] {
+                w.click(&format!("nav-{screen}")).await;
+                w.shot(&format!("12-{width}x{height}-{lang}-{screen}")).await;
+            }
+        }
+    }
+    w.client.close().await.unwrap();
+}
+
+/// A WebDriver session on the app: tauri-driver starts the app for it, and stops it with it.
+async fn session(port: u16) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": env!("CARGO_BIN_EXE_joldama-app"), "args": [] }),
+    );
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session on the app")
 }
 
 /// The Financial Centre list's state column, by IIN (the first sheet, read back).

@@ -3,6 +3,7 @@
 // Not part of the app's build.
 
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { addYears } from '../src/lib/view';
 import type {
   AppInfo,
   Arrival,
@@ -407,8 +408,13 @@ mockIPC(
         const m = meetings.find((x) => x.id === args.meetingId);
         const day = `${m?.held_on.slice(0, 4) ?? YEAR}-${String(cohortSettings.arrival.month).padStart(2, '0')}-${String(cohortSettings.arrival.day).padStart(2, '0')}`;
         const held = m?.held_on ?? day;
-        const latest = `${Number(held.slice(0, 4)) + 2}${held.slice(4)}`;
-        return { arrival: m && m.held_on > day ? m.held_on : day, latest_arrival: latest } satisfies MeetingDefaults;
+        const latest = addYears(held, 2);
+        return {
+          arrival: m && m.held_on > day ? m.held_on : day,
+          latest_arrival: latest,
+          deferral_from: [addYears(held, -2), latest],
+          deferral_years: 2,
+        } satisfies MeetingDefaults;
       }
       case 'cohort_settings':
         return cohortSettings;

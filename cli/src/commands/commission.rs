@@ -4,7 +4,7 @@ use clap::Subcommand;
 use joldama_core::Text;
 use joldama_core::commission::{Commission, Meeting, Role};
 use joldama_core::workflow::commission::{
-    self as workflow, CommissionRequest, MeetingRequest, MemberRequest,
+    self as workflow, CommissionCopy, CommissionRequest, MeetingRequest, MemberEdit, MemberRequest,
 };
 use joldama_core::workflow::decide::{graduate, views};
 use serde::Serialize;
@@ -38,6 +38,27 @@ pub enum CommissionCommand {
         name: String,
         #[arg(long)]
         position: Option<String>,
+    },
+    /// Change a member's role, name or position (not once a finalised protocol names them).
+    EditMember {
+        /// The member's number, as `commission show` lists it.
+        member_id: i64,
+        /// chair, deputy, secretary or member.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        position: Option<String>,
+    },
+    /// Remove a member (not once a finalised protocol names them).
+    RemoveMember { member_id: i64 },
+    /// Copy the commission and its members to another year.
+    Copy {
+        #[arg(long)]
+        from: i32,
+        #[arg(long)]
+        to: i32,
     },
     /// The commission, its members and meetings.
     Show {
@@ -97,6 +118,23 @@ pub fn commission(cli: &Cli, command: &CommissionCommand) -> Result<(), Failure>
             let request =
                 MemberRequest { year: *year, role, full_name: name.clone(), position: position.clone() };
             workflow::add_member(&mut store, &request, &cli.change())?
+        }
+        CommissionCommand::EditMember { member_id, role, name, position } => {
+            let role = code(role, Role::ALL, Role::code, ("рөл", "роль"))?;
+            let request = MemberEdit {
+                member_id: *member_id,
+                role,
+                full_name: name.clone(),
+                position: position.clone(),
+            };
+            workflow::edit_member(&mut store, &request, &cli.change())?
+        }
+        CommissionCommand::RemoveMember { member_id } => {
+            workflow::remove_member(&mut store, *member_id, &cli.change())?
+        }
+        CommissionCommand::Copy { from, to } => {
+            let request = CommissionCopy { from_year: *from, to_year: *to };
+            workflow::copy_commission(&mut store, &request, &cli.change())?
         }
         CommissionCommand::Show { year } => workflow::of_year(&store, *year)?,
     };

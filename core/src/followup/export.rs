@@ -79,13 +79,18 @@ const PERIODS: &[Column] = &[
     Column::new("Ескертпе", "Примечание", 30.0),
 ];
 
-/// Writes the list to `path` (.xlsx), headers and labels in `lang`.
+/// Writes the list of the `year`'s graduates to `path` (.xlsx), headers and labels in `lang`.
 pub fn write_financial_centre(
     rows: &[FinancialCentreRow],
+    year: i32,
     lang: Lang,
     path: &Path,
 ) -> Result<(), ExportError> {
-    save(path, |workbook| {
+    let title = match lang {
+        Lang::Kk => format!("{year} жылғы түлектер: Қаржы орталығына тізім"),
+        Lang::Ru => format!("Выпуск {year} года: список для Финансового центра"),
+    };
+    save(path, &title, |workbook| {
         let formats = Formats::new();
         graduates_sheet(workbook.add_worksheet(), rows, lang, &formats)?;
         periods_sheet(workbook.add_worksheet(), rows, lang, &formats)

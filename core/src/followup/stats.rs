@@ -133,9 +133,13 @@ impl PlacementStats {
     }
 
     /// Writes the three tables to `path` (.xlsx), one sheet each, in `lang`.
-    pub fn write_xlsx(&self, lang: Lang, path: &Path) -> Result<(), ExportError> {
+    pub fn write_xlsx(&self, year: i32, lang: Lang, path: &Path) -> Result<(), ExportError> {
         let no_region = pick(lang, "Жұмыс берушісіз", "Без работодателя");
-        save(path, |workbook| {
+        let title = match lang {
+            Lang::Kk => format!("{year} жылғы түлектерді жұмысқа орналастыру"),
+            Lang::Ru => format!("Трудоустройство выпуска {year} года"),
+        };
+        save(path, &title, |workbook| {
             let f = Formats::new();
             write_table(
                 workbook.add_worksheet(),

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, DocProperties, ExcelDateTime, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError,
+};
 
 use super::ExportError;
 use crate::i18n::Lang;
@@ -102,11 +104,15 @@ pub(super) fn data_row(index: usize) -> Result<RowNum, XlsxError> {
     RowNum::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
+/// Writes the workbook to `path`; `title` (which names the cohort's year) is the file's title
+/// in its properties, which the file manager and Excel's "Info" show.
 pub(super) fn save(
     path: &Path,
+    title: &str,
     build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
 ) -> Result<(), ExportError> {
     let mut workbook = Workbook::new();
+    workbook.set_properties(&DocProperties::new().set_title(title));
     let bytes = build(&mut workbook)
         .and_then(|()| workbook.save_to_buffer())
         .map_err(|source| ExportError { path: path.to_path_buf(), source })?;

@@ -48,6 +48,25 @@ pub fn latest_arrival(held_on: NaiveDate) -> NaiveDate {
     held_on.checked_add_months(Months::new(12 * ARRIVAL_YEARS_AHEAD)).unwrap_or(NaiveDate::MAX)
 }
 
+/// How many years from its meeting a deferral's start may be, either way (called up before
+/// the meeting, or after it), and how long after its start its end may be.
+pub const DEFERRAL_YEARS: u32 = 2;
+
+/// The first and the last start a deferral decided on `held_on` may name: a year typed wrong
+/// would pause a term for decades.
+pub fn deferral_starts(held_on: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let years = Months::new(12 * DEFERRAL_YEARS);
+    (
+        held_on.checked_sub_months(years).unwrap_or(NaiveDate::MIN),
+        held_on.checked_add_months(years).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+/// The last end a deferral starting `from` may name.
+pub fn deferral_latest_end(from: NaiveDate) -> NaiveDate {
+    from.checked_add_months(Months::new(12 * DEFERRAL_YEARS)).unwrap_or(NaiveDate::MAX)
+}
+
 pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
     let Case { graduate, rules, settings, meeting, current, request, vacancy, open_allowed } = *case;
     if meeting.finalised.is_some() {
@@ -136,6 +155,13 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
             if to.is_some_and(|to| to < *from) {
                 return Err(DecisionError::DeferralDates);
             }
+            let (earliest, latest) = deferral_starts(meeting.held_on);
+            if *from < earliest || *from > latest {
+                return Err(DecisionError::DeferralStartFar { from: *from, meeting: meeting.held_on });
+            }
+            if to.is_some_and(|to| to > deferral_latest_end(*from)) {
+                return Err(DecisionError::DeferralTooLong { from: *from, to: to.unwrap_or(*from) });
+            }
         }
     }
     Ok(Verdict { outcome, term_years, takes_place, due: referral_due })
@@ -188,6 +214,10 @@ pub enum DecisionError {
     ProofsMissing { missing: Vec<Text> },
     #[error("deferral ends before it starts")]
     DeferralDates,
+    #[error("deferral from {from} is far from the meeting on {meeting}")]
+    DeferralStartFar { from: NaiveDate, meeting: NaiveDate },
+    #[error("deferral from {from} to {to} is too long")]
+    DeferralTooLong { from: NaiveDate, to: NaiveDate },
     #[error("deferral on a ground the law does not name")]
     DeferralNotInLaw,
     #[error("the chair and the secretary must be present")]
@@ -211,6 +241,8 @@ impl UserFacing for DecisionError {
             DecisionError::ExemptionOutOfYear { .. } => "exemption_out_of_year",
             DecisionError::ProofsMissing { .. } => "proofs_missing",
             DecisionError::DeferralDates => "deferral_dates",
+            DecisionError::DeferralStartFar { .. } => "deferral_start_far",
+            DecisionError::DeferralTooLong { .. } => "deferral_too_long",
             DecisionError::DeferralNotInLaw => "deferral_not_in_law",
             DecisionError::SignatoriesAbsent => "signatories_absent",
             DecisionError::NothingToFinalise => "nothing_to_finalise",
@@ -317,6 +349,30 @@ impl UserFacing for DecisionError {
             DecisionError::DeferralDates => Text::new(
                 "Кейінге қалдырудың аяқталу күні басталу күнінен бұрын",
                 "Дата окончания отсрочки раньше даты начала",
+            ),
+            DecisionError::DeferralStartFar { from, meeting } => Text::new(
+                format!(
+                    "Кейінге қалдырудың басталуы ({}) отырыстан ({}) {DEFERRAL_YEARS} жылдан астам алыс: жылын тексеріңіз",
+                    i18n::date(*from),
+                    i18n::date(*meeting)
+                ),
+                format!(
+                    "Начало отсрочки ({}) отстоит от заседания ({}) более чем на {DEFERRAL_YEARS} года: проверьте год",
+                    i18n::date(*from),
+                    i18n::date(*meeting)
+                ),
+            ),
+            DecisionError::DeferralTooLong { from, to } => Text::new(
+                format!(
+                    "Кейінге қалдыру {} бастап {} дейін: {DEFERRAL_YEARS} жылдан ұзақ, жылын тексеріңіз",
+                    i18n::date(*from),
+                    i18n::date(*to)
+                ),
+                format!(
+                    "Отсрочка с {} по {}: дольше {DEFERRAL_YEARS} лет, проверьте год",
+                    i18n::date(*from),
+                    i18n::date(*to)
+                ),
             ),
             DecisionError::DeferralNotInLaw => Text::new(
                 "Заң кейінге қалдыруды тек мерзімді әскери қызметке шақырылғанда береді (47-баптың 17-тармағы)",

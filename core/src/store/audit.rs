@@ -95,15 +95,18 @@ pub(crate) fn trail(conn: &Connection, entity: &str, id: i64) -> Result<Vec<Audi
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Every audit row about one graduate, oldest first: their imported row, their decisions, and
+/// Every audit row about one graduate, oldest first: their imported row, their decisions, the
+/// papers issued for them and cancelled, and
 /// each step of their follow-up (a period's or a payment's row names its graduate in its
 /// values, since a deleted one has no row left to join).
 pub(crate) fn graduate_trail(conn: &Connection, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-    use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAYMENT, PERIOD, STUDY_COST};
+    use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAPER, PAYMENT, PERIOD, STUDY_COST};
     let sql = format!(
         "SELECT at, actor, action, entity, entity_id, details FROM audit \
          WHERE (entity IN ('{GRADUATE}', '{ARRIVAL}', '{STUDY_COST}', '{GRANT}', '{END}') AND entity_id = ?1) \
             OR (entity = '{DECISION}' AND entity_id IN (SELECT id FROM decision WHERE graduate_id = ?1)) \
+            OR (entity = '{PAPER}' AND entity_id IN \
+                (SELECT p.id FROM paper p JOIN decision d ON d.id = p.decision_id WHERE d.graduate_id = ?1)) \
             OR (entity IN ('{PERIOD}', '{PAYMENT}') \
                 AND ?1 IN (json_extract(details, '$.new.graduate_id'), json_extract(details, '$.old.graduate_id'))) \
          ORDER BY at, id"

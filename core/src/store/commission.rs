@@ -80,6 +80,28 @@ impl Db {
         ids.into_iter().filter_map(|id| self.meeting(id).transpose()).collect()
     }
 
+    /// A member, with the id of their commission.
+    pub fn member(&self, id: i64) -> Result<Option<(i64, Member)>, StoreError> {
+        Ok(self
+            .0
+            .query_row(
+                "SELECT commission_id, id, role, full_name, position FROM commission_member WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, member_of(r, 1)?)),
+            )
+            .optional()?)
+    }
+
+    /// The first finalised meeting the member was present at: its protocol names them.
+    pub fn member_sealed_by(&self, member_id: i64) -> Result<Option<u32>, StoreError> {
+        Ok(self.0.query_row(
+            "SELECT MIN(m.number) FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id \
+             WHERE a.member_id = ?1 AND m.finalised_at IS NOT NULL",
+            [member_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// How many decisions the meeting took.
     pub fn decision_count(&self, meeting_id: i64) -> Result<usize, StoreError> {
         let count: i64 =
@@ -154,6 +176,23 @@ impl Tx<'_> {
         Ok(id)
     }
 
+    /// Changes a member's role, name and position (the triggers refuse a member a finalised
+    /// protocol names).
+    pub fn update_member(&self, old: &Member, new: &Member) -> Result<(), StoreError> {
+        self.tx.execute(
+            "UPDATE commission_member SET role = ?2, full_name = ?3, position = ?4 WHERE id = ?1",
+            params![old.id, new.role.code(), new.full_name, new.position],
+        )?;
+        self.audit("commission_member", old.id, Some(json!(old)), Some(json!(new)))
+    }
+
+    /// Removes a member, and their presence at the meetings not yet finalised.
+    pub fn delete_member(&self, member: &Member) -> Result<(), StoreError> {
+        self.tx.execute("DELETE FROM meeting_attendance WHERE member_id = ?1", [member.id])?;
+        self.tx.execute("DELETE FROM commission_member WHERE id = ?1", [member.id])?;
+        self.audit("commission_member", member.id, Some(json!(member)), None)
+    }
+
     /// Opens the commission's next meeting (numbered in order) with the members present.
     pub fn insert_meeting(
         &self,
@@ -218,15 +257,16 @@ fn commission_where(
         "SELECT id, role, full_name, position FROM commission_member WHERE commission_id = ?1 \
          ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'deputy' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, id",
     )?;
-    let members = stmt
-        .query_map([id], |r| {
-            Ok(Member {
-                id: r.get(0)?,
-                role: code(r, 1, Role::from_code)?,
-                full_name: r.get(2)?,
-                position: r.get(3)?,
-            })
-        })?
-        .collect::<Result<_, _>>()?;
+    let members = stmt.query_map([id], |r| member_of(r, 0))?.collect::<Result<_, _>>()?;
     Ok(Some(Commission { id, year, name, members }))
+}
+
+/// A member from the row's columns `id, role, full_name, position` starting at `first`.
+fn member_of(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Member> {
+    Ok(Member {
+        id: r.get(first)?,
+        role: code(r, first + 1, Role::from_code)?,
+        full_name: r.get(first + 2)?,
+        position: r.get(first + 3)?,
+    })
 }

@@ -10,9 +10,9 @@ use rusqlite::{Connection, Row, params};
 use serde_json::json;
 
 use super::convert::{code, date, date_opt, iso, json_ids};
-use super::{Db, StoreError, Tx, vacancies};
+use super::{Db, StoreError, Tx, entity, vacancies};
 use crate::classifiers::Region;
-use crate::commission::{Decision, Due, Meeting, Outcome, ProofFile};
+use crate::commission::{Decision, Due, Meeting, Outcome, PaperNumber, ProofFile};
 use crate::model::Vacancy;
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
 
@@ -97,10 +97,15 @@ impl Tx<'_> {
              WHERE id = (SELECT vacancy_id FROM decision WHERE id = ?1)",
             [replaced],
         )?;
-        self.tx.execute(
+        let cancelled = self.tx.execute(
             "UPDATE paper SET cancelled_at = ?1 WHERE decision_id = ?2 AND cancelled_at IS NULL",
             params![self.at, replaced],
         )?;
+        if cancelled > 0 {
+            let (id, number) = super::papers::paper_with_id(&self.tx, replaced)?.expect("just cancelled");
+            let old = PaperNumber { cancelled: false, ..number.clone() };
+            self.audit(entity::PAPER, id, Some(json!(old)), Some(json!(number)))?;
+        }
         Ok(())
     }
 

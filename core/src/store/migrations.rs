@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0008_obligation.sql"),
     include_str!("migrations/0009_register.sql"),
     include_str!("migrations/0010_layouts.sql"),
+    include_str!("migrations/0011_members.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::convert::{date, iso};
-use super::{StoreError, Tx};
+use super::{StoreError, Tx, entity};
 use crate::commission::PaperNumber;
 
 impl Tx<'_> {
@@ -31,7 +31,7 @@ impl Tx<'_> {
         let id = self.tx.last_insert_rowid();
         super::register::seal_paper(&self.tx, &self.at, id)?;
         let number = paper(&self.tx, decision_id)?.expect("just numbered");
-        self.audit("paper", id, None, Some(json!(number)))?;
+        self.audit(entity::PAPER, id, None, Some(json!(number)))?;
         Ok(number)
     }
 }
@@ -48,7 +48,7 @@ impl super::Db {
     }
 }
 
-const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id FROM paper p \
+const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id, p.id FROM paper p \
                       JOIN commission c ON c.id = p.commission_id";
 
 fn number(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaperNumber> {
@@ -62,9 +62,17 @@ fn number(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaperNumber> {
     })
 }
 
-fn paper(conn: &Connection, decision_id: i64) -> Result<Option<PaperNumber>, StoreError> {
+/// The paper of a decision, with its row's id.
+pub(super) fn paper_with_id(
+    conn: &Connection,
+    decision_id: i64,
+) -> Result<Option<(i64, PaperNumber)>, StoreError> {
     Ok(conn
         .prepare_cached(&format!("{SELECT} WHERE p.decision_id = ?1"))?
-        .query_row([decision_id], number)
+        .query_row([decision_id], |r| Ok((r.get(5)?, number(r)?)))
         .optional()?)
+}
+
+fn paper(conn: &Connection, decision_id: i64) -> Result<Option<PaperNumber>, StoreError> {
+    Ok(paper_with_id(conn, decision_id)?.map(|(_, number)| number))
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::typed::typed;
 use super::{Entity, WorkflowError};
-use crate::commission::{Commission, Meeting, Role};
+use crate::commission::{Commission, Meeting, Member, MemberError, Role};
 use crate::i18n::Text;
 use crate::rules::decision;
 use crate::store::{ChangeContext, Store};
@@ -26,6 +26,25 @@ pub struct MemberRequest {
     pub role: Role,
     pub full_name: String,
     pub position: Option<String>,
+}
+
+/// A member's role, name and position after an edit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct MemberEdit {
+    pub member_id: i64,
+    pub role: Role,
+    pub full_name: String,
+    pub position: Option<String>,
+}
+
+/// The commission of one cohort copied, with its members, to another: a commission set up
+/// for the wrong year, or last year's again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct CommissionCopy {
+    pub from_year: i32,
+    pub to_year: i32,
 }
 
 /// A meeting of the cohort's commission; `present` by member id, or everyone.
@@ -63,18 +82,89 @@ pub fn create_commission(
     store.commission_by_id(id)?.ok_or(WorkflowError::NotFound { what: Entity::Commission, id })
 }
 
+/// Copies a commission and its members to another cohort. The other cohort may already have
+/// a commission without members (created and left empty); one with members is refused.
+pub fn copy_commission(
+    store: &mut Store,
+    request: &CommissionCopy,
+    ctx: &ChangeContext,
+) -> Result<Commission, WorkflowError> {
+    let source = of_year(store, request.from_year)?;
+    let to_year = request.to_year;
+    let id = store.write(ctx, |tx| {
+        let id = match tx.commission(to_year)? {
+            Some(target) if !target.members.is_empty() || to_year == source.year => {
+                return Err(WorkflowError::CommissionExists { year: to_year });
+            }
+            Some(target) => target.id,
+            None => tx.insert_commission(to_year, &source.name)?,
+        };
+        for m in &source.members {
+            tx.insert_member(id, m.role, &m.full_name, m.position.as_deref())?;
+        }
+        Ok(id)
+    })?;
+    store.commission_by_id(id)?.ok_or(WorkflowError::NotFound { what: Entity::Commission, id })
+}
+
+/// A member's name and position as typed, checked as a list's cells are.
+fn typed_member(full_name: &str, position: Option<&str>) -> Result<(String, Option<String>), WorkflowError> {
+    let name = typed(Text::new("Аты-жөні", "ФИО"), Some(full_name), true)?.unwrap_or_default();
+    let position = typed(Text::new("Лауазымы", "Должность"), position, false)?;
+    Ok((name.to_owned(), position.map(str::to_owned)))
+}
+
 pub fn add_member(
     store: &mut Store,
     request: &MemberRequest,
     ctx: &ChangeContext,
 ) -> Result<Commission, WorkflowError> {
     let commission = of_year(store, request.year)?;
-    let name = typed(Text::new("Аты-жөні", "ФИО"), Some(&request.full_name), true)?.unwrap_or_default();
-    let position = typed(Text::new("Лауазымы", "Должность"), request.position.as_deref(), false)?;
+    let (name, position) = typed_member(&request.full_name, request.position.as_deref())?;
+    commission.check_member(None, request.role, &name)?;
     store.write(ctx, |tx| {
-        tx.insert_member(commission.id, request.role, name, position).map_err(WorkflowError::from)
+        tx.insert_member(commission.id, request.role, &name, position.as_deref()).map_err(WorkflowError::from)
     })?;
     of_year(store, request.year)
+}
+
+/// The member and their commission, unless a finalised protocol names them.
+fn changeable_member(store: &Store, member_id: i64) -> Result<(Commission, Member), WorkflowError> {
+    let not_found = WorkflowError::NotFound { what: Entity::Member, id: member_id };
+    let (commission_id, member) = store.member(member_id)?.ok_or(not_found)?;
+    if let Some(number) = store.member_sealed_by(member_id)? {
+        return Err(MemberError::Sealed { name: member.full_name, number }.into());
+    }
+    let commission = store
+        .commission_by_id(commission_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: commission_id })?;
+    Ok((commission, member))
+}
+
+/// Changes a member's role, name or position while no finalised protocol names them.
+pub fn edit_member(
+    store: &mut Store,
+    request: &MemberEdit,
+    ctx: &ChangeContext,
+) -> Result<Commission, WorkflowError> {
+    let (commission, old) = changeable_member(store, request.member_id)?;
+    let (full_name, position) = typed_member(&request.full_name, request.position.as_deref())?;
+    commission.check_member(Some(old.id), request.role, &full_name)?;
+    let new = Member { id: old.id, role: request.role, full_name, position };
+    store.write(ctx, |tx| tx.update_member(&old, &new).map_err(WorkflowError::from))?;
+    of_year(store, commission.year)
+}
+
+/// Removes a member while no finalised protocol names them; the meetings still open forget
+/// their presence.
+pub fn remove_member(
+    store: &mut Store,
+    member_id: i64,
+    ctx: &ChangeContext,
+) -> Result<Commission, WorkflowError> {
+    let (commission, member) = changeable_member(store, member_id)?;
+    store.write(ctx, |tx| tx.delete_member(&member).map_err(WorkflowError::from))?;
+    of_year(store, commission.year)
 }
 
 pub fn create_meeting(

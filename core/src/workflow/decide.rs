@@ -352,6 +352,10 @@ pub struct MeetingDefaults {
     pub arrival: NaiveDate,
     /// The last arrival date a referral may name ([`decision::latest_arrival`]).
     pub latest_arrival: NaiveDate,
+    /// The first and the last start a deferral may name ([`decision::deferral_starts`]).
+    pub deferral_from: (NaiveDate, NaiveDate),
+    /// How many years after its start a deferral's end may be.
+    pub deferral_years: u32,
 }
 
 pub fn meeting_defaults(store: &Store, meeting_id: i64) -> Result<MeetingDefaults, Error> {
@@ -362,5 +366,7 @@ pub fn meeting_defaults(store: &Store, meeting_id: i64) -> Result<MeetingDefault
     Ok(MeetingDefaults {
         arrival: store.cohort_settings(commission.year)?.default_arrival(meeting.held_on),
         latest_arrival: decision::latest_arrival(meeting.held_on),
+        deferral_from: decision::deferral_starts(meeting.held_on),
+        deferral_years: decision::DEFERRAL_YEARS,
     })
 }

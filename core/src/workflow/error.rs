@@ -1,6 +1,7 @@
 //! Why a person's step cannot be taken as asked: something it names is not there, or a check
 //! of the domain refused it.
 
+use crate::commission::MemberError;
 use crate::i18n::{Text, UserFacing};
 use crate::ident::Iin;
 use crate::papers::PaperError;
@@ -14,6 +15,7 @@ pub enum Entity {
     Vacancy,
     Meeting,
     Commission,
+    Member,
     Period,
     Payment,
 }
@@ -25,6 +27,7 @@ impl Entity {
             Entity::Vacancy => Text::new("бос орын", "вакансия"),
             Entity::Meeting => Text::new("отырыс", "заседание"),
             Entity::Commission => Text::new("комиссия", "комиссия"),
+            Entity::Member => Text::new("комиссия мүшесі", "член комиссии"),
             Entity::Period => Text::new("кезең", "период"),
             Entity::Payment => Text::new("төлем", "платёж"),
         }
@@ -39,6 +42,8 @@ pub enum WorkflowError {
     Decision(#[from] DecisionError),
     #[error(transparent)]
     Paper(#[from] PaperError),
+    #[error(transparent)]
+    Member(#[from] MemberError),
     /// Another window may have removed the record meanwhile, or a typed id is wrong.
     #[error("{what:?} {id} not found")]
     NotFound { what: Entity, id: i64 },
@@ -69,6 +74,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Store(e) => e.code(),
             WorkflowError::Decision(e) => e.code(),
             WorkflowError::Paper(e) => e.code(),
+            WorkflowError::Member(e) => e.code(),
             WorkflowError::NotFound { .. } => "not_found",
             WorkflowError::GraduateNotFound { .. } => "graduate_not_found",
             WorkflowError::CommissionExists { .. } => "commission_exists",
@@ -85,6 +91,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Store(e) => e.params(),
             WorkflowError::Decision(e) => e.params(),
             WorkflowError::Paper(e) => e.params(),
+            WorkflowError::Member(e) => e.params(),
             WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
                 vec![("year", year.to_string())]
             }
@@ -105,6 +112,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Store(e) => e.message(),
             WorkflowError::Decision(e) => e.message(),
             WorkflowError::Paper(e) => e.message(),
+            WorkflowError::Member(e) => e.message(),
             WorkflowError::NotFound { what, id } => {
                 let what = what.label();
                 Text::new(

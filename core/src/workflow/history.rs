@@ -1,13 +1,13 @@
 //! A graduate's history as the card reads it: every audited change about them (their imported
-//! row, decisions and revisions, arrival, periods, cost, years on the grant, payments, an end
-//! on another ground) in words: what happened, each field old → new, who, when.
+//! row, decisions and revisions, the papers issued and cancelled, arrival, periods, cost, years
+//! on the grant, payments, an end on another ground) in words: what happened, each field old → new, who, when.
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::classifiers::Classifier;
-use crate::commission::DecisionView;
+use crate::commission::{DecisionView, PaperNumber};
 use crate::followup::{Arrival, GrantYears, ObligationEnd, Payment, Period, StudyCost};
 use crate::i18n::{Lang, Text, date, tenge};
 use crate::model::FieldChange;
@@ -59,6 +59,7 @@ fn entry(db: &Db, row: AuditEntry, decisions: &[DecisionView]) -> HistoryEntry {
     let details = row.details.unwrap_or_default();
     let (what, changes) = match row.entity.as_str() {
         entity::DECISION => decision(row.entity_id, decisions),
+        entity::PAPER => paper(&details),
         entity::ARRIVAL => described::<Arrival>(&details, action, ("Келгені", "Прибытие")),
         entity::PERIOD => described::<OfPeriod>(&details, action, ("Кезең", "Период")),
         entity::STUDY_COST => described::<StudyCost>(&details, action, ("Оқу құны", "Стоимость обучения")),
@@ -79,6 +80,23 @@ fn entry(db: &Db, row: AuditEntry, decisions: &[DecisionView]) -> HistoryEntry {
         },
     };
     HistoryEntry { at: row.at, actor: row.actor, what, changes }
+}
+
+/// A paper: issued under its number, or cancelled when its decision was revised.
+fn paper(details: &serde_json::Value) -> (Text, Vec<FieldChange>) {
+    let Ok(Values::<PaperNumber> { new: Some(p), .. }) = Values::deserialize(details) else {
+        return (Text::new("Құжат", "Документ"), Vec::new());
+    };
+    let (number, on) = (&p.number, date(p.issued_on));
+    let what = if p.cancelled {
+        Text::new(
+            format!("№{number} құжат шешім қайта қаралғандықтан күшін жойды"),
+            format!("Документ №{number} аннулирован: решение пересмотрено"),
+        )
+    } else {
+        Text::new(format!("№{number} құжат берілді ({on})"), format!("Выдан документ №{number} ({on})"))
+    };
+    (what, Vec::new())
 }
 
 /// A decision: taken, or taken as a revision of an earlier one (then its fields read old → new).

@@ -81,7 +81,7 @@ pub fn export_financial_centre(
         let obligation = case.view(g.id, decision.clone(), as_of).map_err(FollowUpError::from)?;
         rows.push(FinancialCentreRow { graduate: g, obligation, paper, employer });
     }
-    write_financial_centre(&rows, lang, path)?;
+    write_financial_centre(&rows, year, lang, path)?;
     Ok(Written { file: path.to_path_buf(), rows: rows.len() })
 }
 
@@ -118,6 +118,6 @@ pub fn placement(store: &Store, year: i32) -> Result<PlacementStats, Error> {
 
 pub fn export_stats(store: &Store, year: i32, lang: Lang, path: &Path) -> Result<Written, Error> {
     let stats = placement(store, year)?;
-    stats.write_xlsx(lang, path)?;
+    stats.write_xlsx(year, lang, path)?;
     Ok(Written { file: path.to_path_buf(), rows: stats.total.total() as usize })
 }

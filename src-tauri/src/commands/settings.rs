@@ -5,7 +5,9 @@ use joldama_core::commission::Commission;
 use joldama_core::model::University;
 use joldama_core::rules::{CohortSettings, Rule, RuleSet};
 use joldama_core::store::{Backup, Store, StoreError};
-use joldama_core::workflow::commission::{self, CommissionRequest, MemberRequest};
+use joldama_core::workflow::commission::{
+    self, CommissionCopy, CommissionRequest, MemberEdit, MemberRequest,
+};
 use joldama_core::workflow::demo::{self, DemoSpec, DemoSummary};
 use joldama_core::workflow::person;
 use joldama_core::workflow::register::{self, CheckReport};
@@ -53,7 +55,7 @@ pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
 /// The register's check, which the window runs at start and shows if anything is found.
 #[tauri::command]
 pub async fn check_register(desk: State<'_, Desk>) -> Answer<CheckReport> {
-    desk.run(|s| register::check(s)).await
+    desk.read_apart(|s| register::check(s)).await
 }
 
 /// The demo year, unless that year is there already (`None`).
@@ -85,6 +87,21 @@ pub async fn create_commission(desk: State<'_, Desk>, request: CommissionRequest
 #[tauri::command]
 pub async fn add_member(desk: State<'_, Desk>, request: MemberRequest) -> Answer<Commission> {
     desk.run(move |s| commission::add_member(s, &request, &change())).await
+}
+
+#[tauri::command]
+pub async fn edit_member(desk: State<'_, Desk>, request: MemberEdit) -> Answer<Commission> {
+    desk.run(move |s| commission::edit_member(s, &request, &change())).await
+}
+
+#[tauri::command]
+pub async fn remove_member(desk: State<'_, Desk>, member_id: i64) -> Answer<Commission> {
+    desk.run(move |s| commission::remove_member(s, member_id, &change())).await
+}
+
+#[tauri::command]
+pub async fn copy_commission(desk: State<'_, Desk>, request: CommissionCopy) -> Answer<Commission> {
+    desk.run(move |s| commission::copy_commission(s, &request, &change())).await
 }
 
 /// The cohort's rules table, row by row (a `RuleSet` crosses as its rows).

@@ -12,4 +12,12 @@ arrival: string,
 /**
  * The last arrival date a referral may name ([`decision::latest_arrival`]).
  */
-latest_arrival: string, };
+latest_arrival: string, 
+/**
+ * The first and the last start a deferral may name ([`decision::deferral_starts`]).
+ */
+deferral_from: [string, string], 
+/**
+ * How many years after its start a deferral's end may be.
+ */
+deferral_years: number, };

@@ -187,6 +187,19 @@ const MONTHS: Record<Lang, string[]> = {
   ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
 };
 
+/** A month's name as a calendar heads it (nominative), `month` 0–11. */
+export function monthName(l: Lang, month: number): string {
+  const ru = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+  const name = l === 'ru' ? ru[month] : MONTHS.kk[month];
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** The days of the week from Monday, as a calendar heads its columns. */
+export const WEEKDAYS: Record<Lang, string[]> = {
+  kk: ['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс'],
+  ru: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'],
+};
+
 /** "2025-12-02" → "2025 ж. 2 желтоқсан" / "2 декабря 2025 г."; '' when it is not a date. */
 export function formatDateLong(l: Lang, iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');

@@ -18,6 +18,7 @@ import type {
   CohortSettings,
   ColumnMapping,
   Commission,
+  CommissionCopy,
   CommissionRequest,
   DecisionRequest,
   DecisionView,
@@ -39,6 +40,7 @@ import type {
   Meeting,
   MeetingDefaults,
   MeetingRequest,
+  MemberEdit,
   MemberRequest,
   PapersResult,
   PaymentRequest,
@@ -113,12 +115,36 @@ export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
 export const saveUniversity = (args: { university: University }) =>
   call<University>('save_university', args);
+// When the UI's script began to run, in epoch milliseconds (the app's clock).
+const scriptStarted = Date.now();
+let painted = false;
+/**
+ * Tells the app, once, that the first table of real content is on screen: the app writes the
+ * start's figures to its log (`scripts/bench-window` reads them). Two animation frames: the
+ * second begins after the frame with the table has been painted.
+ */
+export function markFirstPaint() {
+  if (painted || typeof requestAnimationFrame !== 'function') return;
+  painted = true;
+  const data = Date.now();
+  const page = performance.timeOrigin;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => void invoke('first_paint', { page, script: scriptStarted, data }).catch(() => {})),
+  );
+}
+
 export const commission = (args: { year: number }) => call<Commission | null>('commission', args);
 /** The cohort's commission; with no name, the law's. */
 export const createCommission = (args: { request: CommissionRequest }) =>
   call<Commission>('create_commission', args);
 /** A member of the cohort's commission (by year). */
 export const addMember = (args: { request: MemberRequest }) => call<Commission>('add_member', args);
+/** A member's role, name or position changed, while no finalised protocol names them. */
+export const editMember = (args: { request: MemberEdit }) => call<Commission>('edit_member', args);
+/** A member removed, while no finalised protocol names them. */
+export const removeMember = (args: { memberId: number }) => call<Commission>('remove_member', args);
+/** A cohort's commission and members copied to another cohort. */
+export const copyCommission = (args: { request: CommissionCopy }) => call<Commission>('copy_commission', args);
 export const rules = (args: { cohort: number }) => call<Rule[]>('rules', args);
 export const saveRules = (args: { cohort: number; rules: Rule[] }) => call<Rule[]>('save_rules', args);
 export const cohortSettings = (args: { cohort: number }) => call<CohortSettings>('cohort_settings', args);

@@ -47,7 +47,9 @@ export type { Member } from '../bindings/Member';
 export type { Commission } from '../bindings/Commission';
 export type { Backup } from '../bindings/Backup';
 export type { DemoSummary } from '../bindings/DemoSummary';
+export type { CommissionCopy } from '../bindings/CommissionCopy';
 export type { CommissionRequest } from '../bindings/CommissionRequest';
+export type { MemberEdit } from '../bindings/MemberEdit';
 export type { MemberRequest } from '../bindings/MemberRequest';
 /** The register's check at start: what it looked at, and what differs from the seals. */
 export type { CheckReport } from '../bindings/CheckReport';

@@ -242,3 +242,11 @@ export function cohortSettingsOf(f: CohortForm): { settings: CohortSettings | nu
     bad,
   };
 }
+
+/** An ISO date moved by whole years; a 29 February to the 28th, as the core moves it. */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  return `${pad(y + years, 4)}-${pad(m, 2)}-${pad(Math.min(d, lastDay), 2)}`;
+}

@@ -73,4 +73,30 @@ describe('DateField', () => {
     await tick();
     expect(field().value).toBe('08.03.2026');
   });
+
+  it('picks a day from a calendar in the window’s language, its days out of bounds shut', async () => {
+    lang.set('ru');
+    render(DateFieldHarness, { props: { initial: '2025-06-25', min: '2025-06-20', max: '2025-08-31' } });
+    await fireEvent.click(screen.getByTestId('date-pick'));
+    const calendar = screen.getByTestId('date-calendar');
+    expect(calendar.textContent).toContain('Июнь 2025');
+    expect(calendar.textContent).toContain('Пн');
+    // 1 June 2025 is a Sunday: six blanks before it in a week from Monday.
+    const first = calendar.querySelector('tbody tr')!;
+    expect([...first.querySelectorAll('td')].map((d) => d.textContent?.trim())).toEqual(['', '', '', '', '', '', '1']);
+    const day = (iso: string) => calendar.querySelector(`[data-day="${iso}"]`) as HTMLButtonElement;
+    expect(day('2025-06-19').disabled).toBe(true);
+    expect(day('2025-06-25').classList.contains('chosen')).toBe(true);
+    await fireEvent.click(screen.getByLabelText('Следующий месяц'));
+    expect(calendar.textContent).toContain('Июль 2025');
+    await fireEvent.click(calendar.querySelector('[data-day="2025-07-15"]')!);
+    expect([field().value, value()]).toEqual(['15.07.2025', '2025-07-15']);
+    expect(screen.queryByTestId('date-calendar')).toBeNull();
+
+    lang.set('kk');
+    await fireEvent.click(screen.getByTestId('date-pick'));
+    expect(screen.getByTestId('date-calendar').textContent).toContain('Шілде 2025');
+    await fireEvent.keyDown(screen.getByTestId('date-calendar'), { key: 'Escape' });
+    expect(screen.queryByTestId('date-calendar')).toBeNull();
+  });
 });

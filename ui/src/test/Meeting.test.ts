@@ -55,6 +55,8 @@ beforeEach(() => {
     .mockImplementation(async ({ meetingId }) => ({
       arrival: meetingId === 2 ? '2025-10-03' : '2025-09-01',
       latest_arrival: meetingId === 2 ? '2027-10-03' : '2027-06-20',
+      deferral_from: ['2023-06-20', '2027-06-20'],
+      deferral_years: 2,
     }));
   vi.mocked(ipc.eligibility).mockReset().mockResolvedValue(eligibility());
   vi.mocked(ipc.graduateDetail).mockReset().mockResolvedValue(detail({ decisions: [] }));

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
-import type { University } from '../lib/types';
+import type { AppError, Commission, University } from '../lib/types';
 import { cohortSettings } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
@@ -20,6 +20,10 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     cohortSettings: vi.fn(),
     deskPerson: vi.fn(),
     setDeskPerson: vi.fn(),
+    editMember: vi.fn(),
+    removeMember: vi.fn(),
+    copyCommission: vi.fn(),
+    appInfo: vi.fn(),
   };
 });
 
@@ -58,6 +62,9 @@ describe('Settings parts', () => {
     await fireEvent.click(screen.getByTestId('settings-go-backups'));
     expect(document.activeElement?.id).toBe('settings-backups');
     expect(screen.getByTestId('settings-go-about').textContent).toBe('О программе');
+    // Ctrl+2 is the second part, the commission.
+    await fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
+    expect(document.activeElement?.id).toBe('settings-commission');
   });
 
   it('keeps the letterhead’s line breaks through the save', async () => {
@@ -92,5 +99,76 @@ describe('Settings parts', () => {
     render(Settings);
     await waitFor(() => expect((screen.getByTestId('desk-person-name') as HTMLInputElement).value).toBe('Жұмабаева Әйгерім'));
     expect(screen.queryByTestId('desk-person-missing')).toBeNull();
+  });
+});
+
+const commission2025: Commission = {
+  id: 1,
+  year: 2025,
+  name: { kk: 'Комиссия', ru: 'Комиссия' },
+  members: [
+    { id: 11, role: 'chair', full_name: 'Ахметов Ә. Қ.', position: 'Ректор' },
+    { id: 12, role: 'member', full_name: 'Петров И. С.', position: null },
+  ],
+};
+
+describe('Settings: the commission', () => {
+  it('edits a member in a dialog that shows the refusal inside it', async () => {
+    vi.mocked(ipc.commission).mockResolvedValue(commission2025);
+    const refusal: AppError = {
+      code: 'role_taken',
+      params: { name: 'Ахметов Ә. Қ.' },
+      message: { kk: 'Комиссия төрағасы: Ахметов Ә. Қ.', ru: 'Председатель комиссии: Ахметов Ә. Қ.' },
+    };
+    vi.mocked(ipc.editMember).mockRejectedValueOnce(refusal).mockImplementationOnce(async ({ request }) => ({
+      ...commission2025,
+      members: commission2025.members.map((m) => (m.id === request.member_id ? { ...m, ...request, id: m.id } : m)),
+    }));
+    render(Settings);
+    const edits = await screen.findAllByTestId('member-edit');
+    await fireEvent.click(edits[1]);
+    const role = (await screen.findByTestId('member-edit-role')) as HTMLSelectElement;
+    await fireEvent.change(role, { target: { value: 'chair' } });
+    await fireEvent.click(screen.getByTestId('member-dialog-confirm'));
+    const error = await screen.findByTestId('member-dialog-error');
+    expect(error.textContent).toContain('Председатель комиссии: Ахметов Ә. Қ.');
+    expect(app.error).toBeNull();
+
+    await fireEvent.change(role, { target: { value: 'deputy' } });
+    await fireEvent.input(screen.getByTestId('member-edit-name'), { target: { value: ' Петров Иван ' } });
+    await fireEvent.click(screen.getByTestId('member-dialog-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('member-dialog')).toBeNull());
+    expect(vi.mocked(ipc.editMember).mock.calls[1][0].request).toEqual({
+      member_id: 12,
+      role: 'deputy',
+      full_name: 'Петров Иван',
+      position: null,
+    });
+    expect(screen.getAllByTestId('member-row')[1].textContent).toContain('Петров Иван');
+  });
+
+  it('removes a member once asked', async () => {
+    vi.mocked(ipc.commission).mockResolvedValue(commission2025);
+    vi.mocked(ipc.removeMember).mockResolvedValue({ ...commission2025, members: commission2025.members.slice(0, 1) });
+    render(Settings);
+    const removes = await screen.findAllByTestId('member-remove');
+    await fireEvent.click(removes[1]);
+    expect((await screen.findByTestId('member-dialog')).textContent).toContain('Петров И. С.');
+    expect(ipc.removeMember).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('member-dialog-confirm'));
+    await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(1));
+    expect(ipc.removeMember).toHaveBeenCalledWith({ memberId: 12 });
+  });
+
+  it('copies the commission to another year and goes there', async () => {
+    vi.mocked(ipc.commission).mockResolvedValue(commission2025);
+    vi.mocked(ipc.copyCommission).mockResolvedValue({ ...commission2025, id: 2, year: 2026 });
+    vi.mocked(ipc.appInfo).mockResolvedValue(undefined as never);
+    render(Settings);
+    const to = (await screen.findByTestId('commission-copy-to')) as HTMLInputElement;
+    await fireEvent.input(to, { target: { value: '2026' } });
+    await fireEvent.click(screen.getByTestId('commission-copy'));
+    await waitFor(() => expect(app.year).toBe(2026));
+    expect(ipc.copyCommission).toHaveBeenCalledWith({ request: { from_year: 2025, to_year: 2026 } });
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { app, latestOnly } from '../lib/state.svelte';
 import { fileNames, setFileNames } from '../lib/prefs';
 import {
+  addYears,
   changeText,
   cohortFormOf,
   cohortSettingsOf,
@@ -40,6 +41,13 @@ describe('view helpers', () => {
     expect(fileName('/home/secretary/papers/001-referral.pdf')).toBe('001-referral.pdf');
     expect(fileName('C:\\Құжаттар\\stats-2025.xlsx')).toBe('stats-2025.xlsx');
     expect(fileName('plain.xlsx')).toBe('plain.xlsx');
+  });
+
+  it('move a date by whole years, a 29 February to the 28th', () => {
+    expect(addYears('2025-07-01', 2)).toBe('2027-07-01');
+    expect(addYears('2028-02-29', 2)).toBe('2030-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+    expect(addYears('2026-12-31', -2)).toBe('2024-12-31');
   });
 });
 

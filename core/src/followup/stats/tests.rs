@@ -84,9 +84,13 @@ fn nothing_to_count() {
 fn the_tables_read_back_one_sheet_each() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stats.xlsx");
-    PlacementStats::compute(&inputs()).write_xlsx(Lang::Ru, &path).unwrap();
+    PlacementStats::compute(&inputs()).write_xlsx(2025, Lang::Ru, &path).unwrap();
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(book.sheet_names(), ["По программам", "По финансированию", "По регионам"]);
+    // The file says its cohort's year in its title.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let properties = std::io::read_to_string(zip.by_name("docProps/core.xml").unwrap()).unwrap();
+    assert!(properties.contains("<dc:title>Трудоустройство выпуска 2025 года</dc:title>"), "{properties}");
 
     let programmes = book.worksheet_range("По программам").unwrap();
     let row =
