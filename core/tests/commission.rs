@@ -637,6 +637,8 @@ fn members_are_edited_and_removed_until_a_finalised_protocol_names_them_and_copi
     assert!(history.iter().any(|e| e.action == "delete"), "{history:?}");
 
     // Once a finalised protocol names the chair, the chair stays as printed, even to a raw write.
+    let (g, vacancy) = y.referable(0);
+    y.refer(g.id, vacancy).unwrap();
     commission::finalise(&mut y.store, y.meeting, &ctx()).unwrap();
     let sealed = commission::edit_member(&mut y.store, &edit(chair, Role::Chair, "Ахметов Әлібек"), &ctx());
     let error = sealed.unwrap_err();

@@ -31,25 +31,15 @@ pub enum CommissionCommand {
     AddMember {
         #[arg(long)]
         year: i32,
-        /// chair, deputy, secretary or member.
-        #[arg(long)]
-        role: String,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        position: Option<String>,
+        #[command(flatten)]
+        member: MemberArgs,
     },
     /// Change a member's role, name or position (not once a finalised protocol names them).
     EditMember {
         /// The member's number, as `commission show` lists it.
         member_id: i64,
-        /// chair, deputy, secretary or member.
-        #[arg(long)]
-        role: String,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        position: Option<String>,
+        #[command(flatten)]
+        member: MemberArgs,
     },
     /// Remove a member (not once a finalised protocol names them).
     RemoveMember { member_id: i64 },
@@ -65,6 +55,24 @@ pub enum CommissionCommand {
         #[arg(long)]
         year: i32,
     },
+}
+
+/// A member as typed: role, name, position.
+#[derive(clap::Args)]
+pub struct MemberArgs {
+    /// chair, deputy, secretary or member.
+    #[arg(long)]
+    role: String,
+    #[arg(long)]
+    name: String,
+    #[arg(long)]
+    position: Option<String>,
+}
+
+impl MemberArgs {
+    fn role(&self) -> Result<Role, Failure> {
+        Ok(code(&self.role, Role::ALL, Role::code, ("рөл", "роль"))?)
+    }
 }
 
 #[derive(Subcommand)]
@@ -113,20 +121,14 @@ pub fn commission(cli: &Cli, command: &CommissionCommand) -> Result<(), Failure>
                 &cli.change(),
             )?
         }
-        CommissionCommand::AddMember { year, role, name, position } => {
-            let role = code(role, Role::ALL, Role::code, ("рөл", "роль"))?;
-            let request =
-                MemberRequest { year: *year, role, full_name: name.clone(), position: position.clone() };
+        CommissionCommand::AddMember { year, member: m } => {
+            let (full_name, position) = (m.name.clone(), m.position.clone());
+            let request = MemberRequest { year: *year, role: m.role()?, full_name, position };
             workflow::add_member(&mut store, &request, &cli.change())?
         }
-        CommissionCommand::EditMember { member_id, role, name, position } => {
-            let role = code(role, Role::ALL, Role::code, ("рөл", "роль"))?;
-            let request = MemberEdit {
-                member_id: *member_id,
-                role,
-                full_name: name.clone(),
-                position: position.clone(),
-            };
+        CommissionCommand::EditMember { member_id, member: m } => {
+            let (full_name, position) = (m.name.clone(), m.position.clone());
+            let request = MemberEdit { member_id: *member_id, role: m.role()?, full_name, position };
             workflow::edit_member(&mut store, &request, &cli.change())?
         }
         CommissionCommand::RemoveMember { member_id } => {
