@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use joldama_core::classifiers::{Funding, Level};
 use joldama_core::i18n::{Lang, Text};
 use joldama_core::ident::{Bin, Iin};
-use joldama_core::papers::{GraduateLine, Issue, ReferralLetter, University, render};
+use joldama_core::papers::{GraduateLine, Issue, ProtocolRef, ReferralLetter, University, render};
 
 const SURNAMES: [&str; 8] =
     ["Әбдіраһманова", "Нұрғалиев", "Сүлейменова", "Жұмабаев", "Өтегенова", "Құдайбергенов", "Иванова", "Ким"];
@@ -46,8 +46,9 @@ fn letters(count: usize) -> Vec<ReferralLetter> {
                 number: format!("12/{n}"),
                 date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
                 university: university.clone(),
-                chair: "Ж. Қ. Нұрғалиев".into(),
-                secretary: "А. Ө. Сүлейменова".into(),
+                protocol: ProtocolRef { number: 5, date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap() },
+                chair: "Нұрғалиев Жомарт Қасымұлы".into(),
+                secretary: "Сүлейменова Айгүл Өмірқызы".into(),
                 cancelled: false,
                 graduate: GraduateLine {
                     full_name: format!(

@@ -10,14 +10,17 @@ use joldama_core::i18n::{Lang, Text, UserFacing};
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::papers::{
     CentreReferral, Certificate, CertificateKind, FileNames, GraduateLine, Issue, MARGIN_BOTTOM, MARGIN_LEFT,
-    MARGIN_RIGHT, MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRow,
-    ReferralLetter, University, render, write_batch,
+    MARGIN_RIGHT, MARGIN_TOP, Output, PAGE_HEIGHT, PAGE_WIDTH, Paper, PaperError, Protocol, ProtocolRef,
+    ProtocolRow, ReferralLetter, University, render, write_batch,
 };
 
 const NAME: &str = "Әбдіраһманова Шаһизада Ғалымжанқызы";
 const IIN: &str = "871008401427";
 const EMPLOYER: &str = "«Өскемен қаласының № 12 жалпы білім беретін мектебі» КММ";
 const BIN: &str = "940140000385";
+/// Full names as the commission's list holds them; papers sign them «Ж.Қ. Нұрғалиев».
+const CHAIR: &str = "Нұрғалиев Жомарт Қасымұлы";
+const SECRETARY: &str = "Сүлейменова Айгүл Өмірқызы";
 const KAZAKH_LETTERS: [char; 9] = ['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'];
 /// 150 characters each, wider than the page: they must wrap, whole and inside the margins.
 const LONG_EMPLOYER: &str = "Шығыс Қазақстан облысы білім басқармасының «Өскемен қаласының дарынды балаларға \
@@ -62,8 +65,9 @@ fn issue(lang: Lang, number: &str) -> Issue {
         date: date(2025, 6, 20),
         university: university(),
         graduate: graduate(),
-        chair: "Ж. Қ. Нұрғалиев".into(),
-        secretary: "А. Ө. Сүлейменова".into(),
+        protocol: ProtocolRef { number: 5, date: date(2025, 6, 20) },
+        chair: CHAIR.into(),
+        secretary: SECRETARY.into(),
         cancelled: false,
     }
 }
@@ -133,16 +137,17 @@ fn protocol(lang: Lang, rows: usize) -> Protocol {
         commission_name: "Дербес бөлу жөніндегі комиссия".into(),
         meeting_number: "5".into(),
         date: date(2025, 6, 20),
+        place: Some("Өскемен қ., Ғылыми кеңес залы".into()),
         university: university(),
         members: vec![
-            ("Төраға".into(), "Ж. Қ. Нұрғалиев".into()),
-            ("Төрағаның орынбасары".into(), "Б. Ә. Омарова".into()),
-            ("Мүше".into(), "Е. Ү. Жұмабаев".into()),
-            ("Хатшы".into(), "А. Ө. Сүлейменова".into()),
+            ("Төраға".into(), CHAIR.into()),
+            ("Төрағаның орынбасары".into(), "Омарова Бибігүл Әлібекқызы".into()),
+            ("Мүше".into(), "Жұмабаев Ерлан Үсенұлы".into()),
+            ("Хатшы".into(), SECRETARY.into()),
         ],
+        absent: vec![("Мүше".into(), "Ким Ольга Викторовна".into())],
         rows,
-        chair: "Ж. Қ. Нұрғалиев".into(),
-        secretary: "А. Ө. Сүлейменова".into(),
+        secretary: SECRETARY.into(),
         seal: Some("5104cc3f5eb8f62b55bd045238cf638d5bc7e23f1164af3590395676c6c465aa".into()),
     }
 }
@@ -257,9 +262,10 @@ fn every_paper_in_both_languages_reads_back() {
             if name != "protocol" {
                 // The level's label is one word in both languages.
                 let level = "Бакалавриат";
+                // How they studied, in the first sentence.
                 let funding = match lang {
-                    Lang::Kk => "Мемлекеттік білім беру тапсырысы",
-                    Lang::Ru => "Государственный образовательный заказ",
+                    Lang::Kk => "мемлекеттік білім беру тапсырысы негізінде білім алған жас маман",
+                    Lang::Ru => "на основе государственного образовательного заказа",
                 };
                 assert!(text.contains(level) && text.contains(funding), "{name} {lang:?}");
                 assert!(text.contains("6B01501 — Математика"), "{name} {lang:?}");
@@ -283,7 +289,107 @@ fn referral_letter_has_the_employer_and_the_tear_off_slip() {
         assert_eq!(text.matches(BIN).count(), 2, "{lang:?}");
         assert_eq!(text.matches(NAME).count(), 2, "{lang:?}");
         assert!(text.contains("01.09.2025") && text.contains(term) && text.contains(arrived), "{lang:?}");
-        assert!(text.contains("Ж. Қ. Нұрғалиев") && text.contains("А. Ө. Сүлейменова"));
+        assert!(text.contains("Ж.Қ. Нұрғалиев") && text.contains("А.Ө. Сүлейменова"), "{lang:?}: {text}");
+    }
+}
+
+/// The forms' wording (`domain.md`, "Wording"): the legal ground, the protocol, the young
+/// specialist and how they studied, the term, the consequence; the protocol's place, absent
+/// members, quorum, votes and «ҚАУЛЫ ЕТТІ».
+#[test]
+fn papers_read_as_the_forms() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rural = letter(Lang::Kk);
+    rural.issue.graduate.funding = Funding::RuralQuota;
+    let mut rural_ru = letter(Lang::Ru);
+    rural_ru.issue.graduate.funding = Funding::RuralQuota;
+    let cases: [(&str, &dyn Paper, &[&str]); 9] = [
+        (
+            "letter kk",
+            &letter(Lang::Kk),
+            &[
+                "«Білім туралы» Қазақстан Республикасы Заңының 47-бабының 17-тармағына сәйкес дербес бөлу жөніндегі \
+             комиссияның шешімімен (№5 хаттама, 20.06.2025 ж.) мемлекеттік білім беру тапсырысы негізінде білім \
+             алған жас маман жұмысқа жолданады.",
+                "Жас маманның тегі, аты, әкесінің аты",
+                "Жұмысқа келудің соңғы күні: 01.09.2025",
+                "бюджет қаражаты есебінен шеккен шығыстарды",
+                "Жұмысқа қабылдау туралы бұйрық: №",
+                "Растаманы қайтару мекенжайы: «Сәрсен Аманжолов атындағы Шығыс Қазақстан университеті» КеАҚ, 070020",
+            ],
+        ),
+        (
+            "letter ru",
+            &letter(Lang::Ru),
+            &[
+                "В соответствии с пунктом 17 статьи 47 Закона Республики Казахстан «Об образовании» и решением \
+             комиссии по персональному распределению (протокол №5 от 20.06.2025) молодой специалист, обучавшийся \
+             на основе государственного образовательного заказа, направляется на работу.",
+                "Прибыть на работу не позднее: 01.09.2025",
+                "Срок отработки: не менее 3 лет",
+                "пропорционально неотработанному сроку",
+                "Приказ о приёме на работу: №",
+            ],
+        ),
+        (
+            "rural kk",
+            &rural,
+            &[
+                "ауыл жастарына арналған квота шегінде мемлекеттік білім беру тапсырысы негізінде білім алған жас маман",
+            ],
+        ),
+        (
+            "rural ru",
+            &rural_ru,
+            &[
+                "обучавшийся на основе государственного образовательного заказа в пределах квоты для сельской молодёжи",
+            ],
+        ),
+        (
+            "centre ru",
+            &centre(Lang::Ru),
+            &["в связи с отсутствием вакантного места молодой специалист", "в качестве лица, ищущего работу"],
+        ),
+        (
+            "exemption kk",
+            &exemption(Lang::Kk),
+            &["47-бабының 17-2-тармағына сәйкес", "Жұмыспен өтеу міндетінен босатылсын.", "Негізі:"],
+        ),
+        (
+            "deferral ru",
+            &deferral(Lang::Ru),
+            &["пунктом 17 статьи 47", "(протокол №5 от 20.06.2025) настоящая справка"],
+        ),
+        (
+            "protocol kk",
+            &protocol(Lang::Kk, 3),
+            &[
+                "Өткізілген орны: Өскемен қ., Ғылыми кеңес залы",
+                "Қатыспағандар: Мүше Ким Ольга Викторовна",
+                "Комиссияның 5 мүшесінің 4 қатысты, кворум бар.",
+                "ТЫҢДАЛДЫ: комиссия хатшысы А.Ө. Сүлейменова",
+                "ҚАУЛЫ ЕТТІ:",
+                "«жақтағаны» ______",
+            ],
+        ),
+        (
+            "protocol ru",
+            &protocol(Lang::Ru, 3),
+            &[
+                "Отсутствовали: Мүше Ким Ольга Викторовна",
+                "Присутствуют 4 из 5 членов комиссии, кворум имеется.",
+                "СЛУШАЛИ: секретаря комиссии А.Ө. Сүлейменова",
+                "ПОСТАНОВИЛИ:",
+                "Голосовали: «за» ______",
+            ],
+        ),
+    ];
+    for (name, paper, expected) in cases {
+        let text = joined(&pdf_text(&write_pdf(dir.path(), "paper.pdf", &[paper])));
+        for phrase in expected {
+            assert!(text.contains(&joined(phrase)), "{name}: «{phrase}» not in {text}");
+        }
+        assert!(!text.contains("түлек") && !text.contains("выпускник"), "{name}: {text}");
     }
 }
 
@@ -294,8 +400,8 @@ fn centre_referral_and_certificates_say_what_counts() {
         (&centre(Lang::Kk), &["Шығыс Қазақстан облысы", "мерзіміне есептеледі"]),
         (&centre(Lang::Ru), &["Восточно-Казахстанская область", "засчитывается в срок отработки"]),
         (&exemption(Lang::Kk), &["17-2-тармағы", "1. Магистратураға қабылдау"]),
-        (&exemption(Lang::Ru), &["Освободить от отработки", "1. Магистратураға қабылдау"]),
-        (&deferral(Lang::Kk), &["01.07.2025 бастап 30.06.2026 дейін", "есептелмейді"]),
+        (&exemption(Lang::Ru), &["Освободить от обязанности по отработке", "1. Магистратураға қабылдау"]),
+        (&deferral(Lang::Kk), &["01.07.2025 ж. бастап 30.06.2026 ж. дейін", "есептелмейді"]),
         (&deferral(Lang::Ru), &["с 01.07.2025 по 30.06.2026", "не засчитывается в срок отработки"]),
     ];
     for (paper, expected) in cases {
@@ -362,8 +468,8 @@ fn protocol_runs_over_pages_with_header_and_page_numbers() {
         let page_texts: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
         assert_eq!(page_texts.len(), n);
         let header = match lang {
-            Lang::Kk => "Түлектің аты-жөні",
-            Lang::Ru => "ФИО выпускника",
+            Lang::Kk => "Аты-жөні",
+            Lang::Ru => "Ф. И. О.",
         };
         for (k, page) in page_texts.iter().enumerate() {
             let footer = match lang {
@@ -378,7 +484,14 @@ fn protocol_runs_over_pages_with_header_and_page_numbers() {
         for row in &paper.rows {
             assert_eq!(all.matches(row.iin.as_str()).count(), 1, "{lang:?} {}", row.iin);
         }
-        assert!(page_texts[n - 1].contains("Ж. Қ. Нұрғалиев"));
+        // The last decision stands with the votes and every present member's signature.
+        let last = joined(page_texts[n - 1]);
+        assert!(last.contains(paper.rows.last().unwrap().iin.as_str()), "{last}");
+        for signer in ["Ж.Қ. Нұрғалиев", "Б.Ә. Омарова", "Е.Ү. Жұмабаев", "А.Ө. Сүлейменова"]
+        {
+            assert!(last.contains(signer), "{lang:?}: {signer} does not sign: {last}");
+        }
+        assert!(!last.contains("О.В. Ким"), "an absent member signs: {last}");
         // The seal's code under the signatures, as a person compares it with the register.
         assert!(page_texts[n - 1].contains("5104 cc3f 5eb8 f62b"), "{}", page_texts[n - 1]);
         for page in word_boxes(&path) {
@@ -543,4 +656,36 @@ fn write_errors_name_the_file_in_both_languages() {
     assert!(message.kk.contains("taken.pdf") && message.kk.contains("файлын жазу"), "{}", message.kk);
     assert!(message.ru.contains("taken.pdf") && message.ru.contains("Не удалось записать"), "{}", message.ru);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is removed");
+}
+
+/// Every paper in both languages rendered to `target/papers` (PDF and a PNG per page, by
+/// `pdftoppm`), for a person to look at; each must be one page but the protocol.
+#[test]
+fn every_paper_is_rendered_for_looking_at() {
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/papers");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let long = ReferralLetter {
+            employer_name: LONG_EMPLOYER.into(),
+            employer_address: LONG_ADDRESS.into(),
+            ..letter(lang)
+        };
+        let papers: [(&str, &dyn Paper); 6] = [
+            ("letter", &letter(lang)),
+            ("letter-long", &long),
+            ("centre", &centre(lang)),
+            ("exemption", &exemption(lang)),
+            ("deferral", &deferral(lang)),
+            ("protocol", &protocol(lang, 40)),
+        ];
+        for (name, paper) in papers {
+            let name = format!("{name}-{}", lang.code());
+            let path = write_pdf(&out, &name, &[paper]);
+            // The protocol's 40 decisions run over pages; every other paper is one page.
+            assert_eq!(pages(&path) > 1, name.starts_with("protocol"), "{name}");
+            let png = out.join(&name);
+            tool("pdftoppm", &["-r", "60", "-png", path.to_str().unwrap(), png.to_str().unwrap()]);
+        }
+    }
 }

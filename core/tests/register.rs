@@ -64,7 +64,7 @@ impl World {
             &mut self.store,
             self.meeting,
             Lang::Ru,
-            d(on),
+            Some(d(on)),
             Output::Combined(&file),
             &ctx(),
             &watch,

@@ -27,7 +27,7 @@ pub struct LettersArgs {
     /// that a folder's listing names nobody).
     #[arg(long)]
     named_files: bool,
-    /// The date a paper printed for the first time carries; by default today.
+    /// The date a paper printed for the first time carries; by default the meeting's date.
     #[arg(long)]
     date: Option<String>,
 }
@@ -59,7 +59,7 @@ struct Written {
 
 pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
     let mut store = cli.open_store()?;
-    let date = args::date_opt(a.date.as_deref())?.unwrap_or_else(args::today);
+    let date = args::date_opt(a.date.as_deref())?;
     let names = if a.named_files { FileNames::NumberAndName } else { FileNames::Number };
     let output = if a.combined { Output::Combined(&a.out) } else { Output::Folder(&a.out, names) };
     let out = cli.printer();

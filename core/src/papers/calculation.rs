@@ -9,6 +9,7 @@ use super::Paper;
 use super::documents::{GraduateLine, University, graduate_fields, head};
 use super::layout::{Align, Column, Flow, Span, Style, Table};
 use super::words;
+use crate::classifiers::Classifier;
 use crate::followup::{Activity, Employer};
 use crate::i18n::{Lang, Text, tenge};
 use crate::obligation::{CostScope, GrantShare, ObligationView, PeriodKind};
@@ -297,9 +298,10 @@ impl Paper for CalculationSheet {
         head(flow, &self.university, &number, s.as_of, &titles);
         graduate_fields(flow, &self.graduate);
         let field = |flow: &mut Flow, label: String, value: &str| {
-            flow.field(&label, value);
+            flow.field(&label, value, Style::BODY);
             flow.gap(1.0);
         };
+        field(flow, words::FUNDING.get(lang).to_owned(), self.graduate.funding.label(lang));
         if let Some(d) = &self.view.decision {
             let date = words::date(d.decision.meeting_date);
             let decision = format!("{} (№{}, {date})", d.summary.get(lang), d.decision.meeting_number);

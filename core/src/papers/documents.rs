@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::Paper;
 use super::layout::{Align, Column, Flow, Span, Style, Table};
-use super::words::{self, Phrase};
+use super::words::{self, Action, LegalPoint, Phrase};
 use crate::classifiers::{Classifier, Funding, Level, Region};
 use crate::i18n::Lang;
 use crate::ident::{Bin, Iin};
@@ -47,10 +47,20 @@ pub struct Issue {
     pub date: NaiveDate,
     pub university: University,
     pub graduate: GraduateLine,
+    /// The meeting whose decision the paper carries out.
+    pub protocol: ProtocolRef,
+    /// Full names, surname first; the paper signs them as initials and surname.
     pub chair: String,
     pub secretary: String,
     /// The decision was revised: the paper is stamped void.
     pub cancelled: bool,
+}
+
+/// A meeting's protocol as papers cite it: its number and the meeting's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProtocolRef {
+    pub number: u32,
+    pub date: NaiveDate,
 }
 
 /// Жұмысқа жолдама / направление на работу, with the employer's tear-off arrival slip.
@@ -98,11 +108,15 @@ pub struct Protocol {
     pub commission_name: String,
     pub meeting_number: String,
     pub date: NaiveDate,
+    /// Where the meeting sat (room, city), as the secretary wrote it.
+    pub place: Option<String>,
     pub university: University,
-    /// (role, name) of each member present.
+    /// (role, full name) of each member present; each signs the protocol.
     pub members: Vec<(String, String)>,
+    /// (role, full name) of each member absent.
+    pub absent: Vec<(String, String)>,
     pub rows: Vec<ProtocolRow>,
-    pub chair: String,
+    /// Who reports the decisions (СЛУШАЛИ), full name.
     pub secretary: String,
     /// A finalised meeting's seal (its hash in the register's chain): printed so that the
     /// signed paper anchors the file's record of it.
@@ -134,17 +148,25 @@ pub(super) fn head(flow: &mut Flow, university: &University, number: &str, date:
     let number =
         if number.is_empty() { String::new() } else { format!("{} {number}", words::NUMBER.get(lang)) };
     flow.table(&table, &[[number, words::date(date)]]);
-    flow.gap(12.0);
+    flow.gap(8.0);
     for title in titles {
         flow.heading(title);
     }
-    flow.gap(10.0);
+    flow.gap(6.0);
 }
 
 fn field(flow: &mut Flow, label: Phrase, value: &str) {
     let label = label.get(flow.lang());
-    flow.field(label, value);
+    flow.field(label, value, Style::BODY);
     flow.gap(1.0);
+}
+
+/// The tear-off slip's smaller type: the letter and its slip stay on one page.
+const SLIP: Style = Style::SMALL;
+
+fn slip_field(flow: &mut Flow, label: Phrase, value: &str) {
+    let label = label.get(flow.lang());
+    flow.field(label, value, SLIP);
 }
 
 pub(super) fn graduate_fields(flow: &mut Flow, graduate: &GraduateLine) {
@@ -152,21 +174,24 @@ pub(super) fn graduate_fields(flow: &mut Flow, graduate: &GraduateLine) {
     field(flow, words::GRADUATE, &graduate.full_name);
     field(flow, words::IIN, graduate.iin.as_str());
     field(flow, words::PROGRAM, &format!("{} — {}", graduate.program_code, graduate.program_name));
-    field(flow, words::LEVEL, graduate.level.label(lang));
-    field(flow, words::GRADUATION_YEAR, &graduate.graduation_year.to_string());
-    field(flow, words::FUNDING, graduate.funding.label(lang));
+    field(
+        flow,
+        words::LEVEL_AND_YEAR,
+        &format!("{}, {}", graduate.level.label(lang), graduate.graduation_year),
+    );
 }
 
 fn note(flow: &mut Flow, phrase: Phrase) {
     let text = phrase.get(flow.lang());
-    flow.gap(6.0);
+    flow.gap(4.0);
     flow.text(text, Style::BODY);
 }
 
 fn commission_signatures(flow: &mut Flow, chair: &str, secretary: &str) {
     let lang = flow.lang();
-    flow.gap(12.0);
-    flow.signatures(&[(words::CHAIR.get(lang), chair), (words::SECRETARY.get(lang), secretary)]);
+    flow.gap(8.0);
+    let (chair, secretary) = (words::signer(chair), words::signer(secretary));
+    flow.signatures(&[(words::CHAIR.get(lang), &chair), (words::SECRETARY.get(lang), &secretary)]);
     flow.text(words::STAMP.get(lang), Style::SMALL);
 }
 
@@ -174,7 +199,8 @@ fn commission_signatures(flow: &mut Flow, chair: &str, secretary: &str) {
 trait GraduatePaper {
     fn issue(&self) -> &Issue;
     fn titles(&self) -> Vec<Phrase>;
-    fn intro(&self) -> Phrase;
+    /// What the decision does, for the first sentence.
+    fn action(&self) -> Action;
     /// What follows the graduate's fields, before the signatures.
     fn body(&self, flow: &mut Flow);
     /// What follows the signatures (the letter's tear-off slip).
@@ -201,7 +227,8 @@ impl<T: GraduatePaper> Paper for T {
         }
         let titles: Vec<&str> = self.titles().iter().map(|t| t.get(issue.lang)).collect();
         head(flow, &issue.university, &issue.number, issue.date, &titles);
-        flow.text(self.intro().get(issue.lang), Style::BODY);
+        let protocol = words::protocol_ref(issue.lang, issue.protocol.number, issue.protocol.date);
+        flow.text(&words::intro(issue.lang, self.action(), &protocol, issue.graduate.funding), Style::BODY);
         flow.gap(6.0);
         graduate_fields(flow, &issue.graduate);
         self.body(flow);
@@ -219,8 +246,8 @@ impl GraduatePaper for ReferralLetter {
         vec![words::REFERRAL_TITLE]
     }
 
-    fn intro(&self) -> Phrase {
-        words::REFERRAL_INTRO
+    fn action(&self) -> Action {
+        Action::Referral
     }
 
     fn body(&self, flow: &mut Flow) {
@@ -231,26 +258,35 @@ impl GraduatePaper for ReferralLetter {
         field(flow, words::POSITION, &self.position);
         field(flow, words::ARRIVAL_DATE, &words::date(self.arrival_date));
         field(flow, words::TERM, &words::at_least_years(lang, self.term_years));
-        note(flow, words::REFERRAL_NOTE);
+        note(flow, words::CONSEQUENCE);
     }
 
     fn tail(&self, flow: &mut Flow) {
         let (lang, issue) = (self.issue.lang, &self.issue);
         flow.keep_together(|flow| {
-            flow.gap(6.0);
+            flow.gap(4.0);
             flow.cut_line(words::CUT_HERE.get(lang));
-            flow.gap(6.0);
-            flow.paragraph(&[Span::bold(words::SLIP_TITLE.get(lang))], Style::BODY.aligned(Align::Center));
-            flow.gap(6.0);
+            flow.gap(2.0);
+            flow.paragraph(&[Span::bold(words::SLIP_TITLE.get(lang))], SLIP.aligned(Align::Center));
+            flow.gap(3.0);
             let letter = format!("{} {}, {}", words::NUMBER.get(lang), issue.number, words::date(issue.date));
-            field(flow, words::LETTER_REF, &letter);
-            field(flow, words::GRADUATE, &issue.graduate.full_name);
-            field(flow, words::IIN, issue.graduate.iin.as_str());
-            field(flow, words::EMPLOYER, &self.employer_name);
-            field(flow, words::BIN, self.employer_bin.as_str());
-            flow.gap(6.0);
-            flow.text(words::ARRIVED_ON.get(lang), Style::BODY);
-            flow.gap(12.0);
+            slip_field(flow, words::LETTER_REF, &letter);
+            let who =
+                format!("{}, {} {}", issue.graduate.full_name, words::IIN.get(lang), issue.graduate.iin);
+            slip_field(flow, words::GRADUATE, &who);
+            let employer = format!("{}, {} {}", self.employer_name, words::BIN.get(lang), self.employer_bin);
+            slip_field(flow, words::EMPLOYER, &employer);
+            flow.gap(3.0);
+            for line in [words::ARRIVED_ON, words::HIRING_ORDER, words::HIRED_AS] {
+                flow.text(line.get(lang), SLIP);
+                flow.gap(2.0);
+            }
+            let university = &issue.university;
+            let back = [university.name.get(lang), university.address.get(lang)];
+            let back = back.iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(", ");
+            slip_field(flow, words::RETURN_TO, &back);
+            flow.text(words::REFERRAL_NOTE.get(lang), SLIP);
+            flow.gap(8.0);
             flow.signatures(&[(words::EMPLOYER_SIGNATURE.get(lang), words::STAMP.get(lang))]);
         });
     }
@@ -265,10 +301,10 @@ impl GraduatePaper for CentreReferral {
         vec![words::CENTRE_TITLE, words::CENTRE_SUBTITLE]
     }
 
-    fn intro(&self) -> Phrase {
+    fn action(&self) -> Action {
         match self.reason {
-            Some(_) => words::CENTRE_INTRO_BY_DECISION,
-            None => words::CENTRE_INTRO,
+            Some(_) => Action::CentreByDecision,
+            None => Action::CentreNoVacancy,
         }
     }
 
@@ -280,6 +316,7 @@ impl GraduatePaper for CentreReferral {
         field(flow, words::REGION, self.region.label(lang));
         field(flow, words::TERM, &words::at_least_years(lang, self.term_years));
         note(flow, words::CENTRE_COUNTS);
+        note(flow, words::CONSEQUENCE);
     }
 }
 
@@ -296,8 +333,11 @@ impl GraduatePaper for Certificate {
         vec![words::CERTIFICATE_TITLE, subtitle]
     }
 
-    fn intro(&self) -> Phrase {
-        words::CERTIFICATE_INTRO
+    fn action(&self) -> Action {
+        match self.kind {
+            CertificateKind::Exemption { .. } => Action::Certificate(LegalPoint::Exemption),
+            CertificateKind::Deferral { .. } => Action::Certificate(LegalPoint::WorkOff),
+        }
     }
 
     fn body(&self, flow: &mut Flow) {
@@ -341,13 +381,41 @@ impl Paper for Protocol {
             self.date,
             &[words::PROTOCOL_TITLE.get(lang), &self.commission_name],
         );
-        flow.paragraph(&[Span::bold(words::MEMBERS_PRESENT.get(lang))], Style::BODY);
+        if let Some(place) = self.place.as_deref().filter(|p| !p.trim().is_empty()) {
+            field(flow, words::PLACE, place);
+            flow.gap(4.0);
+        }
         const MEMBERS: [Column; 2] =
             [Column { share: 0.45, align: Align::Left }, Column { share: 0.55, align: Align::Left }];
-        let members: Vec<[&str; 2]> = self.members.iter().map(|(role, name)| [role.as_str(), name]).collect();
-        flow.table(&Table { columns: &MEMBERS, header: &[], ruled: false, style: Style::BODY }, &members);
+        let members = Table { columns: &MEMBERS, header: &[], ruled: false, style: Style::BODY };
+        for (title, who) in [(words::MEMBERS_PRESENT, &self.members), (words::MEMBERS_ABSENT, &self.absent)] {
+            flow.paragraph(&[Span::bold(title.get(lang))], Style::BODY);
+            if who.is_empty() {
+                flow.text(words::NOBODY.get(lang), Style::BODY);
+            }
+            let rows: Vec<[&str; 2]> = who.iter().map(|(role, name)| [role.as_str(), name]).collect();
+            flow.table(&members, &rows);
+            flow.gap(4.0);
+        }
+        let total = self.members.len() + self.absent.len();
+        flow.text(&words::quorum(lang, self.members.len(), total), Style::BODY);
         flow.gap(6.0);
         flow.text(words::AGENDA.get(lang), Style::BODY);
+        flow.gap(6.0);
+        let heard = match lang {
+            Lang::Kk => format!(
+                "комиссия хатшысы {} — жас мамандарды дербес бөлу туралы.",
+                words::signer(&self.secretary)
+            ),
+            Lang::Ru => format!(
+                "секретаря комиссии {} — о персональном распределении молодых специалистов.",
+                words::signer(&self.secretary)
+            ),
+        };
+        flow.paragraph(
+            &[Span::bold(words::HEARD.get(lang)), Span::regular(" "), Span::regular(&heard)],
+            Style::BODY,
+        );
         flow.gap(6.0);
         flow.paragraph(&[Span::bold(words::RESOLVED.get(lang))], Style::BODY);
         flow.gap(4.0);
@@ -381,11 +449,26 @@ impl Paper for Protocol {
             .collect();
         let table =
             Table { columns: &DECISIONS, header: &header, ruled: true, style: Style::BODY.sized(9.5) };
-        flow.table(&table, &rows);
-        commission_signatures(flow, &self.chair, &self.secretary);
-        if let Some(seal) = &self.seal {
-            flow.gap(4.0);
-            flow.text(&format!("{}: {}", words::SEAL.get(lang), words::seal_code(seal)), Style::SMALL);
-        }
+        // The last decision goes with the votes and the signatures, so they never stand alone
+        // on a page of their own.
+        let (rows, last) = rows.split_at(rows.len().saturating_sub(1));
+        flow.table(&table, rows);
+        let signers: Vec<(&str, String)> =
+            self.members.iter().map(|(role, name)| (role.as_str(), words::signer(name))).collect();
+        let signers: Vec<(&str, &str)> = signers.iter().map(|(role, name)| (*role, name.as_str())).collect();
+        flow.keep_together(|flow| {
+            let continued =
+                if flow.at_page_top() || rows.is_empty() { table } else { Table { header: &[], ..table } };
+            flow.table(&continued, last);
+            flow.gap(8.0);
+            flow.text(words::VOTED.get(lang), Style::BODY);
+            flow.gap(12.0);
+            flow.signatures(&signers);
+            flow.text(words::STAMP.get(lang), Style::SMALL);
+            if let Some(seal) = &self.seal {
+                flow.gap(4.0);
+                flow.text(&format!("{}: {}", words::SEAL.get(lang), words::seal_code(seal)), Style::SMALL);
+            }
+        });
     }
 }

@@ -202,7 +202,7 @@ pub struct Column {
 
 /// How a table looks: ruled (cell borders, a grey header repeated on every page) or not (for
 /// signature lines and label–value layouts).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Table<'a> {
     pub columns: &'a [Column],
     pub header: &'a [&'a str],
@@ -285,6 +285,11 @@ impl Flow {
         self.cancelled = true;
     }
 
+    /// Nothing drawn yet on this page.
+    pub fn at_page_top(&self) -> bool {
+        self.y <= MARGIN_TOP
+    }
+
     pub fn gap(&mut self, points: f32) {
         self.y += points;
     }
@@ -310,10 +315,10 @@ impl Flow {
     }
 
     /// «Label: value», the label in bold.
-    pub fn field(&mut self, label: &str, value: &str) {
+    pub fn field(&mut self, label: &str, value: &str, style: Style) {
         self.paragraph(
             &[Span::bold(label), Span::bold(":"), Span::regular(" "), Span::regular(value)],
-            Style::BODY,
+            style,
         );
     }
 

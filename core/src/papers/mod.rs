@@ -19,8 +19,8 @@ use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
 pub use batch::{FileNames, Output, write_batch};
 pub use calculation::CalculationSheet;
 pub use documents::{
-    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRow, ReferralLetter,
-    University,
+    CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRef, ProtocolRow,
+    ReferralLetter, University,
 };
 pub use layout::{
     Align, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, Span,

@@ -14,8 +14,9 @@ use crate::error::Error;
 use crate::generate::{
     DemoError, GraduateListSpec, VacancyListSpec, write_graduate_list, write_vacancy_list,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::import::{ImportOptions, ImportReport};
+use crate::model::University;
 use crate::papers::Output;
 use crate::store::{ChangeContext, Store};
 use crate::task::Watch;
@@ -59,6 +60,21 @@ const MEMBERS: &[(Role, &str, Option<&str>)] = &[
     (Role::Secretary, "Жақсылықова Әйгерім Серікқызы", Some("Мансап орталығының басшысы")),
     (Role::Member, "Оспанов Нұрлан Ғалымұлы", None),
 ];
+
+/// The demo university (invented), with a letterhead of several lines as Settings keeps them.
+fn demo_university() -> University {
+    University {
+        name: Text::new("«Сарыарқа университеті» КеАҚ", "НАО «Университет Сарыарка»"),
+        address: Text::new(
+            "100028, Қарағанды қ., Университет көшесі, 28",
+            "100028, г. Караганда, ул. Университетская, 28",
+        ),
+        letterhead: Text::new(
+            "Мансап орталығы\nТел.: 8 (7212) 35-00-00, e-mail: career@saryarka.edu.kz",
+            "Центр карьеры\nТел.: 8 (7212) 35-00-00, e-mail: career@saryarka.edu.kz",
+        ),
+    }
+}
 
 /// Years a demo can be built for: a graduation cohort the program's calendar and lists handle.
 pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
@@ -112,6 +128,10 @@ fn first_meeting(
 ) -> Result<DemoSummary, Error> {
     let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
     let day = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("a real date");
+    // A university the secretary has named already is kept; the new file's placeholder is not.
+    if store.university()?.name == Text::new("Университет", "Университет") {
+        store.set_university(&demo_university(), &ctx)?;
+    }
     commission::create_commission(store, &CommissionRequest { year, name: None }, &ctx)?;
     for (role, full_name, position) in MEMBERS {
         let member = MemberRequest {
@@ -125,7 +145,7 @@ fn first_meeting(
     let meeting = MeetingRequest {
         year,
         held_on: day(6, 20),
-        place: Some("Мәжіліс залы / Зал заседаний".into()),
+        place: Some("Қарағанды қ., Ғылыми кеңес залы / г. Караганда, зал Учёного совета".into()),
         present: None,
     };
     let meeting = commission::create_meeting(store, &meeting, &ctx)?;
@@ -139,7 +159,7 @@ fn first_meeting(
                 store,
                 meeting.id,
                 Lang::Kk,
-                day(6, 21),
+                None,
                 Output::Combined(&letters_file),
                 &ctx,
                 &Watch::default(),

@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Text, date};
 use crate::model::Vacancy;
 use crate::papers::{
     CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper,
-    PaperError, Protocol, ProtocolRow, ReferralLetter, write_batch,
+    PaperError, Protocol, ProtocolRef, ProtocolRow, ReferralLetter, write_batch,
 };
 use crate::register::Printed;
 use crate::store::{ChangeContext, Db, Store};
@@ -167,16 +167,20 @@ fn centre_reason(reason: &str) -> Text {
     }
 }
 
-/// The meeting's papers, one per decision, numbered on first print (`issued_on`); a paper of
-/// a decision revised since is stamped cancelled.
+/// The meeting's papers, one per decision, numbered on first print and dated `issued_on` (by
+/// default the meeting's date, so that a letter printed later still orders an arrival after
+/// its own date); a reprint keeps both. A paper of a decision revised since is stamped
+/// cancelled.
 pub fn meeting_papers(
     store: &mut Store,
     meeting_id: i64,
     lang: Lang,
-    issued_on: NaiveDate,
+    issued_on: Option<NaiveDate>,
     ctx: &ChangeContext,
 ) -> Result<Vec<Box<dyn Paper>>, WorkflowError> {
     let context = Context::load(store, meeting_id, lang)?;
+    let issued_on = issued_on.unwrap_or(context.meeting.held_on);
+    let protocol = ProtocolRef { number: context.meeting.number, date: context.meeting.held_on };
     let decisions = store.decisions_of_meeting(meeting_id)?;
     // Numbered in one step: a print that fails half-way leaves no number behind.
     let numbers = store.write(ctx, |tx| {
@@ -190,6 +194,7 @@ pub fn meeting_papers(
             date: number.issued_on,
             university: context.printed.university.clone(),
             graduate: context.graduate(d)?.clone(),
+            protocol,
             chair: context.signatory(Role::Chair),
             secretary: context.signatory(Role::Secretary),
             cancelled: number.cancelled || !d.is_current(),
@@ -251,35 +256,37 @@ pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, Wor
             })
         })
         .collect::<Result<Vec<_>, WorkflowError>>()?;
-    let members = context
+    let (members, absent) = context
         .printed
         .commission
         .members
         .iter()
-        .filter(|m| context.meeting.present.contains(&m.id))
-        .map(|m| (context.t(m.role.label()), m.full_name.clone()))
-        .collect();
+        .map(|m| (context.meeting.present.contains(&m.id), (context.t(m.role.label()), m.full_name.clone())))
+        .partition::<Vec<_>, _>(|(present, _)| *present);
+    let names = |found: Vec<(bool, (String, String))>| found.into_iter().map(|(_, m)| m).collect();
     Ok(Protocol {
         lang,
         commission_name: context.t(context.printed.commission.name.clone()),
         meeting_number: context.meeting.number.to_string(),
         date: context.meeting.held_on,
+        place: context.meeting.place.clone(),
         university: context.printed.university.clone(),
         seal: context.seal.clone(),
-        members,
+        members: names(members),
+        absent: names(absent),
         rows,
-        chair: context.signatory(Role::Chair),
         secretary: context.signatory(Role::Secretary),
     })
 }
 
-/// Prints a meeting's papers to `output`: numbers them on first print (`issued_on`), reports
+/// Prints a meeting's papers to `output`: numbers them on first print (dated `issued_on`, by
+/// default the meeting's date), reports
 /// each paper written, stops when the watch is cancelled. Returns the files written.
 pub fn print_meeting(
     store: &mut Store,
     meeting_id: i64,
     lang: Lang,
-    issued_on: NaiveDate,
+    issued_on: Option<NaiveDate>,
     output: Output<'_>,
     ctx: &ChangeContext,
     watch: &Watch,

@@ -34,7 +34,7 @@ pub async fn print_papers(
         let file = folder.join(format!("meeting-{meeting_id}-{}.pdf", lang.code()));
         let names = file_names.unwrap_or_default();
         let output = if combined { Output::Combined(&file) } else { Output::Folder(&folder, names) };
-        let files = papers::print_meeting(s, meeting_id, lang, today(), output, &change(), watch)?;
+        let files = papers::print_meeting(s, meeting_id, lang, None, output, &change(), watch)?;
         Ok::<_, joldama_core::Error>(PapersResult { folder, files })
     })
     .await
