@@ -81,6 +81,9 @@ enum Command {
     Letters(papers::LettersArgs),
     /// Print a meeting's protocol as PDF.
     Protocol(papers::ProtocolArgs),
+    /// The register of the papers a year's commission issued (журнал регистрации), as PDF or,
+    /// with `--xlsx`, as an Excel workbook.
+    Issued(papers::IssuedArgs),
     /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
     Suggest(papers::SuggestArgs),
     /// The rules table of a cohort: who is bound, where they may work, for how long.
@@ -269,6 +272,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Export(command) => export::export(cli, command)?,
         Command::Letters(a) => papers::letters(cli, a)?,
         Command::Protocol(a) => papers::protocol(cli, a)?,
+        Command::Issued(a) => papers::issued(cli, a)?,
         Command::Suggest(a) => papers::suggest(cli, a)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,

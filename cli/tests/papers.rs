@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use calamine::Reader;
 use serde_json::Value;
 
 fn fixture(name: &str) -> PathBuf {
@@ -75,8 +76,8 @@ fn suggestion_accepted_then_letters_and_protocol_printed() {
     }
     assert!(text.contains("ЖҰМЫСҚА ЖОЛДАМА") || text.contains("Жұмысқа жолдама"), "Kazakh title");
     // Printed again, the papers keep their numbers and first date.
-    assert!(text.contains("2025/0001") && text.contains("21.06.2025"));
-    assert!(!text.contains(&format!("2025/{:04}", suggestions.len() + 1)));
+    assert!(text.contains("2025/1-0001") && text.contains("21.06.2025"));
+    assert!(!text.contains(&format!("2025/1-{:04}", suggestions.len() + 1)));
 
     let protocol = dir.path().join("protocol.pdf");
     joldama(&db, &["--lang", "ru", "protocol", &meeting_id, "--out", &s(&protocol)]);
@@ -87,4 +88,24 @@ fn suggestion_accepted_then_letters_and_protocol_printed() {
     for g in &placed {
         assert!(text.contains(g["iin"].as_str().unwrap()), "protocol lists {g}");
     }
+
+    // The register of papers issued: every letter once, in its series, as PDF and as .xlsx.
+    let register = dir.path().join("journal.pdf");
+    joldama(&db, &["--lang", "ru", "issued", "--year", "2025", "--out", &s(&register)]);
+    let text = pdftotext(&register);
+    assert!(text.contains("ЖУРНАЛ РЕГИСТРАЦИИ ВЫДАННЫХ ДОКУМЕНТОВ"), "{text}");
+    for n in 1..=suggestions.len() {
+        assert_eq!(text.matches(&format!("2025/1-{n:04}")).count(), 1, "letter {n} in the register");
+    }
+    let workbook = dir.path().join("journal.xlsx");
+    joldama(&db, &["issued", "--year", "2025", "--out", &s(&workbook), "--xlsx"]);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&workbook).unwrap();
+    let sheet = book.worksheet_range("2025").unwrap();
+    let rows: Vec<_> = sheet.rows().collect();
+    assert_eq!(rows.len(), suggestions.len() + 1, "a header and a row per paper");
+    assert_eq!(rows[0][1].to_string(), "Құжат нөмірі");
+    assert_eq!(rows[1][1].to_string(), "2025/1-0001");
+    assert!(matches!(rows[1][2], calamine::Data::DateTime(_)), "a real date: {:?}", rows[1][2]);
+    let holder = rows[1][4].to_string();
+    assert!(placed.iter().any(|g| holder.ends_with(g["iin"].as_str().unwrap())), "{holder}");
 }

@@ -341,12 +341,63 @@ impl DecisionView {
     }
 }
 
-/// A paper's number: sequential per commission, never reused.
+classifier_enum! {
+    /// A kind of paper with its own number series per commission.
+    pub enum PaperSeries {
+        Referral => "referral",
+        Centre => "centre",
+        Certificate => "certificate",
+    }
+}
+
+impl PaperSeries {
+    /// The series of the paper a decision gives.
+    pub fn of(outcome: &Outcome) -> PaperSeries {
+        match outcome {
+            Outcome::Vacancy { .. } => PaperSeries::Referral,
+            Outcome::EmploymentCentre { .. } => PaperSeries::Centre,
+            Outcome::Exemption { .. } | Outcome::Deferral { .. } => PaperSeries::Certificate,
+        }
+    }
+
+    /// The series' mark in a number (`2025/1-0042`): a digit, the same in both languages.
+    pub fn mark(self) -> u8 {
+        match self {
+            PaperSeries::Referral => 1,
+            PaperSeries::Centre => 2,
+            PaperSeries::Certificate => 3,
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            PaperSeries::Referral => Text::new("Жұмысқа жолдама", "Направление на работу"),
+            PaperSeries::Centre => {
+                Text::new("Жұмыспен қамту орталығына жолдама", "Направление в центр занятости")
+            }
+            PaperSeries::Certificate => Text::new("Анықтама", "Справка"),
+        }
+    }
+
+    /// The number as printed: `2025/1-0042` in a series; `2025/0042` for a paper numbered
+    /// before the series (schema 12), which keeps the number it was given.
+    pub fn number(series: Option<PaperSeries>, year: i32, seq: u32) -> String {
+        match series {
+            Some(series) => format!("{year}/{}-{seq:04}", series.mark()),
+            None => format!("{year}/{seq:04}"),
+        }
+    }
+}
+
+/// A paper's number: sequential per commission and series, never reused.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct PaperNumber {
+    /// The place in its series (in the one series, for a paper numbered before them).
     pub seq: u32,
-    /// As printed: `2025/0042`.
+    /// `None` for a paper numbered before the series.
+    pub series: Option<PaperSeries>,
+    /// As printed: `2025/1-0042`.
     pub number: String,
     pub issued_on: NaiveDate,
     pub cancelled: bool,

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use joldama_core::classifiers::Region;
-use joldama_core::commission::{Decision, DecisionRequest, Outcome, ProofFile, Role};
-use joldama_core::i18n::UserFacing;
+use joldama_core::commission::{
+    Decision, DecisionRequest, Outcome, PaperNumber, PaperSeries, ProofFile, Role,
+};
+use joldama_core::i18n::{Lang, UserFacing};
 use joldama_core::import::ImportOptions;
 use joldama_core::model::Graduate;
 use joldama_core::rules::decision::DecisionError;
@@ -16,7 +18,7 @@ use joldama_core::rules::{
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::suggest::Wish;
 use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
-use joldama_core::workflow::{WorkflowError, decide};
+use joldama_core::workflow::{WorkflowError, decide, papers};
 use joldama_core::{Error, Text};
 
 fn fixture(name: &str) -> PathBuf {
@@ -122,8 +124,8 @@ impl Year {
         self.decide(&request)
     }
 
-    fn number(&mut self, decision: i64, on: NaiveDate) -> joldama_core::commission::PaperNumber {
-        self.store.write(&ctx(), |tx| tx.paper_number(decision, on)).unwrap()
+    fn number(&mut self, decision: i64, series: PaperSeries, on: NaiveDate) -> PaperNumber {
+        self.store.write(&ctx(), |tx| tx.paper_number(decision, series, on)).unwrap()
     }
 
     fn places_left(&self, vacancy: i64) -> u32 {
@@ -146,6 +148,29 @@ fn a_referral_takes_a_place_and_a_graduate_has_one_current_decision() {
     assert_eq!(again.code(), "already_decided");
     assert_eq!(refusal(again), DecisionError::AlreadyDecided { current: decision.id });
     assert!(!y.store.undecided(2025).unwrap().iter().any(|u| u.id == g.id));
+}
+
+/// A paper numbered before the series (schema 11: `series` NULL) keeps the number it was
+/// printed with; the next referral opens its own series beside it.
+#[test]
+fn a_paper_numbered_before_the_series_keeps_its_number() {
+    let mut y = year();
+    let (g, vacancy) = y.referable(0);
+    let first = y.refer(g.id, vacancy).unwrap();
+    let (other, other_vacancy) = y.referable(1);
+    let second = y.refer(other.id, other_vacancy).unwrap();
+    let raw = rusqlite::Connection::open(&y.path).unwrap();
+    raw.execute(
+        "INSERT INTO paper (commission_id, seq, decision_id, issued_on) \
+         SELECT m.commission_id, 7, d.id, '2025-06-20' FROM decision d JOIN meeting m ON m.id = d.meeting_id \
+         WHERE d.id = ?1",
+        [first.id],
+    )
+    .unwrap();
+    let old = y.number(first.id, PaperSeries::Referral, day(2025, 6, 25));
+    assert_eq!((old.number.as_str(), old.series), ("2025/0007", None));
+    let new = y.number(second.id, PaperSeries::Referral, day(2025, 6, 25));
+    assert_eq!((new.number.as_str(), new.series), ("2025/1-0001", Some(PaperSeries::Referral)));
 }
 
 #[test]
@@ -364,9 +389,9 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     assert!(raw.execute("DELETE FROM decision WHERE id = ?1", [referral.id]).is_err());
 
     // The letter is numbered once; printing again gives the same number.
-    let letter = y.number(referral.id, day(2025, 6, 22));
-    assert_eq!((letter.seq, letter.number.as_str(), letter.cancelled), (1, "2025/0001", false));
-    assert_eq!(y.number(referral.id, day(2025, 7, 1)), letter);
+    let letter = y.number(referral.id, PaperSeries::Referral, day(2025, 6, 22));
+    assert_eq!((letter.seq, letter.number.as_str(), letter.cancelled), (1, "2025/1-0001", false));
+    assert_eq!(y.number(referral.id, PaperSeries::Referral, day(2025, 7, 1)), letter);
 
     // The employer refused: redistribution at the next meeting.
     let (chair, secretary) = (y.chair, y.secretary);
@@ -388,9 +413,30 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     assert_eq!(history[0].revised_by, Some(revised.id));
     assert_eq!(history[1].revises, Some(referral.id));
     assert_eq!(history[0].outcome, referral.outcome, "the replaced decision is unchanged");
-    let cancelled = y.number(referral.id, day(2025, 8, 2));
-    assert!(cancelled.cancelled && cancelled.seq == 1);
-    assert_eq!(y.number(revised.id, day(2025, 8, 2)).seq, 2, "numbers are never reused");
+    let cancelled = y.number(referral.id, PaperSeries::Referral, day(2025, 8, 2));
+    assert!(cancelled.cancelled && cancelled.number == "2025/1-0001");
+    // The centre referral opens its own series; the cancelled letter's number is not reused.
+    let centre = y.number(revised.id, PaperSeries::Centre, day(2025, 8, 2));
+    assert_eq!(centre.number, "2025/2-0001");
+    let raw = rusqlite::Connection::open(&y.path).unwrap();
+    let reuse = raw.execute("UPDATE paper SET series_seq = 2 WHERE decision_id = ?1", [referral.id]);
+    assert!(reuse.unwrap_err().to_string().contains("paper_never_deleted"));
+
+    // The register lists both papers in the order issued, the letter cancelled by the revision.
+    let register = papers::paper_register(&y.store, 2025, Lang::Ru, day(2025, 8, 3)).unwrap();
+    let lines: Vec<(&str, &str, &str)> =
+        register.lines.iter().map(|l| (l.number.as_str(), l.kind.as_str(), l.status.as_str())).collect();
+    let cancelled_by = format!("Аннулирован решением №{}", revised.id);
+    assert_eq!(
+        lines,
+        [
+            ("2025/1-0001", "Направление на работу", cancelled_by.as_str()),
+            ("2025/2-0001", "Направление в центр занятости", "Выдан"),
+        ]
+    );
+    assert_eq!(register.lines[0].issued_on, day(2025, 6, 22));
+    let at = format!("(заседание №{})", y.store.meeting(next).unwrap().unwrap().number);
+    assert!(register.lines[1].decision.ends_with(&at), "{:?}", register.lines[1]);
 
     // Only the current decision can be revised.
     let stale = DecisionRequest { revises: Some(referral.id), ..revision };

@@ -6,7 +6,7 @@ mod common;
 
 use chrono::NaiveDate;
 use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region};
-use joldama_core::commission::{DecisionRequest, Outcome};
+use joldama_core::commission::{DecisionRequest, Outcome, PaperSeries};
 use joldama_core::obligation::{CostScope, Years};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::commission::{self, MeetingRequest};
@@ -75,7 +75,9 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
     followup::set_grant_years(&mut store, &grant(25), &secretary).unwrap();
     record.surname = "Жаңабаева".into();
     store.apply_graduates(&[record], &by("Ахметов А."), false).unwrap();
-    store.write(&secretary, |tx| tx.paper_number(referral.decision.id, d("2025-10-01"))).unwrap();
+    store
+        .write(&secretary, |tx| tx.paper_number(referral.decision.id, PaperSeries::Referral, d("2025-10-01")))
+        .unwrap();
     let next = MeetingRequest { year: 2025, held_on: d("2025-10-15"), place: None, present: None };
     let next = commission::create_meeting(&mut store, &next, &secretary).unwrap().id;
     let revision = DecisionRequest {
@@ -108,8 +110,8 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
             "Грант жылдары: жазылды",
             "Грант жылдары: түзетілді",
             "Тізім деректерді өзгертті",
-            "№2025/0001 құжат берілді (01.10.2025)",
-            "№2025/0001 құжат шешім қайта қаралғандықтан күшін жойды",
+            "№2025/1-0001 құжат берілді (01.10.2025)",
+            "№2025/1-0001 құжат шешім қайта қаралғандықтан күшін жойды",
             "Шешім қайта қаралды",
         ]
     );

@@ -121,6 +121,7 @@ fn main() {
             meeting::refer_to_centre,
             papers::print_papers,
             papers::print_protocol,
+            papers::print_register,
             papers::print_calculation,
             followup::confirm_arrival,
             followup::add_period,

@@ -393,6 +393,12 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         graduate.surname,
         graduate.iin
     );
+    // The register of issued papers lists the letter in its own series.
+    w.click("papers-register-pdf").await;
+    let register = w.wait("papers-register-file").await.attr("title").await.unwrap().expect("its path");
+    let text = pdftotext(Path::new(&register));
+    assert!(text.contains("БЕРІЛГЕН ҚҰЖАТТАРДЫ ТІРКЕУ ЖУРНАЛЫ"), "{text}");
+    assert!(text.contains(&graduate.iin) && text.contains("2025/1-0001"), "{text}");
     w.shot("07-papers").await;
 
     // Follow-up: the employer confirmed the arrival; the obligation runs and nothing is owed.

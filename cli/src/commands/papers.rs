@@ -1,4 +1,5 @@
-//! `letters`, `protocol` and `suggest`: a meeting's papers as PDF, and the cohort suggestion.
+//! `letters`, `protocol`, `issued` and `suggest`: a meeting's papers as PDF, the register of
+//! papers issued, and the cohort suggestion.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -81,6 +82,28 @@ pub fn letters(cli: &Cli, a: &LettersArgs) -> Result<(), Failure> {
 pub fn protocol(cli: &Cli, a: &ProtocolArgs) -> Result<(), Failure> {
     let store = cli.open_store()?;
     let files = vec![papers::print_protocol(&store, a.meeting, cli.lang, &a.out)?];
+    let out = cli.printer();
+    out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct IssuedArgs {
+    /// The commission's year.
+    #[arg(long)]
+    year: i32,
+    /// The file to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// An Excel workbook instead of a PDF.
+    #[arg(long)]
+    xlsx: bool,
+}
+
+pub fn issued(cli: &Cli, a: &IssuedArgs) -> Result<(), Failure> {
+    let store = cli.open_store()?;
+    let write = if a.xlsx { papers::export_register } else { papers::print_register };
+    let files = vec![write(&store, a.year, cli.lang, args::today(), &a.out)?];
     let out = cli.printer();
     out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
     Ok(())

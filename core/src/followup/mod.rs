@@ -10,7 +10,7 @@
 mod error;
 pub mod export;
 pub mod stats;
-mod xlsx;
+pub(crate) mod xlsx;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

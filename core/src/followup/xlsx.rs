@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 
 /// A column: its header in both languages and its width in characters.
 #[derive(Clone, Copy)]
-pub(super) struct Column {
+pub(crate) struct Column {
     pub kk: &'static str,
     pub ru: &'static str,
     pub width: f64,
@@ -24,7 +24,7 @@ impl Column {
     }
 }
 
-pub(super) struct Formats {
+pub(crate) struct Formats {
     pub header: Format,
     pub date: Format,
     /// Text typed into the cell later stays text ("@"): an IIN keeps its leading zero.
@@ -50,7 +50,7 @@ impl Formats {
     }
 }
 
-pub(super) fn pick(lang: Lang, kk: &'static str, ru: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, kk: &'static str, ru: &'static str) -> &'static str {
     match lang {
         Lang::Kk => kk,
         Lang::Ru => ru,
@@ -58,7 +58,7 @@ pub(super) fn pick(lang: Lang, kk: &'static str, ru: &'static str) -> &'static s
 }
 
 /// Names the sheet, writes the header row with the widths and freezes it.
-pub(super) fn header(
+pub(crate) fn header(
     sheet: &mut Worksheet,
     name: &str,
     columns: &[Column],
@@ -75,7 +75,7 @@ pub(super) fn header(
 }
 
 /// The autofilter over the header and `rows` data rows below it.
-pub(super) fn filter(sheet: &mut Worksheet, rows: usize, columns: &[Column]) -> Result<(), XlsxError> {
+pub(crate) fn filter(sheet: &mut Worksheet, rows: usize, columns: &[Column]) -> Result<(), XlsxError> {
     let last_row = RowNum::try_from(rows).map_err(|_| XlsxError::RowColumnLimitError)?;
     let last_col =
         ColNum::try_from(columns.len().saturating_sub(1)).map_err(|_| XlsxError::RowColumnLimitError)?;
@@ -84,7 +84,7 @@ pub(super) fn filter(sheet: &mut Worksheet, rows: usize, columns: &[Column]) -> 
 }
 
 /// A real date cell (a serial number with a date format), not text.
-pub(super) fn write_date(
+pub(crate) fn write_date(
     sheet: &mut Worksheet,
     row: RowNum,
     col: ColNum,
@@ -100,13 +100,13 @@ pub(super) fn write_date(
 }
 
 /// The row number of the `index`-th data row (the header is row 0).
-pub(super) fn data_row(index: usize) -> Result<RowNum, XlsxError> {
+pub(crate) fn data_row(index: usize) -> Result<RowNum, XlsxError> {
     RowNum::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
-/// Writes the workbook to `path`; `title` (which names the cohort's year) is the file's title
+/// Writes the workbook to `path`, making its folder; `title` (which names the cohort's year) is the file's title
 /// in its properties, which the file manager and Excel's "Info" show.
-pub(super) fn save(
+pub(crate) fn save(
     path: &Path,
     title: &str,
     build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
@@ -116,6 +116,10 @@ pub(super) fn save(
     let bytes = build(&mut workbook)
         .and_then(|()| workbook.save_to_buffer())
         .map_err(|source| ExportError { path: path.to_path_buf(), source })?;
-    crate::private::write(path, &bytes)
+    // The folder too: papers go to a folder made on first use.
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    folder
+        .map_or(Ok(()), crate::private::create_dir_all)
+        .and_then(|()| crate::private::write(path, &bytes))
         .map_err(|e| ExportError { path: path.to_path_buf(), source: XlsxError::IoError(e) })
 }

@@ -11,6 +11,7 @@ mod batch;
 mod calculation;
 mod documents;
 mod fonts;
+pub mod issued;
 mod layout;
 mod words;
 
@@ -22,6 +23,7 @@ pub use documents::{
     CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Protocol, ProtocolRef, ProtocolRow,
     ReferralLetter, University,
 };
+pub use issued::{IssuedLine, PaperRegister};
 pub use layout::{
     Align, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, Span,
     Style, Table, Weight,

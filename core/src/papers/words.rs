@@ -21,7 +21,7 @@ impl Phrase {
     }
 }
 
-const fn p(kk: &'static str, ru: &'static str) -> Phrase {
+pub(super) const fn p(kk: &'static str, ru: &'static str) -> Phrase {
     Phrase { kk, ru }
 }
 

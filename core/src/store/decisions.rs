@@ -31,6 +31,13 @@ impl Db {
         Ok(select(&self.0, "d.id = ?1", [id])?.pop())
     }
 
+    /// The decisions whose papers the `year`'s commission issued.
+    pub fn decisions_papered_in(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
+        let papered = "d.id IN (SELECT p.decision_id FROM paper p JOIN commission c ON c.id = p.commission_id \
+                       WHERE c.year = ?1)";
+        select(&self.0, papered, [year])
+    }
+
     /// The graduate's current decision (the end of the revision chain), if any.
     pub fn current_decision(&self, graduate_id: i64) -> Result<Option<Decision>, StoreError> {
         Ok(select(&self.0, &format!("d.graduate_id = ?1 AND {NOT_REVISED}"), [graduate_id])?.pop())

@@ -9,12 +9,17 @@ use serde_json::json;
 
 use super::convert::{date, iso};
 use super::{StoreError, Tx, entity};
-use crate::commission::PaperNumber;
+use crate::commission::{PaperNumber, PaperSeries};
 
 impl Tx<'_> {
     /// The number of the paper of a decision: given the first time it is printed (dated
-    /// `issued_on`), the same every time after.
-    pub fn paper_number(&self, decision_id: i64, issued_on: NaiveDate) -> Result<PaperNumber, StoreError> {
+    /// `issued_on`), next in its `series`, the same every time after.
+    pub fn paper_number(
+        &self,
+        decision_id: i64,
+        series: PaperSeries,
+        issued_on: NaiveDate,
+    ) -> Result<PaperNumber, StoreError> {
         if let Some(number) = paper(&self.tx, decision_id)? {
             return Ok(number);
         }
@@ -23,10 +28,13 @@ impl Tx<'_> {
             [decision_id],
             |r| r.get(0),
         )?;
+        // `seq` stays the commission's order of issue across series; `series_seq` is printed.
         self.tx.execute(
-            "INSERT INTO paper (commission_id, seq, decision_id, issued_on) \
-             SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3 FROM paper WHERE commission_id = ?1",
-            params![commission_id, decision_id, iso(issued_on)],
+            "INSERT INTO paper (commission_id, seq, decision_id, issued_on, series, series_seq) \
+             SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, \
+                    COALESCE(MAX(CASE WHEN series = ?4 THEN series_seq END), 0) + 1 \
+             FROM paper WHERE commission_id = ?1",
+            params![commission_id, decision_id, iso(issued_on), series.code()],
         )?;
         let id = self.tx.last_insert_rowid();
         super::register::seal_paper(&self.tx, &self.at, id)?;
@@ -46,17 +54,29 @@ impl super::Db {
         let rows = stmt.query_map([year], |r| Ok((r.get(4)?, number(r)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// The papers the `year`'s commission issued, in the order issued: (decision id, number).
+    pub fn issued_in(&self, year: i32) -> Result<Vec<(i64, PaperNumber)>, StoreError> {
+        let mut stmt = self.0.prepare(&format!("{SELECT} WHERE c.year = ?1 ORDER BY p.seq"))?;
+        let rows = stmt.query_map([year], |r| Ok((r.get(4)?, number(r)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
 }
 
-const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id, p.id FROM paper p \
-                      JOIN commission c ON c.id = p.commission_id";
+const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id, p.id, p.series, \
+                      p.series_seq FROM paper p JOIN commission c ON c.id = p.commission_id";
 
 fn number(r: &rusqlite::Row<'_>) -> rusqlite::Result<PaperNumber> {
-    let seq: u32 = r.get(0)?;
     let year: i32 = r.get(1)?;
+    let series = r.get::<_, Option<String>>(6)?.and_then(|code| PaperSeries::from_code(&code));
+    let seq: u32 = match series {
+        Some(_) => r.get(7)?,
+        None => r.get(0)?,
+    };
     Ok(PaperNumber {
         seq,
-        number: format!("{year}/{seq:04}"),
+        series,
+        number: PaperSeries::number(series, year, seq),
         issued_on: date(r, 2)?,
         cancelled: r.get::<_, Option<String>>(3)?.is_some(),
     })

@@ -194,8 +194,14 @@ fn meeting_rows(conn: &Connection, meeting_id: i64) -> Result<Rows, StoreError> 
 
 /// A paper's row without its cancellation, which comes later by design.
 fn paper_rows(conn: &Connection, paper_id: i64) -> Result<Rows, StoreError> {
-    let sql = "SELECT id, commission_id, seq, decision_id, issued_on FROM paper WHERE id = ?1";
-    Ok(Rows::from([("paper".into(), keyed(conn, sql, "id", [paper_id])?)]))
+    let sql =
+        "SELECT id, commission_id, seq, decision_id, issued_on, series, series_seq FROM paper WHERE id = ?1";
+    let mut rows = keyed(conn, sql, "id", [paper_id])?;
+    // A paper numbered before the series (schema 12) was sealed without them, and has none.
+    for row in rows.values_mut() {
+        row.retain(|_, value| !value.is_null());
+    }
+    Ok(Rows::from([("paper".into(), rows)]))
 }
 
 /// The rows `sql` selects, each as column → JSON value, by the integer column `key`.

@@ -2,19 +2,20 @@
 //! (referral letter, referral to the employment centre, exemption or deferral certificate)
 //! numbered the first time it is printed, and the meeting's protocol.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 
 use super::{Entity, WorkflowError};
-use crate::commission::{Decision, Meeting, Outcome, Role};
+use crate::commission::{Decision, Meeting, Outcome, PaperSeries, Role};
 use crate::error::Error;
 use crate::i18n::{Lang, Text, date};
 use crate::model::Vacancy;
 use crate::papers::{
-    CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, Output, Paper,
-    PaperError, Protocol, ProtocolRef, ProtocolRow, ReferralLetter, write_batch,
+    CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, IssuedLine, Output,
+    Paper, PaperError, PaperRegister, Protocol, ProtocolRef, ProtocolRow, ReferralLetter, write_batch,
 };
 use crate::register::Printed;
 use crate::store::{ChangeContext, Db, Store};
@@ -184,7 +185,10 @@ pub fn meeting_papers(
     let decisions = store.decisions_of_meeting(meeting_id)?;
     // Numbered in one step: a print that fails half-way leaves no number behind.
     let numbers = store.write(ctx, |tx| {
-        decisions.iter().map(|d| tx.paper_number(d.id, issued_on)).collect::<Result<Vec<_>, _>>()
+        decisions
+            .iter()
+            .map(|d| tx.paper_number(d.id, PaperSeries::of(&d.outcome), issued_on))
+            .collect::<Result<Vec<_>, _>>()
     })?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for (d, number) in decisions.iter().zip(numbers) {
@@ -279,6 +283,94 @@ pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, Wor
     })
 }
 
+/// The register of the papers the `year`'s commission issued, in the order issued, printed on
+/// `as_of`: each paper's number, date, kind, holder, decision with its meeting, and status.
+pub fn paper_register(
+    store: &Db,
+    year: i32,
+    lang: Lang,
+    as_of: NaiveDate,
+) -> Result<PaperRegister, WorkflowError> {
+    let decisions: HashMap<i64, Decision> =
+        store.decisions_papered_in(year)?.into_iter().map(|d| (d.id, d)).collect();
+    let vacancies: HashMap<i64, Vacancy> = store.vacancies()?.into_iter().map(|v| (v.id, v)).collect();
+    let mut meetings: HashMap<i64, u32> = HashMap::new();
+    let mut lines = Vec::new();
+    for (decision_id, number) in store.issued_in(year)? {
+        let d = decisions
+            .get(&decision_id)
+            .ok_or(WorkflowError::NotFound { what: Entity::Decision, id: decision_id })?;
+        let graduate = super::decide::graduate(store, d.graduate_id)?;
+        let meeting = match meetings.get(&d.meeting_id) {
+            Some(n) => *n,
+            None => {
+                let n = store
+                    .meeting(d.meeting_id)?
+                    .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: d.meeting_id })?
+                    .number;
+                *meetings.entry(d.meeting_id).or_insert(n)
+            }
+        };
+        let vacancy = match &d.outcome {
+            Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
+            _ => None,
+        };
+        let decision = decision_text(d, vacancy);
+        let text = Text::new(
+            format!("{} (№{meeting} отырыс)", decision.kk),
+            format!("{} (заседание №{meeting})", decision.ru),
+        );
+        let status = match (number.cancelled, d.revised_by) {
+            (false, _) => Text::new("Берілді", "Выдан"),
+            (true, Some(by)) => {
+                Text::new(format!("Жойылды: №{by} шешіммен"), format!("Аннулирован решением №{by}"))
+            }
+            (true, None) => Text::new("Жойылды", "Аннулирован"),
+        };
+        lines.push(IssuedLine {
+            number: number.number,
+            issued_on: number.issued_on,
+            kind: PaperSeries::of(&d.outcome).label().get(lang).to_owned(),
+            holder: graduate.record.full_name(),
+            iin: graduate.record.iin,
+            decision: text.get(lang).to_owned(),
+            status: status.get(lang).to_owned(),
+        });
+    }
+    Ok(PaperRegister { lang, year, as_of, university: store.university()?, lines })
+}
+
+/// Prints the `year`'s register of issued papers to the PDF file `path`.
+pub fn print_register(
+    store: &Db,
+    year: i32,
+    lang: Lang,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<PathBuf, Error> {
+    let register = paper_register(store, year, lang, as_of)?;
+    one_file(&register, path)
+}
+
+/// Exports the `year`'s register of issued papers to the .xlsx file `path`.
+pub fn export_register(
+    store: &Db,
+    year: i32,
+    lang: Lang,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<PathBuf, Error> {
+    let register = paper_register(store, year, lang, as_of)?;
+    crate::papers::issued::write_xlsx(&register, path)?;
+    Ok(path.to_path_buf())
+}
+
+/// Writes one paper to the PDF file `path`.
+fn one_file(paper: &dyn Paper, path: &Path) -> Result<PathBuf, Error> {
+    let mut written = write_batch(&[paper], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
+    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
+}
+
 /// Prints a meeting's papers to `output`: numbers them on first print (dated `issued_on`, by
 /// default the meeting's date), reports
 /// each paper written, stops when the watch is cancelled. Returns the files written.
@@ -300,8 +392,7 @@ pub fn print_meeting(
 /// Prints a meeting's protocol to the PDF file `path`.
 pub fn print_protocol(store: &Db, meeting_id: i64, lang: Lang, path: &Path) -> Result<PathBuf, Error> {
     let protocol = protocol(store, meeting_id, lang)?;
-    let mut written = write_batch(&[&protocol], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
-    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
+    one_file(&protocol, path)
 }
 
 /// Prints the calculation sheet of a graduate's obligation on `as_of` to the PDF file `path`.
@@ -321,6 +412,5 @@ pub fn print_calculation(
         view: super::followup::obligation(store, graduate_id, as_of)?,
         prepared_by: prepared_by.to_owned(),
     };
-    let mut written = write_batch(&[&sheet], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
-    Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
+    one_file(&sheet, path)
 }

@@ -49,6 +49,22 @@ pub async fn print_protocol(desk: State<'_, Desk>, meeting_id: i64, lang: Lang) 
     .await
 }
 
+/// The year's register of issued papers on today's date, beside the database: a PDF, or an
+/// Excel workbook when `xlsx`.
+#[tauri::command]
+pub async fn print_register(desk: State<'_, Desk>, year: i32, lang: Lang, xlsx: bool) -> Answer<PathBuf> {
+    desk.run(move |s| {
+        let extension = if xlsx { "xlsx" } else { "pdf" };
+        let file = beside(s, "papers").join(format!("issued-{year}-{}.{extension}", lang.code()));
+        if xlsx {
+            papers::export_register(s, year, lang, today(), &file)
+        } else {
+            papers::print_register(s, year, lang, today(), &file)
+        }
+    })
+    .await
+}
+
 /// A graduate's calculation sheet on today's date, beside the database.
 #[tauri::command]
 pub async fn print_calculation(desk: State<'_, Desk>, graduate_id: i64, lang: Lang) -> Answer<PathBuf> {

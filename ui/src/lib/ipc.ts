@@ -209,6 +209,9 @@ export const printPapers = (args: {
 }) => call<PapersResult>('print_papers', args);
 export const printProtocol = (args: { meetingId: number; lang: Lang }) =>
   call<string>('print_protocol', args);
+/** The year's register of issued papers (PDF, or .xlsx when `xlsx`) beside the database; its path. */
+export const printRegister = (args: { year: number; lang: Lang; xlsx: boolean }) =>
+  call<string>('print_register', args);
 /** The obligation's calculation sheet on today's date (PDF beside the database); its path. */
 export const printCalculation = (args: { graduateId: number; lang: Lang }) =>
   call<string>('print_calculation', args);
