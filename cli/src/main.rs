@@ -84,6 +84,12 @@ enum Command {
     /// The register of the papers a year's commission issued (журнал регистрации), as PDF or,
     /// with `--xlsx`, as an Excel workbook.
     Issued(papers::IssuedArgs),
+    /// Check a paper from its QR code: the code's text, or a PNG scan of the page (`--image`).
+    /// With `--key` (the university's public key file) it checks the signature alone, without
+    /// the register; otherwise it checks against the register too.
+    Verify(papers::VerifyArgs),
+    /// Write the university's public key, for employers to check papers with `verify --key`.
+    PublicKey(papers::PublicKeyArgs),
     /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
     Suggest(papers::SuggestArgs),
     /// The rules table of a cohort: who is bound, where they may work, for how long.
@@ -273,6 +279,8 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Letters(a) => papers::letters(cli, a)?,
         Command::Protocol(a) => papers::protocol(cli, a)?,
         Command::Issued(a) => papers::issued(cli, a)?,
+        Command::Verify(a) => papers::verify(cli, a)?,
+        Command::PublicKey(a) => papers::public_key(cli, a)?,
         Command::Suggest(a) => papers::suggest(cli, a)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,

@@ -79,6 +79,32 @@ fn suggestion_accepted_then_letters_and_protocol_printed() {
     assert!(text.contains("2025/1-0001") && text.contains("21.06.2025"));
     assert!(!text.contains(&format!("2025/1-{:04}", suggestions.len() + 1)));
 
+    // The first letter's QR code, read off a 300 dpi render of its page: genuine, checked
+    // against the register; with the public key alone, signed; with a name changed, altered.
+    let page = dir.path().join("page");
+    let rendered = Command::new("pdftoppm")
+        .args(["-r", "300", "-png", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(&combined)
+        .arg(&page)
+        .status()
+        .unwrap();
+    assert!(rendered.success());
+    let image = s(&page.with_extension("png"));
+    let checked = joldama(&db, &["verify", "--image", &image]);
+    assert_eq!(checked["verdict"], "valid", "{checked}");
+    assert_eq!(checked["claim"]["number"], "2025/1-0001");
+    let key = dir.path().join("university.key");
+    joldama(&db, &["public-key", "--out", &s(&key)]);
+    let elsewhere = dir.path().join("no-register.sqlite3");
+    let signed = joldama(&elsewhere, &["verify", "--key", &s(&key), "--image", &image]);
+    assert_eq!(signed["verdict"], "signed", "{signed}");
+    assert!(!elsewhere.exists(), "an employer's check opens no register");
+    let text =
+        joldama_core::authentic::texts_in_png(&std::fs::read(page.with_extension("png")).unwrap()).unwrap();
+    let holder = checked["claim"]["holder"].as_str().unwrap();
+    let altered = text[0].replace(holder, "Басқа Адам Адамұлы");
+    assert_eq!(joldama(&db, &["verify", &altered])["verdict"], "altered");
+
     let protocol = dir.path().join("protocol.pdf");
     joldama(&db, &["--lang", "ru", "protocol", &meeting_id, "--out", &s(&protocol)]);
     let text = pdftotext(&protocol);

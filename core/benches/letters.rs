@@ -7,7 +7,9 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use joldama_core::authentic::{Claim, UniversityKey, mask};
 use joldama_core::classifiers::{Funding, Level};
+use joldama_core::commission::PaperSeries;
 use joldama_core::i18n::{Lang, Text};
 use joldama_core::ident::{Bin, Iin};
 use joldama_core::papers::{GraduateLine, Issue, ProtocolRef, ReferralLetter, University, render};
@@ -35,43 +37,59 @@ fn letters(count: usize) -> Vec<ReferralLetter> {
         ),
         letterhead: Text::new("Тел. 8 (727) 000-00-00", "Тел. 8 (727) 000-00-00"),
     };
+    // Signed once per letter here, as printing does; rendering is what is timed.
+    let key = UniversityKey::from_seed(&[7; 32]);
     let iins = (0u32..).filter_map(|n| {
         let body = format!("0{}0{}1{}5{:04}", n % 10, 1 + n % 9, n % 3, n % 10_000);
         (0..10).find_map(|d| Iin::parse(&format!("{body}{d}")).ok())
     });
     iins.take(count)
         .enumerate()
-        .map(|(n, iin)| ReferralLetter {
-            issue: Issue {
-                lang: if n % 2 == 0 { Lang::Kk } else { Lang::Ru },
-                number: format!("12/{n}"),
-                date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
-                university: university.clone(),
-                protocol: ProtocolRef { number: 5, date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap() },
-                chair: "Нұрғалиев Жомарт Қасымұлы".into(),
-                secretary: "Сүлейменова Айгүл Өмірқызы".into(),
-                cancelled: false,
-                graduate: GraduateLine {
-                    full_name: format!(
-                        "{} {} {}",
-                        SURNAMES[n % SURNAMES.len()],
-                        NAMES[n / SURNAMES.len() % NAMES.len()],
-                        PATRONYMICS[n % PATRONYMICS.len()]
+        .map(|(n, iin)| {
+            let full_name = format!(
+                "{} {} {}",
+                SURNAMES[n % SURNAMES.len()],
+                NAMES[n / SURNAMES.len() % NAMES.len()],
+                PATRONYMICS[n % PATRONYMICS.len()]
+            );
+            ReferralLetter {
+                issue: Issue {
+                    lang: if n % 2 == 0 { Lang::Kk } else { Lang::Ru },
+                    number: format!("12/{n}"),
+                    date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
+                    university: university.clone(),
+                    protocol: ProtocolRef { number: 5, date: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap() },
+                    chair: "Нұрғалиев Жомарт Қасымұлы".into(),
+                    secretary: "Сүлейменова Айгүл Өмірқызы".into(),
+                    cancelled: false,
+                    qr: Some(
+                        Claim {
+                            series: PaperSeries::Referral,
+                            number: format!("2025/1-{n:04}"),
+                            issued_on: NaiveDate::from_ymd_opt(2025, 6, 20).unwrap(),
+                            holder: full_name.clone(),
+                            iin: mask(&iin),
+                            employer: "940140000385".into(),
+                        }
+                        .signed(&key),
                     ),
-                    iin,
-                    program_code: "6B01501".into(),
-                    program_name: "Математика".into(),
-                    level: Level::Bachelor,
-                    graduation_year: 2025,
-                    funding: Funding::StateOrder,
+                    graduate: GraduateLine {
+                        full_name,
+                        iin,
+                        program_code: "6B01501".into(),
+                        program_name: "Математика".into(),
+                        level: Level::Bachelor,
+                        graduation_year: 2025,
+                        funding: Funding::StateOrder,
+                    },
                 },
-            },
-            employer_name: EMPLOYERS[n % EMPLOYERS.len()].into(),
-            employer_bin: Bin::parse("940140000385").unwrap(),
-            employer_address: "Шығыс Қазақстан облысы, Өскемен қ., Үшанов к-сі, 45".into(),
-            position: "Математика пәнінің мұғалімі".into(),
-            arrival_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-            term_years: 3,
+                employer_name: EMPLOYERS[n % EMPLOYERS.len()].into(),
+                employer_bin: Bin::parse("940140000385").unwrap(),
+                employer_address: "Шығыс Қазақстан облысы, Өскемен қ., Үшанов к-сі, 45".into(),
+                position: "Математика пәнінің мұғалімі".into(),
+                arrival_date: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+                term_years: 3,
+            }
         })
         .collect()
 }

@@ -379,6 +379,19 @@ impl PaperSeries {
         }
     }
 
+    /// A printed number's year, series (none before the series) and place: the inverse of
+    /// [`PaperSeries::number`].
+    pub fn parse_number(text: &str) -> Option<(i32, Option<PaperSeries>, u32)> {
+        let (year, rest) = text.trim().split_once('/')?;
+        let (series, seq) = match rest.split_once('-') {
+            Some((mark, seq)) => {
+                (Some(*PaperSeries::ALL.iter().find(|s| s.mark().to_string() == mark)?), seq)
+            }
+            None => (None, rest),
+        };
+        Some((year.parse().ok()?, series, seq.parse().ok()?))
+    }
+
     /// The number as printed: `2025/1-0042` in a series; `2025/0042` for a paper numbered
     /// before the series (schema 12), which keeps the number it was given.
     pub fn number(series: Option<PaperSeries>, year: i32, seq: u32) -> String {

@@ -22,6 +22,7 @@
 //! - [`private`]: files and folders of personal data, created owner-only.
 
 pub mod alphabet;
+pub mod authentic;
 pub mod classifiers;
 pub mod commission;
 pub mod error;

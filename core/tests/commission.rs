@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use joldama_core::authentic::{Claim, UniversityKey, mask};
 use joldama_core::classifiers::Region;
 use joldama_core::commission::{
     Decision, DecisionRequest, Outcome, PaperNumber, PaperSeries, ProofFile, Role,
@@ -18,7 +19,7 @@ use joldama_core::rules::{
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::suggest::Wish;
 use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
-use joldama_core::workflow::{WorkflowError, decide, papers};
+use joldama_core::workflow::{WorkflowError, decide, papers, verify};
 use joldama_core::{Error, Text};
 
 fn fixture(name: &str) -> PathBuf {
@@ -437,6 +438,32 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     assert_eq!(register.lines[0].issued_on, day(2025, 6, 22));
     let at = format!("(заседание №{})", y.store.meeting(next).unwrap().unwrap().number);
     assert!(register.lines[1].decision.ends_with(&at), "{:?}", register.lines[1]);
+
+    // Their QR codes, checked against the register: the letter cancelled, the referral valid.
+    let key = y.store.write(&ctx(), |tx| tx.university_key(&UniversityKey::generate().unwrap())).unwrap();
+    let code = |line: &joldama_core::papers::IssuedLine, series, employer: &str| {
+        let claim = Claim {
+            series,
+            number: line.number.clone(),
+            issued_on: line.issued_on,
+            holder: line.holder.clone(),
+            iin: mask(&line.iin),
+            employer: employer.to_owned(),
+        };
+        claim.signed(&key)
+    };
+    let bin = y.store.vacancy(vacancy).unwrap().unwrap().record.employer.bin;
+    let letter = code(&register.lines[0], PaperSeries::Referral, bin.as_str());
+    let centre = code(&register.lines[1], PaperSeries::Centre, "");
+    let verdict = |text: &str| verify::verify(Some(&y.store), None, text).unwrap().code();
+    assert_eq!((verdict(&letter), verdict(&centre)), ("cancelled", "valid"));
+    // Signed by the key, but not what the register issued under that number.
+    let mut forged = register.lines[1].clone();
+    forged.holder = "Басқа Адам".into();
+    assert_eq!(verdict(&code(&forged, PaperSeries::Centre, "")), "altered");
+    forged.number = "2025/2-0099".into();
+    assert_eq!(verdict(&code(&forged, PaperSeries::Centre, "")), "unknown");
+    assert_eq!(verdict(&letter.replace("2025-06-22", "2025-06-23")), "altered");
 
     // Only the current decision can be revised.
     let stale = DecisionRequest { revises: Some(referral.id), ..revision };

@@ -1,17 +1,19 @@
 //! `letters`, `protocol`, `issued` and `suggest`: a meeting's papers as PDF, the register of
 //! papers issued, and the cohort suggestion.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
+use joldama_core::authentic::{self, Claim};
+use joldama_core::i18n::{Text, io_reason};
 use joldama_core::papers::{FileNames, Output};
 use joldama_core::task::Watch;
-use joldama_core::workflow::{decide, papers};
+use joldama_core::workflow::{decide, papers, verify};
 use serde::Serialize;
 
-use crate::error::Failure;
+use crate::error::{CliError, Failure};
 use crate::{Cli, args};
 
 #[derive(Args)]
@@ -106,6 +108,70 @@ pub fn issued(cli: &Cli, a: &IssuedArgs) -> Result<(), Failure> {
     let files = vec![write(&store, a.year, cli.lang, args::today(), &a.out)?];
     let out = cli.printer();
     out.show(&Written { files: files.clone() }, || println!("{}", a.out.display()));
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct VerifyArgs {
+    /// The QR code's text, as a reader shows it.
+    text: Option<String>,
+    /// A PNG scan of the page instead of the text.
+    #[arg(long, conflicts_with = "text", required_unless_present = "text")]
+    image: Option<PathBuf>,
+    /// The university's public key file (`public-key --out`): check without the register.
+    #[arg(long)]
+    key: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct PublicKeyArgs {
+    /// The file to write.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+/// The words for a failed file operation, or general ones for a kind without its own.
+fn reason(e: &std::io::Error) -> Text {
+    io_reason(e.kind()).map_or_else(|| Text::new("жүйе қатесі", "ошибка системы"), |(_, reason)| reason)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| CliError::Unreadable { path: path.to_path_buf(), reason: reason(&e) })
+}
+
+#[derive(Serialize)]
+struct Checked {
+    verdict: &'static str,
+    claim: Claim,
+    message: Text,
+}
+
+pub fn verify(cli: &Cli, a: &VerifyArgs) -> Result<(), Failure> {
+    let key = match &a.key {
+        Some(path) => Some(authentic::parse_public(&String::from_utf8_lossy(&read_file(path)?))?),
+        None => None,
+    };
+    // With a key the employer's way: no register needed, none opened.
+    let store = if key.is_some() { None } else { Some(cli.open_store()?) };
+    let store = store.as_deref();
+    let verdict = match (&a.image, &a.text) {
+        (Some(image), _) => verify::verify_image(store, key.as_ref(), &read_file(image)?)?,
+        (None, text) => verify::verify(store, key.as_ref(), text.as_deref().unwrap_or_default())?,
+    };
+    let checked =
+        Checked { verdict: verdict.code(), claim: verdict.claim().clone(), message: verdict.message() };
+    let out = cli.printer();
+    out.show(&checked, || println!("{}", out.t(&checked.message.kk, &checked.message.ru)));
+    Ok(())
+}
+
+pub fn public_key(cli: &Cli, a: &PublicKeyArgs) -> Result<(), Failure> {
+    let store = cli.open_store()?;
+    let text = verify::public_key(&store)?;
+    joldama_core::private::write(&a.out, format!("{text}\n").as_bytes())
+        .map_err(|e| CliError::Unwritable { path: a.out.clone(), reason: reason(&e) })?;
+    let out = cli.printer();
+    out.show(&Written { files: vec![a.out.clone()] }, || println!("{}", a.out.display()));
     Ok(())
 }
 

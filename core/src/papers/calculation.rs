@@ -295,7 +295,7 @@ impl Paper for CalculationSheet {
             ),
         ];
         let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-        head(flow, &self.university, &number, s.as_of, &titles);
+        head(flow, &self.university, None, &number, s.as_of, &titles);
         graduate_fields(flow, &self.graduate);
         let field = |flow: &mut Flow, label: String, value: &str| {
             flow.field(&label, value, Style::BODY);

@@ -54,6 +54,8 @@ pub struct Issue {
     pub secretary: String,
     /// The decision was revised: the paper is stamped void.
     pub cancelled: bool,
+    /// The signed text of its QR code (see `authentic`), printed in the top right corner.
+    pub qr: Option<String>,
 }
 
 /// A meeting's protocol as papers cite it: its number and the meeting's date.
@@ -131,15 +133,33 @@ pub struct ProtocolRow {
     pub decision: String,
 }
 
-/// Letterhead, number and date, title: the top of every paper.
-pub(super) fn head(flow: &mut Flow, university: &University, number: &str, date: NaiveDate, titles: &[&str]) {
+/// The QR code's side: 22 mm, a module of 0.35 mm or more for the 250 bytes a letter's code
+/// holds (version 11), which a phone reads off a laser print.
+const QR_SIZE: f32 = 22.0 * 72.0 / 25.4;
+
+/// Letterhead (beside the QR code, if any), number and date, title: the top of every paper.
+pub(super) fn head(
+    flow: &mut Flow,
+    university: &University,
+    qr: Option<&str>,
+    number: &str,
+    date: NaiveDate,
+    titles: &[&str],
+) {
     let lang = flow.lang();
+    // A text too long for any QR version leaves the paper without one: it stands on its
+    // number and signatures as before.
+    if let Some(code) = qr.and_then(|text| fast_qr::QRBuilder::new(text).ecl(fast_qr::ECL::M).build().ok()) {
+        let modules: Vec<bool> = code.data[..code.size * code.size].iter().map(|m| m.value()).collect();
+        flow.qr_aside(&modules, code.size, QR_SIZE);
+    }
     flow.paragraph(&[Span::bold(university.name.get(lang))], Style::BODY.sized(12.0).aligned(Align::Center));
     flow.text(university.address.get(lang), Style::SMALL.aligned(Align::Center));
     // Each line typed in Settings stays a line (department, phone, e-mail), not one run-on text.
     for line in university.letterhead.get(lang).lines().map(str::trim).filter(|l| !l.is_empty()) {
         flow.text(line, Style::SMALL.aligned(Align::Center));
     }
+    flow.clear_aside();
     flow.rule(5.0, 1.5);
     flow.gap(4.0);
     const NUMBER_DATE: [Column; 2] =
@@ -189,7 +209,7 @@ fn note(flow: &mut Flow, phrase: Phrase) {
 
 fn commission_signatures(flow: &mut Flow, chair: &str, secretary: &str) {
     let lang = flow.lang();
-    flow.gap(8.0);
+    flow.gap(6.0);
     let (chair, secretary) = (words::signer(chair), words::signer(secretary));
     flow.signatures(&[(words::CHAIR.get(lang), &chair), (words::SECRETARY.get(lang), &secretary)]);
     flow.text(words::STAMP.get(lang), Style::SMALL);
@@ -226,7 +246,7 @@ impl<T: GraduatePaper> Paper for T {
             flow.mark_cancelled();
         }
         let titles: Vec<&str> = self.titles().iter().map(|t| t.get(issue.lang)).collect();
-        head(flow, &issue.university, &issue.number, issue.date, &titles);
+        head(flow, &issue.university, issue.qr.as_deref(), &issue.number, issue.date, &titles);
         let protocol = words::protocol_ref(issue.lang, issue.protocol.number, issue.protocol.date);
         flow.text(&words::intro(issue.lang, self.action(), &protocol, issue.graduate.funding), Style::BODY);
         flow.gap(6.0);
@@ -264,7 +284,7 @@ impl GraduatePaper for ReferralLetter {
     fn tail(&self, flow: &mut Flow) {
         let (lang, issue) = (self.issue.lang, &self.issue);
         flow.keep_together(|flow| {
-            flow.gap(4.0);
+            flow.gap(2.0);
             flow.cut_line(words::CUT_HERE.get(lang));
             flow.gap(2.0);
             flow.paragraph(&[Span::bold(words::SLIP_TITLE.get(lang))], SLIP.aligned(Align::Center));
@@ -286,7 +306,7 @@ impl GraduatePaper for ReferralLetter {
             let back = back.iter().filter(|t| !t.is_empty()).copied().collect::<Vec<_>>().join(", ");
             slip_field(flow, words::RETURN_TO, &back);
             flow.text(words::REFERRAL_NOTE.get(lang), SLIP);
-            flow.gap(8.0);
+            flow.gap(4.0);
             flow.signatures(&[(words::EMPLOYER_SIGNATURE.get(lang), words::STAMP.get(lang))]);
         });
     }
@@ -377,6 +397,7 @@ impl Paper for Protocol {
         head(
             flow,
             &self.university,
+            None,
             &self.meeting_number,
             self.date,
             &[words::PROTOCOL_TITLE.get(lang), &self.commission_name],

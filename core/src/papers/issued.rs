@@ -87,7 +87,7 @@ impl Paper for PaperRegister {
         let lang = self.lang;
         flow.number_pages();
         let subtitle = subtitle(lang, self.year);
-        head(flow, &self.university, "", self.as_of, &[TITLE.get(lang), &subtitle]);
+        head(flow, &self.university, None, "", self.as_of, &[TITLE.get(lang), &subtitle]);
         const WIDTHS: [Column; 8] = [
             Column { share: 0.04, align: Align::Center },
             Column { share: 0.12, align: Align::Left },

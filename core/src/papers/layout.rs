@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon,
-    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Color, CurTransMat, DictItem, ExternalStream, ExternalXObject, FontId, Line, LineDashPattern, LinePoint,
+    Op, PaintMode, PdfFontHandle, PdfPage, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix,
+    WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{Face, fonts};
@@ -223,6 +224,11 @@ pub struct Flow {
     cancelled: bool,
     /// Chars drawn beyond the faces' base, regular and bold (see `fonts`).
     extra: Extra,
+    /// Forms the pages use (QR codes), for the document's resources.
+    forms: Vec<(XObjectId, ExternalXObject)>,
+    /// A block at the right edge (a QR code): until `y` passes its bottom, text keeps `width`
+    /// points clear of it. (bottom, width)
+    aside: Option<(f32, f32)>,
 }
 
 /// Chars beyond the faces' base that a paper draws, per face.
@@ -268,6 +274,8 @@ impl Flow {
             numbered: false,
             cancelled: false,
             extra: Extra::default(),
+            aside: None,
+            forms: Vec::new(),
         }
     }
 
@@ -294,12 +302,16 @@ impl Flow {
         self.y += points;
     }
 
-    /// Wrapped text inside the margins.
+    /// Wrapped text inside the margins, clear of a block aside.
     pub fn paragraph(&mut self, spans: &[Span], style: Style) {
         let height = style.line_height();
-        for line in wrap(spans, style.size, CONTENT_WIDTH) {
+        let width = match self.aside {
+            Some((bottom, aside)) if self.y < bottom => CONTENT_WIDTH - aside,
+            _ => CONTENT_WIDTH,
+        };
+        for line in wrap(spans, style.size, width) {
             self.ensure(height);
-            let x = MARGIN_LEFT + style.align.offset(CONTENT_WIDTH, line.width);
+            let x = MARGIN_LEFT + style.align.offset(width, line.width);
             self.draw_line(&line, x, self.y + style.ascent(), style.size);
             self.y += height;
         }
@@ -320,6 +332,69 @@ impl Flow {
             &[Span::bold(label), Span::bold(":"), Span::regular(" "), Span::regular(value)],
             style,
         );
+    }
+
+    /// A QR code of `modules` (`width` a row, dark ones true) `size` points square at the right
+    /// edge, from the cursor down; the text that follows keeps clear of it until
+    /// [`Flow::clear_aside`]. The code is a form of its own, in units of one module: a run of
+    /// dark modules is one `re` of small integers and one fill paints them all (2 KB a code,
+    /// written as text here rather than as ~700 operators for printpdf to convert).
+    pub fn qr_aside(&mut self, modules: &[bool], width: usize, size: f32) {
+        use std::fmt::Write;
+        let mut content = String::with_capacity(modules.len() * 4);
+        for (row, line) in modules.chunks(width).enumerate() {
+            let mut col = 0;
+            while col < width {
+                let start = col;
+                while col < width && line[col] {
+                    col += 1;
+                }
+                if col > start {
+                    let _ = writeln!(content, "{start} {} {} 1 re", width - 1 - row, col - start);
+                }
+                col += 1;
+            }
+        }
+        content.push('f');
+        let dict = [
+            ("Type", DictItem::Name(b"XObject".to_vec())),
+            ("Subtype", DictItem::Name(b"Form".to_vec())),
+            ("BBox", DictItem::Array([0, 0, width, width].map(|n| DictItem::Int(n as i64)).to_vec())),
+        ];
+        let form = ExternalXObject {
+            stream: ExternalStream {
+                dict: dict.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+                content: content.into_bytes(),
+                compress: true,
+            },
+            width: None,
+            height: None,
+            dpi: None,
+        };
+        let id = XObjectId::new();
+        let module = size / width as f32;
+        let (left, top) = (MARGIN_LEFT + CONTENT_WIDTH - size, self.y);
+        self.current().extend([
+            Op::SaveGraphicsState,
+            Op::SetTransformationMatrix {
+                matrix: CurTransMat::Raw([module, 0.0, 0.0, module, left, PAGE_HEIGHT - top - size]),
+            },
+            Op::UseXobject {
+                id: id.clone(),
+                transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
+            },
+            Op::RestoreGraphicsState,
+        ]);
+        self.forms.push((id, form));
+        // Its quiet zone: the four modules of white a reader needs around a code.
+        self.aside = Some((top + size + 4.0 * module, size + 3.0 * MM));
+    }
+
+    /// Moves below the block aside, if any.
+    pub fn clear_aside(&mut self) {
+        if let Some((bottom, _)) = self.aside.take() {
+            self.y = self.y.max(bottom);
+        }
     }
 
     /// A horizontal line across the content width, in the middle of `height`.
@@ -403,7 +478,7 @@ impl Flow {
 
     /// The pages, with page numbers and the cancellation stamp added, and the chars they use
     /// beyond the faces' base.
-    pub(super) fn finish(mut self) -> (Vec<PdfPage>, Extra) {
+    pub(super) fn finish(mut self) -> (Vec<PdfPage>, Extra, Vec<(XObjectId, ExternalXObject)>) {
         let count = self.pages.len();
         let numbered = self.numbered || count > 1;
         let mut pages = std::mem::take(&mut self.pages);
@@ -422,7 +497,7 @@ impl Flow {
             }
         }
         let pages = pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops));
-        (pages.collect(), self.extra)
+        (pages.collect(), self.extra, self.forms)
     }
 
     fn current(&mut self) -> &mut Vec<Op> {

@@ -131,7 +131,7 @@ impl Document {
     fn add(&mut self, paper: &dyn Paper) -> Result<(), PaperError> {
         let mut flow = Flow::new(paper.lang(), self.regular.clone(), self.bold.clone());
         paper.draw(&mut flow);
-        let (pages, mut extra) = flow.finish();
+        let (pages, mut extra, forms) = flow.finish();
         let unprintable = extra.unprintable();
         if !unprintable.is_empty() {
             return Err(PaperError::Unprintable {
@@ -140,6 +140,9 @@ impl Document {
             });
         }
         self.pdf.pages.extend(pages);
+        for (id, form) in forms {
+            self.pdf.resources.xobjects.map.insert(id, printpdf::XObject::External(form));
+        }
         self.extra.append(&mut extra);
         Ok(())
     }
@@ -169,7 +172,8 @@ impl Document {
                     stream.set_content(deflated.to_vec());
                 }
                 None if stream.allows_compression => {
-                    stream.compress().map_err(|e| PaperError::Pdf { detail: e.to_string() })?
+                    stream.dict.set("Filter", "FlateDecode");
+                    stream.set_content(deflate(&stream.content)?);
                 }
                 None => {}
             }
@@ -178,6 +182,17 @@ impl Document {
         pdf.save_to(&mut bytes).map_err(|e| PaperError::Pdf { detail: e.to_string() })?;
         Ok(bytes)
     }
+}
+
+/// A page's or a form's stream deflated at zlib's default level: lopdf's own `compress` takes
+/// the best level, which spent a third of a letter's time for 2 % of its bytes.
+fn deflate(content: &[u8]) -> Result<Vec<u8>, PaperError> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(content)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| PaperError::Pdf { detail: e.to_string() })
 }
 
 /// The chars of `text` the embedded fonts cannot print, in order, once each.

@@ -25,6 +25,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0010_layouts.sql"),
     include_str!("migrations/0011_members.sql"),
     include_str!("migrations/0012_paper_series.sql"),
+    include_str!("migrations/0013_university_key.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -8,8 +8,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::json;
 
 use super::convert::{date, iso};
-use super::{StoreError, Tx, entity};
+use super::{HOME_UNIVERSITY, StoreError, Tx, entity};
+use crate::authentic::UniversityKey;
 use crate::commission::{PaperNumber, PaperSeries};
+use ed25519_dalek::VerifyingKey;
 
 impl Tx<'_> {
     /// The number of the paper of a decision: given the first time it is printed (dated
@@ -42,6 +44,47 @@ impl Tx<'_> {
         self.audit(entity::PAPER, id, None, Some(json!(number)))?;
         Ok(number)
     }
+}
+
+impl Tx<'_> {
+    /// The university's key that signs its papers, `fresh` kept the first time.
+    pub fn university_key(&self, fresh: &UniversityKey) -> Result<UniversityKey, StoreError> {
+        self.tx.execute(
+            "INSERT OR IGNORE INTO university_key (university_id, seed, created_at) VALUES (?1, ?2, ?3)",
+            params![HOME_UNIVERSITY, fresh.seed().as_slice(), self.at],
+        )?;
+        Ok(UniversityKey::from_seed(&key_seed(&self.tx)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?))
+    }
+}
+
+impl super::Db {
+    /// The public half of the university's key, once a paper has been signed.
+    pub fn university_public_key(&self) -> Result<Option<VerifyingKey>, StoreError> {
+        Ok(key_seed(&self.0)?.map(|seed| UniversityKey::from_seed(&seed).public()))
+    }
+
+    /// The paper numbered `number` (`2025/1-0001`, or `2025/0001` from before the series)
+    /// and its decision's id; `None` if the register has no such paper.
+    pub fn paper_by_number(&self, printed: &str) -> Result<Option<(i64, PaperNumber)>, StoreError> {
+        let Some((year, series, seq)) = PaperSeries::parse_number(printed) else { return Ok(None) };
+        let sql = format!(
+            "{SELECT} WHERE c.year = ?1 AND p.series IS ?2 \
+             AND (CASE WHEN p.series IS NULL THEN p.seq ELSE p.series_seq END) = ?3"
+        );
+        let found = self.0.query_row(&sql, params![year, series.map(PaperSeries::code), seq], |r| {
+            Ok((r.get(4)?, number(r)?))
+        });
+        Ok(found.optional()?)
+    }
+}
+
+fn key_seed(conn: &Connection) -> Result<Option<[u8; 32]>, StoreError> {
+    let seed: Option<Vec<u8>> = conn
+        .query_row("SELECT seed FROM university_key WHERE university_id = ?1", [HOME_UNIVERSITY], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(seed.and_then(|s| <[u8; 32]>::try_from(s).ok()))
 }
 
 impl super::Db {

@@ -1,6 +1,7 @@
 //! Why a person's step cannot be taken as asked: something it names is not there, or a check
 //! of the domain refused it.
 
+use crate::authentic::ClaimError;
 use crate::commission::MemberError;
 use crate::i18n::{Text, UserFacing};
 use crate::ident::Iin;
@@ -46,6 +47,8 @@ pub enum WorkflowError {
     Paper(#[from] PaperError),
     #[error(transparent)]
     Member(#[from] MemberError),
+    #[error(transparent)]
+    Claim(#[from] ClaimError),
     /// Another window may have removed the record meanwhile, or a typed id is wrong.
     #[error("{what:?} {id} not found")]
     NotFound { what: Entity, id: i64 },
@@ -77,6 +80,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Decision(e) => e.code(),
             WorkflowError::Paper(e) => e.code(),
             WorkflowError::Member(e) => e.code(),
+            WorkflowError::Claim(e) => e.code(),
             WorkflowError::NotFound { .. } => "not_found",
             WorkflowError::GraduateNotFound { .. } => "graduate_not_found",
             WorkflowError::CommissionExists { .. } => "commission_exists",
@@ -115,6 +119,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Decision(e) => e.message(),
             WorkflowError::Paper(e) => e.message(),
             WorkflowError::Member(e) => e.message(),
+            WorkflowError::Claim(e) => e.message(),
             WorkflowError::NotFound { what, id } => {
                 let what = what.label();
                 Text::new(

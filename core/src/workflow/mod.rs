@@ -18,5 +18,6 @@ pub mod person;
 pub mod register;
 pub mod reports;
 mod typed;
+pub mod verify;
 
 pub use error::{Entity, WorkflowError};

@@ -9,16 +9,18 @@ use std::sync::atomic::AtomicBool;
 use chrono::NaiveDate;
 
 use super::{Entity, WorkflowError};
-use crate::commission::{Decision, Meeting, Outcome, PaperSeries, Role};
+use crate::authentic::{self, Claim, UniversityKey};
+use crate::commission::{Decision, Meeting, Outcome, PaperNumber, PaperSeries, Role};
 use crate::error::Error;
 use crate::i18n::{Lang, Text, date};
+use crate::ident::Iin;
 use crate::model::Vacancy;
 use crate::papers::{
     CalculationSheet, CentreReferral, Certificate, CertificateKind, GraduateLine, Issue, IssuedLine, Output,
     Paper, PaperError, PaperRegister, Protocol, ProtocolRef, ProtocolRow, ReferralLetter, write_batch,
 };
 use crate::register::Printed;
-use crate::store::{ChangeContext, Db, Store};
+use crate::store::{ChangeContext, Db, Store, StoreError};
 use crate::task::Watch;
 
 /// What every paper of one meeting shares. A finalised meeting prints what was sealed when
@@ -168,6 +170,24 @@ fn centre_reason(reason: &str) -> Text {
     }
 }
 
+/// What the QR code of a decision's paper says.
+pub(super) fn claim_of(
+    d: &Decision,
+    number: &PaperNumber,
+    holder: &str,
+    iin: &Iin,
+    vacancy: Option<&Vacancy>,
+) -> Claim {
+    Claim {
+        series: PaperSeries::of(&d.outcome),
+        number: number.number.clone(),
+        issued_on: number.issued_on,
+        holder: holder.to_owned(),
+        iin: authentic::mask(iin),
+        employer: vacancy.map(|v| v.record.employer.bin.as_str().to_owned()).unwrap_or_default(),
+    }
+}
+
 /// The meeting's papers, one per decision, numbered on first print and dated `issued_on` (by
 /// default the meeting's date, so that a letter printed later still orders an arrival after
 /// its own date); a reprint keeps both. A paper of a decision revised since is stamped
@@ -183,22 +203,28 @@ pub fn meeting_papers(
     let issued_on = issued_on.unwrap_or(context.meeting.held_on);
     let protocol = ProtocolRef { number: context.meeting.number, date: context.meeting.held_on };
     let decisions = store.decisions_of_meeting(meeting_id)?;
-    // Numbered in one step: a print that fails half-way leaves no number behind.
-    let numbers = store.write(ctx, |tx| {
-        decisions
+    // Numbered in one step: a print that fails half-way leaves no number behind. The key is
+    // made with the first print and kept.
+    let fresh = UniversityKey::generate()?;
+    let (numbers, key) = store.write(ctx, |tx| {
+        let numbers = decisions
             .iter()
             .map(|d| tx.paper_number(d.id, PaperSeries::of(&d.outcome), issued_on))
-            .collect::<Result<Vec<_>, _>>()
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok::<_, StoreError>((numbers, tx.university_key(&fresh)?))
     })?;
     let mut papers: Vec<Box<dyn Paper>> = Vec::with_capacity(decisions.len());
     for (d, number) in decisions.iter().zip(numbers) {
+        let graduate = context.graduate(d)?.clone();
+        let claim = claim_of(d, &number, &graduate.full_name, &graduate.iin, context.vacancy(d));
         let issue = Issue {
             lang,
             number: number.number,
             date: number.issued_on,
             university: context.printed.university.clone(),
-            graduate: context.graduate(d)?.clone(),
+            graduate,
             protocol,
+            qr: Some(claim.signed(&key)),
             chair: context.signatory(Role::Chair),
             secretary: context.signatory(Role::Secretary),
             cancelled: number.cancelled || !d.is_current(),
