@@ -44,9 +44,7 @@ impl Tx<'_> {
         self.audit(entity::PAPER, id, None, Some(json!(number)))?;
         Ok(number)
     }
-}
 
-impl Tx<'_> {
     /// The university's key that signs its papers, `fresh` kept the first time.
     pub fn university_key(&self, fresh: &UniversityKey) -> Result<UniversityKey, StoreError> {
         self.tx.execute(
@@ -76,18 +74,7 @@ impl super::Db {
         });
         Ok(found.optional()?)
     }
-}
 
-fn key_seed(conn: &Connection) -> Result<Option<[u8; 32]>, StoreError> {
-    let seed: Option<Vec<u8>> = conn
-        .query_row("SELECT seed FROM university_key WHERE university_id = ?1", [HOME_UNIVERSITY], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(seed.and_then(|s| <[u8; 32]>::try_from(s).ok()))
-}
-
-impl super::Db {
     /// The papers issued for the decisions of a cohort's graduates, by decision id.
     pub fn papers_of(&self, year: i32) -> Result<HashMap<i64, PaperNumber>, StoreError> {
         let mut stmt = self.0.prepare_cached(&format!(
@@ -104,6 +91,15 @@ impl super::Db {
         let rows = stmt.query_map([year], |r| Ok((r.get(4)?, number(r)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+fn key_seed(conn: &Connection) -> Result<Option<[u8; 32]>, StoreError> {
+    let seed: Option<Vec<u8>> = conn
+        .query_row("SELECT seed FROM university_key WHERE university_id = ?1", [HOME_UNIVERSITY], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(seed.and_then(|s| <[u8; 32]>::try_from(s).ok()))
 }
 
 const SELECT: &str = "SELECT p.seq, c.year, p.issued_on, p.cancelled_at, p.decision_id, p.id, p.series, \

@@ -320,23 +320,19 @@ pub fn paper_register(
     let decisions: HashMap<i64, Decision> =
         store.decisions_papered_in(year)?.into_iter().map(|d| (d.id, d)).collect();
     let vacancies: HashMap<i64, Vacancy> = store.vacancies()?.into_iter().map(|v| (v.id, v)).collect();
-    let mut meetings: HashMap<i64, u32> = HashMap::new();
+    let meetings: HashMap<i64, u32> = match store.commission(year)? {
+        Some(c) => store.meetings(c.id)?.into_iter().map(|m| (m.id, m.number)).collect(),
+        None => HashMap::new(),
+    };
     let mut lines = Vec::new();
     for (decision_id, number) in store.issued_in(year)? {
         let d = decisions
             .get(&decision_id)
             .ok_or(WorkflowError::NotFound { what: Entity::Decision, id: decision_id })?;
         let graduate = super::decide::graduate(store, d.graduate_id)?;
-        let meeting = match meetings.get(&d.meeting_id) {
-            Some(n) => *n,
-            None => {
-                let n = store
-                    .meeting(d.meeting_id)?
-                    .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: d.meeting_id })?
-                    .number;
-                *meetings.entry(d.meeting_id).or_insert(n)
-            }
-        };
+        let meeting = *meetings
+            .get(&d.meeting_id)
+            .ok_or(WorkflowError::NotFound { what: Entity::Meeting, id: d.meeting_id })?;
         let vacancy = match &d.outcome {
             Outcome::Vacancy { vacancy_id, .. } => vacancies.get(vacancy_id),
             _ => None,
