@@ -90,6 +90,10 @@ enum Command {
     Verify(papers::VerifyArgs),
     /// Write the university's public key, for employers to check papers with `verify --key`.
     PublicKey(papers::PublicKeyArgs),
+    /// Sign a printed paper (PDF) with a member's key file (.p12, RSA, as NCA RK issues):
+    /// a PAdES signature added to the file, so that members sign one protocol in turn. The
+    /// password is asked for on the terminal, or read from stdin with `--password-stdin`.
+    Sign(papers::SignArgs),
     /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
     Suggest(papers::SuggestArgs),
     /// The rules table of a cohort: who is bound, where they may work, for how long.
@@ -281,6 +285,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Issued(a) => papers::issued(cli, a)?,
         Command::Verify(a) => papers::verify(cli, a)?,
         Command::PublicKey(a) => papers::public_key(cli, a)?,
+        Command::Sign(a) => papers::sign(cli, a)?,
         Command::Suggest(a) => papers::suggest(cli, a)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,

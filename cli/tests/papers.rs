@@ -28,6 +28,27 @@ fn joldama(db: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// `joldama sign` with the password on stdin: its JSON answer, or its error text.
+fn sign(pdf: &Path, key: &str, password: &str) -> Result<Value, String> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .args(["--json", "sign", "--password-stdin", "--p12"])
+        .arg(fixture(&format!("keys/{key}.p12")))
+        .arg(pdf)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    if out.status.success() {
+        Ok(serde_json::from_slice(&out.stdout).unwrap())
+    } else {
+        Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
 fn pdftotext(pdf: &Path) -> String {
     let out =
         Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
@@ -114,6 +135,21 @@ fn suggestion_accepted_then_letters_and_protocol_printed() {
     for g in &placed {
         assert!(text.contains(g["iin"].as_str().unwrap()), "protocol lists {g}");
     }
+
+    // Signed by the chair, then the secretary (keys in tests/fixtures/keys, password on stdin):
+    // poppler's pdfsig finds both signatures valid; a wrong password is said, the file kept.
+    for key in ["chair", "secretary"] {
+        let signed = sign(&protocol, key, "Qwerty123").expect("signed");
+        assert_eq!(signed["file"], s(&protocol));
+    }
+    let report = Command::new("pdfsig").arg(&protocol).output().unwrap();
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert_eq!(report.matches("Signature is Valid").count(), 2, "{report}");
+    assert!(report.contains("ӘБДІРАҺМАНОВ ҚАЙРАТ") && report.contains("НҰРҒАЛИЕВА ҮМІТ"), "{report}");
+    let before = std::fs::read(&protocol).unwrap();
+    let refused = sign(&protocol, "chair", "wrong").expect_err("a wrong password is refused");
+    assert!(refused.contains("құпиясөз қате"), "{refused}");
+    assert_eq!(std::fs::read(&protocol).unwrap(), before);
 
     // The register of papers issued: every letter once, in its series, as PDF and as .xlsx.
     let register = dir.path().join("journal.pdf");

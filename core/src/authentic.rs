@@ -21,6 +21,7 @@ pub const HEADER: &str = "JOLDAMA1";
 
 /// What a paper says about itself, as its QR code carries it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Claim {
     pub series: PaperSeries,
     pub number: String,

@@ -104,6 +104,11 @@ pub fn io_reason(kind: std::io::ErrorKind) -> Option<(&'static str, Text)> {
     Some((code, Text::new(kk, ru)))
 }
 
+/// The words for a failed file operation, or general ones for a kind without its own.
+pub fn io_reason_words(kind: std::io::ErrorKind) -> Text {
+    io_reason(kind).map_or_else(|| Text::new("жүйе қатесі", "ошибка системы"), |(_, reason)| reason)
+}
+
 /// A reason (a refusal, a note) as it crosses to a window or a list: its stable code and its
 /// words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -106,7 +106,7 @@ impl Desk {
 }
 
 /// Runs `work` off the UI thread.
-async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Answer<T>
+pub async fn blocking<T, E>(work: impl FnOnce() -> Result<T, E> + Send + 'static) -> Answer<T>
 where
     T: Send + 'static,
     E: Into<AppError> + Send + 'static,

@@ -123,6 +123,8 @@ fn main() {
             papers::print_protocol,
             papers::print_register,
             papers::print_calculation,
+            papers::sign_paper,
+            papers::verify_paper,
             followup::confirm_arrival,
             followup::add_period,
             followup::end_period,

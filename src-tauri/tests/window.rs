@@ -401,6 +401,30 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     assert!(text.contains(&graduate.iin) && text.contains("2025/1-0001"), "{text}");
     w.shot("07-papers").await;
 
+    // The letter signed with the chair's key file (the native dialog is outside the web view:
+    // the paths are typed), then checked from a 300 dpi scan of its page: genuine.
+    let letter = w.wait("paper-file").await.attr("data-path").await.unwrap().expect("data-path");
+    w.type_into("sign-pdf", &letter).await;
+    w.type_into("sign-key", &fixture("keys/chair.p12")).await;
+    w.type_into("sign-password", "Qwerty123").await;
+    w.click("sign-submit").await;
+    w.wait("sign-result").await;
+    let report = std::process::Command::new("pdfsig").arg(&letter).output().unwrap();
+    let report = String::from_utf8_lossy(&report.stdout);
+    assert!(report.contains("Signature is Valid") && report.contains("ӘБДІРАҺМАНОВ ҚАЙРАТ"), "{report}");
+    let scan = dir.path().join("scan");
+    let rendered = std::process::Command::new("pdftoppm")
+        .args(["-r", "300", "-png", "-singlefile", "-f", "1", "-l", "1", &letter])
+        .arg(&scan)
+        .status()
+        .unwrap();
+    assert!(rendered.success());
+    w.type_into("verify-image", scan.with_extension("png").to_str().unwrap()).await;
+    w.click("verify-submit").await;
+    let verdict = w.wait("verify-verdict").await;
+    assert_eq!(verdict.attr("data-verdict").await.unwrap().as_deref(), Some("valid"));
+    w.shot("07-papers-signed-and-checked").await;
+
     // Follow-up: the employer confirmed the arrival; the obligation runs and nothing is owed.
     w.click("nav-followup").await;
     // The row's name cell: the compact table scrolls sideways, its row's middle is out of view.

@@ -1,16 +1,16 @@
-//! `letters`, `protocol`, `issued` and `suggest`: a meeting's papers as PDF, the register of
-//! papers issued, and the cohort suggestion.
+//! `letters`, `protocol`, `issued`, `verify`, `sign` and `suggest`: a meeting's papers as PDF,
+//! the register of papers issued, a paper checked or signed, and the cohort suggestion.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
-use joldama_core::authentic::{self, Claim};
-use joldama_core::i18n::{Text, io_reason};
+use joldama_core::authentic;
+use joldama_core::i18n::{Text, io_reason_words};
 use joldama_core::papers::{FileNames, Output};
 use joldama_core::task::Watch;
-use joldama_core::workflow::{decide, papers, verify};
+use joldama_core::workflow::{decide, papers, signing, verify};
 use serde::Serialize;
 
 use crate::error::{CliError, Failure};
@@ -124,6 +124,21 @@ pub struct VerifyArgs {
 }
 
 #[derive(Args)]
+pub struct SignArgs {
+    /// The PDF to sign.
+    pdf: PathBuf,
+    /// The signer's key file (PKCS#12).
+    #[arg(long)]
+    p12: PathBuf,
+    /// Write the signed paper here instead of replacing the PDF.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Read the password from the first line of stdin (scripts), not from the terminal.
+    #[arg(long)]
+    password_stdin: bool,
+}
+
+#[derive(Args)]
 pub struct PublicKeyArgs {
     /// The file to write.
     #[arg(long)]
@@ -132,18 +147,11 @@ pub struct PublicKeyArgs {
 
 /// The words for a failed file operation, or general ones for a kind without its own.
 fn reason(e: &std::io::Error) -> Text {
-    io_reason(e.kind()).map_or_else(|| Text::new("жүйе қатесі", "ошибка системы"), |(_, reason)| reason)
+    io_reason_words(e.kind())
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(|e| CliError::Unreadable { path: path.to_path_buf(), reason: reason(&e) })
-}
-
-#[derive(Serialize)]
-struct Checked {
-    verdict: &'static str,
-    claim: Claim,
-    message: Text,
 }
 
 pub fn verify(cli: &Cli, a: &VerifyArgs) -> Result<(), Failure> {
@@ -158,8 +166,7 @@ pub fn verify(cli: &Cli, a: &VerifyArgs) -> Result<(), Failure> {
         (Some(image), _) => verify::verify_image(store, key.as_ref(), &read_file(image)?)?,
         (None, text) => verify::verify(store, key.as_ref(), text.as_deref().unwrap_or_default())?,
     };
-    let checked =
-        Checked { verdict: verdict.code(), claim: verdict.claim().clone(), message: verdict.message() };
+    let checked = verify::Checked::from(verdict);
     let out = cli.printer();
     out.show(&checked, || println!("{}", out.t(&checked.message.kk, &checked.message.ru)));
     Ok(())
@@ -172,6 +179,48 @@ pub fn public_key(cli: &Cli, a: &PublicKeyArgs) -> Result<(), Failure> {
         .map_err(|e| CliError::Unwritable { path: a.out.clone(), reason: reason(&e) })?;
     let out = cli.printer();
     out.show(&Written { files: vec![a.out.clone()] }, || println!("{}", a.out.display()));
+    Ok(())
+}
+
+/// The key's password: from the terminal without echo, or a line of stdin.
+fn password(from_stdin: bool) -> Result<String, CliError> {
+    let read = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map(|_| line.trim_end_matches(['\r', '\n']).to_owned())
+    } else {
+        rpassword::prompt_password("Кілттің құпиясөзі / Пароль ключа: ")
+    };
+    read.map_err(|e| CliError::Unreadable { path: PathBuf::from("stdin"), reason: reason(&e) })
+}
+
+pub fn sign(cli: &Cli, a: &SignArgs) -> Result<(), Failure> {
+    let request = signing::SignRequest {
+        pdf: a.pdf.clone(),
+        keystore: a.p12.clone(),
+        password: password(a.password_stdin)?,
+        out: a.out.clone(),
+    };
+    let signed = signing::sign_paper(&request, chrono::Local::now().naive_local())?;
+    let out = cli.printer();
+    out.show(&signed, || {
+        println!(
+            "{}",
+            out.t(
+                &format!(
+                    "{}: {} қол қойды ({} қолтаңба)",
+                    signed.file.display(),
+                    signed.holder,
+                    signed.signatures
+                ),
+                &format!(
+                    "{}: подписал {} (подписей: {})",
+                    signed.file.display(),
+                    signed.holder,
+                    signed.signatures
+                ),
+            )
+        )
+    });
     Ok(())
 }
 

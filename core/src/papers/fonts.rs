@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use printpdf::{FontEmbeddingMode, ParsedFont, PdfFont, PrintpdfFontMeta};
 
-static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
+pub(super) static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Regular.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/NotoSerif-Bold.ttf");
 
 /// Chars below this have their advance (and whether they are in the base) in a table.

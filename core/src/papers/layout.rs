@@ -14,7 +14,7 @@ use super::fonts::{Face, fonts};
 use super::words;
 use crate::i18n::Lang;
 
-const MM: f32 = 72.0 / 25.4;
+pub(super) const MM: f32 = 72.0 / 25.4;
 /// A4 in points.
 pub const PAGE_WIDTH: f32 = 210.0 * MM;
 pub const PAGE_HEIGHT: f32 = 297.0 * MM;

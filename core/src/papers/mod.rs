@@ -13,6 +13,7 @@ mod documents;
 mod fonts;
 pub mod issued;
 mod layout;
+pub mod sign;
 mod words;
 
 use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};

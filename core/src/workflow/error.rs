@@ -6,6 +6,7 @@ use crate::commission::MemberError;
 use crate::i18n::{Text, UserFacing};
 use crate::ident::Iin;
 use crate::papers::PaperError;
+use crate::papers::sign::SignError;
 use crate::rules::decision::DecisionError;
 use crate::store::StoreError;
 
@@ -49,6 +50,8 @@ pub enum WorkflowError {
     Member(#[from] MemberError),
     #[error(transparent)]
     Claim(#[from] ClaimError),
+    #[error(transparent)]
+    Sign(#[from] SignError),
     /// Another window may have removed the record meanwhile, or a typed id is wrong.
     #[error("{what:?} {id} not found")]
     NotFound { what: Entity, id: i64 },
@@ -68,9 +71,33 @@ pub enum WorkflowError {
     /// A group sent to the centre takes each region from the list.
     #[error("graduate without a region")]
     NoRegion,
+    /// A file the person named (a paper to sign, a key, a scan) could not be read, or the
+    /// result written.
+    #[error("{} {}: {kind}", if *.writing { "writing" } else { "reading" }, path.display())]
+    File { path: std::path::PathBuf, writing: bool, kind: std::io::ErrorKind },
     /// One of a group could not be sent; the group's step wrote nothing.
     #[error("{name} not sent: {cause}")]
     NotSent { name: String, cause: Box<WorkflowError> },
+}
+
+impl WorkflowError {
+    /// Reads a file the person named.
+    pub fn read(path: &std::path::Path) -> Result<Vec<u8>, WorkflowError> {
+        std::fs::read(path).map_err(|e| WorkflowError::File {
+            path: path.to_path_buf(),
+            writing: false,
+            kind: e.kind(),
+        })
+    }
+
+    /// Writes a file whole, owner-only (see [`crate::private::write`]).
+    pub fn write(path: &std::path::Path, bytes: &[u8]) -> Result<(), WorkflowError> {
+        crate::private::write(path, bytes).map_err(|e| WorkflowError::File {
+            path: path.to_path_buf(),
+            writing: true,
+            kind: e.kind(),
+        })
+    }
 }
 
 impl UserFacing for WorkflowError {
@@ -81,6 +108,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Paper(e) => e.code(),
             WorkflowError::Member(e) => e.code(),
             WorkflowError::Claim(e) => e.code(),
+            WorkflowError::Sign(e) => e.code(),
             WorkflowError::NotFound { .. } => "not_found",
             WorkflowError::GraduateNotFound { .. } => "graduate_not_found",
             WorkflowError::CommissionExists { .. } => "commission_exists",
@@ -88,6 +116,8 @@ impl UserFacing for WorkflowError {
             WorkflowError::NotAMember { .. } => "not_a_member",
             WorkflowError::Text { code, .. } => code,
             WorkflowError::NoRegion => "no_region",
+            WorkflowError::File { writing: false, .. } => "file_unreadable",
+            WorkflowError::File { writing: true, .. } => "file_unwritable",
             WorkflowError::NotSent { .. } => "not_sent",
         }
     }
@@ -98,12 +128,14 @@ impl UserFacing for WorkflowError {
             WorkflowError::Decision(e) => e.params(),
             WorkflowError::Paper(e) => e.params(),
             WorkflowError::Member(e) => e.params(),
+            WorkflowError::Sign(e) => e.params(),
             WorkflowError::CommissionExists { year } | WorkflowError::NoCommission { year } => {
                 vec![("year", year.to_string())]
             }
             WorkflowError::NotFound { id, .. } | WorkflowError::NotAMember { id } => {
                 vec![("number", id.to_string())]
             }
+            WorkflowError::File { path, .. } => vec![("path", path.display().to_string())],
             WorkflowError::NotSent { name, cause } => {
                 let mut params = vec![("name", name.clone()), ("cause", cause.code().to_owned())];
                 params.extend(cause.params());
@@ -120,6 +152,7 @@ impl UserFacing for WorkflowError {
             WorkflowError::Paper(e) => e.message(),
             WorkflowError::Member(e) => e.message(),
             WorkflowError::Claim(e) => e.message(),
+            WorkflowError::Sign(e) => e.message(),
             WorkflowError::NotFound { what, id } => {
                 let what = what.label();
                 Text::new(
@@ -155,6 +188,20 @@ impl UserFacing for WorkflowError {
                 "тізімде өңірі жоқ: оны орталыққа жеке жолдап, өңірін таңдаңыз",
                 "в списке нет региона: направьте в центр отдельно, выбрав регион",
             ),
+            WorkflowError::File { path, writing, kind } => {
+                let (path, reason) = (path.display(), crate::i18n::io_reason_words(*kind));
+                if *writing {
+                    Text::new(
+                        format!("«{path}» файлын жазу мүмкін болмады: {}", reason.kk),
+                        format!("Не удалось записать файл «{path}»: {}", reason.ru),
+                    )
+                } else {
+                    Text::new(
+                        format!("«{path}» файлын оқу мүмкін болмады: {}", reason.kk),
+                        format!("Не удалось прочитать файл «{path}»: {}", reason.ru),
+                    )
+                }
+            }
             WorkflowError::NotSent { name, cause } => {
                 let cause = cause.message();
                 Text::new(

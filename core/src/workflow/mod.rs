@@ -17,6 +17,7 @@ pub mod papers;
 pub mod person;
 pub mod register;
 pub mod reports;
+pub mod signing;
 mod typed;
 pub mod verify;
 

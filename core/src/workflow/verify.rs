@@ -85,6 +85,27 @@ impl Verdict {
     }
 }
 
+/// A verdict as it reaches the window or the command line: its code, what the paper claims,
+/// and the verdict in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Checked {
+    /// `valid`, `cancelled`, `unknown`, `altered` or `signed`.
+    pub verdict: String,
+    pub claim: Claim,
+    pub message: Text,
+}
+
+impl From<Verdict> for Checked {
+    fn from(verdict: Verdict) -> Checked {
+        Checked {
+            verdict: verdict.code().to_owned(),
+            message: verdict.message(),
+            claim: verdict.claim().clone(),
+        }
+    }
+}
+
 /// Checks a QR code's `text`: against `key` (the university's public key, as an employer
 /// holds it) or, when none is given, the register's own key; then against the register, if
 /// at hand.

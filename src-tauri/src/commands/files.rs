@@ -17,6 +17,12 @@ pub enum Purpose {
     Spreadsheet,
     Proof,
     Backup,
+    /// A printed paper to sign.
+    Paper,
+    /// A signer's key file.
+    Keystore,
+    /// A scan of a paper, to check its QR code.
+    Scan,
 }
 
 #[tauri::command]
@@ -26,6 +32,9 @@ pub async fn pick_file(purpose: Purpose) -> Option<PathBuf> {
         Purpose::Spreadsheet => dialog.add_filter("Excel / ODS", &["xlsx", "xls", "ods"]),
         Purpose::Proof => dialog.add_filter("PDF / JPG / PNG", &["pdf", "jpg", "jpeg", "png"]),
         Purpose::Backup => dialog.add_filter("SQLite", &["sqlite3", "bak", "db"]),
+        Purpose::Paper => dialog.add_filter("PDF", &["pdf"]),
+        Purpose::Keystore => dialog.add_filter("PKCS#12", &["p12", "pfx"]),
+        Purpose::Scan => dialog.add_filter("PNG", &["png"]),
     };
     dialog.pick_file().await.map(|f| f.path().to_path_buf())
 }

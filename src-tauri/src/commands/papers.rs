@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use joldama_core::Lang;
 use joldama_core::papers::{FileNames, Output};
-use joldama_core::workflow::papers;
+use joldama_core::workflow::signing::{self, SignRequest, SignedPaper};
+use joldama_core::workflow::verify::{self, Checked};
+use joldama_core::workflow::{WorkflowError, papers};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, beside, change, today};
+use crate::desk::{Desk, beside, blocking, change, today};
 use crate::error::Answer;
 
 /// What a print wrote.
@@ -61,6 +63,29 @@ pub async fn print_register(desk: State<'_, Desk>, year: i32, lang: Lang, xlsx: 
         } else {
             papers::print_register(s, year, lang, today(), &file)
         }
+    })
+    .await
+}
+
+/// Signs a PDF with a member's key file; the password is used and dropped.
+#[tauri::command]
+pub async fn sign_paper(request: SignRequest) -> Answer<SignedPaper> {
+    blocking(move || signing::sign_paper(&request, chrono::Local::now().naive_local())).await
+}
+
+/// Checks a paper from its QR code's text or a PNG scan of it, against the register.
+#[tauri::command]
+pub async fn verify_paper(
+    desk: State<'_, Desk>,
+    text: Option<String>,
+    image: Option<PathBuf>,
+) -> Answer<Checked> {
+    desk.run(move |s| {
+        let verdict = match image {
+            Some(path) => verify::verify_image(Some(s), None, &WorkflowError::read(&path)?)?,
+            None => verify::verify(Some(s), None, text.as_deref().unwrap_or_default())?,
+        };
+        Ok::<_, WorkflowError>(Checked::from(verdict))
     })
     .await
 }

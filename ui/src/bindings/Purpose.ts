@@ -3,4 +3,4 @@
 /**
  * What a file is chosen for: decides the dialog's filter.
  */
-export type Purpose = "spreadsheet" | "proof" | "backup";
+export type Purpose = "spreadsheet" | "proof" | "backup" | "paper" | "keystore" | "scan";

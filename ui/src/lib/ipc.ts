@@ -15,6 +15,7 @@ import type {
   Backup,
   CentreGroupRequest,
   CheckReport,
+  Checked,
   CohortSettings,
   ColumnMapping,
   Commission,
@@ -50,6 +51,8 @@ import type {
   ProgrammeOption,
   QueueRow,
   Rule,
+  SignRequest,
+  SignedPaper,
   StudyCostRequest,
   Suggestion,
   TaskProgress,
@@ -215,6 +218,11 @@ export const printRegister = (args: { year: number; lang: Lang; xlsx: boolean })
 /** The obligation's calculation sheet on today's date (PDF beside the database); its path. */
 export const printCalculation = (args: { graduateId: number; lang: Lang }) =>
   call<string>('print_calculation', args);
+/** Signs a PDF with a member's .p12 key; the password goes no further than the signing. */
+export const signPaper = (args: { request: SignRequest }) => call<SignedPaper>('sign_paper', args);
+/** Checks a paper from its QR code's text, or from a PNG scan of it, against the register. */
+export const verifyPaper = (args: { text: string | null; image: string | null }) =>
+  call<Checked>('verify_paper', args);
 
 // ---- Follow-up (each returns the refreshed GraduateDetail) -----------------------------------
 /** Also opens the period at the referred employer (or the centre) from that day. */

@@ -103,6 +103,10 @@ export type { DeferralChoice } from '../bindings/DeferralChoice';
 export type { EndChoice } from '../bindings/EndChoice';
 export type { Suggestion } from '../bindings/Suggestion';
 export type { PapersResult } from '../bindings/PapersResult';
+export type { SignRequest } from '../bindings/SignRequest';
+export type { SignedPaper } from '../bindings/SignedPaper';
+export type { Checked } from '../bindings/Checked';
+export type { Claim } from '../bindings/Claim';
 /** What a paper's own file is named by: its number only, or the number and the name. */
 export type { FileNames } from '../bindings/FileNames';
 
