@@ -3,11 +3,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use joldama_core::classifiers::{Classifier, Region};
+use joldama_core::classifiers::Region;
 use joldama_core::commission::DecisionView;
 use joldama_core::i18n::UserFacing;
 use joldama_core::import::{ImportReport, Problem};
 use joldama_core::model::{Graduate, Vacancy};
+use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::demo::DemoSummary;
 use joldama_core::{Lang, Text};
 use serde::Serialize;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::i18n::Lang;
+pub use crate::vocabulary::Termed;
 
 /// Folds a spreadsheet text for matching: lowercase; Kazakh letters to their Russian
 /// look-alikes (ә→а ғ→г қ→к ң→н ө→о ұ→у ү→у һ→х і→и); ё→е; Latin look-alike letters in
@@ -96,33 +96,12 @@ fn sole<T: Copy + Eq>(mut claims: impl Iterator<Item = T>) -> Option<Option<T>> 
     Some(claims.all(|c| c == first).then_some(first))
 }
 
-/// Labels and spellings of a classifier declared with `classifier_enum!` (which gives each
-/// enum `ALL`, `code()` and `from_code()`).
-pub trait Classifier: Sized + Copy + Eq + 'static {
-    /// One row per value, in `ALL` order: the value and its spellings, the Kazakh label first
-    /// and the Russian label second, then every other spelling lists use.
-    const TABLE: &'static [(Self, &'static [&'static str])];
-
+/// How a list's text is read as a classifier's value: by its terms' spellings (see
+/// [`crate::vocabulary`]), then by keywords.
+pub trait Classifier: Termed {
     /// Fallback when no spelling matches exactly: the first row whose keyword (folded) starts a
     /// word of the folded text wins, so the order of the rows is the priority.
     const KEYWORDS: &'static [(&'static str, Self)] = &[];
-
-    fn label(self, lang: Lang) -> &'static str {
-        let spellings = self.spellings();
-        match lang {
-            Lang::Kk => spellings[0],
-            Lang::Ru => spellings[1],
-        }
-    }
-
-    /// Every spelling a list may use for this value (labels included), matched after [`fold`].
-    fn spellings(self) -> &'static [&'static str] {
-        Self::TABLE
-            .iter()
-            .find(|(value, _)| *value == self)
-            .map(|(_, spellings)| *spellings)
-            .expect("every value has a row in TABLE")
-    }
 
     /// The value a spreadsheet text names, if exactly one value claims it.
     fn parse(text: &str) -> Option<Self> {
@@ -130,10 +109,7 @@ pub trait Classifier: Sized + Copy + Eq + 'static {
         if folded.is_empty() {
             return None;
         }
-        let exact = Self::TABLE
-            .iter()
-            .filter(|(_, spellings)| spellings.iter().any(|s| folds_to(s, &folded)))
-            .map(|(value, _)| *value);
+        let exact = Self::ALL.iter().copied().filter(|value| value.spellings().any(|s| folds_to(s, &folded)));
         match sole(exact) {
             Some(claim) => claim,
             None => Self::KEYWORDS
@@ -144,8 +120,8 @@ pub trait Classifier: Sized + Copy + Eq + 'static {
     }
 }
 
-/// Declares a classifier enum with its stable codes (the serde names too) and `ALL`.
-/// Labels and spellings are data tables beside each enum (`impl Classifier`).
+/// Declares a classifier enum with its stable codes (the serde names too) and `ALL`; its
+/// terms (labels, spellings) are in the vocabulary, under the enum's name.
 macro_rules! classifier_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
         $(#[$meta])*
@@ -170,6 +146,15 @@ macro_rules! classifier_enum {
                     $($code => Some($name::$variant),)+
                     _ => None,
                 }
+            }
+        }
+
+        impl $crate::vocabulary::Termed for $name {
+            const KIND: &'static str = stringify!($name);
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn code(self) -> &'static str {
+                $name::code(self)
             }
         }
     };
@@ -277,94 +262,14 @@ fn stem(folded: &str) -> String {
 fn region_stems() -> &'static [(Region, String)] {
     static STEMS: OnceLock<Vec<(Region, String)>> = OnceLock::new();
     STEMS.get_or_init(|| {
-        Region::TABLE
+        Region::ALL
             .iter()
-            .flat_map(|(region, spellings)| spellings.iter().map(|s| (*region, stem(&fold(s)))))
+            .flat_map(|&region| region.spellings().map(move |s| (region, stem(&fold(s)))))
             .collect()
     })
 }
 
 impl Classifier for Region {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (Region::Abai, &["Абай облысы", "Область Абай", "Абайская область", "Abai region", "Abay"]),
-        (Region::Akmola, &["Ақмола облысы", "Акмолинская область", "Akmola region", "Aqmola"]),
-        (Region::Aktobe, &["Ақтөбе облысы", "Актюбинская область", "Aktobe region", "Aqtobe"]),
-        (Region::AlmatyRegion, &["Алматы облысы", "Алматинская область", "Almaty region"]),
-        (Region::Atyrau, &["Атырау облысы", "Атырауская область", "Atyrau region"]),
-        (
-            Region::WestKazakhstan,
-            &[
-                "Батыс Қазақстан облысы",
-                "Западно-Казахстанская область",
-                "West Kazakhstan region",
-                "ЗКО",
-                "БҚО",
-            ],
-        ),
-        (Region::Zhambyl, &["Жамбыл облысы", "Жамбылская область", "Zhambyl region", "Jambyl"]),
-        (
-            Region::Jetisu,
-            &["Жетісу облысы", "Область Жетісу", "Жетысуская область", "Жетысу", "Jetisu", "Zhetysu"],
-        ),
-        (Region::Karaganda, &["Қарағанды облысы", "Карагандинская область", "Karaganda region", "Karagandy"]),
-        (Region::Kostanay, &["Қостанай облысы", "Костанайская область", "Kostanay region", "Kostanai"]),
-        (Region::Kyzylorda, &["Қызылорда облысы", "Кызылординская область", "Kyzylorda region"]),
-        (
-            Region::Mangystau,
-            &[
-                "Маңғыстау облысы",
-                "Мангистауская область",
-                "Мангыстауская область",
-                "Мангистау",
-                "Mangystau region",
-                "Mangistau",
-            ],
-        ),
-        (Region::Pavlodar, &["Павлодар облысы", "Павлодарская область", "Pavlodar region"]),
-        (
-            Region::NorthKazakhstan,
-            &[
-                "Солтүстік Қазақстан облысы",
-                "Северо-Казахстанская область",
-                "North Kazakhstan region",
-                "СКО",
-                "СҚО",
-            ],
-        ),
-        (
-            Region::Turkistan,
-            &[
-                "Түркістан облысы",
-                "Туркестанская область",
-                "Туркестан",
-                "Turkistan region",
-                "Turkestan",
-                // The oblast's name until 2018, still in old ERP records.
-                "Южно-Казахстанская область",
-                "Оңтүстік Қазақстан облысы",
-                "ЮКО",
-                "ОҚО",
-            ],
-        ),
-        (Region::Ulytau, &["Ұлытау облысы", "Область Ұлытау", "Улытауская область", "Ulytau region"]),
-        (
-            Region::EastKazakhstan,
-            &[
-                "Шығыс Қазақстан облысы",
-                "Восточно-Казахстанская область",
-                "East Kazakhstan region",
-                "ВКО",
-                "ШҚО",
-            ],
-        ),
-        (
-            Region::Astana,
-            &["Астана қаласы", "город Астана", "Astana", "Нур-Султан", "Нұр-Сұлтан", "Nur-Sultan"],
-        ),
-        (Region::AlmatyCity, &["Алматы қаласы", "город Алматы", "Almaty city"]),
-        (Region::Shymkent, &["Шымкент қаласы", "город Шымкент", "Shymkent", "Чимкент"]),
-    ];
-
     /// Matches the stem left after marker words: a city marker admits only cities, an oblast
     /// marker only oblasts, none admits both (so a bare «Алматы» is ambiguous).
     fn parse(text: &str) -> Option<Region> {
@@ -406,39 +311,6 @@ classifier_enum! {
 }
 
 impl Classifier for Funding {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Funding::StateOrder,
-            &[
-                "Мемлекеттік білім беру тапсырысы",
-                "Государственный образовательный заказ",
-                "ГОЗ",
-                "госзаказ",
-                "государственный заказ",
-                "государственный грант",
-                "грант",
-                "мемлекеттік грант",
-                "МБТ",
-                "state order",
-                "state grant",
-            ],
-        ),
-        (
-            Funding::RuralQuota,
-            &["Ауылдық квота", "Сельская квота", "квота для сельской молодёжи", "rural quota"],
-        ),
-        (Funding::Serpin, &["Серпін", "Серпин", "Serpin", "Серпін-2050"]),
-        (
-            Funding::Phd,
-            &[
-                "Мемлекеттік білім беру тапсырысы (PhD)",
-                "Государственный образовательный заказ (PhD)",
-                "PhD",
-                "докторантура PhD",
-            ],
-        ),
-    ];
-
     // PhD before the state order: «Грант (PhD)» is a doctoral grant.
     const KEYWORDS: &'static [(&'static str, Self)] = &[
         ("серпин", Funding::Serpin),
@@ -481,13 +353,6 @@ impl Level {
 }
 
 impl Classifier for Level {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (Level::Bachelor, &["Бакалавриат", "Бакалавриат", "бакалавр", "bachelor"]),
-        (Level::Master, &["Магистратура", "Магистратура", "магистр", "магистрант", "master"]),
-        (Level::Residency, &["Резидентура", "Резидентура", "резидент", "residency"]),
-        (Level::Doctorate, &["Докторантура", "Докторантура", "докторант", "PhD", "доктор PhD", "doctorate"]),
-    ];
-
     const KEYWORDS: &'static [(&'static str, Self)] = &[
         ("бакалавр", Level::Bachelor),
         ("bachelor", Level::Bachelor),
@@ -548,19 +413,7 @@ impl Field {
     }
 }
 
-impl Classifier for Field {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (Field::Pedagogical, &["Педагогикалық", "Педагогическое", "педагогика", "образование"]),
-        (Field::Medical, &["Медициналық", "Медицинское", "медицина", "здравоохранение", "денсаулық сақтау"]),
-        (Field::Veterinary, &["Ветеринариялық", "Ветеринарное", "ветеринария"]),
-        (
-            Field::Agricultural,
-            &["Ауыл шаруашылығы", "Сельскохозяйственное", "сельское хозяйство", "аграрное"],
-        ),
-        (Field::Technical, &["Техникалық", "Техническое", "техника", "инженерия"]),
-        (Field::Other, &["Басқа", "Прочее", "другое", "иное"]),
-    ];
-}
+impl Classifier for Field {}
 
 classifier_enum! {
     /// The kind of an employer, which the rules table allows or refuses per category.
@@ -577,56 +430,6 @@ classifier_enum! {
 }
 
 impl Classifier for OrgKind {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            OrgKind::Education,
-            &[
-                "Білім беру ұйымы",
-                "Организация образования",
-                "школа",
-                "мектеп",
-                "колледж",
-                "детский сад",
-                "балабақша",
-            ],
-        ),
-        (
-            OrgKind::Health,
-            &[
-                "Денсаулық сақтау ұйымы",
-                "Организация здравоохранения",
-                "больница",
-                "поликлиника",
-                "аурухана",
-                "емхана",
-            ],
-        ),
-        (OrgKind::Veterinary, &["Ветеринариялық ұйым", "Ветеринарная организация"]),
-        (
-            OrgKind::StateVetBody,
-            &[
-                "Ветеринария саласындағы мемлекеттік орган бөлімшесі",
-                "Подразделение госоргана в области ветеринарии",
-                "Подразделение государственного органа в области ветеринарии",
-            ],
-        ),
-        (OrgKind::Agrarian, &["Аграрлық бейіндегі ұйым", "Организация аграрного профиля"]),
-        (OrgKind::Science, &["Ғылыми ұйым", "Научная организация", "НИИ"]),
-        (
-            OrgKind::University,
-            &[
-                "ЖЖОКБҰ",
-                "ОВПО",
-                "Организация высшего и послевузовского образования",
-                "Организация высшего и (или) послевузовского образования",
-                "Жоғары және (немесе) жоғары оқу орнынан кейінгі білім беру ұйымы",
-                "вуз",
-                "университет",
-            ],
-        ),
-        (OrgKind::Other, &["Басқа ұйым", "Прочая организация", "прочее", "прочие", "другое", "иное"]),
-    ];
-
     // Specific before general: a state veterinary department is not a veterinary clinic, a
     // research institute is not a university, a university is not a school.
     const KEYWORDS: &'static [(&'static str, Self)] = &[
@@ -681,21 +484,6 @@ classifier_enum! {
 }
 
 impl Classifier for Ownership {
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (
-            Ownership::State,
-            &[
-                "Мемлекеттік",
-                "Государственная",
-                "государственная собственность",
-                "мемлекеттік меншік",
-                "коммунальная",
-                "state",
-            ],
-        ),
-        (Ownership::Private, &["Жеке", "Частная", "частная собственность", "жеке меншік", "private"]),
-    ];
-
     const KEYWORDS: &'static [(&'static str, Self)] = &[
         ("государствен", Ownership::State),
         ("мемлекет", Ownership::State),
@@ -715,10 +503,6 @@ classifier_enum! {
 
 impl Classifier for Sex {
     // «Ә» folds to «а», which no male spelling uses.
-    const TABLE: &'static [(Self, &'static [&'static str])] = &[
-        (Sex::Male, &["Ер", "Мужской", "М", "муж", "Е", "ер адам", "еркек", "мужчина", "male", "m"]),
-        (Sex::Female, &["Әйел", "Женский", "Ж", "жен", "Ә", "әйел адам", "женщина", "female", "f"]),
-    ];
 }
 
 /// Spellings of a yes/no cell, matched after [`fold`].
@@ -766,12 +550,10 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
-    /// The table has one row per value in `ALL` order, every spelling (labels included) parses
-    /// back to its own value, and labels in both languages are set.
+    /// Every spelling in the vocabulary (labels included) parses back to its own value.
     fn check_table<C: Classifier + std::fmt::Debug>(all: &[C]) {
-        let rows: Vec<C> = C::TABLE.iter().map(|(value, _)| *value).collect();
-        assert_eq!(rows, all);
         for &value in all {
             for lang in [Lang::Kk, Lang::Ru] {
                 assert!(!value.label(lang).is_empty());

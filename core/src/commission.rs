@@ -8,10 +8,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::classifiers::{Classifier, Region, classifier_enum};
+use crate::classifiers::{Region, classifier_enum};
 use crate::i18n::{Lang, Text, UserFacing, date};
 use crate::model::Vacancy;
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
+use crate::vocabulary::Termed;
 
 classifier_enum! {
     /// A member's place on the commission.
@@ -20,17 +21,6 @@ classifier_enum! {
         Deputy => "deputy",
         Secretary => "secretary",
         Member => "member",
-    }
-}
-
-impl Role {
-    pub fn label(self) -> Text {
-        match self {
-            Role::Chair => Text::new("Комиссия төрағасы", "Председатель комиссии"),
-            Role::Deputy => Text::new("Төрағаның орынбасары", "Заместитель председателя"),
-            Role::Secretary => Text::new("Комиссия хатшысы", "Секретарь комиссии"),
-            Role::Member => Text::new("Комиссия мүшесі", "Член комиссии"),
-        }
     }
 }
 
@@ -111,7 +101,7 @@ impl UserFacing for MemberError {
     fn message(&self) -> Text {
         match self {
             MemberError::RoleTaken { role, name } => {
-                let role = role.label();
+                let role = role.text();
                 Text::new(
                     format!("{}: {name}; алдымен оның рөлін өзгертіңіз немесе оны шығарыңыз", role.kk),
                     format!("{}: {name}; сначала измените его роль или исключите его", role.ru),
@@ -225,14 +215,14 @@ impl Outcome {
                 format!(
                     "{}: {}",
                     t(lang, "Жұмыспен өтеуден босату", "Освобождение от отработки"),
-                    ground.label().get(lang)
+                    ground.text().get(lang)
                 )
             }),
             Outcome::Deferral { reason, from, to } => both(&|lang| {
                 format!(
                     "{}: {}, {} – {}",
                     t(lang, "Кейінге қалдыру", "Отсрочка"),
-                    reason.label().get(lang),
+                    reason.text().get(lang),
                     date(*from),
                     to.map_or_else(|| "…".into(), date)
                 )
@@ -366,16 +356,6 @@ impl PaperSeries {
             PaperSeries::Referral => 1,
             PaperSeries::Centre => 2,
             PaperSeries::Certificate => 3,
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            PaperSeries::Referral => Text::new("Жұмысқа жолдама", "Направление на работу"),
-            PaperSeries::Centre => {
-                Text::new("Жұмыспен қамту орталығына жолдама", "Направление в центр занятости")
-            }
-            PaperSeries::Certificate => Text::new("Анықтама", "Справка"),
         }
     }
 

@@ -40,6 +40,7 @@ pub mod rules;
 pub mod store;
 pub mod suggest;
 pub mod task;
+pub mod vocabulary;
 pub mod workflow;
 
 pub use error::Error;

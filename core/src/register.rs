@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use crate::classifiers::Classifier;
 use crate::commission::Commission;
 use crate::i18n::{Lang, Reason, Text};
 use crate::model::{FieldChange, University, Vacancy};
 use crate::papers::GraduateLine;
+use crate::vocabulary::Termed;
 
 /// The hash the first entry follows.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";

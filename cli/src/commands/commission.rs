@@ -3,6 +3,7 @@
 use clap::Subcommand;
 use joldama_core::Text;
 use joldama_core::commission::{Commission, Meeting, Role};
+use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::commission::{
     self as workflow, CommissionCopy, CommissionRequest, MeetingRequest, MemberEdit, MemberRequest,
 };
@@ -151,7 +152,7 @@ fn print_commission(out: &Printer, c: &Commission, meetings: &[Meeting]) {
     println!("{} ({} {})", out.text(&c.name), c.year, out.t("жылғы түлектер", "год выпуска"));
     for m in &c.members {
         let position = m.position.as_deref().map(|p| format!(", {p}")).unwrap_or_default();
-        println!("  [{}] {}: {}{position}", m.id, out.text(&m.role.label()), m.full_name);
+        println!("  [{}] {}: {}{position}", m.id, m.role.label(out.lang), m.full_name);
     }
     for m in meetings {
         print_meeting_head(out, m);

@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use joldama_core::classifiers::{Classifier, Region};
+use joldama_core::classifiers::Region;
 use joldama_core::commission::{DecisionRequest, DecisionView, Outcome, ProofFile};
 use joldama_core::rules::{Coverage, DeferralReason, ExemptionGround, ProofDocument};
+use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::decide::{self, Eligibility, Weighed};
 use joldama_core::workflow::dossier;
 

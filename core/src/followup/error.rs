@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::i18n::{self, Text, UserFacing};
 use crate::ident::Bin;
 use crate::obligation::{ObligationError, State};
+use crate::vocabulary::Termed;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FollowUpError {
@@ -124,7 +125,7 @@ impl UserFacing for FollowUpError {
                 "Выпускник не направлен: прибытие отмечается только по направлению (на вакансию или в центр).",
             ),
             FollowUpError::NothingOwed { on, state } => {
-                let state = state.label();
+                let state = state.text();
                 Text::new(
                     format!(
                         "{} күні өтелетін сома жоқ (жағдайы: {}): төлем тек міндеттеме бұзылғанда тіркеледі.",

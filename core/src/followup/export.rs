@@ -10,11 +10,11 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::xlsx::{Column, Formats, data_row, filter, header, pick, save, write_date};
 use super::{Activity, ExportError};
-use crate::classifiers::Classifier;
 use crate::commission::{Outcome, PaperNumber};
 use crate::i18n::{Lang, date};
 use crate::model::{EmployerRecord, Graduate};
 use crate::obligation::ObligationView;
+use crate::vocabulary::Termed;
 
 /// One graduate in the Financial Centre's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,7 +132,7 @@ fn graduates_sheet(
             sheet.write_number_with_format(row, 14, d.decision.meeting_number, &f.integer)?;
             write_date(sheet, row, 15, d.decision.meeting_date, f)?;
             match &d.decision.outcome {
-                Outcome::Exemption { ground, .. } => put(sheet, 18, ground.label().get(lang))?,
+                Outcome::Exemption { ground, .. } => put(sheet, 18, ground.text().get(lang))?,
                 Outcome::Deferral { from, to, .. } => {
                     write_date(sheet, row, 19, *from, f)?;
                     if let Some(to) = to {

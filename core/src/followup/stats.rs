@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::ExportError;
 use super::xlsx::{Column, Formats, data_row, filter, header, pick, save};
-use crate::classifiers::{Classifier, Funding, Region};
+use crate::classifiers::{Funding, Region};
 use crate::i18n::Lang;
+use crate::vocabulary::Termed;
 
 /// What the commission decided for a graduate, as far as the statistics go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

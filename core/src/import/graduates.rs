@@ -7,12 +7,13 @@ use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
 use super::{Choice, ImportError, ImportPreview};
-use crate::classifiers::{Classifier, Field, Funding, Level, Region, Sex};
+use crate::classifiers::{Field, Funding, Level, Region, Sex};
 use crate::followup::{GrantYears, Source};
 use crate::i18n::{Lang, Text};
 use crate::ident::Iin;
 use crate::model::GraduateRecord;
 use crate::obligation::{ObligationError, Years};
+use crate::vocabulary::Termed;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {

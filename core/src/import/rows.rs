@@ -317,7 +317,7 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
         if value.is_none() {
             let text = cells::visible(&cell.text().unwrap_or_default());
             let label = self.label(key);
-            let expected = |lang| C::TABLE.iter().map(|(v, _)| v.label(lang)).collect::<Vec<_>>().join(", ");
+            let expected = |lang| C::ALL.iter().map(|v| v.label(lang)).collect::<Vec<_>>().join(", ");
             self.problem(
                 key,
                 "unknown_value",

@@ -46,7 +46,6 @@ pub use term::{GrantShare, Term, Years};
 pub use view::{ObligationView, PeriodView};
 
 use crate::classifiers::classifier_enum;
-use crate::i18n::{Lang, Text};
 use clock::{Effect, count};
 
 classifier_enum! {
@@ -61,19 +60,6 @@ classifier_enum! {
     }
 }
 
-impl PeriodKind {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (PeriodKind::Work, Lang::Kk) => "Жұмыс",
-            (PeriodKind::Work, Lang::Ru) => "Работа",
-            (PeriodKind::Centre, Lang::Kk) => "Жұмыспен қамту орталығында тіркеу",
-            (PeriodKind::Centre, Lang::Ru) => "Учёт в центре занятости",
-            (PeriodKind::Deferral, Lang::Kk) => "Мерзімді әскери қызмет (мерзім тоқтатылады)",
-            (PeriodKind::Deferral, Lang::Ru) => "Срочная воинская служба (срок приостанавливается)",
-        }
-    }
-}
-
 classifier_enum! {
     /// A ground on which an obligation ends without being worked off or refunded. Our reading
     /// of the Rules (domain.md: the edition in force may name further grounds); kept here as
@@ -82,22 +68,6 @@ classifier_enum! {
         Death => "death",
         DisabilityDuringTerm => "disability_during_term",
         OtherLegalGround => "other_legal_ground",
-    }
-}
-
-impl EndGround {
-    pub fn label(self) -> Text {
-        match self {
-            EndGround::Death => Text::new("Жас маманның қайтыс болуы", "Смерть молодого специалиста"),
-            EndGround::DisabilityDuringTerm => Text::new(
-                "Өтеу кезеңінде I немесе II топтағы мүгедектік белгіленуі",
-                "Установление инвалидности I или II группы в период отработки",
-            ),
-            EndGround::OtherLegalGround => Text::new(
-                "Заңнамада көзделген өзге негіз",
-                "Иное основание, предусмотренное законодательством",
-            ),
-        }
     }
 }
 
@@ -121,25 +91,6 @@ classifier_enum! {
 }
 
 impl State {
-    pub fn label(self) -> Text {
-        let (kk, ru) = match self {
-            State::AwaitingDecision => ("Комиссия шешімін күтуде", "Ожидает решения комиссии"),
-            State::NotCovered => ("Ережелер кестесінде қамтылмаған", "Не охвачен таблицей правил"),
-            State::Referred => ("Жолданды, әлі келген жоқ", "Направлен, ещё не прибыл"),
-            State::Working => ("Жұмыс істеп жүр", "Работает"),
-            State::AtCentre => ("Жұмыспен қамту орталығында тіркеуде", "На учёте в центре занятости"),
-            State::Deferred => ("Кейінге қалдырылған (әскери қызмет)", "Отсрочка (воинская служба)"),
-            State::Between => ("Кезеңдер арасындағы үзіліс", "Перерыв между периодами"),
-            State::Exempted => ("Жұмыспен өтеуден босатылған", "Освобождён от отработки"),
-            State::Fulfilled => ("Жұмыспен өтелді", "Отработано"),
-            State::Broken => ("Міндеттеме бұзылды", "Обязательство нарушено"),
-            State::RefundPaidInPart => ("Шығыстар ішінара өтелді", "Расходы возмещены частично"),
-            State::RefundPaid => ("Шығыстар толық өтелді", "Расходы возмещены полностью"),
-            State::Ended => ("Өзге негізбен тоқтатылды", "Прекращено по иному основанию"),
-        };
-        Text::new(kk, ru)
-    }
-
     /// Whether a refund is owed in this state: only once the obligation is broken.
     pub fn owes(self) -> bool {
         matches!(self, State::Broken | State::RefundPaidInPart)

@@ -4,7 +4,6 @@
 
 use super::GrantShare;
 use crate::classifiers::classifier_enum;
-use crate::i18n::Text;
 
 classifier_enum! {
     /// What a recorded cost of the studies covers: what the budget paid for this graduate's
@@ -13,17 +12,6 @@ classifier_enum! {
     pub enum CostScope {
         GrantYears => "grant_years",
         WholeProgramme => "whole_programme",
-    }
-}
-
-impl CostScope {
-    pub fn label(self) -> Text {
-        match self {
-            CostScope::GrantYears => {
-                Text::new("грант жылдарына бюджет төлегені", "оплачено бюджетом за годы на гранте")
-            }
-            CostScope::WholeProgramme => Text::new("бағдарламаның толық құны", "стоимость всей программы"),
-        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::commission::DecisionView;
 use crate::followup::{Arrival, ObligationEnd, Payment, Period, StudyCost};
 use crate::i18n::{Reason, Text};
 use crate::rules::{Coverage, Unchecked, WorkVerdict};
+use crate::vocabulary::Termed;
 
 /// A period as the obligation reads it: its days and, for work, the rules' verdict.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -96,7 +97,7 @@ impl Case<'_> {
             graduate_id,
             coverage,
             decision,
-            state_label: standing.state.label(),
+            state_label: standing.state.text(),
             share: read.facts.share,
             study_cost: f.study_cost.clone(),
             arrival: f.arrival.clone(),

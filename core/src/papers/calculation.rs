@@ -9,10 +9,10 @@ use super::Paper;
 use super::documents::{GraduateLine, University, graduate_fields, head};
 use super::layout::{Align, Column, Flow, Span, Style, Table};
 use super::words;
-use crate::classifiers::Classifier;
 use crate::followup::{Activity, Employer};
 use crate::i18n::{Lang, Text, tenge};
 use crate::obligation::{CostScope, GrantShare, ObligationView, PeriodKind};
+use crate::vocabulary::Termed;
 
 /// One graduate's obligation on one date, as a paper.
 #[derive(Clone, Debug)]

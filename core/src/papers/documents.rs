@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use super::Paper;
 use super::layout::{Align, Column, Flow, Span, Style, Table};
 use super::words::{self, Action, LegalPoint, Phrase};
-use crate::classifiers::{Classifier, Funding, Level, Region};
+use crate::classifiers::{Funding, Level, Region};
 use crate::i18n::Lang;
 use crate::ident::{Bin, Iin};
+use crate::vocabulary::Termed;
 
 pub use crate::model::University;
 

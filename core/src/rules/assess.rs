@@ -7,9 +7,10 @@ use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::{NotCovered, Place, RuleSet, labels};
-use crate::classifiers::{Classifier, OrgKind, Region};
+use crate::classifiers::{OrgKind, Region};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::{GraduateRecord, Vacancy};
+use crate::vocabulary::Termed;
 
 /// One reason a graduate may not take a vacancy. Serialises with its stable code as `code`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

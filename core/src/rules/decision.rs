@@ -8,6 +8,7 @@ use super::{CohortSettings, Coverage, Refusal, RuleSet, exemption_allowed};
 use crate::commission::{Commission, DecisionRequest, Due, Meeting, Outcome, Role};
 use crate::i18n::{self, Lang, Text, UserFacing};
 use crate::model::{GraduateRecord, Vacancy};
+use crate::vocabulary::Termed;
 
 /// Everything a decision is checked against.
 pub struct Case<'a> {
@@ -138,7 +139,7 @@ pub fn check(case: &Case<'_>) -> Result<Verdict, DecisionError> {
                 .missing_proofs(&have)
                 .iter()
                 .map(|group| {
-                    let labels: Vec<Text> = group.iter().map(|d| d.label()).collect();
+                    let labels: Vec<Text> = group.iter().map(|d| d.text()).collect();
                     let join = |lang| labels.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(" / ");
                     Text::new(join(Lang::Kk), join(Lang::Ru))
                 })

@@ -23,6 +23,7 @@ use crate::classifiers::{Classifier, Field, Funding, Level, OrgKind, Region};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::GraduateRecord;
 use crate::model::Vacancy;
+use crate::vocabulary::Termed;
 
 pub use assess::{Assessment, Refusal, Score, assess};
 pub use cohort::{ArrivalDay, CohortSettings, NormativeYears, SettingsError};

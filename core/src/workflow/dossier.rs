@@ -18,6 +18,7 @@ use crate::model::Graduate;
 use crate::obligation::{EndGround, ObligationView};
 use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
 use crate::store::Db;
+use crate::vocabulary::Termed;
 
 /// Everything the window's card shows of one graduate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -90,14 +91,14 @@ pub fn exemption_grounds() -> Vec<GroundChoice> {
         .iter()
         .map(|&ground| GroundChoice {
             ground,
-            label: ground.label(),
+            label: ground.text(),
             proof_groups: ground
                 .proofs()
                 .iter()
                 .map(|group| {
                     group
                         .iter()
-                        .map(|&document| DocumentChoice { document, label: document.label() })
+                        .map(|&document| DocumentChoice { document, label: document.text() })
                         .collect()
                 })
                 .collect(),
@@ -107,9 +108,9 @@ pub fn exemption_grounds() -> Vec<GroundChoice> {
 
 /// The grounds a new deferral may be decided on: those the law names.
 pub fn deferral_reasons() -> Vec<DeferralChoice> {
-    DeferralReason::OFFERED.iter().map(|&reason| DeferralChoice { reason, label: reason.label() }).collect()
+    DeferralReason::OFFERED.iter().map(|&reason| DeferralChoice { reason, label: reason.text() }).collect()
 }
 
 pub fn end_grounds() -> Vec<EndChoice> {
-    EndGround::ALL.iter().map(|&ground| EndChoice { ground, label: ground.label() }).collect()
+    EndGround::ALL.iter().map(|&ground| EndChoice { ground, label: ground.text() }).collect()
 }

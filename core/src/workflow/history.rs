@@ -6,12 +6,12 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::classifiers::Classifier;
 use crate::commission::{DecisionView, PaperNumber};
 use crate::followup::{Arrival, GrantYears, ObligationEnd, Payment, Period, StudyCost};
 use crate::i18n::{Lang, Text, date, tenge};
 use crate::model::FieldChange;
 use crate::store::{AuditEntry, Db, StoreError, entity};
+use crate::vocabulary::Termed;
 
 /// One change in a graduate's history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -278,7 +278,7 @@ impl Fields for StudyCost {
     fn fields(&self) -> Vec<Field> {
         vec![
             field("amount", "Сомасы", "Сумма", money(self.amount)),
-            field("scope", "Нені қамтиды", "Что покрывает", self.scope.label()),
+            field("scope", "Нені қамтиды", "Что покрывает", self.scope.text()),
             field("basis", "Негізі", "Основание", opt(self.basis.as_deref())),
         ]
     }
@@ -312,7 +312,7 @@ impl Fields for OfPayment {
 impl Fields for ObligationEnd {
     fn fields(&self) -> Vec<Field> {
         vec![
-            field("ground", "Негізі", "Основание", self.ground.label()),
+            field("ground", "Негізі", "Основание", self.ground.text()),
             field("on", "Күні", "Дата", day(self.on)),
             field("document", "Құжат", "Документ", plain(&self.document)),
             note(self.note.as_deref()),

@@ -22,6 +22,7 @@ use crate::papers::{
 use crate::register::Printed;
 use crate::store::{ChangeContext, Db, Store, StoreError};
 use crate::task::Watch;
+use crate::vocabulary::Termed;
 
 /// What every paper of one meeting shares. A finalised meeting prints what was sealed when
 /// it was finalised; another prints the live rows.
@@ -100,7 +101,6 @@ fn printable(printed: &Printed) -> Result<(), PaperError> {
 }
 
 fn address(v: &Vacancy, lang: Lang) -> String {
-    use crate::classifiers::Classifier;
     let r = &v.record;
     [Some(r.region.label(lang)), r.district.as_deref(), r.settlement.as_deref()]
         .into_iter()
@@ -111,7 +111,6 @@ fn address(v: &Vacancy, lang: Lang) -> String {
 
 /// What a decision says, in a protocol's row.
 fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
-    use crate::classifiers::Classifier;
     let mut text = match (&d.outcome, vacancy) {
         (Outcome::Vacancy { .. }, Some(v)) => Text::new(
             format!("Жұмысқа жолдау: {}, {}", v.record.employer.name, v.record.position),
@@ -134,14 +133,14 @@ fn decision_text(d: &Decision, vacancy: Option<&Vacancy>) -> Text {
             )
         }
         (Outcome::Exemption { ground, .. }, _) => {
-            let label = ground.label();
+            let label = ground.text();
             Text::new(
                 format!("Жұмыспен өтеуден босату: {}", label.kk),
                 format!("Освободить от отработки: {}", label.ru),
             )
         }
         (Outcome::Deferral { reason, from, to }, _) => {
-            let label = reason.label();
+            let label = reason.text();
             let until = to.map_or_else(String::new, |to| format!(" – {}", date(to)));
             let from = date(*from);
             Text::new(
@@ -257,13 +256,13 @@ pub fn meeting_papers(
             Outcome::Exemption { ground, proofs } => Box::new(Certificate {
                 issue,
                 kind: CertificateKind::Exemption {
-                    ground: context.t(ground.label()),
-                    documents: proofs.iter().map(|p| context.t(p.document.label())).collect(),
+                    ground: context.t(ground.text()),
+                    documents: proofs.iter().map(|p| context.t(p.document.text())).collect(),
                 },
             }),
             Outcome::Deferral { reason, from, to } => Box::new(Certificate {
                 issue,
-                kind: CertificateKind::Deferral { reason: context.t(reason.label()), from: *from, to: *to },
+                kind: CertificateKind::Deferral { reason: context.t(reason.text()), from: *from, to: *to },
             }),
         });
     }
@@ -291,7 +290,7 @@ pub fn protocol(store: &Db, meeting_id: i64, lang: Lang) -> Result<Protocol, Wor
         .commission
         .members
         .iter()
-        .map(|m| (context.meeting.present.contains(&m.id), (context.t(m.role.label()), m.full_name.clone())))
+        .map(|m| (context.meeting.present.contains(&m.id), (context.t(m.role.text()), m.full_name.clone())))
         .partition::<Vec<_>, _>(|(present, _)| *present);
     let names = |found: Vec<(bool, (String, String))>| found.into_iter().map(|(_, m)| m).collect();
     Ok(Protocol {
@@ -352,7 +351,7 @@ pub fn paper_register(
         lines.push(IssuedLine {
             number: number.number,
             issued_on: number.issued_on,
-            kind: PaperSeries::of(&d.outcome).label().get(lang).to_owned(),
+            kind: PaperSeries::of(&d.outcome).text().get(lang).to_owned(),
             holder: graduate.record.full_name(),
             iin: graduate.record.iin,
             decision: text.get(lang).to_owned(),

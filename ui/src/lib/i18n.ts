@@ -7,6 +7,9 @@
 import { derived, writable } from 'svelte/store';
 import kk from '../locales/kk.json';
 import ru from '../locales/ru.json';
+// The domain's terms (classifier codes' labels) come from the core's vocabulary, generated; the
+// locale files hold only the window's own texts.
+import vocabulary from '../bindings/vocabulary.json';
 import type { AppError, Lang, Text } from './types';
 
 export type { Lang };
@@ -14,7 +17,10 @@ export type Params = Record<string, string | number | null | undefined>;
 type Dict = { [key: string]: string | Dict };
 
 export const LANGS: Lang[] = ['kk', 'ru'];
-export const dictionaries: Record<Lang, Dict> = { kk: kk as Dict, ru: ru as Dict };
+export const dictionaries: Record<Lang, Dict> = {
+  kk: { ...kk, codes: vocabulary.kk } as Dict,
+  ru: { ...ru, codes: vocabulary.ru } as Dict,
+};
 const STORAGE_KEY = 'joldama.lang';
 
 function initialLang(): Lang {
@@ -117,7 +123,7 @@ export function codeLabel(l: Lang, type: string, code: string | null | undefined
 export const code = derived(lang, (l) => (type: string, value: string | null | undefined) =>
   codeLabel(l, type, value));
 
-/** Every code of a classifier in locale order (the keys of `codes.<Type>`). */
+/** Every code of a classifier in the core's order (the keys of `codes.<Type>`). */
 export function codesOf(type: string): string[] {
   const node = lookup('kk', `codes.${type}`);
   return node && typeof node === 'object' ? Object.keys(node) : [];

@@ -32,6 +32,7 @@ export type { State as ObligationState } from '../bindings/State';
 export type { CostScope } from '../bindings/CostScope';
 export type { EndGround } from '../bindings/EndGround';
 export type { Source as GrantSource } from '../bindings/Source';
+export type { PaperSeries } from '../bindings/PaperSeries';
 /** Study years to a tenth (2.5), as a plain number. */
 export type { Years } from '../bindings/Years';
 

@@ -119,7 +119,7 @@ export function outcomeText(l: Lang, o: Outcome): string {
     case 'employment_centre':
       return translate(l, 'outcome.employment_centre', { region: codeLabel(l, 'Region', o.region) });
     case 'exemption':
-      return translate(l, 'outcome.exemption', { ground: codeLabel(l, 'ExemptionGround', o.ground) });
+      return translate(l, 'outcome.exemption', { ground: codeLabel(l, 'ExemptionGroundShort', o.ground) });
     case 'deferral':
       return translate(l, 'outcome.deferral', {
         reason: codeLabel(l, 'DeferralReason', o.reason),

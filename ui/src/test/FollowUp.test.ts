@@ -117,7 +117,7 @@ describe('FollowUp', () => {
 
     const kind = select('period-kind');
     const service = [...kind.options].find((o) => o.value === 'deferral')!;
-    expect(service.textContent).toBe('Срочная служба (срок приостанавливается)');
+    expect(service.textContent).toBe('Срочная воинская служба (срок приостанавливается)');
     await fireEvent.change(kind, { target: { value: 'deferral' } });
     expect(screen.queryByTestId('period-bin')).toBeNull();
     expect(screen.queryByTestId('place-kind')).toBeNull();

@@ -65,9 +65,9 @@ describe('interpolation', () => {
   });
 
   it('labels a contract-service deferral as no ground in law, to be reviewed', () => {
-    expect(codeLabel('ru', 'DeferralReason', 'military_enlistment')).toContain('не основание по закону');
-    expect(codeLabel('kk', 'DeferralReason', 'military_enlistment')).toContain('заңда негіз емес');
-    expect(codeLabel('ru', 'PeriodKind', 'deferral')).toBe('Срочная служба (срок приостанавливается)');
+    expect(codeLabel('ru', 'DeferralReason', 'military_enlistment')).toContain('не предусмотрена законом');
+    expect(codeLabel('kk', 'DeferralReason', 'military_enlistment')).toContain('заңда көзделмеген');
+    expect(codeLabel('ru', 'PeriodKind', 'deferral')).toBe('Срочная воинская служба (срок приостанавливается)');
   });
 
   it('labels classifier codes, and shows an unknown code as it is', () => {
