@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::classifiers::{Field, Funding, Level};
-use crate::i18n::{Lang, Text, UserFacing};
+use crate::i18n::{Lang, Pair, Text, UserFacing};
 use crate::ident::check_digit;
 
 pub mod layouts;
@@ -108,23 +108,8 @@ fn save(path: &Path, workbook: Result<Workbook, XlsxError>) -> Result<(), DemoEr
 
 // ---- Data tables (as in the Python tools) ----
 
-/// A text in both languages of the lists.
-struct ByLang<T> {
-    kk: T,
-    ru: T,
-}
-
-impl<T> ByLang<T> {
-    fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Kk => &self.kk,
-            Lang::Ru => &self.ru,
-        }
-    }
-}
-
 #[rustfmt::skip]
-const GRADUATE_HEADERS: ByLang<[&str; 17]> = ByLang {
+const GRADUATE_HEADERS: Pair<[&str; 17]> = Pair {
     kk: [
         "Р/с", "ЖСН", "Тегі", "Аты", "Әкесінің аты", "Туған күні", "Жынысы", "Оқу деңгейі",
         "БББ шифры", "Білім беру бағдарламасы", "Қаржыландыру көзі", "Бітірген жылы",
@@ -136,17 +121,17 @@ const GRADUATE_HEADERS: ByLang<[&str; 17]> = ByLang {
         "Регион проживания", "Телефон", "E-mail", "№ свидетельства о гранте", "Язык обучения",
     ],
 };
-const GRADUATE_SHEET: ByLang<&str> = ByLang { kk: "Түлектер", ru: "Выпускники" };
-const GRADUATE_TITLE: ByLang<&str> = ByLang {
+const GRADUATE_SHEET: Pair<&str> = Pair { kk: "Түлектер", ru: "Выпускники" };
+const GRADUATE_TITLE: Pair<&str> = Pair {
     kk: "Бюджет қаражаты есебінен оқыған түлектер тізімі",
     ru: "Список выпускников, обучавшихся за счёт бюджетных средств",
 };
-const YEAR_LINE: ByLang<&str> = ByLang { kk: "Бітіру жылы: ", ru: "Год выпуска: " };
-const TOTAL_LINE: ByLang<&str> = ByLang { kk: "Барлығы: ", ru: "Итого: " };
+const YEAR_LINE: Pair<&str> = Pair { kk: "Бітіру жылы: ", ru: "Год выпуска: " };
+const TOTAL_LINE: Pair<&str> = Pair { kk: "Барлығы: ", ru: "Итого: " };
 /// Male, female.
-const GENDER: ByLang<[&str; 2]> = ByLang { kk: ["Е", "Ә"], ru: ["М", "Ж"] };
-const STUDY_LANGS: ByLang<[&str; 2]> =
-    ByLang { kk: ["қазақ", "орыс"], ru: ["казахский", "русский"] };
+const GENDER: Pair<[&str; 2]> = Pair { kk: ["Е", "Ә"], ru: ["М", "Ж"] };
+const STUDY_LANGS: Pair<[&str; 2]> =
+    Pair { kk: ["қазақ", "орыс"], ru: ["казахский", "русский"] };
 
 struct Program {
     level: Level,
@@ -200,13 +185,13 @@ fn level_label(level: Level) -> &'static str {
 
 fn funding_label(funding: Funding, lang: Lang) -> &'static str {
     let labels = match funding {
-        Funding::StateOrder => ByLang {
+        Funding::StateOrder => Pair {
             kk: "Мемлекеттік білім беру тапсырысы",
             ru: "Государственный образовательный заказ",
         },
-        Funding::RuralQuota => ByLang { kk: "Ауылдық квота", ru: "Сельская квота" },
-        Funding::Serpin => ByLang { kk: "Серпін", ru: "Серпін" },
-        Funding::Phd => ByLang {
+        Funding::RuralQuota => Pair { kk: "Ауылдық квота", ru: "Сельская квота" },
+        Funding::Serpin => Pair { kk: "Серпін", ru: "Серпін" },
+        Funding::Phd => Pair {
             kk: "Мемлекеттік білім беру тапсырысы (PhD)",
             ru: "Государственный образовательный заказ (PhD)",
         },
@@ -742,7 +727,7 @@ fn graduate_workbook(spec: &GraduateListSpec) -> Result<Workbook, XlsxError> {
     } else {
         Faults::default()
     };
-    write_header(ws, row, headers, &styles)?;
+    write_header(ws, row, &headers, &styles)?;
 
     let total = spec.rows + usize::from(faults.listed_twice.is_some());
     let mut used = HashSet::with_capacity(spec.rows);

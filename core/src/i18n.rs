@@ -52,6 +52,27 @@ impl Text {
     }
 }
 
+/// A fixed Kazakh and Russian pair of anything `Copy` (a paper's wording, a list's headers),
+/// made in `const`s; [`Text`] is its owned form, which crosses to the window.
+#[derive(Clone, Copy, Debug)]
+pub struct Pair<T> {
+    pub kk: T,
+    pub ru: T,
+}
+
+impl<T: Copy> Pair<T> {
+    pub const fn new(kk: T, ru: T) -> Self {
+        Pair { kk, ru }
+    }
+
+    pub fn get(&self, lang: Lang) -> T {
+        match lang {
+            Lang::Kk => self.kk,
+            Lang::Ru => self.ru,
+        }
+    }
+}
+
 /// A date as Kazakh and Russian papers and messages write it: dd.mm.yyyy.
 pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()

@@ -16,10 +16,11 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
 use super::{
-    ByLang, Cell, DemoError, Graduate, GraduateListSpec, PROGRAMS, Rng, Styles, digits_text, make_bin,
-    make_iin, save, vacancy_cells, write_cell,
+    Cell, DemoError, Graduate, GraduateListSpec, PROGRAMS, Rng, Styles, digits_text, make_bin, make_iin,
+    save, vacancy_cells, write_cell,
 };
 use crate::i18n::Lang;
+use crate::i18n::Pair;
 
 /// The cohort of every generated list.
 pub const YEAR: i32 = 2025;
@@ -141,7 +142,7 @@ enum Source {
 struct Variant {
     field: Option<&'static str>,
     source: Source,
-    headers: ByLang<&'static [&'static str]>,
+    headers: Pair<&'static [&'static str]>,
 }
 
 const fn v(
@@ -150,7 +151,7 @@ const fn v(
     kk: &'static [&'static str],
     ru: &'static [&'static str],
 ) -> Variant {
-    Variant { field, source, headers: ByLang { kk, ru } }
+    Variant { field, source, headers: Pair { kk, ru } }
 }
 
 const NUMBER: Variant =
@@ -253,50 +254,50 @@ const VACANCY: &[Variant] = &[
 
 /// A two-level header's group: its label, and the sub-header of each field under it.
 struct Group {
-    labels: ByLang<&'static [&'static str]>,
-    subs: &'static [(&'static str, ByLang<&'static [&'static str]>)],
+    labels: Pair<&'static [&'static str]>,
+    subs: &'static [(&'static str, Pair<&'static [&'static str]>)],
 }
 
 #[rustfmt::skip]
 const NAME_GROUP: Group = Group {
-    labels: ByLang { kk: &["Т.А.Ә.", "Аты-жөні", "Түлектің аты-жөні"], ru: &["ФИО", "Ф.И.О.", "Фамилия, имя, отчество"] },
+    labels: Pair { kk: &["Т.А.Ә.", "Аты-жөні", "Түлектің аты-жөні"], ru: &["ФИО", "Ф.И.О.", "Фамилия, имя, отчество"] },
     subs: &[
-        ("surname", ByLang { kk: &["Тегі"], ru: &["Фамилия"] }),
-        ("name", ByLang { kk: &["Аты"], ru: &["Имя"] }),
-        ("patronymic", ByLang { kk: &["Әкесінің аты"], ru: &["Отчество"] }),
+        ("surname", Pair { kk: &["Тегі"], ru: &["Фамилия"] }),
+        ("name", Pair { kk: &["Аты"], ru: &["Имя"] }),
+        ("patronymic", Pair { kk: &["Әкесінің аты"], ru: &["Отчество"] }),
     ],
 };
 #[rustfmt::skip]
 const PROGRAM_GROUP: Group = Group {
-    labels: ByLang { kk: &["Білім беру бағдарламасы", "Мамандық"], ru: &["Образовательная программа", "Специальность"] },
+    labels: Pair { kk: &["Білім беру бағдарламасы", "Мамандық"], ru: &["Образовательная программа", "Специальность"] },
     subs: &[
-        ("program_code", ByLang { kk: &["Коды", "Шифры"], ru: &["Код", "Шифр"] }),
-        ("program_name", ByLang { kk: &["Атауы"], ru: &["Наименование"] }),
+        ("program_code", Pair { kk: &["Коды", "Шифры"], ru: &["Код", "Шифр"] }),
+        ("program_name", Pair { kk: &["Атауы"], ru: &["Наименование"] }),
     ],
 };
 #[rustfmt::skip]
 const GRADUATE_GROUP: Group = Group {
-    labels: ByLang { kk: &["Түлек туралы мәліметтер"], ru: &["Сведения о выпускнике"] },
+    labels: Pair { kk: &["Түлек туралы мәліметтер"], ru: &["Сведения о выпускнике"] },
     subs: &[
-        ("iin", ByLang { kk: &["ЖСН"], ru: &["ИИН"] }),
-        ("full_name", ByLang { kk: &["Т.А.Ә.", "Аты-жөні"], ru: &["ФИО", "Ф.И.О."] }),
+        ("iin", Pair { kk: &["ЖСН"], ru: &["ИИН"] }),
+        ("full_name", Pair { kk: &["Т.А.Ә.", "Аты-жөні"], ru: &["ФИО", "Ф.И.О."] }),
     ],
 };
 #[rustfmt::skip]
 const EMPLOYER_GROUP: Group = Group {
-    labels: ByLang { kk: &["Жұмыс беруші"], ru: &["Работодатель"] },
+    labels: Pair { kk: &["Жұмыс беруші"], ru: &["Работодатель"] },
     subs: &[
-        ("employer", ByLang { kk: &["Атауы"], ru: &["Наименование"] }),
-        ("bin", ByLang { kk: &["БСН"], ru: &["БИН"] }),
+        ("employer", Pair { kk: &["Атауы"], ru: &["Наименование"] }),
+        ("bin", Pair { kk: &["БСН"], ru: &["БИН"] }),
     ],
 };
 #[rustfmt::skip]
 const PLACE_GROUP: Group = Group {
-    labels: ByLang { kk: &["Жұмыс орны"], ru: &["Место работы", "Местонахождение"] },
+    labels: Pair { kk: &["Жұмыс орны"], ru: &["Место работы", "Местонахождение"] },
     subs: &[
-        ("region", ByLang { kk: &["Өңір", "Облыс"], ru: &["Регион", "Область"] }),
-        ("district", ByLang { kk: &["Аудан"], ru: &["Район"] }),
-        ("settlement", ByLang { kk: &["Елді мекен"], ru: &["Населённый пункт"] }),
+        ("region", Pair { kk: &["Өңір", "Облыс"], ru: &["Регион", "Область"] }),
+        ("district", Pair { kk: &["Аудан"], ru: &["Район"] }),
+        ("settlement", Pair { kk: &["Елді мекен"], ru: &["Населённый пункт"] }),
     ],
 };
 
@@ -309,33 +310,33 @@ const SHEET_NAMES: &[&str] = &[
 const DRAFT_NAMES: &[&str] = &["Черновик", "Копия", "Old", "Ескі"];
 
 #[rustfmt::skip]
-const TITLES: ByLang<&[&str]> = ByLang {
+const TITLES: Pair<&[&str]> = Pair {
     kk: &["2025 жылы бітірген түлектердің тізімі", "Мемлекеттік білім беру тапсырысы бойынша оқыған түлектер",
           "Жұмыс берушілердің 2025 жылғы түлектерге өтінімдері", "БЕКІТЕМІН"],
     ru: &["Список выпускников 2025 года", "Сведения о выпускниках, обучавшихся по государственному образовательному заказу",
           "Заявки работодателей на выпускников 2025 года", "УТВЕРЖДАЮ"],
 };
 #[rustfmt::skip]
-const KEY_VALUES: ByLang<&[(&str, &str)]> = ByLang {
+const KEY_VALUES: Pair<&[(&str, &str)]> = Pair {
     kk: &[("Университет:", "«Университет №3» КЕАҚ"), ("Факультет:", "Педагогикалық"), ("Оқу нысаны:", "күндізгі"),
           ("Күні:", "01.07.2025"), ("Бітіру жылы:", "2025")],
     ru: &[("Университет:", "НАО «Университет №3»"), ("Факультет:", "Педагогический"), ("Форма обучения:", "очная"),
           ("Дата:", "01.07.2025"), ("Год выпуска:", "2025")],
 };
 #[rustfmt::skip]
-const FOOTERS: ByLang<&[&str]> = ByLang {
+const FOOTERS: Pair<&[&str]> = Pair {
     kk: &["Ректор ____________ А. Ахметов", "Орындаған: Омарова Д.", "М.О."],
     ru: &["Ректор ____________ А. Ахметов", "Исп.: Иванова А.", "М.П."],
 };
-const TOTAL: ByLang<&str> = ByLang { kk: "Барлығы:", ru: "Итого:" };
+const TOTAL: Pair<&str> = Pair { kk: "Барлығы:", ru: "Итого:" };
 /// A cover page's table: a summary by programme (graduates) or by region (vacancies), not
 /// the list.
 #[rustfmt::skip]
-const GRADUATE_SUMMARY: ByLang<[&str; 3]> = ByLang {
+const GRADUATE_SUMMARY: Pair<[&str; 3]> = Pair {
     kk: ["БББ шифры", "Түлектер саны", "Қаржыландыру көзі"],
     ru: ["Шифр ОП", "Количество выпускников", "Источник финансирования"],
 };
-const VACANCY_SUMMARY: ByLang<[&str; 3]> = ByLang {
+const VACANCY_SUMMARY: Pair<[&str; 3]> = Pair {
     kk: ["Өңір", "Орын саны", "Ауылдық жер"],
     ru: ["Регион", "Количество мест", "Сельская местность"],
 };

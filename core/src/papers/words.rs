@@ -3,26 +3,13 @@
 use chrono::NaiveDate;
 
 use crate::classifiers::Funding;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Pair};
 
-/// A fixed phrase in both languages; `const`, unlike [`crate::Text`].
-#[derive(Clone, Copy, Debug)]
-pub struct Phrase {
-    pub kk: &'static str,
-    pub ru: &'static str,
-}
-
-impl Phrase {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Kk => self.kk,
-            Lang::Ru => self.ru,
-        }
-    }
-}
+/// A fixed phrase of the papers.
+pub type Phrase = Pair<&'static str>;
 
 pub(super) const fn p(kk: &'static str, ru: &'static str) -> Phrase {
-    Phrase { kk, ru }
+    Pair::new(kk, ru)
 }
 
 // Titles.

@@ -229,18 +229,12 @@ export function formatBytes(l: Lang, bytes: number): string {
 // ---- Errors -----------------------------------------------------------------------------------
 
 /**
- * How an AppError reads: the locale's `errors.<code>` with the error's params when the locale
- * has it and every placeholder is filled; else the server's own bilingual message.
+ * How an AppError reads: the core's own words in the person's language. The core holds every
+ * error's text (its code is for tests and logic); a failure of the window itself carries
+ * `errors.unexpected`, made by `toAppError`.
  */
 export function errorText(l: Lang, err: AppError): string {
-  const key = `errors.${err.code}`;
-  if (has(l, key)) {
-    const text = translate(l, key, err.params);
-    if (!/\{\w+\}/.test(text)) return text;
-  }
-  const own = err.message?.[l];
-  if (own) return own;
-  return translate(l, 'errors.unexpected');
+  return err.message?.[l] || translate(l, 'errors.unexpected', { detail: err.code });
 }
 
 export const errorMessage = derived(lang, (l) => (err: AppError) => errorText(l, err));

@@ -6,6 +6,7 @@
 // anything that is not one (a string, a JS exception, no Tauri at all) becomes code `unexpected`.
 
 import { invoke } from '@tauri-apps/api/core';
+import { translate } from './i18n';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
@@ -92,8 +93,8 @@ export function toAppError(e: unknown): AppError {
     code: 'unexpected',
     params: { detail },
     message: {
-      kk: `Күтпеген қате: ${detail}`,
-      ru: `Непредвиденная ошибка: ${detail}`,
+      kk: translate('kk', 'errors.unexpected', { detail }),
+      ru: translate('ru', 'errors.unexpected', { detail }),
     },
   };
 }

@@ -57,7 +57,7 @@ describe('DecisionPanel', () => {
     expect(requests()).toHaveLength(1);
     expect(requests()[0].outcome).toEqual({ kind: 'employment_centre', region: 'almaty_city', override_reason: null });
     // The warning is in the dialog, not the banner.
-    expect(screen.getByTestId('centre-warning').textContent).toContain('На 6 вакансиях');
+    expect(screen.getByTestId('centre-warning').textContent).toBe('сервер (ru): vacancies_available');
     expect(app.error).toBeNull();
 
     // No reason, no send.
