@@ -37,10 +37,13 @@ pub enum CliError {
     BadProof {
         value: String,
     },
-    /// A rules file that is not readable JSON rows.
+    /// A rules file that is not JSON of the expected rows: where, and what kind of fault
+    /// (serde_json's own words are English).
     RulesFile {
         path: std::path::PathBuf,
-        detail: String,
+        line: usize,
+        column: usize,
+        fault: serde_json::error::Category,
     },
     NoRegion,
     /// A file named on the command line that cannot be read, with the reason in words.
@@ -89,10 +92,24 @@ impl UserFacing for CliError {
                 format!("Тізілімде {count} ақау табылды: жоғарыда аталған жазбаларды тексеріңіз."),
                 format!("В реестре найдено нарушений: {count}. Проверьте записи, названные выше."),
             ),
-            CliError::RulesFile { path, detail } => Text::new(
-                format!("«{}» ережелер файлын оқу мүмкін емес: {detail}", path.display()),
-                format!("Не удалось прочитать файл правил «{}»: {detail}", path.display()),
-            ),
+            CliError::RulesFile { path, line, column, fault } => {
+                use serde_json::error::Category;
+                let (kk, ru) = match fault {
+                    Category::Eof => ("файл аяқталмаған", "файл оборван"),
+                    Category::Data => ("өріс немесе мән қате", "неверное поле или значение"),
+                    Category::Syntax | Category::Io => ("JSON жазылымы қате", "ошибка в записи JSON"),
+                };
+                Text::new(
+                    format!(
+                        "«{}» ережелер файлын оқу мүмкін емес: {line}-жол, {column}-баған, {kk}",
+                        path.display()
+                    ),
+                    format!(
+                        "Не удалось прочитать файл правил «{}»: строка {line}, столбец {column}, {ru}",
+                        path.display()
+                    ),
+                )
+            }
             CliError::NoDataFolder => Text::new(
                 "Пайдаланушы деректерінің қалтасы табылмады: --db арқылы файлды көрсетіңіз",
                 "Не найдена папка данных пользователя: укажите файл через --db",

@@ -62,6 +62,11 @@ fn a_cohort_rules_edit_takes_effect_and_a_broken_table_is_refused() {
     assert!(json(&refused)["error"]["code"].as_str().unwrap().starts_with("rules_"), "{}", json(&refused));
     std::fs::write(&file, "not json").unwrap();
     let unreadable = joldama(&db, &["rules", "set", "--year", "2025", file.to_str().unwrap()]);
-    assert_eq!(json(&unreadable)["error"]["code"], "rules_file_unreadable");
+    let error = &json(&unreadable)["error"];
+    assert_eq!(error["code"], "rules_file_unreadable");
+    // Where the fault is, in the user's words: never serde's English.
+    let message = error["message"].to_string();
+    assert!(message.contains("1-жол, 2-баған, JSON жазылымы қате"), "{error}");
+    assert!(!message.contains("expected"), "{error}");
     assert_eq!(term(&db), 1);
 }

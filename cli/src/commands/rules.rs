@@ -39,9 +39,16 @@ impl Cli {
 
 /// A JSON file read into `T` (whose deserialising checks it), or an error naming the file.
 fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
-    let unreadable = |detail: String| CliError::RulesFile { path: file.to_path_buf(), detail };
-    let text = std::fs::read_to_string(file).map_err(|e| unreadable(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))
+    let text = std::fs::read_to_string(file).map_err(|e| CliError::Unreadable {
+        path: file.to_path_buf(),
+        reason: joldama_core::i18n::io_reason_words(e.kind()),
+    })?;
+    serde_json::from_str(&text).map_err(|e| CliError::RulesFile {
+        path: file.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        fault: e.classify(),
+    })
 }
 
 pub fn rules(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {
