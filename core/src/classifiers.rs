@@ -121,7 +121,8 @@ pub trait Classifier: Termed {
 }
 
 /// Declares a classifier enum with its stable codes (the serde names too) and `ALL`; its
-/// terms (labels, spellings) are in the vocabulary, under the enum's name.
+/// terms (labels, spellings) are in the vocabulary, under the enum's name, and the enum is
+/// listed in [`crate::vocabulary::kinds`], whose test checks the two agree.
 macro_rules! classifier_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
         $(#[$meta])*

@@ -1,8 +1,8 @@
 //! The chair's (or a member's) digital signature on a paper: PAdES (ETSI.CAdES.detached) from
-//! the RSA or ECDSA key of a PKCS#12 file, the form NCA RK issues, appended to the PDF as an
+//! the RSA key of a PKCS#12 file, the form NCA RK issues, appended to the PDF as an
 //! incremental update so that every earlier signature stays valid and the members of a
 //! commission can sign one protocol in turn. Each signature shows a stamp naming the signer,
-//! the certificate's serial and the time, in both languages, in the margin of the last page.
+//! the certificate's serial and the time, in both languages, in a margin of the last page.
 //!
 //! GOST keys live in NCALayer, not in a file; the README describes that route.
 
@@ -74,9 +74,10 @@ impl UserFacing for SignError {
                 "Бұл файл PDF емес немесе бүлінген: оған қол қою мүмкін емес",
                 "Этот файл не PDF или повреждён: подписать его нельзя",
             ),
-            SignError::Signing(detail) => Text::new(
-                format!("Қол қою сәтсіз аяқталды: {detail}"),
-                format!("Подписать не удалось: {detail}"),
+            // The library's own words are English: they stay in the error's Display, for logs.
+            SignError::Signing(_) => Text::new(
+                "Қол қою сәтсіз аяқталды: құжат немесе кілт бұл әдіспен қол қоюға жарамайды",
+                "Подписать не удалось: документ или ключ не подходит для такой подписи",
             ),
         }
     }
@@ -134,22 +135,29 @@ fn common_name(name: &x509_cert::name::Name) -> Option<String> {
         .ok()
 }
 
-/// How many signatures the PDF already holds: the new one takes the next field and stamp slot.
-pub fn signatures_in(pdf: &[u8]) -> Result<usize, SignError> {
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| SignError::Pdf(e.to_string()))?;
-    Ok(doc
-        .objects
+fn load(pdf: &[u8]) -> Result<lopdf::Document, SignError> {
+    lopdf::Document::load_mem(pdf).map_err(|e| SignError::Pdf(e.to_string()))
+}
+
+fn signatures(doc: &lopdf::Document) -> usize {
+    doc.objects
         .values()
         .filter_map(|o| o.as_dict().ok())
         .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|n| n == b"Sig"))
-        .count())
+        .count()
 }
 
-/// Signs `pdf` with `key` at `at` (the signer's local time, shown on the stamp).
+/// How many signatures the PDF holds.
+pub fn signatures_in(pdf: &[u8]) -> Result<usize, SignError> {
+    Ok(signatures(&load(pdf)?))
+}
+
+/// Signs `pdf` with `key` at `at` (the signer's local time, shown on the stamp). The new
+/// signature takes the next field name and stamp place after those the PDF holds.
 pub fn sign(pdf: &[u8], key: &SigningKey, at: NaiveDateTime) -> Result<Vec<u8>, SignError> {
-    let before = signatures_in(pdf)?;
-    let pages = lopdf::Document::load_mem(pdf).map_err(|e| SignError::Pdf(e.to_string()))?.get_pages().len();
-    let last_page = u32::try_from(pages.saturating_sub(1)).unwrap_or(0);
+    let doc = load(pdf)?;
+    let before = signatures(&doc);
+    let last_page = u32::try_from(doc.get_pages().len().saturating_sub(1)).unwrap_or(0);
     let (left, top) = slot(before);
     let options = SigningOptions {
         field_name: format!("Signature{}", before + 1),
