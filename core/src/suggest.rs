@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::classifiers::Region;
 use crate::ident::Bin;
-use crate::model::{Graduate, GraduateRecord, Vacancy};
+use crate::model::{Graduate, Vacancy};
 use crate::rules::RuleSet;
 
 /// One line of a graduate's application: a region, an employer, or both.
@@ -66,8 +66,23 @@ fn weigh(g: &Graduate, wishes: &[Wish], v: &Vacancy) -> Suggestion {
     }
 }
 
+/// Graduates alike for the suggestion: the referrals allowed them (open vacancy's index, what it
+/// honours for the first of them) and which graduates they are.
+struct Profile {
+    referrals: Vec<(usize, Suggestion)>,
+    graduates: Vec<usize>,
+}
+
+/// What makes two graduates alike for one referral: the vacancy, the wish met, own region,
+/// programme named, cost.
+type Honour = (usize, Option<usize>, bool, bool, i64);
+
 /// Suggests a referral for as many of `graduates` as the places of `vacancies` allow, each
 /// allowed by `rules`, with the least total cost (the best honoured wishes).
+///
+/// Graduates with the same allowed referrals at the same costs are one node of the flow, with
+/// their number as its capacity: a cohort has far fewer such profiles than graduates, and the
+/// flow's augmenting paths are what costs (10,000 graduates one by one took a minute).
 pub fn suggest(
     rules: &RuleSet,
     graduates: &[Graduate],
@@ -75,47 +90,73 @@ pub fn suggest(
     vacancies: &[Vacancy],
 ) -> Vec<Suggestion> {
     let open: Vec<&Vacancy> = vacancies.iter().filter(|v| v.places_left > 0).collect();
-    let allowed = |g: &GraduateRecord, v: &Vacancy| rules.refusals(g, v).is_empty();
-    let mut pairs = Vec::new();
+    let mut profiles: Vec<Profile> = Vec::new();
+    let mut index: HashMap<Vec<Honour>, usize> = HashMap::new();
     for (gi, g) in graduates.iter().enumerate() {
         let own = wishes.get(&g.id).map_or(&[][..], Vec::as_slice);
-        for (vi, v) in open.iter().enumerate() {
-            if allowed(&g.record, v) {
-                pairs.push((gi, vi, weigh(g, own, v)));
+        let referrals: Vec<(usize, Suggestion)> = open
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| rules.refusals(&g.record, v).is_empty())
+            .map(|(vi, v)| (vi, weigh(g, own, v)))
+            .collect();
+        let key =
+            referrals.iter().map(|(vi, s)| (*vi, s.wish, s.own_region, s.programme_named, s.cost)).collect();
+        let profile = *index.entry(key).or_insert_with(|| {
+            profiles.push(Profile { referrals, graduates: Vec::new() });
+            profiles.len() - 1
+        });
+        profiles[profile].graduates.push(gi);
+    }
+    let mut edges = Vec::new();
+    for (p, profile) in profiles.iter().enumerate() {
+        edges.extend(profile.referrals.iter().map(|(vi, s)| (p, *vi, s.cost)));
+    }
+    let members: Vec<u32> =
+        profiles.iter().map(|p| u32::try_from(p.graduates.len()).unwrap_or(u32::MAX)).collect();
+    let capacities: Vec<u32> = open.iter().map(|v| v.places_left).collect();
+    let flows = assign(&members, &capacities, &edges);
+    // A profile's graduates take its chosen referrals in list order.
+    let mut out = Vec::new();
+    let mut flows = flows.into_iter();
+    for profile in &profiles {
+        let mut members = profile.graduates.iter();
+        for (_, s) in &profile.referrals {
+            let units = flows.next().unwrap_or(0);
+            for &g in members.by_ref().take(units as usize) {
+                out.push(Suggestion { graduate_id: graduates[g].id, ..s.clone() });
             }
         }
     }
-    let edges: Vec<(usize, usize, i64)> = pairs.iter().map(|(g, v, s)| (*g, *v, s.cost)).collect();
-    let capacities: Vec<u32> = open.iter().map(|v| v.places_left).collect();
-    let chosen = assign(graduates.len(), &capacities, &edges);
-    let mut out: Vec<Suggestion> = chosen.into_iter().map(|e| pairs[e].2.clone()).collect();
     out.sort_by_key(|s| (s.vacancy_id, s.graduate_id));
     out
 }
 
-/// Min-cost max-flow assignment: `left` items, each to at most one right item `r` of
-/// `capacities[r]`, along `edges` `(left, right, cost)`. Returns the indices of the chosen
-/// edges: as many as possible, of least total cost among those. Successive shortest paths
-/// with Bellman-Ford (queue-based), which the residual graph's negative costs need.
-pub fn assign(left: usize, capacities: &[u32], edges: &[(usize, usize, i64)]) -> Vec<usize> {
+/// Min-cost max-flow assignment: each left item `l` to right items, `supplies[l]` units in all,
+/// each right item `r` taking at most `capacities[r]`, along `edges` `(left, right, cost)` of
+/// any capacity. Returns the units sent along each edge: as many as possible, of least total
+/// cost among those. Successive shortest paths with Bellman-Ford (queue-based), which the
+/// residual graph's negative costs need, each path carrying as much as it can.
+pub fn assign(supplies: &[u32], capacities: &[u32], edges: &[(usize, usize, i64)]) -> Vec<u32> {
     let (source, sink) = (0, 1);
     let left_node = |l: usize| 2 + l;
-    let right_node = |r: usize| 2 + left + r;
-    let mut graph = Graph::new(2 + left + capacities.len());
-    for l in 0..left {
-        graph.add(source, left_node(l), 1, 0);
+    let right_node = |r: usize| 2 + supplies.len() + r;
+    let mut graph = Graph::new(2 + supplies.len() + capacities.len());
+    for (l, &supply) in supplies.iter().enumerate() {
+        graph.add(source, left_node(l), i64::from(supply), 0);
     }
     let edge_ids: Vec<usize> =
-        edges.iter().map(|&(l, r, cost)| graph.add(left_node(l), right_node(r), 1, cost)).collect();
+        edges.iter().map(|&(l, r, cost)| graph.add(left_node(l), right_node(r), i64::MAX, cost)).collect();
     for (r, &cap) in capacities.iter().enumerate() {
         graph.add(right_node(r), sink, i64::from(cap), 0);
     }
     while let Some(path) = graph.shortest_path(source, sink) {
+        let amount = path.iter().map(|&e| graph.capacity[e]).min().unwrap_or(0);
         for &e in &path {
-            graph.push(e, 1);
+            graph.push(e, amount);
         }
     }
-    edge_ids.iter().enumerate().filter(|(_, id)| graph.flow(**id) > 0).map(|(i, _)| i).collect()
+    edge_ids.iter().map(|&id| u32::try_from(graph.flow(id)).unwrap_or(u32::MAX)).collect()
 }
 
 /// A residual graph: each edge is stored with its reverse at index `id ^ 1`.
@@ -193,7 +234,7 @@ mod tests {
 
     use super::*;
 
-    /// Every feasible assignment by brute force: (size, cost) of the best.
+    /// Every feasible assignment by brute force, each left item one unit: (size, cost) of the best.
     fn brute(left: usize, capacities: &[u32], edges: &[(usize, usize, i64)]) -> (usize, i64) {
         fn go(
             l: usize,
@@ -224,33 +265,46 @@ mod tests {
     #[test]
     fn the_matching_is_not_greedy() {
         // A could take X or Y, B only X, one place each: greedy A→X strands B.
-        let chosen = assign(2, &[1, 1], &[(0, 0, 10), (0, 1, 50), (1, 0, 10)]);
-        assert_eq!(chosen, [1, 2]);
+        let flows = assign(&[1, 1], &[1, 1], &[(0, 0, 10), (0, 1, 50), (1, 0, 10)]);
+        assert_eq!(flows, [0, 1, 1]);
     }
 
     proptest! {
+        /// Left items of several units (a profile's graduates) against brute force over the
+        /// same items one unit each.
         #[test]
         fn as_many_as_possible_then_cheapest(
-            left in 1usize..6,
+            supplies in proptest::collection::vec(1u32..3, 1..4),
             capacities in proptest::collection::vec(0u32..3, 1..4),
-            raw in proptest::collection::vec((0usize..6, 0usize..4, 1i64..100), 0..14),
+            raw in proptest::collection::vec((0usize..4, 0usize..4, 1i64..100), 0..10),
         ) {
             let mut edges: Vec<(usize, usize, i64)> =
-                raw.into_iter().filter(|(l, r, _)| *l < left && *r < capacities.len()).collect();
+                raw.into_iter().filter(|(l, r, _)| *l < supplies.len() && *r < capacities.len()).collect();
             edges.sort();
             edges.dedup_by_key(|e| (e.0, e.1));
-            let chosen = assign(left, &capacities, &edges);
-            let cost: i64 = chosen.iter().map(|&e| edges[e].2).sum();
-            // Feasible: each left item once, each right item within capacity.
-            let mut per_left = vec![0; left];
+            let flows = assign(&supplies, &capacities, &edges);
+            let cost: i64 = flows.iter().zip(&edges).map(|(&f, e)| i64::from(f) * e.2).sum();
+            let units: u32 = flows.iter().sum();
+            // Feasible: each left item within its supply, each right item within capacity.
+            let mut per_left = vec![0; supplies.len()];
             let mut per_right = vec![0u32; capacities.len()];
-            for &e in &chosen {
-                per_left[edges[e].0] += 1;
-                per_right[edges[e].1] += 1;
+            for (&f, e) in flows.iter().zip(&edges) {
+                per_left[e.0] += f;
+                per_right[e.1] += f;
             }
-            prop_assert!(per_left.iter().all(|&n| n <= 1));
+            prop_assert!(per_left.iter().zip(&supplies).all(|(n, s)| n <= s));
             prop_assert!(per_right.iter().zip(&capacities).all(|(n, c)| n <= c));
-            prop_assert_eq!((chosen.len(), cost), brute(left, &capacities, &edges));
+            // The same problem with every unit its own left item.
+            let mut copies = Vec::new();
+            for (l, &supply) in supplies.iter().enumerate() {
+                copies.extend(std::iter::repeat_n(l, supply as usize));
+            }
+            let unit_edges: Vec<(usize, usize, i64)> = copies
+                .iter()
+                .enumerate()
+                .flat_map(|(copy, &l)| edges.iter().filter(move |e| e.0 == l).map(move |e| (copy, e.1, e.2)))
+                .collect();
+            prop_assert_eq!((units as usize, cost), brute(copies.len(), &capacities, &unit_edges));
         }
     }
 }
