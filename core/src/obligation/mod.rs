@@ -205,9 +205,20 @@ impl Facts {
             if matches!(s.state, State::Fulfilled | State::Exempted) {
                 break;
             }
-            // An end on another ground does not wipe a debt that has already arisen.
+            // An end on another ground does not wipe a debt that has already arisen: the debt
+            // stands as it was that day (work after the end counts for nothing), and payments
+            // still go to it.
             if state == State::Ended && s.state.owes() {
-                continue;
+                let owed = s.refund_owed;
+                s.as_of = as_of;
+                s.paid = self.paid_by(as_of);
+                s.refund_if_stopped = None;
+                (s.state, s.balance) = match owed {
+                    Some(owed) if s.paid >= owed => (State::RefundPaid, Some(0)),
+                    Some(owed) if s.paid > 0 => (State::RefundPaidInPart, Some(owed - s.paid)),
+                    owed => (State::Broken, owed),
+                };
+                return Ok(s);
             }
             s.as_of = as_of;
             s.state = state;

@@ -289,6 +289,16 @@ fn an_end_on_another_ground_after_a_breach_leaves_the_debt() {
     facts.ended_on = Some(d("2026-12-01"));
     let s = facts.standing(d("2027-01-01")).unwrap();
     assert_eq!((s.state, s.refund_owed), (Broken, Some(666_971)));
+    // Work after the end counts for nothing: the debt stands as it was; payments go to it.
+    let mut later = facts.clone();
+    later.periods.push(PeriodFact { kind: Work, span: Span::ongoing(d("2027-01-10")), counts: true });
+    later.payments.push((d("2027-02-01"), 100_000));
+    let t = later.standing(d("2027-06-01")).unwrap();
+    assert_eq!(
+        (t.state, t.refund_owed, t.counted_days),
+        (State::RefundPaidInPart, Some(666_971), s.counted_days)
+    );
+    assert_eq!((t.paid, t.balance), (100_000, Some(566_971)));
     // Before a breach the end is final and nothing is owed.
     facts.ended_on = Some(d("2026-03-01"));
     let s = facts.standing(d("2027-01-01")).unwrap();
