@@ -94,10 +94,11 @@ pub fn suggest(
     let mut index: HashMap<Vec<Honour>, usize> = HashMap::new();
     for (gi, g) in graduates.iter().enumerate() {
         let own = wishes.get(&g.id).map_or(&[][..], Vec::as_slice);
+        let rules = rules.assessor(&g.record);
         let referrals: Vec<(usize, Suggestion)> = open
             .iter()
             .enumerate()
-            .filter(|(_, v)| rules.refusals(&g.record, v).is_empty())
+            .filter(|(_, v)| rules.allows(v))
             .map(|(vi, v)| (vi, weigh(g, own, v)))
             .collect();
         let key =

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use super::{NotCovered, Place, RuleSet, labels};
+use super::{NotCovered, Place, Refused, RuleSet, Sink, labels};
 use crate::classifiers::{OrgKind, Region};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::{GraduateRecord, Vacancy};
@@ -114,34 +114,62 @@ impl RuleSet {
     /// A graduate no row covers is refused as such; kind and area then have nothing to check.
     /// The graduate's own cohort's rules apply whatever the vacancy's year.
     pub fn refusals(&self, g: &GraduateRecord, v: &Vacancy) -> Vec<Refusal> {
-        let vacancy = &v.record;
+        self.assessor(g).refusals(v)
+    }
+
+    /// The rules as they apply to `g`, its row found once, to check many vacancies.
+    pub fn assessor<'a>(&'a self, g: &'a GraduateRecord) -> Assessor<'a> {
+        Assessor { g, rule: self.binding(g).map(|(_, rule)| rule) }
+    }
+}
+
+/// One graduate's rules: see [`RuleSet::assessor`].
+pub struct Assessor<'a> {
+    g: &'a GraduateRecord,
+    rule: Result<&'a super::Rule, NotCovered>,
+}
+
+impl Assessor<'_> {
+    /// As [`RuleSet::refusals`].
+    pub fn refusals(&self, v: &Vacancy) -> Vec<Refusal> {
         let mut reasons = Vec::new();
-        let rule = match self.binding(g) {
-            Ok((_, rule)) => Some(rule),
-            Err(why) => {
-                reasons.push(Refusal::NotCovered(why));
-                None
-            }
-        };
+        let _ = self.check(v, &mut reasons);
+        reasons
+    }
+
+    /// Whether `v` is allowed, building no reason.
+    pub fn allows(&self, v: &Vacancy) -> bool {
+        let mut refused = Refused::default();
+        let _ = self.check(v, &mut refused);
+        !refused.0
+    }
+
+    /// Tells `sink` each reason against `v`, in [`Refusal`]'s order; `None` once it has heard
+    /// enough.
+    fn check(&self, v: &Vacancy, sink: &mut impl Sink) -> Option<()> {
+        let (g, vacancy) = (self.g, &v.record);
+        if let Err(why) = self.rule {
+            sink.refuse(|| Refusal::NotCovered(why))?;
+        }
         if vacancy.year < g.graduation_year {
-            reasons.push(Refusal::OtherCohort {
+            sink.refuse(|| Refusal::OtherCohort {
                 vacancy_year: vacancy.year,
                 graduation_year: g.graduation_year,
-            });
+            })?;
         }
-        if let Some(rule) = rule {
-            reasons.extend(rule.place_refusals(&Place::of(v)));
+        if let Ok(rule) = self.rule {
+            rule.check_place(&Place::of(v), sink)?;
         }
         if v.places_left == 0 {
-            reasons.push(Refusal::NoPlacesLeft);
+            sink.refuse(|| Refusal::NoPlacesLeft)?;
         }
         if !vacancy.program_codes.is_empty() && !vacancy.program_codes.contains(&g.program_code) {
-            reasons.push(Refusal::ProgrammeNotWanted {
+            sink.refuse(|| Refusal::ProgrammeNotWanted {
                 program_code: g.program_code.clone(),
                 wanted: vacancy.program_codes.clone(),
-            });
+            })?;
         }
-        reasons
+        Some(())
     }
 }
 

@@ -240,20 +240,49 @@ impl Rule {
     /// Every reason the row refuses work at `place`: the organisation's kind, then the area.
     pub fn place_refusals(&self, place: &Place) -> Vec<Refusal> {
         let mut reasons = Vec::new();
-        match &self.kinds {
-            Selection::Only(allowed) if !allowed.contains(&place.kind) => {
-                reasons.push(Refusal::WrongKind { kind: place.kind, allowed: allowed.clone() })
-            }
-            _ => {}
+        let _ = self.check_place(place, &mut reasons);
+        reasons
+    }
+
+    /// Tells `sink` each reason against `place`; `None` once it has heard enough.
+    pub(crate) fn check_place(&self, place: &Place, sink: &mut impl Sink) -> Option<()> {
+        if let Selection::Only(allowed) = &self.kinds
+            && !allowed.contains(&place.kind)
+        {
+            sink.refuse(|| Refusal::WrongKind { kind: place.kind, allowed: allowed.clone() })?;
         }
         match &self.area {
-            Area::RuralOnly if !place.rural => reasons.push(Refusal::NotRural),
+            Area::RuralOnly if !place.rural => sink.refuse(|| Refusal::NotRural),
             Area::Regions(allowed) if !allowed.contains(&place.region) => {
-                reasons.push(Refusal::RegionNotAllowed { region: place.region, allowed: allowed.clone() })
+                sink.refuse(|| Refusal::RegionNotAllowed { region: place.region, allowed: allowed.clone() })
             }
-            _ => {}
+            _ => Some(()),
         }
-        reasons
+    }
+}
+
+/// Where a check's reasons go: all of them, collected; or only whether there is one, when a
+/// reason is never built (the suggestion checks millions of pairs).
+pub(crate) trait Sink {
+    /// Takes a reason, made only if wanted; `None` when no more are wanted.
+    fn refuse(&mut self, reason: impl FnOnce() -> Refusal) -> Option<()>;
+}
+
+impl Sink for Vec<Refusal> {
+    fn refuse(&mut self, reason: impl FnOnce() -> Refusal) -> Option<()> {
+        self.push(reason());
+        Some(())
+    }
+}
+
+/// Whether any reason was told.
+#[derive(Default)]
+pub(crate) struct Refused(pub bool);
+
+impl Sink for Refused {
+    fn refuse(&mut self, _: impl FnOnce() -> Refusal) -> Option<()> {
+        self.0 = true;
+        None
     }
 }
 

@@ -564,3 +564,36 @@ fn exemption_only_in_the_graduation_year() {
     assert!(!exemption_allowed(2025, date(2026, 1, 1)));
     assert!(!exemption_allowed(2025, date(2024, 12, 31)));
 }
+
+/// The suggestion's check, which builds no reason, agrees with the reasons on every graduate
+/// kind, place, cohort, place count and programme.
+#[test]
+fn allowed_exactly_when_no_reason() {
+    let rules = RuleSet::defaults();
+    let mut checked = (0, 0);
+    for &funding in Funding::ALL {
+        for &level in Level::ALL {
+            for &field in Field::ALL {
+                let g = graduate(funding, level, field, "6B01501");
+                let assessor = rules.assessor(&g);
+                for (&kind, &region) in OrgKind::ALL.iter().zip(Region::ALL.iter().cycle()) {
+                    for rural in [false, true] {
+                        for (year, places, codes) in [
+                            (YEAR, 3, vec![]),
+                            (YEAR - 1, 3, vec![]),
+                            (YEAR, 0, vec![]),
+                            (YEAR, 3, vec!["7M01101".to_owned()]),
+                        ] {
+                            let mut v = vacancy(1, kind, region, rural);
+                            (v.record.year, v.places_left, v.record.program_codes) = (year, places, codes);
+                            let allowed = rules.refusals(&g, &v).is_empty();
+                            assert_eq!(assessor.allows(&v), allowed, "{g:?} {v:?}");
+                            checked = (checked.0 + usize::from(allowed), checked.1 + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked.0 > 0 && checked.0 < checked.1, "{checked:?}: both outcomes met");
+}
