@@ -197,43 +197,38 @@ impl Facts {
     pub fn standing(&self, as_of: NaiveDate) -> Result<Standing, ObligationError> {
         let ended = self.ended_on.map(|on| (on, State::Ended));
         let paid = self.paid_in_full_on()?.map(|on| (on, State::RefundPaid));
-        let mut ends: Vec<(NaiveDate, State)> =
-            [ended, paid].into_iter().flatten().filter(|(on, _)| *on <= as_of).collect();
-        ends.sort_unstable_by_key(|(on, _)| *on);
-        for (on, state) in ends {
-            let mut s = self.running(on)?;
-            if matches!(s.state, State::Fulfilled | State::Exempted) {
-                break;
-            }
-            // An end on another ground does not wipe a debt that has already arisen: the debt
-            // stands as it was that day (work after the end counts for nothing), and payments
-            // still go to it.
-            if state == State::Ended && s.state.owes() {
-                let owed = s.refund_owed;
-                s.as_of = as_of;
-                s.paid = self.paid_by(as_of);
-                s.refund_if_stopped = None;
-                (s.state, s.balance) = match owed {
-                    Some(owed) if s.paid >= owed => (State::RefundPaid, Some(0)),
-                    Some(owed) if s.paid > 0 => (State::RefundPaidInPart, Some(owed - s.paid)),
-                    owed => (State::Broken, owed),
-                };
-                return Ok(s);
-            }
-            s.as_of = as_of;
-            s.state = state;
-            s.since = Some(on);
-            s.deadline = None;
-            s.ends_on = None;
-            s.refund_if_stopped = None;
-            s.paid = self.paid_by(as_of);
-            match state {
-                State::RefundPaid => s.balance = Some(0),
-                _ => (s.refund_owed, s.balance) = (Some(0), None),
-            }
+        // The first end that has come decides, unless the term was worked off or waived before.
+        let first =
+            [ended, paid].into_iter().flatten().filter(|(on, _)| *on <= as_of).min_by_key(|(on, _)| *on);
+        let Some((on, state)) = first else { return self.running(as_of) };
+        let mut s = self.running(on)?;
+        if matches!(s.state, State::Fulfilled | State::Exempted) {
+            return self.running(as_of);
+        }
+        s.as_of = as_of;
+        s.paid = self.paid_by(as_of);
+        s.refund_if_stopped = None;
+        // An end on another ground does not wipe a debt that has already arisen: the debt
+        // stands as it was that day (work after the end counts for nothing), and payments still
+        // go to it.
+        if state == State::Ended && s.state.owes() {
+            let owed = s.refund_owed;
+            (s.state, s.balance) = match owed {
+                Some(owed) if s.paid >= owed => (State::RefundPaid, Some(0)),
+                Some(owed) if s.paid > 0 => (State::RefundPaidInPart, Some(owed - s.paid)),
+                owed => (State::Broken, owed),
+            };
             return Ok(s);
         }
-        self.running(as_of)
+        s.state = state;
+        s.since = Some(on);
+        s.deadline = None;
+        s.ends_on = None;
+        match state {
+            State::RefundPaid => s.balance = Some(0),
+            _ => (s.refund_owed, s.balance) = (Some(0), None),
+        }
+        Ok(s)
     }
 
     fn paid_by(&self, day: NaiveDate) -> u64 {
