@@ -207,7 +207,6 @@ impl Facts {
         }
         s.as_of = as_of;
         s.paid = self.paid_by(as_of);
-        s.refund_if_stopped = None;
         // An end on another ground does not wipe a debt that has already arisen: the debt
         // stands as it was that day (work after the end counts for nothing), and payments still
         // go to it.
@@ -224,6 +223,7 @@ impl Facts {
         s.since = Some(on);
         s.deadline = None;
         s.ends_on = None;
+        s.refund_if_stopped = None;
         match state {
             State::RefundPaid => s.balance = Some(0),
             _ => (s.refund_owed, s.balance) = (Some(0), None),
