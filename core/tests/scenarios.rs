@@ -360,7 +360,7 @@ scenarios! {
     row_16 = 16, row_17 = 17, row_18 = 18, row_19 = 19, row_20 = 20, row_21 = 21, row_22 = 22,
     row_23 = 23, row_24 = 24, row_25 = 25, row_26 = 26, row_27 = 27, row_28 = 28, row_29 = 29,
     row_30 = 30, row_31 = 31, row_32 = 32, row_33 = 33, row_34 = 34, row_35 = 35, row_36 = 36,
-    row_37 = 37,
+    row_37 = 37, row_38 = 38,
 }
 
 #[test]
