@@ -46,15 +46,6 @@ pub enum CliError {
         fault: serde_json::error::Category,
     },
     NoRegion,
-    /// A file named on the command line that cannot be read, with the reason in words.
-    Unreadable {
-        path: std::path::PathBuf,
-        reason: Text,
-    },
-    Unwritable {
-        path: std::path::PathBuf,
-        reason: Text,
-    },
     /// A `--map` that is not `field=COLUMN`.
     InvalidMapping {
         value: String,
@@ -75,8 +66,6 @@ impl UserFacing for CliError {
             CliError::BadProof { .. } => "invalid_proof",
             CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
-            CliError::Unreadable { .. } => "file_unreadable",
-            CliError::Unwritable { .. } => "file_unwritable",
             CliError::InvalidMapping { .. } => "invalid_mapping",
             CliError::RegisterFindings { .. } => "register_findings",
         }
@@ -135,14 +124,6 @@ impl UserFacing for CliError {
             CliError::NoRegion => Text::new(
                 "Түлектің тұрғылықты өңірі белгісіз: --region арқылы көрсетіңіз",
                 "Регион проживания выпускника неизвестен: укажите его через --region",
-            ),
-            CliError::Unreadable { path, reason } => Text::new(
-                format!("«{}» файлын оқу мүмкін емес: {}", path.display(), reason.kk),
-                format!("Не удалось прочитать файл «{}»: {}", path.display(), reason.ru),
-            ),
-            CliError::Unwritable { path, reason } => Text::new(
-                format!("«{}» файлын жазу мүмкін емес: {}", path.display(), reason.kk),
-                format!("Не удалось записать файл «{}»: {}", path.display(), reason.ru),
             ),
         }
     }

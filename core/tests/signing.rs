@@ -106,7 +106,7 @@ fn two_members_sign_one_protocol_and_pdfsig_checks_both() {
 
     let pdf = render(&[&protocol()]).unwrap();
     assert_eq!(signatures_in(&pdf).unwrap(), 0);
-    let once = sign(&pdf, &chair, at(10)).unwrap();
+    let once = sign(&pdf, &chair, at(10)).unwrap().pdf;
     assert!(once.starts_with(&pdf), "an incremental update keeps the paper's bytes");
     let path = dir.path().join("protocol.pdf");
     std::fs::write(&path, &once).unwrap();
@@ -117,6 +117,8 @@ fn two_members_sign_one_protocol_and_pdfsig_checks_both() {
     assert!(report.contains("НҰРҒАЛИЕВ ЖОМАРТ"), "{report}");
 
     let twice = sign(&once, &secretary, at(11)).unwrap();
+    assert_eq!(twice.signatures, 2);
+    let twice = twice.pdf;
     assert_eq!(signatures_in(&twice).unwrap(), 2);
     std::fs::write(&path, &twice).unwrap();
     let report = pdfsig(&path);

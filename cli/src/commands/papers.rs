@@ -1,19 +1,19 @@
 //! `letters`, `protocol`, `issued`, `verify`, `sign` and `suggest`: a meeting's papers as PDF,
 //! the register of papers issued, a paper checked or signed, and the cohort suggestion.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clap::Args;
 use joldama_core::authentic;
-use joldama_core::i18n::{Text, io_reason_words};
 use joldama_core::papers::{FileNames, Output};
 use joldama_core::task::Watch;
-use joldama_core::workflow::{decide, papers, signing, verify};
+use joldama_core::workflow::verify::Shown;
+use joldama_core::workflow::{WorkflowError, decide, papers, signing, verify};
 use serde::Serialize;
 
-use crate::error::{CliError, Failure};
+use crate::error::Failure;
 use crate::{Cli, args};
 
 #[derive(Args)]
@@ -145,28 +145,19 @@ pub struct PublicKeyArgs {
     out: PathBuf,
 }
 
-/// The words for a failed file operation, or general ones for a kind without its own.
-fn reason(e: &std::io::Error) -> Text {
-    io_reason_words(e.kind())
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError::Unreadable { path: path.to_path_buf(), reason: reason(&e) })
-}
-
 pub fn verify(cli: &Cli, a: &VerifyArgs) -> Result<(), Failure> {
     let key = match &a.key {
-        Some(path) => Some(authentic::parse_public(&String::from_utf8_lossy(&read_file(path)?))?),
+        Some(path) => Some(authentic::parse_public(&String::from_utf8_lossy(&WorkflowError::read(path)?))?),
         None => None,
     };
     // With a key the employer's way: no register needed, none opened.
     let store = if key.is_some() { None } else { Some(cli.open_store()?) };
     let store = store.as_deref();
-    let verdict = match (&a.image, &a.text) {
-        (Some(image), _) => verify::verify_image(store, key.as_ref(), &read_file(image)?)?,
-        (None, text) => verify::verify(store, key.as_ref(), text.as_deref().unwrap_or_default())?,
+    let shown = match (&a.image, &a.text) {
+        (Some(image), _) => Shown::Scan(image),
+        (None, text) => Shown::Text(text.as_deref().unwrap_or_default()),
     };
-    let checked = verify::Checked::from(verdict);
+    let checked = verify::check(store, key.as_ref(), shown)?;
     let out = cli.printer();
     out.show(&checked, || println!("{}", out.t(&checked.message.kk, &checked.message.ru)));
     Ok(())
@@ -175,22 +166,21 @@ pub fn verify(cli: &Cli, a: &VerifyArgs) -> Result<(), Failure> {
 pub fn public_key(cli: &Cli, a: &PublicKeyArgs) -> Result<(), Failure> {
     let store = cli.open_store()?;
     let text = verify::public_key(&store)?;
-    joldama_core::private::write(&a.out, format!("{text}\n").as_bytes())
-        .map_err(|e| CliError::Unwritable { path: a.out.clone(), reason: reason(&e) })?;
+    WorkflowError::write(&a.out, format!("{text}\n").as_bytes())?;
     let out = cli.printer();
     out.show(&Written { files: vec![a.out.clone()] }, || println!("{}", a.out.display()));
     Ok(())
 }
 
 /// The key's password: from the terminal without echo, or a line of stdin.
-fn password(from_stdin: bool) -> Result<String, CliError> {
+fn password(from_stdin: bool) -> Result<String, WorkflowError> {
     let read = if from_stdin {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line).map(|_| line.trim_end_matches(['\r', '\n']).to_owned())
     } else {
         rpassword::prompt_password("Кілттің құпиясөзі / Пароль ключа: ")
     };
-    read.map_err(|e| CliError::Unreadable { path: PathBuf::from("stdin"), reason: reason(&e) })
+    read.map_err(|e| WorkflowError::File { path: PathBuf::from("stdin"), writing: false, kind: e.kind() })
 }
 
 pub fn sign(cli: &Cli, a: &SignArgs) -> Result<(), Failure> {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use joldama_core::rules::{CohortSettings, Rule, RuleSet};
+use joldama_core::workflow::WorkflowError;
 use serde::de::DeserializeOwned;
 
 use crate::Cli;
@@ -38,17 +39,14 @@ impl Cli {
 }
 
 /// A JSON file read into `T` (whose deserialising checks it), or an error naming the file.
-fn read<T: DeserializeOwned>(file: &Path) -> Result<T, CliError> {
-    let text = std::fs::read_to_string(file).map_err(|e| CliError::Unreadable {
-        path: file.to_path_buf(),
-        reason: joldama_core::i18n::io_reason_words(e.kind()),
-    })?;
-    serde_json::from_str(&text).map_err(|e| CliError::RulesFile {
+fn read<T: DeserializeOwned>(file: &Path) -> Result<T, Failure> {
+    let bytes = WorkflowError::read(file)?;
+    Ok(serde_json::from_slice(&bytes).map_err(|e| CliError::RulesFile {
         path: file.to_path_buf(),
         line: e.line(),
         column: e.column(),
         fault: e.classify(),
-    })
+    })?)
 }
 
 pub fn rules(cli: &Cli, command: &CohortDocCommand) -> Result<(), Failure> {

@@ -152,9 +152,16 @@ pub fn signatures_in(pdf: &[u8]) -> Result<usize, SignError> {
     Ok(signatures(&load(pdf)?))
 }
 
+/// A signed PDF, and how many signatures it now holds.
+#[derive(Debug)]
+pub struct Signed {
+    pub pdf: Vec<u8>,
+    pub signatures: usize,
+}
+
 /// Signs `pdf` with `key` at `at` (the signer's local time, shown on the stamp). The new
 /// signature takes the next field name and stamp place after those the PDF holds.
-pub fn sign(pdf: &[u8], key: &SigningKey, at: NaiveDateTime) -> Result<Vec<u8>, SignError> {
+pub fn sign(pdf: &[u8], key: &SigningKey, at: NaiveDateTime) -> Result<Signed, SignError> {
     let doc = load(pdf)?;
     let before = signatures(&doc);
     let last_page = u32::try_from(doc.get_pages().len().saturating_sub(1)).unwrap_or(0);
@@ -177,8 +184,9 @@ pub fn sign(pdf: &[u8], key: &SigningKey, at: NaiveDateTime) -> Result<Vec<u8>, 
         }),
         ..SigningOptions::default()
     };
-    futures_executor::block_on(PdfSigner::new().options(options).sign(pdf, &key.signer))
-        .map_err(|e| SignError::Signing(e.to_string()))
+    let signed = futures_executor::block_on(PdfSigner::new().options(options).sign(pdf, &key.signer))
+        .map_err(|e| SignError::Signing(e.to_string()))?;
+    Ok(Signed { pdf: signed, signatures: before + 1 })
 }
 
 /// Where the n-th signature's stamp goes on the last page: the bottom margin's two corners,

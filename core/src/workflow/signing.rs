@@ -36,7 +36,7 @@ pub fn sign_paper(request: &SignRequest, at: NaiveDateTime) -> Result<SignedPape
     let key = SigningKey::open(&WorkflowError::read(&request.keystore)?, &request.password)?;
     let signed = sign::sign(&WorkflowError::read(&request.pdf)?, &key, at)?;
     let file = request.out.clone().unwrap_or_else(|| request.pdf.clone());
-    WorkflowError::write(&file, &signed)?;
-    let signatures = u32::try_from(sign::signatures_in(&signed)?).unwrap_or(u32::MAX);
+    WorkflowError::write(&file, &signed.pdf)?;
+    let signatures = u32::try_from(signed.signatures).unwrap_or(u32::MAX);
     Ok(SignedPaper { file, holder: key.holder().to_owned(), serial: key.serial().to_owned(), signatures })
 }

@@ -2,6 +2,8 @@
 //! the register at hand, whether the register issued that paper as printed and whether it
 //! still stands.
 
+use std::path::Path;
+
 use ed25519_dalek::VerifyingKey;
 use serde::Serialize;
 
@@ -151,13 +153,26 @@ pub fn public_key(store: &Db) -> Result<String, WorkflowError> {
     Ok(authentic::public_text(&key))
 }
 
-/// Checks the paper a PNG image of its page shows: its first Joldama QR code.
-pub fn verify_image(
+/// What a paper is checked from: the text its QR code reads as, or a PNG scan of its page.
+pub enum Shown<'a> {
+    Text(&'a str),
+    Scan(&'a Path),
+}
+
+/// Checks a paper as shown (a scan: its first Joldama QR code), as [`verify`] does, and
+/// answers the verdict with its words: what the window and the command line show.
+pub fn check(
     store: Option<&Db>,
     key: Option<&VerifyingKey>,
-    png: &[u8],
-) -> Result<Verdict, WorkflowError> {
-    let texts = authentic::texts_in_png(png)?;
-    let text = texts.iter().find(|t| t.starts_with(authentic::HEADER)).ok_or(ClaimError::NoCode)?;
-    verify(store, key, text)
+    shown: Shown<'_>,
+) -> Result<Checked, WorkflowError> {
+    let verdict = match shown {
+        Shown::Text(text) => verify(store, key, text)?,
+        Shown::Scan(path) => {
+            let texts = authentic::texts_in_png(&WorkflowError::read(path)?)?;
+            let text = texts.iter().find(|t| t.starts_with(authentic::HEADER)).ok_or(ClaimError::NoCode)?;
+            verify(store, key, text)?
+        }
+    };
+    Ok(verdict.into())
 }

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use joldama_core::Lang;
 use joldama_core::papers::{FileNames, Output};
+use joldama_core::workflow::papers;
 use joldama_core::workflow::signing::{self, SignRequest, SignedPaper};
-use joldama_core::workflow::verify::{self, Checked};
-use joldama_core::workflow::{WorkflowError, papers};
+use joldama_core::workflow::verify::{self, Checked, Shown};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
@@ -80,12 +80,9 @@ pub async fn verify_paper(
     text: Option<String>,
     image: Option<PathBuf>,
 ) -> Answer<Checked> {
-    desk.run(move |s| {
-        let verdict = match image {
-            Some(path) => verify::verify_image(Some(s), None, &WorkflowError::read(&path)?)?,
-            None => verify::verify(Some(s), None, text.as_deref().unwrap_or_default())?,
-        };
-        Ok::<_, WorkflowError>(Checked::from(verdict))
+    desk.run(move |s| match &image {
+        Some(path) => verify::check(Some(s), None, Shown::Scan(path)),
+        None => verify::check(Some(s), None, Shown::Text(text.as_deref().unwrap_or_default())),
     })
     .await
 }
