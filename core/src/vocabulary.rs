@@ -25,6 +25,13 @@ pub struct Term {
     pub spellings: Vec<String>,
 }
 
+impl Term {
+    /// The short form, or the name where none is needed.
+    pub fn short(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.name)
+    }
+}
+
 type Kinds = HashMap<String, HashMap<String, Term>>;
 
 static TERMS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -58,10 +65,6 @@ pub trait Termed: Sized + Copy + Eq + 'static {
     /// The term in both languages.
     fn text(self) -> Text {
         self.term().name.clone()
-    }
-
-    fn short(self, lang: Lang) -> &'static str {
-        self.term().short.as_ref().unwrap_or(&self.term().name).get(lang)
     }
 
     /// Every spelling a list may use for this value: its two names, then the others.
@@ -116,9 +119,7 @@ pub fn for_window() -> String {
             let names = codes.iter().map(|(code, term)| (*code, term.name.get(lang)));
             objects.push(object(kind, names, 2));
             if codes.iter().any(|(_, term)| term.short.is_some()) {
-                let shorts = codes
-                    .iter()
-                    .map(|(code, term)| (*code, term.short.as_ref().unwrap_or(&term.name).get(lang)));
+                let shorts = codes.iter().map(|(code, term)| (*code, term.short().get(lang)));
                 objects.push(object(&format!("{kind}Short"), shorts, 2));
             }
         }
