@@ -37,6 +37,10 @@ pub enum CliError {
     BadProof {
         value: String,
     },
+    /// A wish not written `vacancy:ID`, `employer:BIN[@REGION]` or `region:REGION`.
+    BadWish {
+        value: String,
+    },
     /// A rules file that is not JSON of the expected rows: where, and what kind of fault
     /// (serde_json's own words are English).
     RulesFile {
@@ -64,6 +68,7 @@ impl UserFacing for CliError {
             CliError::InvalidNumber { .. } => "invalid_number",
             CliError::UnknownCode { .. } => "unknown_code",
             CliError::BadProof { .. } => "invalid_proof",
+            CliError::BadWish { .. } => "invalid_wish",
             CliError::RulesFile { .. } => "rules_file_unreadable",
             CliError::NoRegion => "no_region",
             CliError::InvalidMapping { .. } => "invalid_mapping",
@@ -73,6 +78,14 @@ impl UserFacing for CliError {
 
     fn message(&self) -> Text {
         match self {
+            CliError::BadWish { value } => Text::new(
+                format!(
+                    "«{value}» — тілекті vacancy:НӨМІР, employer:БСН[@ӨҢІР] немесе region:ӨҢІР түрінде жазыңыз"
+                ),
+                format!(
+                    "«{value}» — укажите пожелание как vacancy:НОМЕР, employer:БИН[@РЕГИОН] или region:РЕГИОН"
+                ),
+            ),
             CliError::InvalidMapping { value } => Text::new(
                 format!("«{value}» — «өріс=БАҒАН» түрінде жазыңыз, мысалы iin=B"),
                 format!("«{value}» — укажите в виде «поле=СТОЛБЕЦ», например iin=B"),

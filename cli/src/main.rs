@@ -15,7 +15,7 @@ use joldama_core::import::{ImportOptions, SheetChoice};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::demo;
 
-use commands::{commission, decide, export, followup, papers, rules};
+use commands::{commission, decide, export, followup, matching, papers, rules};
 use error::{CliError, Failure};
 
 #[derive(Parser)]
@@ -94,8 +94,16 @@ enum Command {
     /// a PAdES signature added to the file, so that members sign one protocol in turn. The
     /// password is asked for on the terminal, or read from stdin with `--password-stdin`.
     Sign(papers::SignArgs),
-    /// Suggest the best referrals for a cohort; `--accept MEETING` takes them.
-    Suggest(papers::SuggestArgs),
+    /// The cohort's suggestion in stable mode (the commission's order and the graduates'
+    /// wishes) or fill mode, with both modes' figures; `--explain IIN` says why a graduate
+    /// gets what they get; `--accept MEETING` takes it as referrals.
+    Suggest(matching::SuggestArgs),
+    /// Graduates' applications: ranked wishes and the day handed in.
+    #[command(subcommand)]
+    Wishes(matching::WishesCommand),
+    /// The commission's priority order for a cohort: criteria and the final tie-break.
+    #[command(subcommand)]
+    Priority(rules::CohortDocCommand),
     /// The rules table of a cohort: who is bound, where they may work, for how long.
     #[command(subcommand)]
     Rules(rules::CohortDocCommand),
@@ -286,7 +294,9 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Verify(a) => papers::verify(cli, a)?,
         Command::PublicKey(a) => papers::public_key(cli, a)?,
         Command::Sign(a) => papers::sign(cli, a)?,
-        Command::Suggest(a) => papers::suggest(cli, a)?,
+        Command::Suggest(a) => matching::suggest(cli, a)?,
+        Command::Wishes(command) => matching::wishes(cli, command)?,
+        Command::Priority(command) => matching::priority(cli, command)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,
         Command::Check => {

@@ -75,7 +75,7 @@ fn suggestion_accepted_then_letters_and_protocol_printed() {
     let meeting = joldama(&db, &["meeting", "create", "--year", "2025", "--date", "2025-06-20"]);
     let meeting_id = meeting["id"].as_i64().expect("meeting id").to_string();
 
-    let suggestions = joldama(&db, &["suggest", "--year", "2025", "--accept", &meeting_id]);
+    let suggestions = joldama(&db, &["suggest", "--year", "2025", "--mode", "fill", "--accept", &meeting_id]);
     let suggestions = suggestions.as_array().unwrap();
     assert!(suggestions.len() >= 10, "{} suggestions", suggestions.len());
     let graduates = joldama(&db, &["graduates"]);

@@ -112,7 +112,7 @@ fn personal_data_is_written_owner_only_whatever_the_umask() {
         "--proof",
         &format!("admission_order={}", proof.display()),
     ]);
-    run(&["suggest", "--year", "2025", "--accept", &meeting]);
+    run(&["suggest", "--year", "2025", "--mode", "fill", "--accept", &meeting]);
     let letters = dir.path().join("out/letters");
     let written = run(&["letters", "--meeting", &meeting, "--out", &s(&letters)]);
     let protocol = dir.path().join("out/protocol.pdf");

@@ -124,12 +124,12 @@ pub trait Classifier: Termed {
 /// terms (labels, spellings) are in the vocabulary, under the enum's name, and the enum is
 /// listed in [`crate::vocabulary::kinds`], whose test checks the two agree.
 macro_rules! classifier_enum {
-    ($(#[$meta:meta])* pub enum $name:ident { $($variant:ident => $code:literal,)+ }) => {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $code:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[cfg_attr(feature = "ts", derive(::ts_rs::TS), ts(export))]
         pub enum $name {
-            $(#[serde(rename = $code)] $variant,)+
+            $($(#[$vmeta])* #[serde(rename = $code)] $variant,)+
         }
 
         impl $name {

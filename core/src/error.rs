@@ -5,6 +5,7 @@ use crate::generate::DemoError;
 use crate::i18n::{Text, UserFacing};
 use crate::ident::IdError;
 use crate::import::ImportError;
+use crate::matching::PriorityError;
 use crate::papers::PaperError;
 use crate::rules::{RulesError, SettingsError};
 use crate::store::StoreError;
@@ -32,6 +33,8 @@ pub enum Error {
     Rules(#[from] RulesError),
     #[error(transparent)]
     Settings(#[from] SettingsError),
+    #[error(transparent)]
+    Priority(#[from] PriorityError),
 }
 
 /// Every variant delegates to the error it wraps.
@@ -48,6 +51,7 @@ macro_rules! each {
             Error::Id($e) => $body,
             Error::Rules($e) => $body,
             Error::Settings($e) => $body,
+            Error::Priority($e) => $body,
         }
     };
 }

@@ -9,7 +9,8 @@
 //! - [`commission`]: commissions, meetings, decisions and what they mean in words;
 //! - [`obligation`]: the obligation's states, term, days and refund, from the law;
 //! - [`followup`]: the facts recorded after a decision, and the Financial Centre's list (.xlsx);
-//! - [`suggest`]: the cohort suggestion;
+//! - [`matching`]: graduates' wishes, the commission's priority order, stable and fill matching
+//!   and why each graduate got what they got;
 //! - [`papers`]: the commission's printable papers as PDF;
 //! - [`register`]: the seals of finalised meetings and paper numbers, and their check.
 //!
@@ -31,6 +32,7 @@ pub mod generate;
 pub mod i18n;
 pub mod ident;
 pub mod import;
+pub mod matching;
 pub mod model;
 pub mod obligation;
 pub mod papers;
@@ -38,7 +40,6 @@ pub mod private;
 pub mod register;
 pub mod rules;
 pub mod store;
-pub mod suggest;
 pub mod task;
 pub mod vocabulary;
 pub mod workflow;

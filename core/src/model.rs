@@ -33,6 +33,57 @@ pub struct GraduateRecord {
     /// late); the store keeps the last a list gave, and the card can correct it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant: Option<GrantYears>,
+    /// The grade average when the list gives one: a criterion of the commission's priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpa: Option<Gpa>,
+}
+
+/// A grade average on the credit system's 4-point scale (GPA), stored in hundredths (3,45 is
+/// 345): whole numbers compare exactly, as a priority order must.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, type = "number"))]
+pub struct Gpa(u16);
+
+impl Gpa {
+    const MAX_HUNDREDTHS: u16 = 400;
+
+    pub fn from_hundredths(hundredths: u16) -> Option<Gpa> {
+        (hundredths <= Self::MAX_HUNDREDTHS).then_some(Gpa(hundredths))
+    }
+
+    pub fn hundredths(self) -> u16 {
+        self.0
+    }
+
+    /// «3,45» or «3.45».
+    pub fn parse(text: &str) -> Option<Gpa> {
+        text.trim().replace(',', ".").parse::<f64>().ok().and_then(|v| Gpa::try_from(v).ok())
+    }
+}
+
+impl TryFrom<f64> for Gpa {
+    type Error = String;
+    fn try_from(value: f64) -> Result<Gpa, String> {
+        let hundredths = (value * 100.0).round();
+        match value.is_finite() && (0.0..=f64::from(Self::MAX_HUNDREDTHS)).contains(&hundredths) {
+            true => Ok(Gpa(hundredths as u16)),
+            false => Err(format!("{value} is not a grade average from 0 to 4")),
+        }
+    }
+}
+
+impl From<Gpa> for f64 {
+    fn from(gpa: Gpa) -> f64 {
+        f64::from(gpa.0) / 100.0
+    }
+}
+
+impl std::fmt::Display for Gpa {
+    /// With a decimal comma, as both languages write it: «3,45».
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{},{:02}", self.0 / 100, self.0 % 100)
+    }
 }
 
 /// A stored graduate.

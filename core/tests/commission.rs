@@ -11,15 +11,15 @@ use joldama_core::commission::{
 };
 use joldama_core::i18n::{Lang, UserFacing};
 use joldama_core::import::ImportOptions;
+use joldama_core::matching::{Application, Mode, Wish};
 use joldama_core::model::Graduate;
 use joldama_core::rules::decision::DecisionError;
 use joldama_core::rules::{
     Coverage, DeferralReason, ExemptionGround, ProofDocument, Refusal, RuleSet, assess,
 };
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::suggest::Wish;
 use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
-use joldama_core::workflow::{WorkflowError, decide, papers, verify};
+use joldama_core::workflow::{WorkflowError, decide, dossier, matching, papers, verify};
 use joldama_core::{Error, Text};
 
 fn fixture(name: &str) -> PathBuf {
@@ -476,10 +476,11 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
     // A graduate asks for a particular employer whose vacancy the rules allow them.
     let (g, vacancy) = y.referable(3);
     let wanted = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
-    let wish = Wish { region: None, employer: Some(wanted.record.employer.bin) };
-    y.store.write(&ctx(), |tx| tx.set_wishes(g.id, &[wish])).unwrap();
+    let wish = Wish::Employer { bin: wanted.record.employer.bin, region: None };
+    let application = Application { wishes: vec![wish], applied_on: None };
+    y.store.write(&ctx(), |tx| tx.set_application(g.id, &application)).unwrap();
 
-    let suggestions = decide::suggest(&y.store, 2025).unwrap();
+    let suggestions = matching::suggest(&y.store, 2025, Mode::Fill).unwrap();
     let vacancies = y.store.vacancies().unwrap();
     let graduates = y.store.undecided(2025).unwrap();
     assert!(!suggestions.is_empty());
@@ -510,7 +511,7 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
         };
         y.decide(&request).unwrap();
     }
-    assert!(decide::suggest(&y.store, 2025).unwrap().is_empty(), "nothing more can be placed");
+    assert!(matching::suggest(&y.store, 2025, Mode::Fill).unwrap().is_empty(), "nothing more can be placed");
 }
 
 #[test]
@@ -605,7 +606,7 @@ fn a_referral_arriving_years_after_its_meeting_is_refused() {
 #[test]
 fn accepting_the_suggestion_takes_only_the_rows_kept() {
     let mut y = year();
-    let suggestions = decide::suggest(&y.store, 2025).unwrap();
+    let suggestions = matching::suggest(&y.store, 2025, Mode::Fill).unwrap();
     assert!(suggestions.len() > 3);
     // Two rows left out; a row the suggestion does not make (another vacancy) is not taken.
     let kept: Vec<(i64, i64)> = suggestions[2..].iter().map(|s| (s.graduate_id, s.vacancy_id)).collect();
@@ -613,7 +614,7 @@ fn accepting_the_suggestion_takes_only_the_rows_kept() {
     let picks: Vec<(i64, i64)> = kept.iter().copied().chain([stray]).collect();
     let watch = joldama_core::task::Watch::default();
     let taken =
-        decide::accept_suggestions(&mut y.store, y.meeting, None, Some(&picks), &ctx(), &watch).unwrap();
+        matching::accept(&mut y.store, y.meeting, Mode::Fill, None, Some(&picks), &ctx(), &watch).unwrap();
     assert_eq!(taken.iter().map(|s| (s.graduate_id, s.vacancy_id)).collect::<Vec<_>>(), kept);
     let undecided: Vec<i64> = y.store.undecided(2025).unwrap().iter().map(|g| g.id).collect();
     assert!(
@@ -745,4 +746,81 @@ fn members_are_edited_and_removed_until_a_finalised_protocol_names_them_and_copi
     )
     .unwrap();
     assert_eq!(roles(&filled), roles(&copied));
+}
+
+/// A two-row registrar's list with the grade average, as text with a comma and as a number.
+fn write_graded_list(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = [
+        "ИИН",
+        "ФИО",
+        "Шифр ОП",
+        "Образовательная программа",
+        "Источник финансирования",
+        "Год окончания",
+        "Регион проживания",
+        "Средний балл (GPA)",
+    ];
+    for (col, head) in header.iter().enumerate() {
+        sheet.write_string(0, col as u16, *head).unwrap();
+    }
+    for (row, (iin, name)) in
+        [("061211600012", "Сейітова Айым"), ("031119543923", "Бекова Дана")].iter().enumerate()
+    {
+        let row = row as u32 + 1;
+        for (col, value) in
+            [*iin, *name, "6B01501", "Математика", "Госзаказ", "2025", "Абайская область"].iter().enumerate()
+        {
+            sheet.write_string(row, col as u16, *value).unwrap();
+        }
+    }
+    sheet.write_string(1, 7, "3,10").unwrap();
+    sheet.write_number(2, 7, 3.8).unwrap();
+    book.save(path).unwrap();
+}
+
+#[test]
+fn the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it() {
+    let mut y = year();
+    let list = y.path.with_file_name("graded.xlsx");
+    write_graded_list(&list);
+    let options = ImportOptions { year: Some(2025), actor: "test".into(), ..Default::default() };
+    joldama_core::workflow::import::graduates(&mut y.store, &list, &options).unwrap();
+    let graded = |iin: &str| dossier::graduate_by_iin(&y.store, iin, Some(2025)).unwrap();
+    let (lower, higher) = (graded("061211600012"), graded("031119543923"));
+    assert_eq!(lower.record.gpa.map(|g| g.to_string()), Some("3,10".into()));
+    assert_eq!(higher.record.gpa.map(|g| g.to_string()), Some("3,80".into()));
+
+    // Both want the same vacancy first; second a region whose one vacancy wants another
+    // programme, flagged with the rules' reason rather than dropped.
+    let wanted = decide::eligibility(&y.store, higher.id).unwrap().allowed[0].vacancy.id;
+    let wishes = vec![Wish::Vacancy { vacancy_id: wanted }, Wish::Region { region: Region::Ulytau }];
+    for g in [&lower, &higher] {
+        let application = Application { wishes: wishes.clone(), applied_on: Some(day(2025, 5, 2)) };
+        let request = matching::ApplicationRequest { graduate_id: g.id, application };
+        let view = matching::set_application(&mut y.store, &request, &ctx()).unwrap();
+        assert_eq!(view.wishes[0].flag, None);
+        let flag = view.wishes[1].flag.as_ref().expect("a wish with nothing allowed is flagged");
+        assert_eq!((view.wishes[1].allowed, flag.code.as_str()), (0, "programme_not_wanted"));
+    }
+
+    let stable = matching::suggest(&y.store, 2025, Mode::Stable).unwrap();
+    let got = |g: &Graduate| stable.iter().find(|s| s.graduate_id == g.id).map(|s| (s.vacancy_id, s.wish));
+    assert_eq!(got(&higher), Some((wanted, Some(1))), "the higher grade keeps the first wish");
+    let e = matching::explain(&y.store, lower.id, Mode::Stable).unwrap();
+    let e_higher = matching::explain(&y.store, higher.id, Mode::Stable).unwrap();
+    assert!(e_higher.standing.place < e.standing.place);
+    assert!(e.standing.facts.iter().any(|(_, value)| value.ru == "3,10"), "{:?}", e.standing.facts);
+    if got(&lower).is_none() {
+        let why = &e.wishes[0].vacancies[0].text.ru;
+        assert!(why.contains("Средний балл"), "{why}");
+    }
+
+    // Taken through the same decision as one by one.
+    let taken =
+        matching::accept(&mut y.store, y.meeting, Mode::Stable, None, None, &ctx(), &Default::default())
+            .unwrap();
+    assert_eq!(taken.len(), stable.len());
+    assert!(y.store.undecided(2025).unwrap().iter().all(|g| g.id != higher.id));
 }

@@ -27,11 +27,11 @@ fn a_schema_7_register_migrates_and_reads_right() {
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/schema_v7.sqlite3"), &file)
         .unwrap();
     let store = Store::open(&file).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 13);
+    assert_eq!(store.schema_version().unwrap(), 14);
     let copies: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("joldama.sqlite3.before-v13-"))
+        .filter(|n| n.starts_with("joldama.sqlite3.before-v14-"))
         .collect();
     assert_eq!(copies.len(), 1, "a copy before migrating");
 

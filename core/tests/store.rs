@@ -60,6 +60,7 @@ fn graduate(n: usize, surname: &str) -> GraduateRecord {
         phone: Some(format!("+7 701 {n:07}")),
         email: None,
         grant: None,
+        gpa: None,
     }
 }
 

@@ -544,8 +544,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE meeting_id = {second}")), 1);
     assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE graduate_id = {id}")), 1);
 
-    // The suggestion reviewed: two rows left out, the rest accepted, as the dialog counts them.
+    // The suggestion (fill mode: as many places as possible) reviewed: two rows left out, the
+    // rest accepted, as the dialog counts them.
     w.click("tab-suggest").await;
+    w.wait("suggest-mode").await.select_by_value("fill").await.unwrap();
     w.click("suggest").await;
     w.wait("suggestion").await;
     let rows = w.client.find_all(Window::by("suggestion")).await.unwrap();

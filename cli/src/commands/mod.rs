@@ -5,5 +5,6 @@ pub mod commission;
 pub mod decide;
 pub mod export;
 pub mod followup;
+pub mod matching;
 pub mod papers;
 pub mod rules;

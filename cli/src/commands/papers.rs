@@ -1,5 +1,5 @@
-//! `letters`, `protocol`, `issued`, `verify`, `sign` and `suggest`: a meeting's papers as PDF,
-//! the register of papers issued, a paper checked or signed, and the cohort suggestion.
+//! `letters`, `protocol`, `issued`, `verify` and `sign`: a meeting's papers as PDF, the register
+//! of papers issued, and a paper checked or signed.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,7 +10,7 @@ use joldama_core::authentic;
 use joldama_core::papers::{FileNames, Output};
 use joldama_core::task::Watch;
 use joldama_core::workflow::verify::Shown;
-use joldama_core::workflow::{WorkflowError, decide, papers, signing, verify};
+use joldama_core::workflow::{WorkflowError, papers, signing, verify};
 use serde::Serialize;
 
 use crate::error::Failure;
@@ -41,18 +41,6 @@ pub struct ProtocolArgs {
     /// The PDF file to write.
     #[arg(long)]
     out: PathBuf,
-}
-
-#[derive(Args)]
-pub struct SuggestArgs {
-    #[arg(long)]
-    year: i32,
-    /// Accept every suggestion as a referral at this meeting.
-    #[arg(long)]
-    accept: Option<i64>,
-    /// The arrival date of accepted referrals; by default the cohort's arrival day.
-    #[arg(long)]
-    arrival: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -210,31 +198,6 @@ pub fn sign(cli: &Cli, a: &SignArgs) -> Result<(), Failure> {
                 ),
             )
         )
-    });
-    Ok(())
-}
-
-pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
-    let mut store = cli.open_store()?;
-    let out = cli.printer();
-    let suggestions = match a.accept {
-        Some(meeting) => {
-            let arrival = args::date_opt(a.arrival.as_deref())?;
-            decide::accept_suggestions(&mut store, meeting, arrival, None, &cli.change(), &Watch::default())?
-        }
-        None => decide::suggest(&store, a.year)?,
-    };
-    out.show(&suggestions, || {
-        for s in &suggestions {
-            let wish = s.wish.map_or_else(String::new, |w| format!(" ({} {w})", out.t("тілек", "пожелание")));
-            println!("{} → {}{wish}", s.graduate_id, s.vacancy_id);
-        }
-        let accepted = if a.accept.is_some() {
-            out.t(", қабылданды", ", приняты")
-        } else {
-            String::new()
-        };
-        println!("{}: {}{accepted}", out.t("Ұсыныстар", "Предложений"), suggestions.len());
     });
     Ok(())
 }

@@ -30,7 +30,10 @@ pub enum CohortDocCommand {
 
 impl Cli {
     /// Setting a cohort's document may start a new file; showing one never does.
-    fn store_for(&self, command: &CohortDocCommand) -> Result<joldama_core::store::Store, Failure> {
+    pub(crate) fn store_for(
+        &self,
+        command: &CohortDocCommand,
+    ) -> Result<joldama_core::store::Store, Failure> {
         match command {
             CohortDocCommand::Show { .. } => self.open_store(),
             CohortDocCommand::Set { .. } => self.create_store(),
@@ -39,7 +42,7 @@ impl Cli {
 }
 
 /// A JSON file read into `T` (whose deserialising checks it), or an error naming the file.
-fn read<T: DeserializeOwned>(file: &Path) -> Result<T, Failure> {
+pub(crate) fn read<T: DeserializeOwned>(file: &Path) -> Result<T, Failure> {
     let bytes = WorkflowError::read(file)?;
     Ok(serde_json::from_slice(&bytes).map_err(|e| CliError::RulesFile {
         path: file.to_path_buf(),

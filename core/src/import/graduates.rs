@@ -11,7 +11,7 @@ use crate::classifiers::{Field, Funding, Level, Region, Sex};
 use crate::followup::{GrantYears, Source};
 use crate::i18n::{Lang, Text};
 use crate::ident::Iin;
-use crate::model::GraduateRecord;
+use crate::model::{Gpa, GraduateRecord};
 use crate::obligation::{ObligationError, Years};
 use crate::vocabulary::Termed;
 
@@ -34,6 +34,7 @@ pub enum Column {
     Email,
     GrantYears,
     NormativeYears,
+    Gpa,
 }
 
 impl FieldKey for Column {
@@ -56,6 +57,7 @@ impl FieldKey for Column {
             Column::Email => "email",
             Column::GrantYears => "grant_years",
             Column::NormativeYears => "normative_years",
+            Column::Gpa => "gpa",
         }
     }
 }
@@ -230,6 +232,20 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
             "Нормативный срок обучения",
             "Нормативный срок освоения",
             "Normative years",
+        ],
+    },
+    ColumnSpec {
+        key: Column::Gpa,
+        kk: "Орташа балл (GPA)",
+        ru: "Средний балл (GPA)",
+        headers: &[
+            "Орташа балл (GPA)",
+            "Орташа балл",
+            "GPA",
+            "Средний балл (GPA)",
+            "Средний балл",
+            "Средний балл GPA",
+            "Grade average",
         ],
     },
 ];
@@ -422,6 +438,7 @@ impl ListParser for RowParser {
             phone: ctx.optional_text(Column::Phone),
             email: ctx.optional_text(Column::Email),
             grant: grant_years(ctx),
+            gpa: gpa(ctx),
         })
     }
 }
@@ -451,6 +468,22 @@ fn grant_years(ctx: &mut RowCtx<'_, Column>) -> Option<GrantYears> {
         return None;
     }
     Some(GrantYears { on_grant, normative, source: Source::List })
+}
+
+/// The grade average when the list has it: 0 to 4 to a hundredth, «3,45» or 3.45.
+fn gpa(ctx: &mut RowCtx<'_, Column>) -> Option<Gpa> {
+    let cell = ctx.cell(Column::Gpa);
+    let value = match cell {
+        _ if cell.is_empty() => return None,
+        super::cells::Cell::Number(n) => Gpa::try_from(n).ok(),
+        _ => cell.text().as_deref().and_then(Gpa::parse),
+    };
+    if value.is_none() {
+        let expected =
+            Text::new("0-ден 4-ке дейінгі орташа балл, мысалы 3,45", "средний балл от 0 до 4, например 3,45");
+        ctx.invalid(Column::Gpa, &cell.text().unwrap_or_default(), expected);
+    }
+    value
 }
 
 impl RowParser {

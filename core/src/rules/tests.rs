@@ -27,6 +27,7 @@ fn graduate(funding: Funding, level: Level, field: Field, program_code: &str) ->
         phone: None,
         email: None,
         grant: None,
+        gpa: None,
     }
 }
 

@@ -16,7 +16,7 @@ use crate::followup::{GrantYears, Source};
 use crate::i18n::Text;
 use crate::ident::Iin;
 use crate::import::graduates::COLUMNS;
-use crate::model::{FieldChange, Graduate, GraduateRecord};
+use crate::model::{FieldChange, Gpa, Graduate, GraduateRecord};
 use crate::obligation::Years;
 use serde_json::Value as Json;
 
@@ -37,6 +37,7 @@ const GRADUATE: Table = Table {
         "region",
         "phone",
         "email",
+        "gpa",
         "search",
         "sort_key",
     ],
@@ -84,6 +85,7 @@ pub(super) fn write<E: From<StoreError>>(
                 opt_text(r.region.map(Region::code)),
                 opt_text(r.phone.as_deref()),
                 opt_text(r.email.as_deref()),
+                r.gpa.map_or(ValueRef::Null, |gpa| ValueRef::Integer(gpa.hundredths().into())),
                 text(&search),
                 text(&sort_key),
             ];
@@ -258,7 +260,7 @@ pub(super) fn select(
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email, \
-                gy.on_grant, gy.normative, gy.source \
+                gy.on_grant, gy.normative, gy.source, g.gpa \
          FROM graduate g JOIN programme p ON p.id = g.programme_id \
          LEFT JOIN grant_years gy ON gy.graduate_id = g.id WHERE {filter} \
          ORDER BY g.sort_key, g.id"
@@ -283,6 +285,8 @@ pub(super) fn select(
                 phone: row.get(14)?,
                 email: row.get(15)?,
                 grant: grant_years(row, 16)?,
+                // The column's CHECK keeps it within the scale.
+                gpa: row.get::<_, Option<u16>>(19)?.and_then(Gpa::from_hundredths),
             },
         })
     })?;

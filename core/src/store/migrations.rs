@@ -26,6 +26,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     include_str!("migrations/0011_members.sql"),
     include_str!("migrations/0012_paper_series.sql"),
     include_str!("migrations/0013_university_key.sql"),
+    include_str!("migrations/0014_matching.sql"),
 ];
 
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -1,6 +1,7 @@
-//! Each cohort's rule set (table `rule_set`) and settings (table `cohort_settings`), one JSON
-//! document per cohort: fixed on first use by copying the latest earlier cohort's (the defaults
-//! if there is none), replaced only through an audited save.
+//! Each cohort's rule set (table `rule_set`), settings (table `cohort_settings`) and priority
+//! order (table `cohort_priority`), one JSON document per cohort: fixed on first use by copying
+//! the latest earlier cohort's (the defaults if there is none), replaced only through an
+//! audited save.
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde::Serialize;
@@ -9,6 +10,7 @@ use serde_json::json;
 
 use super::convert::parsed;
 use super::{ChangeContext, Db, Store, StoreError, now};
+use crate::matching::Priority;
 use crate::rules::{CohortSettings, RuleSet};
 
 /// The actor of the rows the app writes by itself (a cohort's first set).
@@ -39,6 +41,14 @@ impl PerCohort for CohortSettings {
     }
 }
 
+impl PerCohort for Priority {
+    const TABLE: &'static str = "cohort_priority";
+    const COLUMN: &'static str = "priority";
+    fn seed() -> Priority {
+        Priority::default()
+    }
+}
+
 impl Db {
     /// The rule set of graduation cohort `cohort`. A cohort without one gets a copy of the
     /// latest earlier cohort's set (the defaults if there is none), stored and audited at once:
@@ -49,6 +59,11 @@ impl Db {
 
     /// The cohort's settings (arrival day, deadline, normative years), fixed as its rules are.
     pub fn cohort_settings(&self, cohort: i32) -> Result<CohortSettings, StoreError> {
+        fixed(&self.0, cohort)
+    }
+
+    /// The commission's priority order for the cohort, fixed as its rules are.
+    pub fn priority(&self, cohort: i32) -> Result<Priority, StoreError> {
         fixed(&self.0, cohort)
     }
 }
@@ -67,6 +82,15 @@ impl Store {
         ctx: &ChangeContext,
     ) -> Result<(), StoreError> {
         save(&mut self.conn, cohort, settings, ctx)
+    }
+
+    pub fn save_priority(
+        &mut self,
+        cohort: i32,
+        priority: &Priority,
+        ctx: &ChangeContext,
+    ) -> Result<(), StoreError> {
+        save(&mut self.conn, cohort, priority, ctx)
     }
 }
 

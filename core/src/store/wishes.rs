@@ -1,63 +1,145 @@
-//! Graduates' application wishes, most wanted first.
+//! Graduates' applications (ranked wishes and the day handed in) and employers' refusals of a
+//! candidate: what the matching reads besides the lists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use rusqlite::params;
+use rusqlite::{Row, params};
 use serde_json::json;
 
-use super::convert::{code_opt, parsed_opt};
+use super::convert::{code_opt, date_opt, iso, parsed_opt};
 use super::{Db, StoreError, Tx};
 use crate::classifiers::Region;
 use crate::ident::Bin;
-use crate::suggest::Wish;
+use crate::matching::{Application, Wish};
+
+const WISH_COLUMNS: &str = "w.vacancy_id, e.bin, w.region";
+
+/// A wish from the columns `at`.. of [`WISH_COLUMNS`]; the table's CHECK keeps them one of the
+/// three kinds.
+fn wish(r: &Row<'_>, at: usize) -> rusqlite::Result<Wish> {
+    let (vacancy, bin, region) = (
+        r.get::<_, Option<i64>>(at)?,
+        parsed_opt(r, at + 1, Bin::parse)?,
+        code_opt(r, at + 2, Region::from_code)?,
+    );
+    Ok(match (vacancy, bin, region) {
+        (Some(vacancy_id), _, _) => Wish::Vacancy { vacancy_id },
+        (None, Some(bin), region) => Wish::Employer { bin, region },
+        (None, None, Some(region)) => Wish::Region { region },
+        (None, None, None) => {
+            let why = "a wish naming nothing".into();
+            return Err(rusqlite::Error::FromSqlConversionFailure(at, rusqlite::types::Type::Null, why));
+        }
+    })
+}
 
 impl Db {
-    /// The wishes of a cohort's graduates, by graduate id.
-    pub fn wishes_of(&self, year: i32) -> Result<HashMap<i64, Vec<Wish>>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
-            "SELECT w.graduate_id, w.region, e.bin FROM graduate_wish w JOIN graduate g ON g.id = w.graduate_id \
+    /// The applications of a cohort's graduates, by graduate id.
+    pub fn applications_of(&self, year: i32) -> Result<HashMap<i64, Application>, StoreError> {
+        let mut out: HashMap<i64, Application> = HashMap::new();
+        let mut stmt = self.0.prepare_cached(&format!(
+            "SELECT w.graduate_id, {WISH_COLUMNS} FROM graduate_wish w JOIN graduate g ON g.id = w.graduate_id \
              LEFT JOIN employer e ON e.id = w.employer_id WHERE g.graduation_year = ?1 \
-             ORDER BY w.graduate_id, w.rank",
-        )?;
-        let mut out: HashMap<i64, Vec<Wish>> = HashMap::new();
+             ORDER BY w.graduate_id, w.rank"
+        ))?;
         let mut rows = stmt.query([year])?;
         while let Some(r) = rows.next()? {
-            let wish =
-                Wish { region: code_opt(r, 1, Region::from_code)?, employer: parsed_opt(r, 2, Bin::parse)? };
-            out.entry(r.get(0)?).or_default().push(wish);
+            out.entry(r.get(0)?).or_default().wishes.push(wish(r, 1)?);
+        }
+        let mut stmt = self.0.prepare_cached(
+            "SELECT a.graduate_id, a.applied_on FROM application a JOIN graduate g ON g.id = a.graduate_id \
+             WHERE g.graduation_year = ?1",
+        )?;
+        let mut rows = stmt.query([year])?;
+        while let Some(r) = rows.next()? {
+            out.entry(r.get(0)?).or_default().applied_on = date_opt(r, 1)?;
         }
         Ok(out)
     }
 
-    fn wishes_of_graduate(&self, graduate_id: i64) -> Result<Vec<Wish>, StoreError> {
+    /// One graduate's application (no wishes and no date if none was handed in).
+    pub fn application(&self, graduate_id: i64) -> Result<Application, StoreError> {
+        let mut stmt = self.0.prepare_cached(&format!(
+            "SELECT {WISH_COLUMNS} FROM graduate_wish w LEFT JOIN employer e ON e.id = w.employer_id \
+             WHERE w.graduate_id = ?1 ORDER BY w.rank"
+        ))?;
+        let wishes = stmt.query_map([graduate_id], |r| wish(r, 0))?.collect::<Result<_, _>>()?;
+        let applied_on = self
+            .0
+            .prepare_cached("SELECT applied_on FROM application WHERE graduate_id = ?1")?
+            .query_map([graduate_id], |r| date_opt(r, 0))?
+            .next()
+            .transpose()?
+            .flatten();
+        Ok(Application { wishes, applied_on })
+    }
+
+    /// The (vacancy, graduate) pairs employers found unacceptable, among a cohort's graduates.
+    pub fn unacceptable_of(&self, year: i32) -> Result<HashSet<(i64, i64)>, StoreError> {
         let mut stmt = self.0.prepare_cached(
-            "SELECT w.region, e.bin FROM graduate_wish w LEFT JOIN employer e ON e.id = w.employer_id \
-             WHERE w.graduate_id = ?1 ORDER BY w.rank",
+            "SELECT r.vacancy_id, r.graduate_id FROM vacancy_refusal r JOIN graduate g ON g.id = r.graduate_id \
+             WHERE g.graduation_year = ?1",
         )?;
-        let rows = stmt.query_map([graduate_id], |r| {
-            Ok(Wish { region: code_opt(r, 0, Region::from_code)?, employer: parsed_opt(r, 1, Bin::parse)? })
-        })?;
+        let rows = stmt.query_map([year], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
 impl Tx<'_> {
-    /// Replaces a graduate's application wishes, most wanted first.
-    pub fn set_wishes(&self, graduate_id: i64, wishes: &[Wish]) -> Result<(), StoreError> {
-        let old = self.wishes_of_graduate(graduate_id)?;
+    /// Replaces a graduate's application: wishes most wanted first, and the day handed in.
+    pub fn set_application(&self, graduate_id: i64, application: &Application) -> Result<(), StoreError> {
+        let old = self.application(graduate_id)?;
+        if old == *application {
+            return Ok(());
+        }
         self.tx.execute("DELETE FROM graduate_wish WHERE graduate_id = ?1", [graduate_id])?;
-        for (rank, wish) in wishes.iter().enumerate() {
+        for (rank, wish) in application.wishes.iter().enumerate() {
+            let (vacancy, bin, region) = match wish {
+                Wish::Vacancy { vacancy_id } => (Some(*vacancy_id), None, None),
+                Wish::Employer { bin, region } => (None, Some(bin.as_str()), *region),
+                Wish::Region { region } => (None, None, Some(*region)),
+            };
             self.tx.execute(
-                "INSERT INTO graduate_wish (graduate_id, rank, region, employer_id) \
-                 VALUES (?1, ?2, ?3, (SELECT id FROM employer WHERE bin = ?4))",
-                params![
-                    graduate_id,
-                    rank as i64 + 1,
-                    wish.region.map(Region::code),
-                    wish.employer.as_ref().map(|b| b.as_str())
-                ],
+                "INSERT INTO graduate_wish (graduate_id, rank, vacancy_id, employer_id, region) \
+                 VALUES (?1, ?2, ?3, (SELECT id FROM employer WHERE bin = ?4), ?5)",
+                params![graduate_id, rank as i64 + 1, vacancy, bin, region.map(Region::code)],
             )?;
         }
-        self.audit("graduate_wish", graduate_id, Some(json!(old)), Some(json!(wishes)))
+        self.tx.execute("DELETE FROM application WHERE graduate_id = ?1", [graduate_id])?;
+        if let Some(day) = application.applied_on {
+            self.tx.execute(
+                "INSERT INTO application (graduate_id, applied_on) VALUES (?1, ?2)",
+                params![graduate_id, iso(day)],
+            )?;
+        }
+        self.audit("application", graduate_id, Some(json!(old)), Some(json!(application)))
+    }
+
+    /// Records (with a reason) or withdraws (`None`) an employer's refusal of a candidate.
+    pub fn set_unacceptable(
+        &self,
+        vacancy_id: i64,
+        graduate_id: i64,
+        reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let old: Option<String> = self
+            .tx
+            .prepare_cached("SELECT reason FROM vacancy_refusal WHERE vacancy_id = ?1 AND graduate_id = ?2")?
+            .query_map([vacancy_id, graduate_id], |r| r.get(0))?
+            .next()
+            .transpose()?;
+        self.tx.execute(
+            "DELETE FROM vacancy_refusal WHERE vacancy_id = ?1 AND graduate_id = ?2",
+            [vacancy_id, graduate_id],
+        )?;
+        if let Some(reason) = reason {
+            self.tx.execute(
+                "INSERT INTO vacancy_refusal (vacancy_id, graduate_id, reason) VALUES (?1, ?2, ?3)",
+                params![vacancy_id, graduate_id, reason],
+            )?;
+        }
+        let details =
+            |reason: Option<&str>| reason.map(|r| json!({ "graduate_id": graduate_id, "reason": r }));
+        self.audit("vacancy_refusal", vacancy_id, details(old.as_deref()), details(reason))
     }
 }

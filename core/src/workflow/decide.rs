@@ -1,5 +1,5 @@
 //! The meeting's work: its queue, what the rules allow each graduate, the decision (checked by
-//! [`crate::rules::decision`], written in one transaction), and the cohort suggestion.
+//! [`crate::rules::decision`], written in one transaction).
 
 use std::collections::HashMap;
 
@@ -18,8 +18,6 @@ use crate::register;
 use crate::rules::decision::{self, Case};
 use crate::rules::{CohortSettings, Coverage, RuleSet, Score, assess};
 use crate::store::{ChangeContext, Db, DecisionStatus, GraduateRow, Store, Tx};
-use crate::suggest::{self, Suggestion};
-use crate::task::Watch;
 
 /// The decisions in words, with the vacancies they name read in one query.
 pub fn views(db: &Db, decisions: Vec<Decision>) -> Result<Vec<DecisionView>, WorkflowError> {
@@ -286,61 +284,6 @@ fn changed_since_printed(store: &Db, year: i32) -> Result<Vec<QueueRow>, Error> 
         });
     }
     Ok(rows)
-}
-
-/// The cohort suggestion over its graduates awaiting a decision and the vacancies with places.
-pub fn suggest(store: &Store, year: i32) -> Result<Vec<Suggestion>, Error> {
-    let rules = store.rules(year)?;
-    let graduates = store.undecided(year)?;
-    let vacancies = store.open_vacancies_from(year)?;
-    Ok(suggest::suggest(&rules, &graduates, &store.wishes_of(year)?, &vacancies))
-}
-
-/// Takes the suggestion of the meeting's cohort as referrals at the meeting through
-/// [`decide`], arriving on `arrival` (by default the cohort's arrival day), reporting each
-/// decision; a cancel stops before the next one (those taken stay: each is a decision of its
-/// own, which the commission may revise). With `picks` (graduate, vacancy), only the rows the
-/// commission reviewed and kept that the suggestion still makes. Answers the suggestions taken.
-pub fn accept_suggestions(
-    store: &mut Store,
-    meeting_id: i64,
-    arrival: Option<NaiveDate>,
-    picks: Option<&[(i64, i64)]>,
-    ctx: &ChangeContext,
-    watch: &Watch,
-) -> Result<Vec<Suggestion>, Error> {
-    let meeting = commission::meeting(store, meeting_id)?;
-    let year = store
-        .commission_by_id(meeting.commission_id)?
-        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?
-        .year;
-    let arrival = match arrival {
-        Some(arrival) => arrival,
-        None => store.cohort_settings(year)?.default_arrival(meeting.held_on),
-    };
-    let mut suggestions = suggest(store, year)?;
-    if let Some(picks) = picks {
-        suggestions.retain(|s| picks.contains(&(s.graduate_id, s.vacancy_id)));
-    }
-    let total = Some(suggestions.len() as u64);
-    let mut taken = 0;
-    for s in &suggestions {
-        if watch.cancelled() {
-            break;
-        }
-        let request = DecisionRequest {
-            meeting_id,
-            graduate_id: s.graduate_id,
-            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
-            revises: None,
-            reason: None,
-        };
-        decide(store, &request, ctx)?;
-        taken += 1;
-        watch.report(taken as u64, total);
-    }
-    suggestions.truncate(taken);
-    Ok(suggestions)
 }
 
 /// What a decision at this meeting takes by default.

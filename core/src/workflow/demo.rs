@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
-use super::{decide, papers};
+use super::{WorkflowError, matching, papers};
 use crate::commission::Role;
 use crate::error::Error;
 use crate::generate::{
@@ -16,7 +16,8 @@ use crate::generate::{
 };
 use crate::i18n::{Lang, Text};
 use crate::import::{ImportOptions, ImportReport};
-use crate::model::University;
+use crate::matching::{Application, Mode, Wish};
+use crate::model::{University, Vacancy};
 use crate::papers::Output;
 use crate::store::{ChangeContext, Store};
 use crate::task::Watch;
@@ -115,7 +116,34 @@ fn build_in(dir: &Path, store: &mut Store, spec: &DemoSpec, actor: &str) -> Resu
     let path = dir.join(format!("вакансиялар_{}.xlsx", spec.year));
     write_vacancy_list(&path, &VacancyListSpec { rows: spec.vacancies, year: spec.year, seed: spec.seed })?;
     reports.push(super::import::vacancies(store, &path, spec.year, &options)?);
+    applications(store, spec.year, actor)?;
     first_meeting(store, spec.year, actor, reports)
+}
+
+/// Every graduate's application, as the commission would have them before the meeting: a
+/// vacancy, an employer and a region the rules allow them, and the day in May handed in.
+fn applications(store: &mut Store, year: i32, actor: &str) -> Result<(), Error> {
+    let (rules, vacancies, graduates) =
+        (store.rules(year)?, store.open_vacancies_from(year)?, store.undecided(year)?);
+    let ctx = ChangeContext { actor: actor.to_owned(), source: Some("demo".into()) };
+    store.write(&ctx, |tx| {
+        for g in &graduates {
+            let rules = rules.assessor(&g.record);
+            let allowed: Vec<&Vacancy> = vacancies.iter().filter(|v| rules.allows(v)).collect();
+            let Some(first) = allowed.first() else { continue };
+            // Spread over the allowed ones by the graduate's number, so the wishes differ.
+            let pick = |step: i64| allowed[(g.id * step).rem_euclid(allowed.len() as i64) as usize];
+            let wishes = vec![
+                Wish::Vacancy { vacancy_id: pick(7).id },
+                Wish::Employer { bin: pick(13).record.employer.bin, region: None },
+                Wish::Region { region: g.record.region.unwrap_or(first.record.region) },
+            ];
+            let applied_on = NaiveDate::from_ymd_opt(year, 5, 1 + g.id.rem_euclid(28) as u32);
+            tx.set_application(g.id, &Application { wishes, applied_on })?;
+        }
+        Ok::<_, WorkflowError>(())
+    })?;
+    Ok(())
 }
 
 /// The commission, its first meeting with the suggested referrals taken and finalised, and
@@ -149,7 +177,7 @@ fn first_meeting(
         present: None,
     };
     let meeting = commission::create_meeting(store, &meeting, &ctx)?;
-    let suggestions = decide::accept_suggestions(store, meeting.id, None, None, &ctx, &Watch::default())?;
+    let suggestions = matching::accept(store, meeting.id, Mode::Fill, None, None, &ctx, &Watch::default())?;
     commission::finalise(store, meeting.id, &ctx)?;
     let papers = match store.path().and_then(Path::parent).map(|d| d.join("papers")) {
         Some(folder) => {

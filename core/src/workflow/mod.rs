@@ -13,6 +13,7 @@ mod error;
 pub mod followup;
 pub mod history;
 pub mod import;
+pub mod matching;
 pub mod papers;
 pub mod person;
 pub mod register;

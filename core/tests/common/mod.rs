@@ -31,6 +31,7 @@ pub fn graduate(iin: &str, funding: Funding, level: Level, field: Field, code: &
         phone: None,
         email: None,
         grant: None,
+        gpa: None,
     }
 }
 

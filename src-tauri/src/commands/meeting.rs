@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 use joldama_core::commission::{DecisionRequest, DecisionView, Meeting};
-use joldama_core::suggest::Suggestion;
+use joldama_core::matching::{Mode, Suggestion};
 use joldama_core::workflow::commission::{self, MeetingRequest};
 use joldama_core::workflow::decide::{self, CentreGroupRequest, Eligibility, MeetingDefaults, QueueRow};
 use joldama_core::workflow::dossier::{self, DeferralChoice, EndChoice, GroundChoice};
+use joldama_core::workflow::matching;
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, change, today};
@@ -66,8 +67,8 @@ pub fn end_grounds() -> Vec<EndChoice> {
 }
 
 #[tauri::command]
-pub async fn suggest(desk: State<'_, Desk>, year: i32) -> Answer<Vec<Suggestion>> {
-    desk.run(move |s| decide::suggest(s, year)).await
+pub async fn suggest(desk: State<'_, Desk>, year: i32, mode: Mode) -> Answer<Vec<Suggestion>> {
+    desk.run(move |s| matching::suggest(s, year, mode)).await
 }
 
 #[tauri::command]
@@ -75,12 +76,13 @@ pub async fn accept_suggestions(
     app: AppHandle,
     desk: State<'_, Desk>,
     meeting_id: i64,
+    mode: Mode,
     arrival: Option<NaiveDate>,
     picks: Vec<(i64, i64)>,
     task: String,
 ) -> Answer<usize> {
     desk.run_task(&app, &task, move |s, watch| {
-        decide::accept_suggestions(s, meeting_id, arrival, Some(&picks), &change(), watch)
+        matching::accept(s, meeting_id, mode, arrival, Some(&picks), &change(), watch)
             .map(|taken| taken.len())
     })
     .await

@@ -9,6 +9,6 @@ export type Suggestion = { graduate_id: number, vacancy_id: number,
  */
 wish: number | null, own_region: boolean, programme_named: boolean, 
 /**
- * Lower is better; what the matching minimised.
+ * Fill mode's weight: lower is better; what the flow minimised.
  */
 cost: number, };

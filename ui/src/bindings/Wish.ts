@@ -3,6 +3,7 @@ import type { Bin } from "./Bin";
 import type { Region } from "./Region";
 
 /**
- * One line of a graduate's application: a region, an employer, or both.
+ * One line of a graduate's application: one vacancy, an employer (perhaps only in one region),
+ * or a region standing for every vacancy there the rules allow.
  */
-export type Wish = { region: Region | null, employer: Bin | null, };
+export type Wish = { "kind": "vacancy", vacancy_id: number, } | { "kind": "employer", bin: Bin, region: Region | null, } | { "kind": "region", region: Region, };

@@ -11,6 +11,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
   AppError,
+  Mode,
   AppInfo,
   ArrivalRequest,
   Backup,
@@ -195,9 +196,9 @@ export const decide = (args: { request: DecisionRequest }) => call<DecisionView>
 export const exemptionGrounds = () => call<GroundChoice[]>('exemption_grounds');
 export const deferralReasons = () => call<DeferralChoice[]>('deferral_reasons');
 export const endGrounds = () => call<EndChoice[]>('end_grounds');
-export const suggest = (args: { year: number }) => call<Suggestion[]>('suggest', args);
+export const suggest = (args: { year: number; mode: Mode }) => call<Suggestion[]>('suggest', args);
 /** `picks`: the reviewed rows kept, as [graduate, vacancy]. */
-export const acceptSuggestions = (args: { meetingId: number; arrival: string | null; picks: [number, number][]; task: string }) =>
+export const acceptSuggestions = (args: { meetingId: number; mode: Mode; arrival: string | null; picks: [number, number][]; task: string }) =>
   call<number>('accept_suggestions', args);
 export const referToCentre = (args: { request: CentreGroupRequest }) =>
   call<DecisionView[]>('refer_to_centre', args);

@@ -77,6 +77,9 @@ export type { GraduateRecord } from '../bindings/GraduateRecord';
 export type { GraduateDetail } from '../bindings/GraduateDetail';
 export type { HistoryEntry } from '../bindings/HistoryEntry';
 export type { Wish } from '../bindings/Wish';
+export type { Mode } from '../bindings/Mode';
+export type { Criterion } from '../bindings/Criterion';
+export type { TieBreak } from '../bindings/TieBreak';
 
 // ---- Decisions, meetings --------------------------------------------------------------------
 export type { ProofFile } from '../bindings/ProofFile';

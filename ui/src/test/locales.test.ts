@@ -9,6 +9,7 @@ import vocabulary from '../bindings/vocabulary.json';
 import { dictionaries, has, LANGS, pluralCategories, translate } from '../lib/i18n';
 import type {
   CostScope,
+  Criterion,
   DecisionStatus,
   DeferralReason,
   EndGround,
@@ -17,6 +18,7 @@ import type {
   Funding,
   GrantSource,
   Level,
+  Mode,
   ObligationState,
   OrgKind,
   Outcome,
@@ -28,6 +30,7 @@ import type {
   Region,
   Role,
   Sex,
+  TieBreak,
 } from '../lib/types';
 
 /** `true` only when the two unions have exactly the same members. */
@@ -42,6 +45,7 @@ const codesMatchBindings: {
     keyof Codes[K],
     {
       CostScope: CostScope;
+      Criterion: Criterion;
       DecisionStatus: DecisionStatus;
       DeferralReason: DeferralReason;
       EndGround: EndGround;
@@ -51,6 +55,8 @@ const codesMatchBindings: {
       Funding: Funding;
       FundingShort: Funding;
       Level: Level;
+      Mode: Mode;
+      ModeShort: Mode;
       OrgKind: OrgKind;
       Ownership: Ownership;
       PaperSeries: PaperSeries;
@@ -61,6 +67,7 @@ const codesMatchBindings: {
       Sex: Sex;
       Source: GrantSource;
       State: ObligationState;
+      TieBreak: TieBreak;
     }[K]
   >;
 } & {
@@ -68,6 +75,7 @@ const codesMatchBindings: {
   stats: Same<keyof typeof kk.stats.outcome, PlacementOutcome>;
 } = {
   CostScope: true,
+  Criterion: true,
   DecisionStatus: true,
   DeferralReason: true,
   EndGround: true,
@@ -77,6 +85,8 @@ const codesMatchBindings: {
   Funding: true,
   FundingShort: true,
   Level: true,
+  Mode: true,
+  ModeShort: true,
   OrgKind: true,
   Ownership: true,
   PaperSeries: true,
@@ -87,6 +97,7 @@ const codesMatchBindings: {
   Sex: true,
   Source: true,
   State: true,
+  TieBreak: true,
   outcome: true,
   stats: true,
 };

@@ -1,0 +1,228 @@
+//! The cohort's matching: the suggestion in either mode, both side by side as a what-if that
+//! changes nothing, why a graduate got what they got, graduates' applications, and taking the
+//! suggestion as referrals through the same [`decide`] as one-by-one decisions.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::decide::{decide, graduate};
+use super::{Entity, WorkflowError, commission};
+use crate::commission::{DecisionRequest, Outcome};
+use crate::error::Error;
+use crate::i18n::{Reason, Text};
+use crate::matching::{self, Application, Cohort, Explanation, Figures, Mode, Priority, Suggestion, Wish};
+use crate::model::{Graduate, Vacancy};
+use crate::rules::RuleSet;
+use crate::store::{ChangeContext, Db, Store};
+use crate::task::Watch;
+
+/// What a matching of cohort `year` reads, loaded once.
+struct Loaded {
+    rules: RuleSet,
+    priority: Priority,
+    graduates: Vec<Graduate>,
+    applications: HashMap<i64, Application>,
+    vacancies: Vec<Vacancy>,
+    unacceptable: HashSet<(i64, i64)>,
+}
+
+impl Loaded {
+    /// The cohort's graduates awaiting a decision and every vacancy open to them.
+    fn of(db: &Db, year: i32) -> Result<Loaded, WorkflowError> {
+        Ok(Loaded {
+            rules: db.rules(year)?,
+            priority: db.priority(year)?,
+            graduates: db.undecided(year)?,
+            applications: db.applications_of(year)?,
+            vacancies: db.vacancies_from(year)?,
+            unacceptable: db.unacceptable_of(year)?,
+        })
+    }
+
+    fn cohort(&self) -> Cohort<'_> {
+        Cohort {
+            rules: &self.rules,
+            priority: &self.priority,
+            graduates: &self.graduates,
+            applications: &self.applications,
+            vacancies: &self.vacancies,
+            unacceptable: &self.unacceptable,
+        }
+    }
+}
+
+/// The cohort's suggestion in `mode` over its graduates awaiting a decision.
+pub fn suggest(db: &Db, year: i32, mode: Mode) -> Result<Vec<Suggestion>, Error> {
+    let loaded = Loaded::of(db, year)?;
+    Ok(matching::suggest(&loaded.cohort(), mode))
+}
+
+/// Both modes over the cohort, with their figures side by side: what the commission reviews
+/// before the meeting. Changes nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct Simulation {
+    pub year: i32,
+    pub priority: Text,
+    pub stable: Vec<Suggestion>,
+    pub fill: Vec<Suggestion>,
+    /// Stable mode's figures, then fill mode's.
+    pub figures: Vec<Figures>,
+}
+
+impl Simulation {
+    pub fn of(&self, mode: Mode) -> &[Suggestion] {
+        match mode {
+            Mode::Stable => &self.stable,
+            Mode::Fill => &self.fill,
+        }
+    }
+}
+
+pub fn simulate(db: &Db, year: i32) -> Result<Simulation, Error> {
+    let loaded = Loaded::of(db, year)?;
+    let cohort = loaded.cohort();
+    let (stable, fill) = (matching::suggest(&cohort, Mode::Stable), matching::suggest(&cohort, Mode::Fill));
+    let figures = vec![
+        matching::figures(&cohort, Mode::Stable, &stable),
+        matching::figures(&cohort, Mode::Fill, &fill),
+    ];
+    Ok(Simulation { year, priority: loaded.priority.describe(), stable, fill, figures })
+}
+
+/// Why graduate `graduate_id` gets what the cohort's `mode` suggestion gives them.
+pub fn explain(db: &Db, graduate_id: i64, mode: Mode) -> Result<Explanation, Error> {
+    let year = graduate(db, graduate_id)?.record.graduation_year;
+    let loaded = Loaded::of(db, year)?;
+    let cohort = loaded.cohort();
+    let suggestions = matching::suggest(&cohort, mode);
+    let not_waiting = || WorkflowError::Text {
+        code: "not_awaiting_decision",
+        message: Text::new(
+            "Түлек бойынша шешім қабылданған: ол бөлуге қатыспайды.",
+            "По выпускнику уже принято решение: в распределении он не участвует.",
+        ),
+    };
+    Ok(matching::explain(&cohort, &suggestions, graduate_id).ok_or_else(not_waiting)?)
+}
+
+/// A wish of an application with what the rules say of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct WishView {
+    pub wish: Wish,
+    /// The vacancies it stands for that the rules allow the graduate (with a place left).
+    pub allowed: usize,
+    /// Set when it stands for no vacancy the rules allow: why, for the card to flag it.
+    pub flag: Option<Reason>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ApplicationView {
+    pub graduate_id: i64,
+    pub applied_on: Option<NaiveDate>,
+    pub wishes: Vec<WishView>,
+}
+
+/// A graduate's application, each wish flagged when the rules allow none of its vacancies.
+pub fn application(db: &Db, graduate_id: i64) -> Result<ApplicationView, Error> {
+    let g = graduate(db, graduate_id)?;
+    let year = g.record.graduation_year;
+    let (rules, vacancies, application) =
+        (db.rules(year)?, db.vacancies_from(year)?, db.application(graduate_id)?);
+    let rules = rules.assessor(&g.record);
+    let wishes = application
+        .wishes
+        .into_iter()
+        .map(|wish| {
+            let covered: Vec<&Vacancy> = vacancies.iter().filter(|v| wish.covers(v)).collect();
+            let allowed = covered.iter().filter(|v| rules.allows(v)).count();
+            let flag = match (covered.first(), allowed) {
+                (None, _) => Some(Reason::new(
+                    "wish_names_nothing",
+                    "Бұл тілекке сай бос орын жоқ",
+                    "Вакансий по этому пожеланию нет",
+                )),
+                (Some(v), 0) if covered.len() == 1 => rules.refusals(v).first().map(Reason::of),
+                (Some(_), 0) => Some(Reason::new(
+                    "wish_not_allowed",
+                    "Ережелер бұл тілектің бірде-бір бос орнына рұқсат етпейді",
+                    "Правила не допускают ни одной вакансии этого пожелания",
+                )),
+                _ => None,
+            };
+            WishView { wish, allowed, flag }
+        })
+        .collect();
+    Ok(ApplicationView { graduate_id, applied_on: application.applied_on, wishes })
+}
+
+/// A graduate's application as the card or a list hands it in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ApplicationRequest {
+    pub graduate_id: i64,
+    #[serde(flatten)]
+    pub application: Application,
+}
+
+pub fn set_application(
+    store: &mut Store,
+    request: &ApplicationRequest,
+    ctx: &ChangeContext,
+) -> Result<ApplicationView, Error> {
+    graduate(store, request.graduate_id)?;
+    store.write(ctx, |tx| tx.set_application(request.graduate_id, &request.application))?;
+    application(store, request.graduate_id)
+}
+
+/// Takes the `mode` suggestion of the meeting's cohort as referrals at the meeting through
+/// [`decide`], arriving on `arrival` (by default the cohort's arrival day), reporting each
+/// decision; a cancel stops before the next one (those taken stay: each is a decision of its
+/// own, which the commission may revise). With `picks` (graduate, vacancy), only the rows the
+/// commission reviewed and kept that the suggestion still makes. Answers the suggestions taken.
+pub fn accept(
+    store: &mut Store,
+    meeting_id: i64,
+    mode: Mode,
+    arrival: Option<NaiveDate>,
+    picks: Option<&[(i64, i64)]>,
+    ctx: &ChangeContext,
+    watch: &Watch,
+) -> Result<Vec<Suggestion>, Error> {
+    let meeting = commission::meeting(store, meeting_id)?;
+    let year = store
+        .commission_by_id(meeting.commission_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Commission, id: meeting.commission_id })?
+        .year;
+    let arrival = match arrival {
+        Some(arrival) => arrival,
+        None => store.cohort_settings(year)?.default_arrival(meeting.held_on),
+    };
+    let mut suggestions = suggest(store, year, mode)?;
+    if let Some(picks) = picks {
+        suggestions.retain(|s| picks.contains(&(s.graduate_id, s.vacancy_id)));
+    }
+    let total = Some(suggestions.len() as u64);
+    let mut taken = 0;
+    for s in &suggestions {
+        if watch.cancelled() {
+            break;
+        }
+        let request = DecisionRequest {
+            meeting_id,
+            graduate_id: s.graduate_id,
+            outcome: Outcome::Vacancy { vacancy_id: s.vacancy_id, arrival_date: arrival },
+            revises: None,
+            reason: None,
+        };
+        decide(store, &request, ctx)?;
+        taken += 1;
+        watch.report(taken as u64, total);
+    }
+    suggestions.truncate(taken);
+    Ok(suggestions)
+}
