@@ -181,3 +181,89 @@ fn fill_mode_ignores_the_order_and_its_figures_show_the_envy() {
     assert_eq!(*below, 1, "the place went to someone ranked below");
     assert!(e.wishes[0].vacancies[0].text.ru.contains("режим заполнения не следует очереди"));
 }
+
+mod fill_against_a_plain_matching {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Graduates 1..=12, made once (finding IINs with a check digit takes a moment).
+    fn pool() -> &'static [Graduate] {
+        static POOL: OnceLock<Vec<Graduate>> = OnceLock::new();
+        POOL.get_or_init(|| {
+            (1..=12)
+                .map(|id| {
+                    graduate(id, if id % 4 == 0 { Funding::RuralQuota } else { Funding::StateOrder }, None)
+                })
+                .collect()
+        })
+    }
+
+    fn wish(code: u8) -> Wish {
+        match code % 8 {
+            0 => Wish::Region { region: Region::Abai },
+            1 => Wish::Region { region: Region::Karaganda },
+            2 => Wish::Employer { bin: "940140000385".parse().unwrap(), region: None },
+            n => Wish::Vacancy { vacancy_id: i64::from(n) * 10 },
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The class-and-region network places as many as, at the same total cost as, the plain
+        /// one-node-per-graduate matching over every allowed pair with `weigh`'s costs.
+        #[test]
+        fn the_same_count_and_cost(
+            graduates in 1usize..=12,
+            places in proptest::collection::vec((0u32..3, any::<bool>(), any::<bool>()), 1..=5),
+            wishes in proptest::collection::vec(proptest::collection::vec(0u8..8, 0..4), 12),
+        ) {
+            let graduates = &pool()[..graduates];
+            let vacancies: Vec<Vacancy> = places
+                .iter()
+                .enumerate()
+                .map(|(i, &(n, rural, karaganda))| {
+                    let mut v = vacancy(10 * (i as i64 + 3), "940140000385", rural, n);
+                    if karaganda {
+                        v.record.region = Region::Karaganda;
+                    }
+                    v
+                })
+                .collect();
+            let applications: HashMap<i64, Application> = graduates
+                .iter()
+                .zip(&wishes)
+                .map(|(g, w)| (g.id, Application { wishes: w.iter().map(|&c| wish(c)).collect(), applied_on: None }))
+                .collect();
+            let (rules, priority, unacceptable) = (RuleSet::defaults(), Priority::default(), HashSet::new());
+            let cohort = Cohort {
+                rules: &rules,
+                priority: &priority,
+                graduates,
+                applications: &applications,
+                vacancies: &vacancies,
+                unacceptable: &unacceptable,
+            };
+            let fill = matching::suggest(&cohort, Mode::Fill);
+            let mut edges = Vec::new();
+            for (gi, g) in graduates.iter().enumerate() {
+                for (vi, v) in vacancies.iter().enumerate() {
+                    if rules.refusals(&g.record, v).is_empty() {
+                        edges.push((gi, vi, matching::weigh(g, &applications[&g.id], v).cost));
+                    }
+                }
+            }
+            let capacities: Vec<u32> = vacancies.iter().map(|v| v.places_left).collect();
+            let flows = matching::assign(&vec![1; graduates.len()], &capacities, &edges);
+            let plain: (u32, i64) = (flows.iter().sum(), flows.iter().zip(&edges).map(|(&f, e)| i64::from(f) * e.2).sum());
+            prop_assert_eq!((fill.len() as u32, fill.iter().map(|s| s.cost).sum::<i64>()), plain);
+            for s in &fill {
+                let (g, v) = (graduates.iter().find(|g| g.id == s.graduate_id).unwrap(), vacancies.iter().find(|v| v.id == s.vacancy_id).unwrap());
+                prop_assert!(rules.refusals(&g.record, v).is_empty());
+            }
+        }
+    }
+}

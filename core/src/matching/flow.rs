@@ -1,48 +1,35 @@
-//! Min-cost max-flow over a bipartite graph: fill mode's engine.
+//! Min-cost max-flow: fill mode's engine. Primal-dual: Dijkstra over reduced costs (the
+//! potentials keep them non-negative) finds the cheapest distance to the sink, then a blocking
+//! flow (Dinic's, with current arcs) pushes along every path of that distance at once. Costs are
+//! small integers, so a cohort takes a few dozen rounds rather than one round per graduate.
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
 
-/// Min-cost max-flow assignment: each left item `l` to right items, `supplies[l]` units in all,
-/// each right item `r` taking at most `capacities[r]`, along `edges` `(left, right, cost)` of
-/// any capacity. Returns the units sent along each edge: as many as possible, of least total
-/// cost among those. Successive shortest paths with Bellman-Ford (queue-based), which the
-/// residual graph's negative costs need, each path carrying as much as it can.
-pub fn assign(supplies: &[u32], capacities: &[u32], edges: &[(usize, usize, i64)]) -> Vec<u32> {
-    let (source, sink) = (0, 1);
-    let left_node = |l: usize| 2 + l;
-    let right_node = |r: usize| 2 + supplies.len() + r;
-    let mut graph = Graph::new(2 + supplies.len() + capacities.len());
-    for (l, &supply) in supplies.iter().enumerate() {
-        graph.add(source, left_node(l), i64::from(supply), 0);
-    }
-    let edge_ids: Vec<usize> =
-        edges.iter().map(|&(l, r, cost)| graph.add(left_node(l), right_node(r), i64::MAX, cost)).collect();
-    for (r, &cap) in capacities.iter().enumerate() {
-        graph.add(right_node(r), sink, i64::from(cap), 0);
-    }
-    while let Some(path) = graph.shortest_path(source, sink) {
-        let amount = path.iter().map(|&e| graph.capacity[e]).min().unwrap_or(0);
-        for &e in &path {
-            graph.push(e, amount);
-        }
-    }
-    edge_ids.iter().map(|&id| u32::try_from(graph.flow(id)).unwrap_or(u32::MAX)).collect()
-}
-
-/// A residual graph: each edge is stored with its reverse at index `id ^ 1`.
-struct Graph {
+/// A flow network; each edge is stored with its residual twin at index `id ^ 1`.
+pub struct Network {
     head: Vec<Vec<usize>>,
     to: Vec<usize>,
     capacity: Vec<i64>,
     cost: Vec<i64>,
 }
 
-impl Graph {
-    fn new(nodes: usize) -> Graph {
-        Graph { head: vec![Vec::new(); nodes], to: Vec::new(), capacity: Vec::new(), cost: Vec::new() }
+/// An edge that never limits the flow.
+pub const UNLIMITED: i64 = i64::MAX / 4;
+
+impl Network {
+    pub fn new(nodes: usize) -> Network {
+        Network { head: vec![Vec::new(); nodes], to: Vec::new(), capacity: Vec::new(), cost: Vec::new() }
     }
 
-    fn add(&mut self, from: usize, to: usize, capacity: i64, cost: i64) -> usize {
+    pub fn node(&mut self) -> usize {
+        self.head.push(Vec::new());
+        self.head.len() - 1
+    }
+
+    /// An edge of `capacity` at `cost` a unit (not negative: the first round's potentials are 0).
+    pub fn edge(&mut self, from: usize, to: usize, capacity: i64, cost: i64) -> usize {
+        debug_assert!(cost >= 0, "negative cost {cost}");
         let id = self.to.len();
         for (a, b, cap, c) in [(from, to, capacity, cost), (to, from, 0, -cost)] {
             self.head[a].push(self.to.len());
@@ -53,49 +40,143 @@ impl Graph {
         id
     }
 
-    fn push(&mut self, edge: usize, amount: i64) {
-        self.capacity[edge] -= amount;
-        self.capacity[edge ^ 1] += amount;
-    }
-
-    fn flow(&self, edge: usize) -> i64 {
+    pub fn flow(&self, edge: usize) -> i64 {
         self.capacity[edge ^ 1]
     }
 
-    /// The edges of a cheapest path with spare capacity, if any.
-    fn shortest_path(&self, source: usize, sink: usize) -> Option<Vec<usize>> {
+    /// Sends as much as possible from `source` to `sink`, of least total cost among such flows.
+    pub fn min_cost_max_flow(&mut self, source: usize, sink: usize) {
         let n = self.head.len();
-        let mut distance = vec![i64::MAX; n];
-        let mut via = vec![usize::MAX; n];
-        let mut queued = vec![false; n];
-        let mut queue = VecDeque::from([source]);
+        let mut potential = vec![0i64; n];
+        loop {
+            let distance = self.distances(source, &potential);
+            if distance[sink] == i64::MAX {
+                return;
+            }
+            // A node the source cannot reach now never becomes reachable: augmenting adds only
+            // twins of edges between reachable nodes.
+            for (p, d) in potential.iter_mut().zip(&distance) {
+                if *d != i64::MAX {
+                    *p += d;
+                }
+            }
+            while let Some(level) = self.levels(source, sink, &potential) {
+                let mut arc = vec![0usize; n];
+                while self.augment(source, sink, &level, &mut arc, &potential) {}
+            }
+        }
+    }
+
+    /// Whether the edge has room and lies on a cheapest path (reduced cost 0).
+    fn admissible(&self, e: usize, potential: &[i64]) -> bool {
+        let from = self.to[e ^ 1];
+        self.capacity[e] > 0 && self.cost[e] + potential[from] - potential[self.to[e]] == 0
+    }
+
+    /// Dijkstra over the reduced costs, which the potentials keep non-negative.
+    fn distances(&self, source: usize, potential: &[i64]) -> Vec<i64> {
+        let mut distance = vec![i64::MAX; self.head.len()];
+        let mut heap = BinaryHeap::from([Reverse((0i64, source))]);
         distance[source] = 0;
-        while let Some(node) = queue.pop_front() {
-            queued[node] = false;
+        while let Some(Reverse((d, node))) = heap.pop() {
+            if d > distance[node] {
+                continue;
+            }
             for &e in &self.head[node] {
                 let next = self.to[e];
-                if self.capacity[e] > 0 && distance[node] + self.cost[e] < distance[next] {
-                    distance[next] = distance[node] + self.cost[e];
-                    via[next] = e;
-                    if !queued[next] {
-                        queued[next] = true;
-                        queue.push_back(next);
-                    }
+                if self.capacity[e] <= 0 {
+                    continue;
+                }
+                let reduced = d + self.cost[e] + potential[node] - potential[next];
+                if reduced < distance[next] {
+                    distance[next] = reduced;
+                    heap.push(Reverse((reduced, next)));
                 }
             }
         }
-        if distance[sink] == i64::MAX {
-            return None;
-        }
-        let mut path = Vec::new();
-        let mut node = sink;
-        while node != source {
-            let e = via[node];
-            path.push(e);
-            node = self.to[e ^ 1];
-        }
-        Some(path)
+        distance
     }
+
+    /// Breadth-first levels over the admissible edges, if the sink is among them.
+    fn levels(&self, source: usize, sink: usize, potential: &[i64]) -> Option<Vec<u32>> {
+        let mut level = vec![u32::MAX; self.head.len()];
+        level[source] = 0;
+        let mut queue = VecDeque::from([source]);
+        while let Some(node) = queue.pop_front() {
+            for &e in &self.head[node] {
+                let next = self.to[e];
+                if level[next] == u32::MAX && self.admissible(e, potential) {
+                    level[next] = level[node] + 1;
+                    queue.push_back(next);
+                }
+            }
+        }
+        (level[sink] != u32::MAX).then_some(level)
+    }
+
+    /// One path along admissible edges that climb a level each, pushed with all it can carry;
+    /// `arc` keeps each node's first edge not yet found useless. Iterative: a path may be long.
+    fn augment(
+        &mut self,
+        source: usize,
+        sink: usize,
+        level: &[u32],
+        arc: &mut [usize],
+        potential: &[i64],
+    ) -> bool {
+        let mut path: Vec<usize> = Vec::new();
+        let mut node = source;
+        loop {
+            if node == sink {
+                let amount = path.iter().map(|&e| self.capacity[e]).min().unwrap_or(0);
+                for &e in &path {
+                    self.capacity[e] -= amount;
+                    self.capacity[e ^ 1] += amount;
+                }
+                return true;
+            }
+            let next = self.head[node][arc[node]..]
+                .iter()
+                .position(|&e| level[self.to[e]] == level[node] + 1 && self.admissible(e, potential));
+            match next {
+                Some(skip) => {
+                    arc[node] += skip;
+                    let e = self.head[node][arc[node]];
+                    path.push(e);
+                    node = self.to[e];
+                }
+                None => {
+                    arc[node] = self.head[node].len();
+                    let Some(e) = path.pop() else { return false };
+                    node = self.to[e ^ 1];
+                    arc[node] += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Min-cost max-flow assignment: each left item `l` to right items, `supplies[l]` units in all,
+/// each right item `r` taking at most `capacities[r]`, along `edges` `(left, right, cost)` of
+/// any capacity. Returns the units sent along each edge: as many as possible, of least total
+/// cost among those.
+pub fn assign(supplies: &[u32], capacities: &[u32], edges: &[(usize, usize, i64)]) -> Vec<u32> {
+    let (source, sink) = (0, 1);
+    let left_node = |l: usize| 2 + l;
+    let right_node = |r: usize| 2 + supplies.len() + r;
+    let mut network = Network::new(2 + supplies.len() + capacities.len());
+    for (l, &supply) in supplies.iter().enumerate() {
+        network.edge(source, left_node(l), i64::from(supply), 0);
+    }
+    let ids: Vec<usize> = edges
+        .iter()
+        .map(|&(l, r, cost)| network.edge(left_node(l), right_node(r), UNLIMITED, cost))
+        .collect();
+    for (r, &cap) in capacities.iter().enumerate() {
+        network.edge(right_node(r), sink, i64::from(cap), 0);
+    }
+    network.min_cost_max_flow(source, sink);
+    ids.iter().map(|&id| u32::try_from(network.flow(id)).unwrap_or(u32::MAX)).collect()
 }
 
 #[cfg(test)]

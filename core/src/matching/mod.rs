@@ -23,6 +23,7 @@ use serde::Serialize;
 
 pub use explain::{Explanation, QueuePlace, VacancyWhy, Why, WishWhy, explain};
 pub use figures::{Figures, figures};
+pub use fill::weigh;
 pub use flow::assign;
 pub use priority::{Criterion, Decider, Priority, PriorityError, TieBreak};
 pub use stable::deferred_acceptance;
