@@ -15,7 +15,7 @@ use joldama_core::i18n::UserFacing;
 use joldama_core::store::Store;
 use tauri::Manager;
 
-use commands::{files, followup, graduates, meeting, papers, settings, vacancies};
+use commands::{files, followup, graduates, matching, meeting, papers, settings, vacancies};
 use desk::Desk;
 
 fn database_path() -> Option<PathBuf> {
@@ -116,8 +116,15 @@ fn main() {
             meeting::exemption_grounds,
             meeting::deferral_reasons,
             meeting::end_grounds,
-            meeting::suggest,
-            meeting::accept_suggestions,
+            matching::suggest,
+            matching::simulate,
+            matching::explain,
+            matching::application,
+            matching::set_application,
+            matching::set_unacceptable,
+            matching::priority,
+            matching::save_priority,
+            matching::accept_suggestions,
             meeting::refer_to_centre,
             papers::print_papers,
             papers::print_protocol,

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::decide::{decide, graduate};
+use super::typed::typed;
 use super::{Entity, WorkflowError, commission};
 use crate::commission::{DecisionRequest, Outcome};
 use crate::error::Error;
@@ -177,6 +178,31 @@ pub fn set_application(
     graduate(store, request.graduate_id)?;
     store.write(ctx, |tx| tx.set_application(request.graduate_id, &request.application))?;
     application(store, request.graduate_id)
+}
+
+/// An employer's word on a candidate: unacceptable for the vacancy (with the reason it gave),
+/// or, with no reason, acceptable again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct RefusalRequest {
+    pub vacancy_id: i64,
+    pub graduate_id: i64,
+    pub reason: Option<String>,
+}
+
+pub fn set_unacceptable(
+    store: &mut Store,
+    request: &RefusalRequest,
+    ctx: &ChangeContext,
+) -> Result<(), Error> {
+    let label = Text::new("Жұмыс берушінің бас тарту себебі", "Причина отказа работодателя");
+    let reason = typed(label, request.reason.as_deref(), false)?;
+    graduate(store, request.graduate_id)?;
+    store
+        .vacancy(request.vacancy_id)?
+        .ok_or(WorkflowError::NotFound { what: Entity::Vacancy, id: request.vacancy_id })?;
+    store.write(ctx, |tx| tx.set_unacceptable(request.vacancy_id, request.graduate_id, reason))?;
+    Ok(())
 }
 
 /// Takes the `mode` suggestion of the meeting's cohort as referrals at the meeting through

@@ -1,13 +1,10 @@
-//! Meetings, the queue, what the rules allow, decisions and the cohort suggestion.
+//! Meetings, the queue, what the rules allow, and decisions.
 
-use chrono::NaiveDate;
 use joldama_core::commission::{DecisionRequest, DecisionView, Meeting};
-use joldama_core::matching::{Mode, Suggestion};
 use joldama_core::workflow::commission::{self, MeetingRequest};
 use joldama_core::workflow::decide::{self, CentreGroupRequest, Eligibility, MeetingDefaults, QueueRow};
 use joldama_core::workflow::dossier::{self, DeferralChoice, EndChoice, GroundChoice};
-use joldama_core::workflow::matching;
-use tauri::{AppHandle, State};
+use tauri::State;
 
 use crate::desk::{Desk, change, today};
 use crate::error::Answer;
@@ -64,28 +61,6 @@ pub fn deferral_reasons() -> Vec<DeferralChoice> {
 #[tauri::command]
 pub fn end_grounds() -> Vec<EndChoice> {
     dossier::end_grounds()
-}
-
-#[tauri::command]
-pub async fn suggest(desk: State<'_, Desk>, year: i32, mode: Mode) -> Answer<Vec<Suggestion>> {
-    desk.run(move |s| matching::suggest(s, year, mode)).await
-}
-
-#[tauri::command]
-pub async fn accept_suggestions(
-    app: AppHandle,
-    desk: State<'_, Desk>,
-    meeting_id: i64,
-    mode: Mode,
-    arrival: Option<NaiveDate>,
-    picks: Vec<(i64, i64)>,
-    task: String,
-) -> Answer<usize> {
-    desk.run_task(&app, &task, move |s, watch| {
-        matching::accept(s, meeting_id, mode, arrival, Some(&picks), &change(), watch)
-            .map(|taken| taken.len())
-    })
-    .await
 }
 
 #[tauri::command]

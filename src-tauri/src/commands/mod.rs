@@ -3,6 +3,7 @@
 pub mod files;
 pub mod followup;
 pub mod graduates;
+pub mod matching;
 pub mod meeting;
 pub mod papers;
 pub mod settings;
