@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use joldama_core::Lang;
 use joldama_core::import::{ImportOptions, SheetChoice};
 use joldama_core::store::{ChangeContext, Store};
-use joldama_core::workflow::demo;
+use joldama_core::workflow::{self, demo};
 
 use commands::{commission, decide, export, followup, matching, papers, rules};
 use error::{CliError, Failure};
@@ -121,10 +121,48 @@ enum ImportCommand {
     Graduates(ImportArgs),
     /// Employers' requests (vacancies).
     Vacancies(ImportArgs),
+    /// Graduates' applications: wishes 1…10 in columns, or one row per wish with its rank;
+    /// a wish is a BIN, a region or an employer's name.
+    Applications(ImportArgs),
+}
+
+/// Which list an import reads.
+#[derive(Clone, Copy)]
+pub(crate) enum List {
+    Graduates,
+    Vacancies,
+    Applications,
+}
+
+/// Imports a list and prints its report.
+pub(crate) fn import(cli: &Cli, args: &ImportArgs, list: List) -> Result<(), Failure> {
+    // A dry run changes nothing: against no file yet, it reads into an empty database in
+    // memory rather than create one.
+    let mut store = match (args.dry_run, cli.db_path()?.exists()) {
+        (true, false) => Store::open_in_memory()?,
+        (true, true) => cli.open_store()?,
+        (false, _) => cli.create_store()?,
+    };
+    let options = ImportOptions {
+        year: args.year,
+        dry_run: args.dry_run,
+        actor: cli.actor(),
+        sheet: args.sheet.clone(),
+        mapping: args::mapping(args.header_row, &args.map)?,
+        ..Default::default()
+    };
+    let year = || args.year.unwrap_or_else(current_year);
+    let report = match list {
+        List::Graduates => workflow::import::graduates(&mut store, &args.path, &options)?,
+        List::Vacancies => workflow::import::vacancies(&mut store, &args.path, year(), &options)?,
+        List::Applications => workflow::import::applications(&mut store, &args.path, year(), &options)?,
+    };
+    cli.printer().import_report(&report);
+    Ok(())
 }
 
 #[derive(Args)]
-struct ImportArgs {
+pub(crate) struct ImportArgs {
     path: PathBuf,
     /// The graduation cohort (required for a graduate list without a year column; for
     /// vacancies, by default the current year).
@@ -220,34 +258,11 @@ fn current_year() -> i32 {
 fn run(cli: &Cli) -> Result<(), Failure> {
     let out = cli.printer();
     match &cli.command {
-        Command::Import(which) => {
-            let (args, graduates) = match which {
-                ImportCommand::Graduates(args) => (args, true),
-                ImportCommand::Vacancies(args) => (args, false),
-            };
-            // A dry run changes nothing: against no file yet, it reads into an empty database in
-            // memory rather than create one.
-            let mut store = match (args.dry_run, cli.db_path()?.exists()) {
-                (true, false) => Store::open_in_memory()?,
-                (true, true) => cli.open_store()?,
-                (false, _) => cli.create_store()?,
-            };
-            let options = ImportOptions {
-                year: args.year,
-                dry_run: args.dry_run,
-                actor: cli.actor(),
-                sheet: args.sheet.clone(),
-                mapping: args::mapping(args.header_row, &args.map)?,
-                ..Default::default()
-            };
-            let report = if graduates {
-                joldama_core::workflow::import::graduates(&mut store, &args.path, &options)?
-            } else {
-                let year = args.year.unwrap_or_else(current_year);
-                joldama_core::workflow::import::vacancies(&mut store, &args.path, year, &options)?
-            };
-            out.import_report(&report);
-        }
+        Command::Import(which) => match which {
+            ImportCommand::Graduates(args) => import(cli, args, List::Graduates)?,
+            ImportCommand::Vacancies(args) => import(cli, args, List::Vacancies)?,
+            ImportCommand::Applications(args) => import(cli, args, List::Applications)?,
+        },
         Command::Graduates { year } => {
             let store = cli.open_store()?;
             let mut graduates = store.graduates()?;

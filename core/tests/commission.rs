@@ -824,3 +824,119 @@ fn the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it() {
     assert_eq!(taken.len(), stable.len());
     assert!(y.store.undecided(2025).unwrap().iter().all(|g| g.id != higher.id));
 }
+
+/// Writes `rows` (text cells) under `header` on one sheet, with a title line above as
+/// registrars put it.
+fn write_sheet(path: &Path, header: &[&str], rows: &[Vec<String>]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Түлектердің өтініштері / Заявления выпускников").unwrap();
+    for (col, head) in header.iter().enumerate() {
+        sheet.write_string(2, col as u16, *head).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (col, value) in row.iter().enumerate() {
+            sheet.write_string(3 + r as u32, col as u16, value).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
+    let mut y = year();
+    let graduates = y.store.undecided(2025).unwrap();
+    let vacancies = y.store.vacancies_from(2025).unwrap();
+    let (a, b) = (&graduates[0], &graduates[1]);
+    let employer = &vacancies[0].record.employer;
+    let iin = |g: &Graduate| g.record.iin.as_str().to_owned();
+    let options = ImportOptions { actor: "test".into(), ..Default::default() };
+
+    // One row per graduate: a BIN with a region, a region, an employer by name; a bad row.
+    let wide = y.path.with_file_name("wide.xlsx");
+    let header = ["№", "ИИН", "ФИО", "Дата подачи заявления", "Пожелание 1", "Пожелание 2", "Пожелание 3"];
+    let rows = vec![
+        vec![
+            "1".into(),
+            iin(a),
+            "А".into(),
+            "02.05.2025".into(),
+            format!("{}, Абайская область", employer.bin.as_str()),
+            "Карагандинская область".into(),
+            employer.name.clone(),
+        ],
+        vec![
+            "2".into(),
+            "061211600012".into(),
+            "Неизвестный".into(),
+            String::new(),
+            "Абайская область".into(),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "3".into(),
+            iin(b),
+            "Б".into(),
+            "31.02.2025".into(),
+            "Абайская область".into(),
+            String::new(),
+            String::new(),
+        ],
+        vec![
+            "4".into(),
+            iin(b),
+            "Б".into(),
+            String::new(),
+            "где-нибудь у моря".into(),
+            String::new(),
+            String::new(),
+        ],
+    ];
+    write_sheet(&wide, &header, &rows);
+    let report = joldama_core::workflow::import::applications(&mut y.store, &wide, 2025, &options).unwrap();
+    assert_eq!((report.counts.imported, report.tally.valid), (1, 1), "{:?}", report.tally.problems);
+    let problems: Vec<(u32, &str, Option<&str>)> =
+        report.tally.problems.iter().map(|p| (p.row, p.code, p.field)).collect();
+    assert_eq!(
+        problems,
+        [
+            (5, "graduate_not_found", Some("iin")),
+            (6, "invalid_value", Some("applied_on")),
+            (7, "invalid_value", Some("wish_1"))
+        ]
+    );
+    assert!(report.tally.problems[2].message.ru.contains("где-нибудь у моря"));
+    let got = y.store.application(a.id).unwrap();
+    assert_eq!(got.applied_on, Some(day(2025, 5, 2)));
+    assert_eq!(
+        got.wishes,
+        [
+            Wish::Employer { bin: employer.bin, region: Some(Region::Abai) },
+            Wish::Region { region: Region::Karaganda },
+            Wish::Employer { bin: employer.bin, region: None },
+        ]
+    );
+
+    // One row per wish, ranks out of order; the first graduate's list is replaced.
+    let long = y.path.with_file_name("long.xlsx");
+    let rows = vec![
+        vec![iin(a), "2".into(), "Абайская область".into()],
+        vec![iin(a), "1".into(), "Карагандинская область".into()],
+        vec![iin(b), "1".into(), employer.bin.as_str().to_owned()],
+    ];
+    write_sheet(&long, &["ИИН", "Номер пожелания", "Пожелание"], &rows);
+    let dry = ImportOptions { dry_run: true, ..options.clone() };
+    let report = joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &dry).unwrap();
+    assert_eq!((report.counts.imported, report.counts.updated), (1, 1));
+    assert_eq!(y.store.application(a.id).unwrap(), got, "a dry run changes nothing");
+    joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &options).unwrap();
+    let regions = |g: &Graduate| y.store.application(g.id).unwrap().wishes;
+    assert_eq!(
+        regions(a),
+        [Wish::Region { region: Region::Karaganda }, Wish::Region { region: Region::Abai }]
+    );
+    assert_eq!(regions(b), [Wish::Employer { bin: employer.bin, region: None }]);
+    let again = joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &options).unwrap();
+    assert_eq!(again.counts.unchanged, 2);
+}

@@ -147,6 +147,8 @@ fn print_explanation(out: &Printer, e: &Explanation) {
 
 #[derive(Subcommand)]
 pub enum WishesCommand {
+    /// Import the applications list (as `import applications`).
+    Import(crate::ImportArgs),
     /// A graduate's application, each wish flagged when the rules allow none of it.
     Show(Whom),
     /// Replace a graduate's application: wishes most wanted first, each `vacancy:ID`,
@@ -162,14 +164,15 @@ pub enum WishesCommand {
 }
 
 pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
-    let mut store = cli.open_store()?;
-    let out = cli.printer();
     let view = match command {
+        WishesCommand::Import(args) => return crate::import(cli, args, crate::List::Applications),
         WishesCommand::Show(whom) => {
+            let store = cli.open_store()?;
             let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
             matching::application(&store, g.id)?
         }
         WishesCommand::Set { whom, applied, wishes } => {
+            let mut store = cli.open_store()?;
             let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
             let application = Application {
                 wishes: wishes.iter().map(|w| wish(w)).collect::<Result<_, _>>()?,
@@ -182,6 +185,7 @@ pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
             )?
         }
     };
+    let out = cli.printer();
     out.show(&view, || print_application(&out, &view));
     Ok(())
 }

@@ -381,7 +381,7 @@ impl ListParser for RowParser {
     }
 
     fn parse(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<GraduateRecord> {
-        let iin = self.iin(ctx);
+        let iin = ctx.iin(Column::Iin);
         let (surname, name, patronymic) = bounded_names(ctx);
         if let Some(iin) = iin {
             self.check_birth_date_and_sex(ctx, iin);
@@ -487,20 +487,6 @@ fn gpa(ctx: &mut RowCtx<'_, Column>) -> Option<Gpa> {
 }
 
 impl RowParser {
-    fn iin(&mut self, ctx: &mut RowCtx<'_, Column>) -> Option<Iin> {
-        use super::cells::Cell;
-        let parsed = match ctx.cell(Column::Iin) {
-            Cell::Empty => {
-                ctx.missing(Column::Iin);
-                return None;
-            }
-            Cell::Number(n) => Iin::from_number(n),
-            Cell::Text(t) => Iin::parse(t),
-            Cell::Date(_) | Cell::Fault(_) => Iin::parse(""),
-        };
-        parsed.map_err(|e| ctx.fault(Column::Iin, &e)).ok()
-    }
-
     /// The IIN holds the birth date and sex; a list that also states them must agree.
     fn check_birth_date_and_sex(&mut self, ctx: &mut RowCtx<'_, Column>, iin: Iin) {
         let cell = ctx.cell(Column::BirthDate);

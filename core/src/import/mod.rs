@@ -6,6 +6,7 @@
 //! column and field. Nothing here touches the store: [`crate::workflow::import`] writes the
 //! good records in one transaction.
 
+pub mod applications;
 mod cells;
 mod cfb;
 mod content;

@@ -17,6 +17,7 @@ use super::workbook::{Flow, SheetInfo, Workbook, column_letters};
 use super::{ImportError, Problem};
 use crate::classifiers::{Classifier, fold};
 use crate::i18n::{Lang, Text, UserFacing};
+use crate::ident::Iin;
 
 /// First words of the lines under a table that are not data (folded).
 const NOT_DATA_WORDS: &[&str] = &[
@@ -294,6 +295,21 @@ impl<'a, K: FieldKey> RowCtx<'a, K> {
                 None
             }
         }
+    }
+
+    /// An IIN, typed as text or kept by Excel as a number (a lost leading zero restored), or
+    /// a problem saying what is wrong with it.
+    pub fn iin(&mut self, key: K) -> Option<Iin> {
+        let parsed = match self.cell(key) {
+            Cell::Empty => {
+                self.missing(key);
+                return None;
+            }
+            Cell::Number(n) => Iin::from_number(n),
+            Cell::Text(t) => Iin::parse(t),
+            Cell::Date(_) | Cell::Fault(_) => Iin::parse(""),
+        };
+        parsed.map_err(|e| self.fault(key, &e)).ok()
     }
 
     /// The cell's text, or a `missing_field` problem.

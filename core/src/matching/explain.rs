@@ -146,20 +146,37 @@ pub fn explain(c: &Cohort<'_>, suggestions: &[Suggestion], graduate_id: i64) -> 
                     }
                 })
                 .collect();
-            let text = match vacancies.is_empty() {
-                true => Text::new(
-                    "Бұл тілекке сай ашық бос орын жоқ.",
-                    "Открытых вакансий по этому пожеланию нет.",
-                ),
-                false => Text::new(
-                    format!("{} бос орын: бәрі басқаға кетті.", vacancies.len()),
-                    format!("Вакансий: {}; ни одна не досталась.", vacancies.len()),
-                ),
-            };
+            let text = summary(&vacancies);
             WishWhy { rank: rank + 1, wish: wish.clone(), vacancies, text }
         })
         .collect();
     Some(Explanation { graduate_id, standing, got, wishes })
+}
+
+/// A wish's vacancies in a line: how many, and how many of them each kind of «why» took.
+fn summary(vacancies: &[VacancyWhy]) -> Text {
+    if vacancies.is_empty() {
+        return Text::new("Бұл тілекке сай ашық бос орын жоқ.", "Открытых вакансий по этому пожеланию нет.");
+    }
+    let count = |kind: fn(&Why) -> bool| vacancies.iter().filter(|v| kind(&v.why)).count();
+    let counts = [
+        (count(|w| matches!(w, Why::Refused { .. })), "ережелер рұқсат етпейді", "не допускаются правилами"),
+        (
+            count(|w| matches!(w, Why::Unacceptable)),
+            "жұмыс беруші қабылдамады",
+            "работодатель отклонил кандидатуру",
+        ),
+        (count(|w| matches!(w, Why::Taken { .. })), "орындары басқаларға берілді", "места отданы другим"),
+    ];
+    let line = |lang: Lang| {
+        let parts: Vec<String> = counts
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, kk, ru)| format!("{} — {n}", pick(lang, kk, ru)))
+            .collect();
+        format!("{} {}: {}.", pick(lang, "Бос орындар:", "Вакансий:"), vacancies.len(), parts.join("; "))
+    };
+    Text::new(line(Lang::Kk), line(Lang::Ru))
 }
 
 /// A graduate's value of criterion `k`, as the card and the paper show it.
@@ -204,32 +221,35 @@ fn words(why: &Why) -> Text {
                 })
                 .collect();
             let taken: usize = above.iter().map(|(_, n)| n).sum();
-            let mut s = match lang {
-                Lang::Kk => format!(
-                    "{places} орын; {taken} орын кезекте жоғары тұрған түлектерге берілді ({})",
-                    by.join(", ")
-                ),
-                Lang::Ru => {
-                    format!("Мест: {places}; {taken} отдано выпускникам выше в очереди ({})", by.join(", "))
-                }
-            };
+            let mut parts = vec![match lang {
+                Lang::Kk => format!("{places} орын"),
+                Lang::Ru => format!("Мест: {places}"),
+            }];
+            if taken > 0 {
+                parts.push(match lang {
+                    Lang::Kk => {
+                        format!("{taken} орын кезекте жоғары тұрған түлектерге берілді ({})", by.join(", "))
+                    }
+                    Lang::Ru => format!("{taken} отдано выпускникам выше в очереди ({})", by.join(", ")),
+                });
+            }
             if *below > 0 {
-                s += &match lang {
+                parts.push(match lang {
                     Lang::Kk => format!(
-                        "; {below} орын кезекте төмен тұрғандарға берілді: толтыру режимі кезекті ескермейді"
+                        "{below} орын кезекте төмен тұрғандарға берілді: толтыру режимі кезекті ескермейді"
                     ),
-                    Lang::Ru => format!(
-                        "; {below} отдано стоящим ниже в очереди: режим заполнения не следует очереди"
-                    ),
-                };
+                    Lang::Ru => {
+                        format!("{below} отдано стоящим ниже в очереди: режим заполнения не следует очереди")
+                    }
+                });
             }
             if *free > 0 {
-                s += &match lang {
-                    Lang::Kk => format!("; {free} орын бос қалды"),
-                    Lang::Ru => format!("; свободно мест: {free}"),
-                };
+                parts.push(match lang {
+                    Lang::Kk => format!("{free} орын бос қалды"),
+                    Lang::Ru => format!("свободно мест: {free}"),
+                });
             }
-            s + "."
+            parts.join("; ") + "."
         }
     };
     Text::new(sentence(Lang::Kk), sentence(Lang::Ru))

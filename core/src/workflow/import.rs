@@ -197,3 +197,68 @@ pub fn vacancies(
     remember(store, ListKind::Vacancies, &reading, options)?;
     Ok(ImportReport::new(path, reading, Some(year), counts, options.dry_run))
 }
+
+/// Imports the applications list of cohort `year`: each graduate's wishes replace those on
+/// record, all in one transaction (a dry run only counts); rows naming no graduate of the
+/// cohort, or a wish nothing matches, are reported by row. A list of one row per wish gives a
+/// graduate's wishes in the order of the rows' ranks.
+pub fn applications(
+    store: &mut Store,
+    path: &Path,
+    year: i32,
+    options: &ImportOptions,
+) -> Result<ImportReport, Error> {
+    use std::collections::HashMap;
+
+    use crate::matching::Application;
+    let ids: HashMap<crate::ident::Iin, i64> =
+        store.graduates_of(year)?.into_iter().map(|g| (g.record.iin, g.id)).collect();
+    let mut employers: import::applications::Employers = HashMap::new();
+    for v in store.vacancies_from(year)? {
+        let bin = v.record.employer.bin;
+        employers
+            .entry(crate::classifiers::fold(&v.record.employer.name))
+            .and_modify(|known| *known = known.filter(|b| *b == bin))
+            .or_insert(Some(bin));
+    }
+    let known = ids.keys().copied().collect();
+    let mut rows: HashMap<crate::ident::Iin, Vec<import::applications::ApplicationRow>> = HashMap::new();
+    let reading = import::applications::read(path, &known, &employers, choice(options), |row| {
+        rows.entry(row.iin).or_default().push(row);
+        Flow::Continue
+    })?;
+    refuse_empty(path, &reading)?;
+    let mut applications: Vec<(i64, Application)> = rows
+        .into_iter()
+        .map(|(iin, mut rows)| {
+            rows.sort_by_key(|r| r.rank);
+            let applied_on = rows.iter().find_map(|r| r.applied_on);
+            let mut wishes = Vec::new();
+            for wish in rows.into_iter().flat_map(|r| r.wishes) {
+                if !wishes.contains(&wish) {
+                    wishes.push(wish);
+                }
+            }
+            (ids[&iin], Application { wishes, applied_on })
+        })
+        .collect();
+    applications.sort_by_key(|(id, _)| *id);
+    let mut counts = crate::model::ApplyCounts::default();
+    for (id, application) in &applications {
+        let old = store.application(*id)?;
+        if old == *application {
+            counts.unchanged += 1;
+        } else if old == Application::default() {
+            counts.imported += 1;
+        } else {
+            counts.updated += 1;
+        }
+    }
+    if !options.dry_run {
+        let ctx = ChangeContext { actor: options.actor.clone(), source: Some(file_name(path)) };
+        store.write(&ctx, |tx| {
+            applications.iter().try_for_each(|(id, application)| tx.set_application(*id, application))
+        })?;
+    }
+    Ok(ImportReport::new(path, reading, Some(year), counts, options.dry_run))
+}
