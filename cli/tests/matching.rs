@@ -80,6 +80,41 @@ fn wishes_priority_both_modes_an_explanation_and_the_acceptance() {
     assert_eq!(explained["got"]["vacancy_id"].as_i64(), Some(pair[0].1));
     assert_eq!(explained["standing"]["facts"][1][1]["ru"], "02.05.2025");
 
+    // The draft distribution on paper and as a spreadsheet, in Russian: the graduate with a
+    // wish placed at it, the others left for the commission, both modes' figures.
+    let (pdf, xlsx) = (dir.path().join("draft.pdf"), dir.path().join("draft.xlsx"));
+    let draft = Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "--lang",
+            "ru",
+            "suggest",
+            "--year",
+            "2025",
+            "--pdf",
+            pdf.to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(draft.status.success(), "{}", String::from_utf8_lossy(&draft.stdout));
+    let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("ПРОЕКТ РАСПРЕДЕЛЕНИЯ") && text.contains("Устойчивое распределение"), "{text}");
+    assert!(text.contains("Заполнение мест") && text.contains("не является решением"), "{text}");
+    assert!(text.contains(&first) && text.contains("решает комиссия"), "{text}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = calamine::Reader::worksheet_range_at(&mut book, 0).unwrap().unwrap();
+    let graduates = json(&joldama(&db, &["graduates", "--year", "2025"])).as_array().unwrap().len();
+    let rows: Vec<String> =
+        sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("|")).collect();
+    let placed: Vec<&String> = rows.iter().filter(|r| r.contains(&first)).collect();
+    assert_eq!(placed.len(), 1, "{rows:?}");
+    assert!(placed[0].ends_with("|1"), "placed at wish 1: {}", placed[0]);
+    assert!(rows.len() > graduates, "a row per graduate under the header: {} rows", rows.len());
+
     // In words, in the language asked for.
     let text = Command::new(env!("CARGO_BIN_EXE_joldama"))
         .arg("--db")

@@ -124,6 +124,7 @@ fn main() {
             matching::set_unacceptable,
             matching::priority,
             matching::save_priority,
+            matching::print_draft,
             matching::accept_suggestions,
             meeting::refer_to_centre,
             papers::print_papers,

@@ -2,6 +2,8 @@
 //! with the figures of both and why a graduate got what they got, graduates' applications, and
 //! the commission's priority order.
 
+use std::path::PathBuf;
+
 use clap::{Args, Subcommand, ValueEnum};
 use joldama_core::classifiers::Region;
 use joldama_core::ident::Bin;
@@ -49,6 +51,12 @@ pub struct SuggestArgs {
     /// The arrival date of accepted referrals; by default the cohort's arrival day.
     #[arg(long)]
     arrival: Option<String>,
+    /// Print the draft distribution (the mode's referrals, both modes' figures) to this PDF.
+    #[arg(long, conflicts_with_all = ["accept", "explain"])]
+    pdf: Option<PathBuf>,
+    /// Export the draft distribution's list to this .xlsx file.
+    #[arg(long, conflicts_with_all = ["accept", "explain"])]
+    xlsx: Option<PathBuf>,
 }
 
 pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
@@ -68,6 +76,18 @@ pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
         out.show(&taken, || {
             println!("{}: {}", out.t("Жолдамалар қабылданды", "Принято направлений"), taken.len())
         });
+        return Ok(());
+    }
+    if a.pdf.is_some() || a.xlsx.is_some() {
+        let today = args::today();
+        let mut files = Vec::new();
+        if let Some(path) = &a.pdf {
+            files.push(matching::print_draft(&store, a.year, mode, cli.lang, today, path)?);
+        }
+        if let Some(path) = &a.xlsx {
+            files.push(matching::export_draft(&store, a.year, mode, cli.lang, today, path)?);
+        }
+        out.show(&files, || files.iter().for_each(|f| println!("{}", f.display())));
         return Ok(());
     }
     let simulation = matching::simulate(&store, a.year)?;

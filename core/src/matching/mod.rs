@@ -118,6 +118,13 @@ impl Cohort<'_> {
     }
 }
 
+/// Each graduate's place (from 1) in the commission's order for vacancies outside rural
+/// settlements, by graduate id.
+pub fn places(c: &Cohort<'_>) -> HashMap<i64, u32> {
+    let order = c.order();
+    c.graduates.iter().enumerate().map(|(gi, g)| (g.id, order.general(gi) + 1)).collect()
+}
+
 /// The suggestion in `mode`, sorted by vacancy then graduate.
 pub fn suggest(c: &Cohort<'_>, mode: Mode) -> Vec<Suggestion> {
     let mut out = match mode {

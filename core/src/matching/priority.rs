@@ -222,6 +222,11 @@ impl Order {
         Order { other, rural }
     }
 
+    /// Graduate `g`'s place for vacancies outside rural settlements.
+    pub(super) fn general(&self, g: usize) -> u32 {
+        self.other[g]
+    }
+
     /// Graduate `g`'s place for vacancy `v`.
     pub(super) fn place(&self, g: usize, v: &Vacancy) -> u32 {
         match v.record.rural {

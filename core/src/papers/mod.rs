@@ -14,6 +14,7 @@ mod fonts;
 pub mod issued;
 mod layout;
 pub mod sign;
+pub mod simulation;
 mod words;
 
 use printpdf::{FontId, PdfDocument, PdfParseErrorSeverity, PdfSaveOptions};
@@ -29,6 +30,7 @@ pub use layout::{
     Align, Column, Flow, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE_HEIGHT, PAGE_WIDTH, Span,
     Style, Table, Weight,
 };
+pub use simulation::{Draft, DraftFigures, DraftLine};
 
 use crate::i18n::{Lang, Text, UserFacing};
 use layout::Extra;

@@ -3,6 +3,7 @@
 //! suggestion as referrals through the same [`decide`] as one-by-one decisions.
 
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -12,12 +13,14 @@ use super::typed::typed;
 use super::{Entity, WorkflowError, commission};
 use crate::commission::{DecisionRequest, Outcome};
 use crate::error::Error;
-use crate::i18n::{Reason, Text};
+use crate::i18n::{Lang, Reason, Text};
 use crate::matching::{self, Application, Cohort, Explanation, Figures, Mode, Priority, Suggestion, Wish};
 use crate::model::{Graduate, Vacancy};
+use crate::papers::{Draft, DraftFigures, DraftLine};
 use crate::rules::RuleSet;
 use crate::store::{ChangeContext, Db, Store};
 use crate::task::Watch;
+use crate::vocabulary::Termed;
 
 /// What a matching of cohort `year` reads, loaded once.
 struct Loaded {
@@ -91,6 +94,89 @@ pub fn simulate(db: &Db, year: i32) -> Result<Simulation, Error> {
         matching::figures(&cohort, Mode::Fill, &fill),
     ];
     Ok(Simulation { year, priority: loaded.priority.describe(), stable, fill, figures })
+}
+
+/// The draft distribution in `mode` as a paper in `lang`, printed on `as_of`: the two modes'
+/// figures, the order in words, every graduate awaiting a decision with their place and the
+/// referral suggested (placed ones by employer, then those left for the commission).
+pub fn draft(db: &Db, year: i32, mode: Mode, lang: Lang, as_of: NaiveDate) -> Result<Draft, Error> {
+    let loaded = Loaded::of(db, year)?;
+    let cohort = loaded.cohort();
+    let by_mode = [Mode::Stable, Mode::Fill].map(|m| (m, matching::suggest(&cohort, m)));
+    let figures = by_mode
+        .iter()
+        .map(|(m, suggestions)| {
+            let f = matching::figures(&cohort, *m, suggestions);
+            DraftFigures {
+                mode: m.label(lang).to_owned(),
+                placed: f.placed,
+                places: f.places,
+                first_wish: f.by_wish.first().copied().unwrap_or(0),
+                other_wish: f.by_wish.iter().skip(1).sum(),
+                no_wish: f.no_wish,
+                unplaced: f.unplaced,
+                envy: f.envy,
+            }
+        })
+        .collect();
+    let chosen = &by_mode.iter().find(|(m, _)| *m == mode).expect("both modes ran").1;
+    let places = matching::places(&cohort);
+    let vacancies: HashMap<i64, &Vacancy> = loaded.vacancies.iter().map(|v| (v.id, v)).collect();
+    let got: HashMap<i64, &Suggestion> = chosen.iter().map(|s| (s.graduate_id, s)).collect();
+    let mut lines: Vec<(bool, String, DraftLine)> = loaded
+        .graduates
+        .iter()
+        .map(|g| {
+            let suggestion = got.get(&g.id);
+            let referral = suggestion.map(|s| {
+                let v = &vacancies[&s.vacancy_id].record;
+                format!("{}, {} ({})", v.employer.name, v.position, v.region.label(lang))
+            });
+            let line = DraftLine {
+                graduate: format!("{}, {}", g.record.full_name(), g.record.iin),
+                place: places[&g.id],
+                referral: referral.clone().unwrap_or_default(),
+                wish: suggestion.and_then(|s| s.wish),
+            };
+            (referral.is_none(), referral.unwrap_or_default(), line)
+        })
+        .collect();
+    lines.sort_by(|a, b| (a.0, &a.1, a.2.place).cmp(&(b.0, &b.1, b.2.place)));
+    Ok(Draft {
+        lang,
+        year,
+        as_of,
+        university: db.university()?,
+        mode: mode.label(lang).to_owned(),
+        order: loaded.priority.describe().get(lang).to_owned(),
+        figures,
+        lines: lines.into_iter().map(|(_, _, line)| line).collect(),
+    })
+}
+
+/// Prints the draft distribution to the PDF file `path`.
+pub fn print_draft(
+    db: &Db,
+    year: i32,
+    mode: Mode,
+    lang: Lang,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<PathBuf, Error> {
+    super::papers::one_file(&draft(db, year, mode, lang, as_of)?, path)
+}
+
+/// Exports the draft distribution's list to the .xlsx file `path`.
+pub fn export_draft(
+    db: &Db,
+    year: i32,
+    mode: Mode,
+    lang: Lang,
+    as_of: NaiveDate,
+    path: &Path,
+) -> Result<PathBuf, Error> {
+    crate::papers::simulation::write_xlsx(&draft(db, year, mode, lang, as_of)?, path)?;
+    Ok(path.to_path_buf())
 }
 
 /// Why graduate `graduate_id` gets what the cohort's `mode` suggestion gives them.

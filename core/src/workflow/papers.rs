@@ -387,7 +387,7 @@ pub fn export_register(
 }
 
 /// Writes one paper to the PDF file `path`.
-fn one_file(paper: &dyn Paper, path: &Path) -> Result<PathBuf, Error> {
+pub(super) fn one_file(paper: &dyn Paper, path: &Path) -> Result<PathBuf, Error> {
     let mut written = write_batch(&[paper], Output::Combined(path), |_, _| {}, &AtomicBool::new(false))?;
     Ok(written.pop().unwrap_or_else(|| path.to_path_buf()))
 }

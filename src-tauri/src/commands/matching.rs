@@ -2,14 +2,17 @@
 //! application, an employer's refusal, the commission's priority order, and the suggestion
 //! taken as referrals.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
+use joldama_core::Lang;
 use joldama_core::matching::{Explanation, Mode, Priority, Suggestion};
 use joldama_core::workflow::matching::{
     self, ApplicationRequest, ApplicationView, RefusalRequest, Simulation,
 };
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change};
+use crate::desk::{Desk, beside, change, today};
 use crate::error::Answer;
 
 #[tauri::command]
@@ -52,6 +55,29 @@ pub async fn save_priority(desk: State<'_, Desk>, cohort: i32, priority: Priorit
     desk.run(move |s| {
         s.save_priority(cohort, &priority, &change())?;
         s.priority(cohort)
+    })
+    .await
+}
+
+/// The draft distribution in `mode`, written beside the database (as the register is): a PDF,
+/// or its list as an Excel workbook when `xlsx`.
+#[tauri::command]
+pub async fn print_draft(
+    desk: State<'_, Desk>,
+    year: i32,
+    mode: Mode,
+    lang: Lang,
+    xlsx: bool,
+) -> Answer<PathBuf> {
+    desk.run(move |s| {
+        let extension = if xlsx { "xlsx" } else { "pdf" };
+        let file =
+            beside(s, "papers").join(format!("draft-{year}-{}-{}.{extension}", mode.code(), lang.code()));
+        if xlsx {
+            matching::export_draft(s, year, mode, lang, today(), &file)
+        } else {
+            matching::print_draft(s, year, mode, lang, today(), &file)
+        }
     })
     .await
 }
