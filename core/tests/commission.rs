@@ -939,4 +939,23 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
     assert_eq!(regions(b), [Wish::Employer { bin: employer.bin, region: None }]);
     let again = joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &options).unwrap();
     assert_eq!(again.counts.unchanged, 2);
+
+    // A mapping the secretary chose is remembered for the layout, as for the other lists.
+    let mut mapping =
+        joldama_core::workflow::import::preview_applications(&y.store, &long, 2025, Default::default())
+            .unwrap()
+            .remembered;
+    assert_eq!(mapping.take(), None);
+    let columns = ["iin", "rank", "wish"]
+        .iter()
+        .enumerate()
+        .map(|(index, field)| joldama_core::import::MappedColumn {
+            field: (*field).into(),
+            index: index as u32,
+        })
+        .collect();
+    let chosen = joldama_core::import::ColumnMapping { sheet: None, header_row: 3, columns };
+    let options = ImportOptions { mapping: Some(chosen), ..options };
+    joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &options).unwrap();
+    assert_eq!(y.store.audit_trail("list_layout", 1).unwrap().len(), 1);
 }

@@ -102,6 +102,8 @@ fn main() {
             graduates::graduate_detail,
             graduates::preview_graduates,
             graduates::import_graduates,
+            graduates::preview_applications,
+            graduates::import_applications,
             vacancies::vacancies,
             vacancies::preview_vacancies,
             vacancies::import_vacancies,

@@ -12,7 +12,7 @@ use super::content::Content;
 use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
-use super::{Choice, ImportError};
+use super::{Choice, ImportError, ImportPreview};
 use crate::classifiers::{Classifier, Region, fold};
 use crate::i18n::Text;
 use crate::ident::{Bin, Iin};
@@ -153,6 +153,33 @@ pub struct ApplicationRow {
 /// What a wish's words may name besides a BIN and a region: the employers the vacancy lists
 /// gave, by folded name (`None`: two employers share the name).
 pub type Employers = HashMap<String, Option<Bin>>;
+
+/// A list read and checked, before anything is stored: what the import wizard previews.
+pub struct Preview {
+    pub reading: Reading<Column>,
+    pub records: usize,
+}
+
+impl Preview {
+    pub fn view(self, path: &Path) -> ImportPreview {
+        ImportPreview::new::<RowParser<'static>>(path, self.reading, self.records)
+    }
+}
+
+/// Reads and checks the list without touching the database.
+pub fn preview(
+    path: &Path,
+    graduates: &HashSet<Iin>,
+    employers: &Employers,
+    choice: Choice<'_>,
+) -> Result<Preview, ImportError> {
+    let mut records = 0;
+    let reading = read(path, graduates, employers, choice, |_| {
+        records += 1;
+        Flow::Continue
+    })?;
+    Ok(Preview { reading, records })
+}
 
 /// Reads and checks the list: `graduates` are the IINs of the cohort the applications are for.
 pub fn read(

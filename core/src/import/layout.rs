@@ -13,6 +13,7 @@ use crate::classifiers::fold;
 pub enum ListKind {
     Graduates,
     Vacancies,
+    Applications,
 }
 
 impl ListKind {
@@ -20,6 +21,7 @@ impl ListKind {
         match self {
             ListKind::Graduates => "graduates",
             ListKind::Vacancies => "vacancies",
+            ListKind::Applications => "applications",
         }
     }
 }

@@ -3,18 +3,23 @@
 //! list with no good row at all is refused whole and writes nothing. A mapping the person
 //! chose is remembered under the list's layout and offered when that layout comes again.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::mpsc;
 
 use super::WorkflowError;
+use crate::classifiers::fold;
 use crate::error::Error;
+use crate::ident::Iin;
+use crate::import::applications::{ApplicationRow, Employers};
 use crate::import::header::FieldKey;
 use crate::import::layout::ListKind;
 use crate::import::vacancies::Preview;
 use crate::import::{
     self, Choice, Flow, ImportError, ImportOptions, ImportPreview, ImportReport, Reading, file_name,
 };
-use crate::model::{GraduateRecord, Vacancy, VacancyRecord};
+use crate::matching::Application;
+use crate::model::{ApplyCounts, GraduateRecord, Vacancy, VacancyRecord};
 use crate::store::{ChangeContext, Db, Store};
 
 /// Records go from the reading thread to the writing one in chunks this big.
@@ -208,21 +213,9 @@ pub fn applications(
     year: i32,
     options: &ImportOptions,
 ) -> Result<ImportReport, Error> {
-    use std::collections::HashMap;
-
-    use crate::matching::Application;
-    let ids: HashMap<crate::ident::Iin, i64> =
-        store.graduates_of(year)?.into_iter().map(|g| (g.record.iin, g.id)).collect();
-    let mut employers: import::applications::Employers = HashMap::new();
-    for v in store.vacancies_from(year)? {
-        let bin = v.record.employer.bin;
-        employers
-            .entry(crate::classifiers::fold(&v.record.employer.name))
-            .and_modify(|known| *known = known.filter(|b| *b == bin))
-            .or_insert(Some(bin));
-    }
+    let (ids, employers) = named(store, year)?;
     let known = ids.keys().copied().collect();
-    let mut rows: HashMap<crate::ident::Iin, Vec<import::applications::ApplicationRow>> = HashMap::new();
+    let mut rows: HashMap<Iin, Vec<ApplicationRow>> = HashMap::new();
     let reading = import::applications::read(path, &known, &employers, choice(options), |row| {
         rows.entry(row.iin).or_default().push(row);
         Flow::Continue
@@ -243,7 +236,7 @@ pub fn applications(
         })
         .collect();
     applications.sort_by_key(|(id, _)| *id);
-    let mut counts = crate::model::ApplyCounts::default();
+    let mut counts = ApplyCounts::default();
     for (id, application) in &applications {
         let old = store.application(*id)?;
         if old == *application {
@@ -260,5 +253,36 @@ pub fn applications(
             applications.iter().try_for_each(|(id, application)| tx.set_application(*id, application))
         })?;
     }
+    remember(store, ListKind::Applications, &reading, options)?;
     Ok(ImportReport::new(path, reading, Some(year), counts, options.dry_run))
+}
+
+/// What an applications list's rows are matched against: the cohort's graduates by IIN, and
+/// the employers of the vacancies open to it by folded name (`None` where two share a name).
+fn named(store: &Db, year: i32) -> Result<(HashMap<Iin, i64>, Employers), Error> {
+    let ids = store.graduates_of(year)?.into_iter().map(|g| (g.record.iin, g.id)).collect();
+    let mut employers = Employers::new();
+    for v in store.vacancies_from(year)? {
+        let bin = v.record.employer.bin;
+        employers
+            .entry(fold(&v.record.employer.name))
+            .and_modify(|known| *known = known.filter(|b| *b == bin))
+            .or_insert(Some(bin));
+    }
+    Ok((ids, employers))
+}
+
+/// An applications list as the import wizard shows it before importing.
+pub fn preview_applications(
+    store: &Db,
+    path: &Path,
+    year: i32,
+    choice: Choice<'_>,
+) -> Result<ImportPreview, Error> {
+    let choice = Choice { incomplete: true, ..choice };
+    let (ids, employers) = named(store, year)?;
+    let known = ids.keys().copied().collect();
+    let preview = import::applications::preview(path, &known, &employers, choice)?;
+    let remembered = offer(store, ListKind::Applications, &preview.reading, choice)?;
+    Ok(ImportPreview { remembered, ..preview.view(path) })
 }

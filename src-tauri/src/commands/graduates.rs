@@ -1,4 +1,5 @@
-//! The graduates' table, a graduate's file, and the import wizard for graduate lists.
+//! The graduates' table, a graduate's file, and the import wizard for graduate lists and
+//! their applications lists.
 
 use std::path::PathBuf;
 
@@ -67,6 +68,48 @@ pub async fn import_graduates(
             dry_run: false,
         };
         import::graduates(s, &path, &options)
+    })
+    .await
+}
+
+/// An applications list of cohort `year` as the wizard previews it.
+#[tauri::command]
+pub async fn preview_applications(
+    desk: State<'_, Desk>,
+    path: PathBuf,
+    year: i32,
+    sheet: Option<String>,
+    mapping: Option<ColumnMapping>,
+) -> Answer<ImportPreview> {
+    desk.run(move |s| {
+        let sheet = sheet.map(SheetChoice::Name);
+        let choice = Choice { sheet: sheet.as_ref(), mapping: mapping.as_ref(), ..Choice::default() };
+        import::preview_applications(s, &path, year, choice)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn import_applications(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    path: PathBuf,
+    year: i32,
+    sheet: Option<String>,
+    mapping: Option<ColumnMapping>,
+    task: String,
+) -> Answer<ImportReport> {
+    desk.run_task(&app, &task, move |s, watch| {
+        let sheet = sheet.map(SheetChoice::Name);
+        let options = ImportOptions {
+            year: Some(year),
+            mapping,
+            sheet,
+            watch: watch.clone(),
+            actor: change().actor,
+            dry_run: false,
+        };
+        import::applications(s, &path, year, &options)
     })
     .await
 }

@@ -1,6 +1,7 @@
 -- 0014 matching (issue 15): a graduate's grade average (GPA in hundredths, from the list), the
 -- day their application was handed in, wishes naming one vacancy, employers' refusals of a
--- candidate, and each cohort's priority order (one JSON document per cohort, as the rules).
+-- candidate, each cohort's priority order (one JSON document per cohort, as the rules), and
+-- the applications list's layouts remembered as the other lists' are.
 
 ALTER TABLE graduate ADD COLUMN gpa INTEGER CHECK (gpa IS NULL OR gpa BETWEEN 0 AND 400);
 
@@ -39,3 +40,17 @@ CREATE TABLE cohort_priority (
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL
 );
+
+-- A third kind of list: SQLite cannot change a CHECK, so the table is made again.
+CREATE TABLE list_layout_new (
+    id        INTEGER PRIMARY KEY,
+    list      TEXT NOT NULL CHECK (list IN ('graduates', 'vacancies', 'applications')),
+    signature TEXT NOT NULL,
+    mapping   TEXT NOT NULL CHECK (json_valid(mapping)),
+    saved_at  TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    UNIQUE (list, signature)
+);
+INSERT INTO list_layout_new SELECT id, list, signature, mapping, saved_at, actor FROM list_layout;
+DROP TABLE list_layout;
+ALTER TABLE list_layout_new RENAME TO list_layout;
