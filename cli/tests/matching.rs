@@ -115,6 +115,18 @@ fn wishes_priority_both_modes_an_explanation_and_the_acceptance() {
     assert!(placed[0].ends_with("|1"), "placed at wish 1: {}", placed[0]);
     assert!(rows.len() > graduates, "a row per graduate under the header: {} rows", rows.len());
 
+    // The employer refuses the graduate: the vacancy goes elsewhere, and the explanation says
+    // why; withdrawn, it comes back.
+    let refused =
+        ["wishes", "refused", first.as_str(), "--vacancy", wanted.as_str(), "--reason", "Тәжірибесі жоқ"];
+    json(&joldama(&db, &refused));
+    let explained = json(&joldama(&db, &["suggest", "--year", "2025", "--explain", &first]));
+    assert!(explained["got"].is_null(), "{explained}");
+    assert_eq!(explained["wishes"][0]["vacancies"][0]["why"]["kind"], "unacceptable");
+    json(&joldama(&db, &["wishes", "refused", &first, "--vacancy", &wanted, "--withdraw"]));
+    let explained = json(&joldama(&db, &["suggest", "--year", "2025", "--explain", &first]));
+    assert_eq!(explained["got"]["vacancy_id"].as_i64(), Some(pair[0].1));
+
     // In words, in the language asked for.
     let text = Command::new(env!("CARGO_BIN_EXE_joldama"))
         .arg("--db")

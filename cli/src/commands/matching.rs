@@ -11,7 +11,7 @@ use joldama_core::matching::{Application, Explanation, Mode, Why, Wish};
 use joldama_core::task::Watch;
 use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::dossier;
-use joldama_core::workflow::matching::{self, ApplicationRequest, ApplicationView};
+use joldama_core::workflow::matching::{self, ApplicationRequest, ApplicationView, RefusalRequest};
 
 use super::decide::Whom;
 use super::rules::{CohortDocCommand, read};
@@ -171,6 +171,18 @@ pub enum WishesCommand {
     Import(crate::ImportArgs),
     /// A graduate's application, each wish flagged when the rules allow none of it.
     Show(Whom),
+    /// An employer's word that a graduate is unacceptable for its vacancy (with the reason it
+    /// gave), or `--withdraw` it.
+    Refused {
+        #[command(flatten)]
+        whom: Whom,
+        #[arg(long)]
+        vacancy: i64,
+        #[arg(long, required_unless_present = "withdraw")]
+        reason: Option<String>,
+        #[arg(long, conflicts_with = "reason")]
+        withdraw: bool,
+    },
     /// Replace a graduate's application: wishes most wanted first, each `vacancy:ID`,
     /// `employer:BIN`, `employer:BIN@REGION` or `region:REGION`.
     Set {
@@ -186,6 +198,13 @@ pub enum WishesCommand {
 pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
     let view = match command {
         WishesCommand::Import(args) => return crate::import(cli, args, crate::List::Applications),
+        WishesCommand::Refused { whom, vacancy, reason, withdraw: _ } => {
+            let mut store = cli.open_store()?;
+            let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+            let request = RefusalRequest { vacancy_id: *vacancy, graduate_id: g.id, reason: reason.clone() };
+            matching::set_unacceptable(&mut store, &request, &cli.change())?;
+            matching::application(&store, g.id)?
+        }
         WishesCommand::Show(whom) => {
             let store = cli.open_store()?;
             let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
