@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use joldama_core::import::{ColumnMapping, ImportOptions, SheetChoice};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::task::{Progress, Watch};
 use joldama_core::workflow::person;
@@ -134,6 +135,24 @@ pub fn set_person_name(name: String) {
 
 /// Who changes things from the window: the person at the desk, by the name they gave; until
 /// they give it, the operating-system user.
+/// An import as the wizard runs it: the sheet and mapping it chose, progress and cancel
+/// through `watch`, by this desk's person.
+pub fn import_options(
+    year: Option<i32>,
+    sheet: Option<String>,
+    mapping: Option<ColumnMapping>,
+    watch: &Watch,
+) -> ImportOptions {
+    ImportOptions {
+        year,
+        mapping,
+        sheet: sheet.map(SheetChoice::Name),
+        watch: watch.clone(),
+        actor: change().actor,
+        dry_run: false,
+    }
+}
+
 pub fn change() -> ChangeContext {
     let actor = person_name()
         .or_else(|| std::env::var("USER").or_else(|_| std::env::var("USERNAME")).ok())

@@ -74,26 +74,12 @@ macro_rules! numbered {
 }
 
 pub const COLUMNS: &[ColumnSpec<Column>] = &[
-    ColumnSpec {
-        key: Column::Iin,
-        kk: "ЖСН",
-        ru: "ИИН",
-        headers: &["ЖСН", "ИИН", "IIN", "ИИН выпускника", "Түлектің ЖСН"],
-    },
+    ColumnSpec { key: Column::Iin, kk: "ЖСН", ru: "ИИН", headers: super::graduates::IIN_HEADERS },
     ColumnSpec {
         key: Column::FullName,
         kk: "Т.А.Ә.",
         ru: "ФИО",
-        headers: &[
-            "ФИО",
-            "Ф.И.О.",
-            "ФИО выпускника",
-            "Т.А.Ә.",
-            "ТАӘ",
-            "Аты-жөні",
-            "Түлектің Т.А.Ә.",
-            "Full name",
-        ],
+        headers: super::graduates::FULL_NAME_HEADERS,
     },
     ColumnSpec {
         key: Column::AppliedOn,

@@ -62,38 +62,34 @@ impl FieldKey for Column {
     }
 }
 
+/// A graduate's IIN and full name as lists head them: the applications list names graduates
+/// the same way.
+pub(super) const IIN_HEADERS: &[&str] = &[
+    "ЖСН",
+    "ИИН",
+    "IIN",
+    "ИИН выпускника",
+    "Түлектің ЖСН",
+    "Жеке сәйкестендіру нөмірі",
+    "Индивидуальный идентификационный номер",
+];
+pub(super) const FULL_NAME_HEADERS: &[&str] = &[
+    "ФИО",
+    "Ф.И.О.",
+    "ФИО выпускника",
+    "Фамилия, имя, отчество",
+    "Фамилия имя отчество",
+    "Т.А.Ә.",
+    "ТАӘ",
+    "Аты-жөні",
+    "Тегі, аты, әкесінің аты",
+    "Түлектің Т.А.Ә.",
+    "Full name",
+];
+
 pub const COLUMNS: &[ColumnSpec<Column>] = &[
-    ColumnSpec {
-        key: Column::Iin,
-        kk: "ЖСН",
-        ru: "ИИН",
-        headers: &[
-            "ЖСН",
-            "ИИН",
-            "IIN",
-            "ИИН выпускника",
-            "Жеке сәйкестендіру нөмірі",
-            "Индивидуальный идентификационный номер",
-        ],
-    },
-    ColumnSpec {
-        key: Column::FullName,
-        kk: "Т.А.Ә.",
-        ru: "ФИО",
-        headers: &[
-            "ФИО",
-            "Ф.И.О.",
-            "ФИО выпускника",
-            "Фамилия, имя, отчество",
-            "Фамилия имя отчество",
-            "Т.А.Ә.",
-            "ТАӘ",
-            "Аты-жөні",
-            "Тегі, аты, әкесінің аты",
-            "Түлектің Т.А.Ә.",
-            "Full name",
-        ],
-    },
+    ColumnSpec { key: Column::Iin, kk: "ЖСН", ru: "ИИН", headers: IIN_HEADERS },
+    ColumnSpec { key: Column::FullName, kk: "Т.А.Ә.", ru: "ФИО", headers: FULL_NAME_HEADERS },
     ColumnSpec {
         key: Column::Surname,
         kk: "Тегі",

@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice};
+use joldama_core::import::{Choice, ColumnMapping, ImportPreview, ImportReport, SheetChoice};
 use joldama_core::store::{GraduatePage, GraduateQuery, ProgrammeOption};
 use joldama_core::workflow::dossier::{self, GraduateDetail};
 use joldama_core::workflow::import;
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change, today};
+use crate::desk::{Desk, import_options, today};
 use crate::error::Answer;
 
 #[tauri::command]
@@ -58,15 +58,7 @@ pub async fn import_graduates(
     task: String,
 ) -> Answer<ImportReport> {
     desk.run_task(&app, &task, move |s, watch| {
-        let sheet = sheet.map(SheetChoice::Name);
-        let options = ImportOptions {
-            year,
-            mapping,
-            sheet,
-            watch: watch.clone(),
-            actor: change().actor,
-            dry_run: false,
-        };
+        let options = import_options(year, sheet, mapping, watch);
         import::graduates(s, &path, &options)
     })
     .await
@@ -100,15 +92,7 @@ pub async fn import_applications(
     task: String,
 ) -> Answer<ImportReport> {
     desk.run_task(&app, &task, move |s, watch| {
-        let sheet = sheet.map(SheetChoice::Name);
-        let options = ImportOptions {
-            year: Some(year),
-            mapping,
-            sheet,
-            watch: watch.clone(),
-            actor: change().actor,
-            dry_run: false,
-        };
+        let options = import_options(Some(year), sheet, mapping, watch);
         import::applications(s, &path, year, &options)
     })
     .await

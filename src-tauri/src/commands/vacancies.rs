@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use joldama_core::import::{Choice, ColumnMapping, ImportOptions, ImportPreview, ImportReport, SheetChoice};
+use joldama_core::import::{Choice, ColumnMapping, ImportPreview, ImportReport, SheetChoice};
 use joldama_core::model::{Vacancy, VacancyRecord};
 use joldama_core::workflow::import;
 use tauri::{AppHandle, State};
 
-use crate::desk::{Desk, change};
+use crate::desk::{Desk, change, import_options};
 use crate::error::Answer;
 
 #[tauri::command]
@@ -46,14 +46,7 @@ pub async fn import_vacancies(
     task: String,
 ) -> Answer<ImportReport> {
     desk.run_task(&app, &task, move |s, watch| {
-        let options = ImportOptions {
-            year: Some(year),
-            mapping,
-            sheet: sheet.map(SheetChoice::Name),
-            watch: watch.clone(),
-            actor: change().actor,
-            dry_run: false,
-        };
+        let options = import_options(Some(year), sheet, mapping, watch);
         import::vacancies(s, &path, year, &options)
     })
     .await
