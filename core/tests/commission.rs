@@ -959,3 +959,41 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
     joldama_core::workflow::import::applications(&mut y.store, &long, 2025, &options).unwrap();
     assert_eq!(y.store.audit_trail("list_layout", 1).unwrap().len(), 1);
 }
+
+#[test]
+fn the_applications_fixture_reads_as_its_truth() {
+    let mut y = year();
+    let path = fixture("applications_2025_ru.xlsx");
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("applications_2025_ru.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let options = ImportOptions { actor: "test".into(), ..Default::default() };
+    let report = joldama_core::workflow::import::applications(&mut y.store, &path, 2025, &options).unwrap();
+    assert_eq!(report.tally.valid as u64, truth["valid"].as_u64().unwrap(), "{:?}", report.tally.problems);
+    for row in truth["rows"].as_array().unwrap() {
+        let n = row["row"].as_u64().unwrap() as u32;
+        let found = report.tally.problems.iter().find(|p| p.row == n);
+        match &row["problem"] {
+            serde_json::Value::Null => {
+                assert!(found.is_none(), "row {n}: {found:?}");
+                let g = dossier::graduate_by_iin(&y.store, row["iin"].as_str().unwrap(), Some(2025)).unwrap();
+                let application = y.store.application(g.id).unwrap();
+                assert_eq!(application.wishes.len(), row["wishes"].as_array().unwrap().len(), "row {n}");
+                assert_eq!(
+                    application.applied_on.map(|d| d.to_string()),
+                    row["applied_on"].as_str().map(String::from)
+                );
+                assert!(matches!(application.wishes[0], Wish::Employer { .. }), "row {n}: a BIN first");
+                assert!(matches!(application.wishes[1], Wish::Region { .. }), "row {n}: a region second");
+            }
+            problem => {
+                let found = found.unwrap_or_else(|| panic!("row {n}: no problem"));
+                assert_eq!(
+                    (found.code, found.field),
+                    (problem["code"].as_str().unwrap(), problem["column"].as_str())
+                );
+            }
+        }
+    }
+}
