@@ -351,6 +351,33 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     assert!(w.number("vacancies-total").await > 0);
     w.shot("05-vacancies").await;
 
+    // The graduates' applications: wishes by BIN, region and employer name; a wish naming
+    // nothing and an IIN of no graduate shown by row, the rest imported.
+    let applications: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("applications_2025_ru.expected.json")).unwrap())
+            .unwrap();
+    w.click("nav-graduates").await;
+    w.preview("applications-open", "applications_2025_ru.xlsx").await;
+    assert_eq!(Some(w.number("preview-valid").await), applications["valid"].as_u64());
+    w.shot("05b-applications-preview").await;
+    w.click("import-confirm").await;
+    w.text_until("import-result", |t| t.contains("applications_2025_ru.xlsx")).await;
+    w.escape().await;
+    // The card of a graduate who applied: the wishes in order, the date handed in.
+    let applicant = &applications["rows"][0];
+    w.type_into("graduate-search", applicant["iin"].as_str().unwrap()).await;
+    w.text_until("graduates-total", |t| t.chars().filter(char::is_ascii_digit).eq("1".chars())).await;
+    w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap().click().await.unwrap();
+    let applied = chrono::NaiveDate::parse_from_str(applicant["applied_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    w.text_until("wishes", |t| t.contains(&applied.format("%d.%m.%Y").to_string())).await;
+    assert_eq!(w.count("wish-row").await, applicant["wishes"].as_array().unwrap().len());
+    w.shot("05c-graduate-wishes").await;
+    w.escape().await;
+    // Cleared as a person clears it: the table follows the input event.
+    let clear = "const f = document.querySelector(\"[data-testid='graduate-search']\"); \
+                 f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true }));";
+    w.client.execute(clear, vec![]).await.unwrap();
+
     // The commission with the two members who sign the protocol.
     w.click("nav-settings").await;
     w.click("commission-create").await;
@@ -361,6 +388,19 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         w.click("member-add").await;
         w.wait_for_text(name).await;
     }
+    // The commission's order: the alphabet as the last tie-break instead of the lottery.
+    w.wait("priority").await.find(Locator::Css("[data-testid='priority-tie-break']")).await.unwrap().select_by_value("alphabet").await.unwrap();
+    w.click("priority-save").await;
+    let saved = || -> String {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row("SELECT priority FROM cohort_priority WHERE cohort = 2025", [], |r| r.get(0)).unwrap_or_default()
+    };
+    let start = Instant::now();
+    while !saved().contains("\"alphabet\"") {
+        assert!(start.elapsed() < Duration::from_secs(30), "the order saved: {}", saved());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    w.shot("05d-priority").await;
 
     // A meeting; the first graduate in the queue referred to the best allowed vacancy.
     w.click("nav-meeting").await;
@@ -544,11 +584,45 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE meeting_id = {second}")), 1);
     assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE graduate_id = {id}")), 1);
 
-    // The suggestion (fill mode: as many places as possible) reviewed: two rows left out, the
-    // rest accepted, as the dialog counts them.
+    // The matching: both modes' figures side by side; in stable mode the applicants are
+    // placed by the commission's order, and one graduate's explanation says why.
     w.click("tab-suggest").await;
-    w.wait("suggest-mode").await.select_by_value("fill").await.unwrap();
     w.click("suggest").await;
+    w.wait("matching-figures").await;
+    w.wait("suggestion").await;
+    w.shot("10b-matching-stable").await;
+    w.client.find(Window::by("unplaced-list")).await.unwrap().find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    // An applicant the stable mode leaves to the commission: every wish says why not.
+    let applicants: Vec<String> = {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn.prepare("SELECT DISTINCT graduate_id FROM graduate_wish").unwrap();
+        stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap().map(|id| id.unwrap().to_string()).collect()
+    };
+    let mut asked = None;
+    for item in w.client.find_all(Window::by("unplaced")).await.unwrap() {
+        let id = item.attr("data-graduate-id").await.unwrap().unwrap_or_default();
+        if applicants.contains(&id) {
+            item.find(Window::by("suggestion-why")).await.unwrap().click().await.unwrap();
+            asked = Some(id);
+            break;
+        }
+    }
+    assert!(asked.is_some(), "an applicant left to the commission");
+    w.wait("explanation-wish").await;
+    w.wait("explanation-vacancy").await;
+    // The panel's head in view, as the secretary reads it from the top.
+    let head = w.wait("explanation").await;
+    w.client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![serde_json::to_value(&head).unwrap()]).await.unwrap();
+    w.shot("10c-explanation").await;
+    w.click("draft-pdf").await;
+    let draft = w.text_until("draft-file", |t| t.contains(".pdf")).await;
+    let draft = dir.path().join("papers").join(draft.rsplit(": ").next().unwrap().trim());
+    let text = pdftotext(&draft);
+    assert!(text.contains("БӨЛУ ЖОБАСЫ") || text.contains("ПРОЕКТ РАСПРЕДЕЛЕНИЯ"), "{text}");
+
+    // The suggestion in fill mode (as many places as possible) reviewed: two rows left out,
+    // the rest accepted, as the dialog counts them.
+    w.wait("suggest-mode").await.select_by_value("fill").await.unwrap();
     w.wait("suggestion").await;
     let rows = w.client.find_all(Window::by("suggestion")).await.unwrap();
     let mut left_out = Vec::new();

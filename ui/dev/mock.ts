@@ -3,9 +3,11 @@
 // Not part of the app's build.
 
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { addYears } from '../src/lib/view';
+import { addYears, priorityText } from '../src/lib/view';
 import type {
   AppInfo,
+  Application,
+  ApplicationView,
   Arrival,
   Backup,
   CheckReport,
@@ -16,7 +18,9 @@ import type {
   DeferralChoice,
   Eligibility,
   EndChoice,
+  Explanation,
   FieldChange,
+  Figures,
   GrantYears,
   GraduateDetail,
   GraduatePage,
@@ -36,14 +40,18 @@ import type {
   PeriodView,
   PlacementStats,
   PlacementTally,
+  Priority,
   ProgrammeOption,
   QueueRow,
   Reason,
   Rule,
+  Simulation,
   StudyCost,
+  Suggestion,
   Text,
   University,
   Vacancy,
+  WishWhy,
   Written,
 } from '../src/lib/types';
 
@@ -370,6 +378,96 @@ const fail = (code: string, kk: string, ru: string, params: Record<string, strin
 
 let deskPerson: string | null = null;
 mockWindows('main');
+// ---- Matching: applications kept per graduate; both modes made up over the queue.
+let priority: Priority = { criteria: ['rural_quota', 'grade_average', 'applied_on'], tie_break: 'lottery', seed: 1 };
+const applications = new Map<number, Application>();
+
+function queue(): QueueRow[] {
+  return [
+    ...graduates.filter((g) => g.status === 'undecided').slice(0, 40).map((g): QueueRow => ({ ...g, state: coverageOf(g.id).status === 'covered' ? 'awaiting_decision' : 'not_covered', revises: null, changed: [] })),
+    ...graduates.filter((g) => g.status === 'deferral').slice(0, 3).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [] })),
+    // Referred at the finalised meeting, then renamed by a later list.
+    ...graduates.filter((g) => g.status === 'vacancy').slice(0, 1).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [RENAMED] })),
+  ];
+}
+
+function applicationOf(id: number): ApplicationView {
+  const a = applications.get(id) ?? {
+    wishes: [{ kind: 'vacancy', vacancy_id: 1 + (id % 40) }, { kind: 'employer', bin: vacancies[id % 5].employer.bin, region: null }, { kind: 'region', region: REGIONS[id % REGIONS.length] }],
+    applied_on: '2025-05-20',
+  };
+  return {
+    graduate_id: id,
+    applied_on: a.applied_on,
+    wishes: a.wishes.map((wish) => {
+      const full = wish.kind === 'vacancy' && vacancies[wish.vacancy_id - 1]?.places_left === 0;
+      return { wish, allowed: full ? 0 : 2, flag: full ? { code: 'no_places_left', message: { kk: 'Бұл бос орында орын қалмады.', ru: 'В этой вакансии не осталось мест.' } } : null };
+    }),
+  };
+}
+
+/** Every `every`-th graduate of the queue left out; the rest on the open vacancies in turn. */
+function made(every: number): Suggestion[] {
+  const open = vacancies.filter((v) => v.places_left > 0);
+  return queue()
+    .filter((g, i) => g.revises === null && i % every !== every - 1)
+    .map((g, i) => ({ graduate_id: g.id, vacancy_id: open[i % open.length].id, wish: i % 4 === 3 ? null : 1 + (i % 3), own_region: i % 2 === 0, programme_named: i % 3 === 0, cost: 10 }));
+}
+
+function figuresOf(mode: Figures['mode'], rows: Suggestion[], graduates: number): Figures {
+  const by_wish = [1, 2, 3].map((n) => rows.filter((s) => s.wish === n).length);
+  const places = vacancies.reduce((n, v) => n + v.places_left, 0);
+  return { mode, graduates, places, placed: rows.length, by_wish, no_wish: rows.filter((s) => s.wish === null).length, unplaced: graduates - rows.length, envy: mode === 'stable' ? 0 : 3 };
+}
+
+function simulation(): Simulation {
+  const waiting = queue().filter((g) => g.revises === null).length;
+  const [stable, fill] = [made(3), made(8)];
+  return {
+    year: YEAR,
+    priority: { kk: priorityText('kk', priority), ru: priorityText('ru', priority) },
+    stable,
+    fill,
+    figures: [figuresOf('stable', stable, waiting), figuresOf('fill', fill, waiting)],
+  };
+}
+
+function explanationOf(id: number, mode: Figures['mode']): Explanation {
+  const waiting = queue().filter((g) => g.revises === null);
+  const got = simulation()[mode].find((s) => s.graduate_id === id) ?? null;
+  const wishes = applicationOf(id).wishes.map((w) => w.wish);
+  const above = got?.wish ? got.wish - 1 : got ? 0 : wishes.length;
+  return {
+    graduate_id: id,
+    standing: {
+      place: waiting.findIndex((g) => g.id === id) + 1,
+      rural_place: Math.max(1, waiting.findIndex((g) => g.id === id) - 4),
+      of: waiting.length,
+      facts: priority.criteria.map((c) => [c, c === 'rural_quota' ? { kk: 'жоқ', ru: 'нет' } : c === 'grade_average' ? { kk: '3.42', ru: '3.42' } : { kk: '20.05.2025', ru: '20.05.2025' }]),
+      order: { kk: priorityText('kk', priority), ru: priorityText('ru', priority) },
+    },
+    got,
+    wishes: wishes.slice(0, above).map((wish, i): WishWhy => {
+      const standsFor = wish.kind === 'vacancy' ? vacancies.filter((v) => v.id === wish.vacancy_id) : vacancies.filter((v) => (wish.kind === 'region' ? v.region === wish.region : v.employer.bin === wish.bin)).slice(0, 3);
+      return {
+        rank: i + 1,
+        wish,
+        vacancies: standsFor.map((v, j) => ({
+          vacancy_id: v.id,
+          employer: v.employer.name,
+          position: v.position,
+          ...(j % 3 === 1
+            ? { why: { kind: 'refused', reasons: [] }, text: { kk: 'Ережелер рұқсат етпейді: бұл бос орын ауылдық квотаның ережесіне сай емес.', ru: 'Не допускается правилами: вакансия не соответствует правилу сельской квоты.' } }
+            : j % 3 === 2
+              ? { why: { kind: 'unacceptable' }, text: { kk: 'Жұмыс беруші кандидатураны қабылдамады.', ru: 'Работодатель отклонил кандидатуру.' } }
+              : { why: { kind: 'taken', places: 2, above: [[{ by: 'criterion', code: 'grade_average' }, 2]], below: 0, free: 0 }, text: { kk: '2 орын; 2 орын кезекте жоғары тұрған түлектерге берілді (2 — «Орташа балл (GPA)» бойынша).', ru: 'Мест: 2; 2 отдано выпускникам выше в очереди (2 — по критерию «Средний балл (GPA)»).' } }),
+        })),
+        text: standsFor.length === 0 ? { kk: 'Бұл тілекке сай ашық бос орын жоқ.', ru: 'Открытых вакансий по этому пожеланию нет.' } : { kk: `Бос орындар: ${standsFor.length}.`, ru: `Вакансий: ${standsFor.length}.` },
+      };
+    }),
+  };
+}
+
 mockIPC(
   async (cmd, raw) => {
     const args = (raw ?? {}) as Record<string, any>;
@@ -426,12 +524,25 @@ mockIPC(
       case 'meetings':
         return meetings;
       case 'undecided':
-        return [
-          ...graduates.filter((g) => g.status === 'undecided').slice(0, 40).map((g): QueueRow => ({ ...g, state: coverageOf(g.id).status === 'covered' ? 'awaiting_decision' : 'not_covered', revises: null, changed: [] })),
-          ...graduates.filter((g) => g.status === 'deferral').slice(0, 3).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [] })),
-          // Referred at the finalised meeting, then renamed by a later list.
-          ...graduates.filter((g) => g.status === 'vacancy').slice(0, 1).map((g): QueueRow => ({ ...g, state: 'awaiting_decision', revises: 100 + g.id, changed: [RENAMED] })),
-        ];
+        return queue();
+      case 'simulate':
+        return simulation();
+      case 'suggest':
+        return simulation()[args.mode as Figures['mode']];
+      case 'explain':
+        return explanationOf(args.graduateId, args.mode);
+      case 'application':
+        return applicationOf(args.graduateId);
+      case 'set_application':
+        applications.set(args.request.graduate_id, { wishes: args.request.wishes, applied_on: args.request.applied_on });
+        return applicationOf(args.request.graduate_id);
+      case 'priority':
+        return priority;
+      case 'save_priority':
+        priority = args.priority;
+        return priority;
+      case 'accept_suggestions':
+        return args.picks.length;
       case 'eligibility':
         return {
           graduate: detail(args.graduateId).graduate,

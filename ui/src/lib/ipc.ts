@@ -11,8 +11,9 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
   AppError,
-  Mode,
   AppInfo,
+  ApplicationRequest,
+  ApplicationView,
   ArrivalRequest,
   Backup,
   CentreGroupRequest,
@@ -30,6 +31,7 @@ import type {
   Eligibility,
   EndChoice,
   EndRequest,
+  Explanation,
   FileNames,
   FilePurpose,
   GrantYearsRequest,
@@ -45,16 +47,20 @@ import type {
   MeetingRequest,
   MemberEdit,
   MemberRequest,
+  Mode,
   PapersResult,
   PaymentRequest,
   PeriodEndRequest,
   PeriodRequest,
   PlacementStats,
+  Priority,
   ProgrammeOption,
   QueueRow,
+  RefusalRequest,
   Rule,
   SignRequest,
   SignedPaper,
+  Simulation,
   StudyCostRequest,
   Suggestion,
   TaskProgress,
@@ -175,6 +181,9 @@ export type PreviewArgs = { path: string; year: number | null; sheet: string | n
 export type ImportArgs = PreviewArgs & { task: string };
 export const previewGraduates = (args: PreviewArgs) => call<ImportPreview>('preview_graduates', args);
 export const importGraduates = (args: ImportArgs) => call<ImportReport>('import_graduates', args);
+/** The applications list of the cohort `year` (graduates' wishes). */
+export const previewApplications = (args: PreviewArgs) => call<ImportPreview>('preview_applications', args);
+export const importApplications = (args: ImportArgs) => call<ImportReport>('import_applications', args);
 
 // ---- Vacancies ------------------------------------------------------------------------------
 export const vacancies = (args: { year: number }) => call<Vacancy[]>('vacancies', args);
@@ -196,12 +205,28 @@ export const decide = (args: { request: DecisionRequest }) => call<DecisionView>
 export const exemptionGrounds = () => call<GroundChoice[]>('exemption_grounds');
 export const deferralReasons = () => call<DeferralChoice[]>('deferral_reasons');
 export const endGrounds = () => call<EndChoice[]>('end_grounds');
+export const referToCentre = (args: { request: CentreGroupRequest }) =>
+  call<DecisionView[]>('refer_to_centre', args);
+
+// ---- Matching -------------------------------------------------------------------------------
 export const suggest = (args: { year: number; mode: Mode }) => call<Suggestion[]>('suggest', args);
+/** Both modes over the cohort, with their figures side by side; changes nothing. */
+export const simulate = (args: { year: number }) => call<Simulation>('simulate', args);
+/** Why a graduate awaiting a decision gets what `mode` gives them. */
+export const explain = (args: { graduateId: number; mode: Mode }) => call<Explanation>('explain', args);
 /** `picks`: the reviewed rows kept, as [graduate, vacancy]. */
 export const acceptSuggestions = (args: { meetingId: number; mode: Mode; arrival: string | null; picks: [number, number][]; task: string }) =>
   call<number>('accept_suggestions', args);
-export const referToCentre = (args: { request: CentreGroupRequest }) =>
-  call<DecisionView[]>('refer_to_centre', args);
+export const application = (args: { graduateId: number }) => call<ApplicationView>('application', args);
+export const setApplication = (args: { request: ApplicationRequest }) =>
+  call<ApplicationView>('set_application', args);
+/** An employer refuses a candidate for a vacancy; `reason: null` withdraws the refusal. */
+export const setUnacceptable = (args: { request: RefusalRequest }) => call<void>('set_unacceptable', args);
+export const priority = (args: { cohort: number }) => call<Priority>('priority', args);
+export const savePriority = (args: { cohort: number; priority: Priority }) => call<Priority>('save_priority', args);
+/** The draft distribution in `mode` (PDF, or its list as .xlsx) beside the database; its path. */
+export const printDraft = (args: { year: number; mode: Mode; lang: Lang; xlsx: boolean }) =>
+  call<string>('print_draft', args);
 
 // ---- Papers ---------------------------------------------------------------------------------
 /** `fileNames`: what each paper's own file is named by (a combined PDF has one name). */

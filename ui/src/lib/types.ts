@@ -76,10 +76,6 @@ export type { Graduate } from '../bindings/Graduate';
 export type { GraduateRecord } from '../bindings/GraduateRecord';
 export type { GraduateDetail } from '../bindings/GraduateDetail';
 export type { HistoryEntry } from '../bindings/HistoryEntry';
-export type { Wish } from '../bindings/Wish';
-export type { Mode } from '../bindings/Mode';
-export type { Criterion } from '../bindings/Criterion';
-export type { TieBreak } from '../bindings/TieBreak';
 
 // ---- Decisions, meetings --------------------------------------------------------------------
 export type { ProofFile } from '../bindings/ProofFile';
@@ -105,7 +101,6 @@ export type { DocumentChoice } from '../bindings/DocumentChoice';
 export type { GroundChoice } from '../bindings/GroundChoice';
 export type { DeferralChoice } from '../bindings/DeferralChoice';
 export type { EndChoice } from '../bindings/EndChoice';
-export type { Suggestion } from '../bindings/Suggestion';
 export type { PapersResult } from '../bindings/PapersResult';
 export type { SignRequest } from '../bindings/SignRequest';
 export type { SignedPaper } from '../bindings/SignedPaper';
@@ -113,6 +108,32 @@ export type { Checked } from '../bindings/Checked';
 export type { Claim } from '../bindings/Claim';
 /** What a paper's own file is named by: its number only, or the number and the name. */
 export type { FileNames } from '../bindings/FileNames';
+
+// ---- Matching -------------------------------------------------------------------------------
+export type { Wish } from '../bindings/Wish';
+/** A graduate's application: wishes, most wanted first, and the day it was handed in. */
+export type { Application } from '../bindings/Application';
+export type { ApplicationRequest } from '../bindings/ApplicationRequest';
+export type { ApplicationView } from '../bindings/ApplicationView';
+/** A wish with what the rules say of it (how many vacancies allowed, or why none). */
+export type { WishView } from '../bindings/WishView';
+export type { RefusalRequest } from '../bindings/RefusalRequest';
+export type { Mode } from '../bindings/Mode';
+export type { Criterion } from '../bindings/Criterion';
+export type { TieBreak } from '../bindings/TieBreak';
+/** The commission's order of graduates for a cohort. */
+export type { Priority } from '../bindings/Priority';
+export type { Decider } from '../bindings/Decider';
+export type { Suggestion } from '../bindings/Suggestion';
+/** Both modes over the cohort with their figures side by side. */
+export type { Simulation } from '../bindings/Simulation';
+export type { Figures } from '../bindings/Figures';
+export type { Explanation } from '../bindings/Explanation';
+/** A graduate's place in the commission's order (not a work period's `Place`). */
+export type { QueuePlace } from '../bindings/QueuePlace';
+export type { WishWhy } from '../bindings/WishWhy';
+export type { VacancyWhy } from '../bindings/VacancyWhy';
+export type { Why } from '../bindings/Why';
 
 // ---- Follow-up ------------------------------------------------------------------------------
 export type { Arrival } from '../bindings/Arrival';

@@ -14,9 +14,11 @@ import type {
   Place,
   PlacementOutcome,
   PlacementTally,
+  Priority,
   QueueRow,
   Text,
   Vacancy,
+  Wish,
 } from './types';
 
 /** "Surname Name Patronymic", without the parts a graduate does not have. */
@@ -28,6 +30,16 @@ export function fullName(g: Pick<Graduate, 'surname' | 'name' | 'patronymic'>): 
 export function optional(text: string): string | null {
   const trimmed = text.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** The list with the item at `index` swapped with its neighbour `delta` (±1) away; the same
+ * list when that would leave it. */
+export function moved<T>(list: readonly T[], index: number, delta: number): T[] {
+  const to = index + delta;
+  const next = [...list];
+  if (to < 0 || to >= list.length) return next;
+  [next[index], next[to]] = [next[to], next[index]];
+  return next;
 }
 
 /** The last part of a path, Windows or Unix. */
@@ -109,6 +121,44 @@ export function parseTenge(text: string): number | null {
 /** The place of a vacancy's work, as a work period records it. */
 export function vacancyPlace(v: Vacancy): Place {
   return { kind: v.employer.kind, region: v.region, rural: v.rural };
+}
+
+/** A vacancy in a line: «employer, position · region». */
+export function vacancyLine(l: Lang, v: Vacancy): string {
+  return `${v.employer.name}, ${v.position} · ${codeLabel(l, 'Region', v.region)}`;
+}
+
+// ---- Matching ---------------------------------------------------------------------------------
+
+/** The name of each kind of wish (the locale's key). */
+export const WISH_KINDS = {
+  vacancy: 'wishes.kind_vacancy',
+  employer: 'wishes.kind_employer',
+  region: 'wishes.kind_region',
+} as const satisfies Record<Wish['kind'], string>;
+
+/** Whether two wishes stand for the same thing (an application names each once). */
+export function sameWish(a: Wish, b: Wish): boolean {
+  switch (a.kind) {
+    case 'vacancy':
+      return b.kind === 'vacancy' && a.vacancy_id === b.vacancy_id;
+    case 'employer':
+      return b.kind === 'employer' && a.bin === b.bin && a.region === b.region;
+    case 'region':
+      return b.kind === 'region' && a.region === b.region;
+  }
+}
+
+/** The largest lottery seed the core keeps (a u32). */
+export const MAX_SEED = 4_294_967_295;
+
+/** An order in words as the core's `Priority::describe` says it, for a draft not yet saved:
+ * «1. …; 2. …; соңында: Жеребе (кілті 7)». */
+export function priorityText(l: Lang, p: Priority): string {
+  const tie = codeLabel(l, 'TieBreak', p.tie_break);
+  const last = p.tie_break === 'lottery' ? translate(l, 'priority.lottery_seed', { tie, seed: p.seed }) : tie;
+  const criteria = p.criteria.map((c, i) => `${i + 1}. ${codeLabel(l, 'Criterion', c)}`);
+  return [...criteria, translate(l, 'priority.then', { tie: last })].join('; ');
 }
 
 /** A decision's outcome in a few words (the server's `summary` is preferred when present). */

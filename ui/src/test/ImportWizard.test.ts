@@ -16,6 +16,8 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     importGraduates: vi.fn(),
     previewVacancies: vi.fn(),
     importVacancies: vi.fn(),
+    previewApplications: vi.fn(),
+    importApplications: vi.fn(),
     pickFile: vi.fn(),
     cancelTask: vi.fn(),
   };
@@ -332,5 +334,21 @@ describe('ImportWizard', () => {
       mapping: { ...saved.mapping, sheet: 'Лист1' },
     });
     expect(screen.getByTestId('import-will-remember')).toBeTruthy();
+  });
+
+  it("reads an applications list for the window's cohort, which it needs", async () => {
+    vi.mocked(ipc.previewApplications).mockReset().mockResolvedValueOnce(preview());
+    vi.mocked(ipc.importApplications).mockReset().mockResolvedValueOnce(report);
+    render(ImportWizard, { props: { kind: 'applications', year: 2025, onclose: () => {} } });
+    expect(screen.getByRole('heading').textContent).toBe('Импорт списка заявлений');
+    // No year to choose: the applications are for the cohort being worked on.
+    expect(screen.queryByTestId('import-year')).toBeNull();
+    await fireEvent.input(screen.getByTestId('import-path'), { target: { value: '/home/s/заявления.xlsx' } });
+    await fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(ipc.previewApplications).toHaveBeenCalledWith({ path: '/home/s/заявления.xlsx', year: 2025, sheet: null, mapping: null }));
+    await fireEvent.click(screen.getByTestId('import-confirm'));
+    await waitFor(() => expect(ipc.importApplications).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.importApplications).mock.calls[0][0]).toMatchObject({ path: '/home/s/заявления.xlsx', year: 2025 });
+    expect(ipc.previewGraduates).not.toHaveBeenCalled();
   });
 });

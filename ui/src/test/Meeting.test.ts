@@ -4,11 +4,13 @@
 // papers the lists have since contradicted (decided again as a revision of that decision).
 // Bulk work is safe: a double Enter refers once, the suggestion is accepted only for the rows
 // kept, the undecided go to the centre as a group, and finalising says who is still undecided.
+// The suggestion is simulated once in both modes: their figures side by side, the mode only
+// switching the list shown, and why a graduate gets what a mode gives them (or nothing).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
 import { app } from '../lib/state.svelte';
-import { appError, decisionView, detail, eligibility, meeting, queueRow, vacancy } from './fixtures';
+import { appError, decisionView, detail, eligibility, explanation, meeting, queueRow, simulation, suggestion, vacancy } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
@@ -21,7 +23,10 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     eligibility: vi.fn(),
     graduateDetail: vi.fn(),
     decide: vi.fn(),
-    suggest: vi.fn(),
+    simulate: vi.fn(),
+    explain: vi.fn(),
+    setUnacceptable: vi.fn(),
+    printDraft: vi.fn(),
     vacancies: vi.fn(),
     acceptSuggestions: vi.fn(),
     referToCentre: vi.fn(),
@@ -152,9 +157,7 @@ describe('Meeting: bulk work', () => {
   });
 
   it('accepts only the suggestion rows kept, saying how many', async () => {
-    vi.mocked(ipc.suggest).mockResolvedValue([7, 8, 9].map((graduate_id) => ({
-      graduate_id, vacancy_id: 3, wish: null, own_region: true, programme_named: false, cost: 10,
-    })));
+    vi.mocked(ipc.simulate).mockResolvedValue(simulation({ stable: [7, 8, 9].map((graduate_id) => suggestion({ graduate_id })) }));
     vi.mocked(ipc.vacancies).mockResolvedValue([vacancy()]);
     vi.mocked(ipc.acceptSuggestions).mockResolvedValue(1);
     render(Meeting);
@@ -175,6 +178,7 @@ describe('Meeting: bulk work', () => {
     await waitFor(() => expect(ipc.acceptSuggestions).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.acceptSuggestions).mock.calls[0][0]).toMatchObject({
       meetingId: 2,
+      mode: 'stable',
       arrival: '2025-10-03',
       picks: [[8, 3]],
     });
@@ -206,5 +210,159 @@ describe('Meeting: bulk work', () => {
     expect(screen.getByTestId('finalise-undecided').textContent).toContain('Шешімі жоқ түлектер: 2.');
     lang.set('ru');
     await waitFor(() => expect(screen.getByTestId('finalise-undecided').textContent).toContain('Выпускников без решения: 2.'));
+  });
+});
+
+describe('Meeting: matching', () => {
+  const rowIds = () => screen.getAllByTestId('suggestion').map((r) => Number(r.dataset.graduateId));
+  /** The figures table as text: a line per row, its cells joined by « | ». */
+  const figureLines = () =>
+    [...screen.getByTestId('matching-figures').querySelectorAll('tr')].map((tr) =>
+      [...tr.children].map((c) => c.textContent!.trim()).join(' | '),
+    );
+
+  beforeEach(() => {
+    vi.mocked(ipc.simulate).mockReset().mockResolvedValue(simulation());
+    vi.mocked(ipc.vacancies).mockReset().mockResolvedValue([vacancy()]);
+    vi.mocked(ipc.explain).mockReset().mockResolvedValue(explanation());
+    vi.mocked(ipc.acceptSuggestions).mockReset().mockResolvedValue(3);
+    vi.mocked(ipc.undecided).mockResolvedValue([
+      queueRow({ id: 7 }),
+      queueRow({ id: 8, full_name: 'Ким Ксения' }),
+      queueRow({ id: 9, full_name: 'Оспанов Ерлан' }),
+    ]);
+  });
+
+  async function simulate() {
+    render(Meeting);
+    await screen.findAllByTestId('queue-item');
+    await fireEvent.click(screen.getByTestId('tab-suggest'));
+    await fireEvent.click(screen.getByTestId('suggest'));
+    await screen.findAllByTestId('suggestion');
+  }
+
+  it("shows both modes' figures side by side, the chosen one marked, and the order in words", async () => {
+    await simulate();
+    expect(ipc.simulate).toHaveBeenCalledWith({ year: 2025 });
+    expect(figureLines()).toEqual([
+      'Көрсеткіш | Тұрақты | Толтыру',
+      'Шешім күтетін түлектер | 3 | 3',
+      'Бос орындардағы орын саны | 4 | 4',
+      'Орналастырылғандар | 2 | 3',
+      '1-тілек бойынша | 1 | 0',
+      '2-тілек бойынша | 1 | 0',
+      '3-тілек бойынша | 0 | 0',
+      'одан кейінгі тілектер бойынша | 0 | 1',
+      'тілектерден тыс | 0 | 2',
+      'Комиссияның шешіміне қалғандар | 1 | 0',
+      'Негізді қызғаныш | 0 | 2',
+    ]);
+    const figures = screen.getByTestId('matching-figures');
+    expect(figures.querySelector('th.chosen')!.textContent).toBe('Тұрақты');
+    expect(figures.textContent).toContain('кезекте жоғары тұрған түлек қалаған орынды кезекте одан төмен тұрған түлек алған');
+    expect(screen.getByTestId('matching-order').textContent).toBe('Кезек тәртібі: 1. Орташа балл (GPA); соңында: Жеребе (кілті 7)');
+    // The wish a row meets is counted from 1, as the core counts it.
+    expect(screen.getAllByTestId('suggestion')[1].textContent).toContain('2-тілек');
+
+    lang.set('ru');
+    await waitFor(() => expect(figureLines()[0]).toBe('Показатель | Устойчивое | Заполнение'));
+    expect(figureLines().at(-1)).toBe('Обоснованная зависть | 0 | 2');
+  });
+
+  it('switches the list with the mode without asking again, the rows left out starting afresh', async () => {
+    await simulate();
+    expect(rowIds()).toEqual([7, 8]);
+    await fireEvent.click(screen.getAllByTestId('suggestion-take')[0]);
+    expect(screen.getByTestId('accept-all').textContent).toContain('(1)');
+
+    await fireEvent.change(screen.getByTestId('suggest-mode'), { target: { value: 'fill' } });
+    expect(rowIds()).toEqual([7, 8, 9]);
+    expect(screen.getAllByTestId('suggestion-take').every((box) => (box as HTMLInputElement).checked)).toBe(true);
+    expect(screen.getByTestId('matching-figures').querySelector('th.chosen')!.textContent).toBe('Толтыру');
+    expect(ipc.simulate).toHaveBeenCalledTimes(1);
+
+    await fireEvent.click(screen.getByTestId('accept-all'));
+    await fireEvent.click(screen.getByTestId('accept-confirm'));
+    await waitFor(() => expect(ipc.acceptSuggestions).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.acceptSuggestions).mock.calls[0][0]).toMatchObject({ mode: 'fill', picks: [[7, 3], [8, 3], [9, 3]] });
+  });
+
+  it("explains a graduate in the mode shown, and one the mode leaves to the commission", async () => {
+    vi.mocked(ipc.explain).mockImplementation(async ({ graduateId }) =>
+      graduateId === 8
+        ? explanation({ graduate_id: 8, got: suggestion({ graduate_id: 8, wish: 2 }), wishes: explanation().wishes.slice(0, 1) })
+        : explanation(),
+    );
+    await simulate();
+    // Stable mode leaves Оспанов Ерлан to the commission: he is listed with a why of his own.
+    const without = screen.getAllByTestId('unplaced');
+    expect(without.map((li) => li.dataset.graduateId)).toEqual(['9']);
+    expect(screen.getByTestId('unplaced-list').querySelector('summary')!.textContent).toBe('Ұсыныссыз қалғандар (1)');
+
+    const row = screen.getAllByTestId('suggestion')[1];
+    await fireEvent.click(row.querySelector('[data-testid="suggestion-why"]')!);
+    expect(ipc.explain).toHaveBeenLastCalledWith({ graduateId: 8, mode: 'stable' });
+    const panel = await screen.findByTestId('explanation');
+    await waitFor(() => expect(screen.getByTestId('explanation-got').textContent).toContain('Ұсынылғаны: КММ «№5 мектеп», Математика пәнінің мұғалімі'));
+    expect(panel.querySelector('h3')!.textContent).toBe('Ким Ксения: неге осылай');
+    expect(screen.getByTestId('explanation-got').textContent).toContain('2-тілек');
+    expect(screen.getByTestId('explanation-place').textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Кезектегі орны: 2 / 3 · ауылдағы бос орындарға: 1',
+    );
+    expect(screen.getByTestId('explanation-fact').textContent).toBe('3.21');
+    expect(panel.textContent).toContain('Орташа балл (GPA)');
+    const vacancy = screen.getByTestId('explanation-vacancy');
+    expect(vacancy.dataset.why).toBe('taken');
+    expect(vacancy.textContent).toContain('1 орын; 1 орын кезекте жоғары тұрған түлектерге берілді.');
+    expect(screen.getByTestId('explanation-wish').textContent).toContain('1-тілек — Бос орын: КММ «№5 мектеп», Математика пәнінің мұғалімі · Жамбыл облысы');
+
+    await fireEvent.click(without[0].querySelector('[data-testid="suggestion-why"]')!);
+    expect(ipc.explain).toHaveBeenLastCalledWith({ graduateId: 9, mode: 'stable' });
+    await waitFor(() => expect(screen.getByTestId('explanation-got').textContent).toBe(
+      'Бұл тәсілде ұсыныс жоқ: түлекке комиссия өзі шешім қабылдайды.',
+    ));
+    const wishes = screen.getAllByTestId('explanation-wish');
+    expect(wishes[1].textContent).toContain('2-тілек — Өңір: Абай облысы');
+    expect(wishes[1].textContent).toContain('Бұл тілекке сай ашық бос орын жоқ.');
+
+    // Another mode, the same graduate explained in it; the simulation is not asked again.
+    await fireEvent.change(screen.getByTestId('suggest-mode'), { target: { value: 'fill' } });
+    expect(ipc.explain).toHaveBeenLastCalledWith({ graduateId: 9, mode: 'fill' });
+    expect(ipc.simulate).toHaveBeenCalledTimes(1);
+    lang.set('ru');
+    await waitFor(() => expect(screen.getByTestId('explanation-vacancy').textContent).toContain('Мест: 1; 1 отдано выпускникам выше в очереди.'));
+
+    await fireEvent.click(screen.getByTestId('explanation-close'));
+    expect(screen.queryByTestId('explanation')).toBeNull();
+  });
+
+  it("records an employer's refusal from the explanation, then matches again and explains again", async () => {
+    vi.mocked(ipc.explain).mockResolvedValue(
+      explanation({ graduate_id: 8, got: suggestion({ graduate_id: 8, wish: 2 }), wishes: explanation().wishes.slice(0, 1) }),
+    );
+    vi.mocked(ipc.setUnacceptable).mockReset().mockResolvedValue(undefined);
+    await simulate();
+    await fireEvent.click(screen.getAllByTestId('suggestion')[1].querySelector('[data-testid="suggestion-why"]')!);
+    await screen.findByTestId('explanation-got');
+    // The suggested vacancy itself: the employer refuses the candidate, with its reason.
+    const got = screen.getByTestId('explanation-got');
+    await fireEvent.click(got.querySelector('[data-testid="refusal-open"]')!);
+    const save = screen.getByTestId('refusal-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('refusal-reason'), { target: { value: 'Санаты жоқ' } });
+    await fireEvent.click(save);
+    await waitFor(() => expect(ipc.setUnacceptable).toHaveBeenCalledWith({ request: { vacancy_id: 3, graduate_id: 8, reason: 'Санаты жоқ' } }));
+    await waitFor(() => expect(ipc.simulate).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(ipc.explain).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(ipc.explain).mock.calls[1][0]).toEqual({ graduateId: 8, mode: 'stable' });
+  });
+
+  it('prints the draft of the mode shown, in the window\'s language, and offers the file', async () => {
+    vi.mocked(ipc.printDraft).mockReset().mockResolvedValue('/home/s/papers/draft-2025-fill-kk.xlsx');
+    await simulate();
+    await fireEvent.change(screen.getByTestId('suggest-mode'), { target: { value: 'fill' } });
+    await fireEvent.click(screen.getByTestId('draft-xlsx'));
+    await waitFor(() => expect(ipc.printDraft).toHaveBeenCalledWith({ year: 2025, mode: 'fill', lang: 'kk', xlsx: true }));
+    await waitFor(() => expect(screen.getByTestId('draft-file').textContent).toContain('draft-2025-fill-kk.xlsx'));
   });
 });

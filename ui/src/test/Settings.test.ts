@@ -1,7 +1,8 @@
 // The settings screen's cohort section against a mocked IPC: loaded for the chosen year,
 // saved as the core's CohortSettings (years with a comma read as numbers), not saved while a
 // field is wrong; the commission is created and members added by year; the papers' file names
-// are kept by the desk; a restored backup's register is checked again.
+// are kept by the desk; a restored backup's register is checked again. The commission's order
+// is edited for the cohort: a criterion offered only while not chosen, said in words, saved.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
@@ -22,6 +23,8 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     createCommission: vi.fn(),
     addMember: vi.fn(),
     appInfo: vi.fn(),
+    priority: vi.fn(),
+    savePriority: vi.fn(),
     restoreBackup: vi.fn(),
     checkRegister: vi.fn(),
     deskPerson: vi.fn(),
@@ -47,6 +50,8 @@ beforeEach(() => {
   vi.mocked(ipc.commission).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.rules).mockReset().mockResolvedValue([]);
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(settings);
+  vi.mocked(ipc.priority).mockReset().mockResolvedValue({ criteria: ['rural_quota', 'grade_average'], tie_break: 'lottery', seed: 7 });
+  vi.mocked(ipc.savePriority).mockReset().mockImplementation(async ({ priority }) => priority);
   vi.mocked(ipc.saveCohortSettings).mockReset().mockImplementation(async ({ settings: s }) => s);
   vi.mocked(ipc.createCommission).mockReset().mockResolvedValue(commission);
   vi.mocked(ipc.addMember).mockReset().mockResolvedValue({
@@ -139,5 +144,65 @@ describe('Settings', () => {
       vi.mocked(ipc.checkRegister).mock.invocationCallOrder[0],
     );
     await waitFor(() => expect(app.findings).toEqual([finding]));
+  });
+});
+
+describe('Settings: the order of the cohort', () => {
+  const chosen = () => screen.getAllByTestId('priority-criterion').map((li) => li.dataset.code);
+  const offered = () =>
+    [...(screen.queryByTestId('priority-add-criterion')?.querySelectorAll('option') ?? [])].map((o) => o.value);
+
+  it('offers a criterion only while it is not in the order, says the order in words, and saves it', async () => {
+    render(Settings);
+    await waitFor(() => expect(chosen()).toEqual(['rural_quota', 'grade_average']));
+    expect(ipc.priority).toHaveBeenCalledWith({ cohort: 2025 });
+    expect(screen.getByTestId('priority').querySelector('h2')!.textContent).toBe('Порядок очереди выпускников 2025 года');
+    expect(offered()).toEqual(['applied_on']);
+    expect(button('priority-save').disabled).toBe(true);
+
+    await fireEvent.click(button('priority-add'));
+    expect(chosen()).toEqual(['rural_quota', 'grade_average', 'applied_on']);
+    // Every criterion is in the order: none is offered again.
+    expect(screen.queryByTestId('priority-add-criterion')).toBeNull();
+    expect(screen.queryByTestId('priority-add')).toBeNull();
+
+    await fireEvent.click(screen.getAllByTestId('priority-remove')[0]);
+    expect(offered()).toEqual(['rural_quota']);
+    const last = screen.getAllByTestId('priority-criterion')[1];
+    await fireEvent.click(last.querySelector('button[aria-label="Выше"]')!);
+    expect(chosen()).toEqual(['applied_on', 'grade_average']);
+    expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
+      'Порядок очереди: 1. Дата подачи заявления; 2. Средний балл (GPA); затем: Жеребьёвка (ключ 7)',
+    );
+
+    await fireEvent.input(input('priority-seed'), { target: { value: '4294967296' } });
+    expect(button('priority-save').disabled).toBe(true);
+    await fireEvent.input(input('priority-seed'), { target: { value: '42' } });
+    expect(button('priority-save').disabled).toBe(false);
+    await fireEvent.click(button('priority-save'));
+    await waitFor(() => expect(ipc.savePriority).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.savePriority).mock.calls[0][0]).toEqual({
+      cohort: 2025,
+      priority: { criteria: ['applied_on', 'grade_average'], tie_break: 'lottery', seed: 42 },
+    });
+    // Saved as the core answered: nothing left to save.
+    await waitFor(() => expect(button('priority-save').disabled).toBe(true));
+  });
+
+  it('asks for the seed only for the lottery, keeping the saved one for the alphabet', async () => {
+    render(Settings);
+    await screen.findByTestId('priority-seed');
+    await fireEvent.change(screen.getByTestId('priority-tie-break'), { target: { value: 'alphabet' } });
+    expect(screen.queryByTestId('priority-seed')).toBeNull();
+    expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
+      'Порядок очереди: 1. Сельская квота (на вакансии в селе); 2. Средний балл (GPA); затем: По алфавиту (фамилия, имя)',
+    );
+    await fireEvent.click(button('priority-save'));
+    await waitFor(() => expect(ipc.savePriority).toHaveBeenCalledTimes(1));
+    expect(vi.mocked(ipc.savePriority).mock.calls[0][0].priority).toEqual({
+      criteria: ['rural_quota', 'grade_average'],
+      tie_break: 'alphabet',
+      seed: 7,
+    });
   });
 });

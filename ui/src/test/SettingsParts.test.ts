@@ -24,6 +24,8 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     removeMember: vi.fn(),
     copyCommission: vi.fn(),
     appInfo: vi.fn(),
+    priority: vi.fn(),
+    savePriority: vi.fn(),
   };
 });
 
@@ -46,6 +48,8 @@ beforeEach(() => {
   vi.mocked(ipc.commission).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.rules).mockReset().mockResolvedValue([]);
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(cohortSettings());
+  vi.mocked(ipc.priority).mockReset().mockResolvedValue({ criteria: ['rural_quota', 'grade_average'], tie_break: 'lottery', seed: 7 });
+  vi.mocked(ipc.savePriority).mockReset().mockImplementation(async ({ priority }) => priority);
   vi.mocked(ipc.deskPerson).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.setDeskPerson).mockReset().mockImplementation(async ({ name }) => name.trim());
 });

@@ -4,6 +4,8 @@ import type {
   CohortSettings,
   DecisionView,
   Eligibility,
+  Explanation,
+  Figures,
   Graduate,
   GraduateDetail,
   GraduateRow,
@@ -13,6 +15,8 @@ import type {
   Period,
   PeriodView,
   QueueRow,
+  Simulation,
+  Suggestion,
   Vacancy,
 } from '../lib/types';
 
@@ -205,6 +209,67 @@ export function eligibility(over: Partial<Eligibility> = {}): Eligibility {
     coverage: obligation().coverage,
     allowed: [{ vacancy: vacancy(), score: { own_region: false, programme_named: false, places_left: 2 }, reasons: [] }],
     refused: [],
+    ...over,
+  };
+}
+
+export function suggestion(over: Partial<Suggestion> = {}): Suggestion {
+  return { graduate_id: 7, vacancy_id: 3, wish: null, own_region: true, programme_named: false, cost: 10, ...over };
+}
+
+export function figures(over: Partial<Figures> = {}): Figures {
+  return { mode: 'stable', graduates: 3, places: 4, placed: 2, by_wish: [1, 1], no_wish: 0, unplaced: 1, envy: 0, ...over };
+}
+
+/** Both modes over three graduates (7, 8, 9): stable places two, fill all three. */
+export function simulation(over: Partial<Simulation> = {}): Simulation {
+  return {
+    year: 2025,
+    priority: { kk: '1. Орташа балл (GPA); соңында: Жеребе (кілті 7)', ru: '1. Средний балл (GPA); затем: Жеребьёвка (ключ 7)' },
+    stable: [suggestion({ graduate_id: 7, wish: 1 }), suggestion({ graduate_id: 8, wish: 2 })],
+    fill: [7, 8, 9].map((graduate_id) => suggestion({ graduate_id })),
+    figures: [
+      figures(),
+      figures({ mode: 'fill', placed: 3, by_wish: [0, 0, 0, 0, 1], no_wish: 2, unplaced: 0, envy: 2 }),
+    ],
+    ...over,
+  };
+}
+
+/** Why graduate 9 gets nothing: 2nd of 3, their first wish's only vacancy taken above them. */
+export function explanation(over: Partial<Explanation> = {}): Explanation {
+  return {
+    graduate_id: 9,
+    standing: {
+      place: 2,
+      rural_place: 1,
+      of: 3,
+      facts: [['grade_average', { kk: '3.21', ru: '3.21' }]],
+      order: { kk: '1. Орташа балл (GPA); соңында: Жеребе (кілті 7)', ru: '1. Средний балл (GPA); затем: Жеребьёвка (ключ 7)' },
+    },
+    got: null,
+    wishes: [
+      {
+        rank: 1,
+        wish: { kind: 'vacancy', vacancy_id: 3 },
+        vacancies: [
+          {
+            vacancy_id: 3,
+            employer: 'КММ «№5 мектеп»',
+            position: 'Математика пәнінің мұғалімі',
+            why: { kind: 'taken', places: 1, above: [[{ by: 'criterion', code: 'grade_average' }, 1]], below: 0, free: 0 },
+            text: { kk: '1 орын; 1 орын кезекте жоғары тұрған түлектерге берілді.', ru: 'Мест: 1; 1 отдано выпускникам выше в очереди.' },
+          },
+        ],
+        text: { kk: 'Бос орындар: 1: орындары басқаларға берілді — 1.', ru: 'Вакансий: 1: места отданы другим — 1.' },
+      },
+      {
+        rank: 2,
+        wish: { kind: 'region', region: 'abai' },
+        vacancies: [],
+        text: { kk: 'Бұл тілекке сай ашық бос орын жоқ.', ru: 'Открытых вакансий по этому пожеланию нет.' },
+      },
+    ],
     ...over,
   };
 }

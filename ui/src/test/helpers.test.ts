@@ -1,6 +1,6 @@
 // The small shared helpers: names and optional texts as the screens show and send them, a
-// field's change as a line, the queue's marks, the papers' file names choice, and
-// the latest-answer-wins loading the detail panels use.
+// field's change as a line, the queue's marks, the papers' file names choice, wishes and the
+// commission's order, and the latest-answer-wins loading the detail panels use.
 import { describe, expect, it } from 'vitest';
 import { app, latestOnly } from '../lib/state.svelte';
 import { fileNames, setFileNames } from '../lib/prefs';
@@ -14,12 +14,15 @@ import {
   fileName,
   formatYears,
   fullName,
+  moved,
   optional,
   owes,
   parseTenge,
   parseYears,
+  priorityText,
   queueMarks,
   refundShown,
+  sameWish,
   vacancyPlace,
 } from '../lib/view';
 import type { AppError, ObligationState } from '../lib/types';
@@ -41,6 +44,13 @@ describe('view helpers', () => {
     expect(fileName('/home/secretary/papers/001-referral.pdf')).toBe('001-referral.pdf');
     expect(fileName('C:\\Құжаттар\\stats-2025.xlsx')).toBe('stats-2025.xlsx');
     expect(fileName('plain.xlsx')).toBe('plain.xlsx');
+  });
+
+  it('move an item of a list one place, and not past either end', () => {
+    expect(moved(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moved(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moved(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(moved(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
   });
 
   it('move a date by whole years, a 29 February to the 28th', () => {
@@ -116,6 +126,24 @@ describe('obligation helpers', () => {
 
   it("take a work period's place from the referral's vacancy", () => {
     expect(vacancyPlace(vacancy())).toEqual({ kind: 'education', region: 'zhambyl', rural: true });
+  });
+});
+
+describe('matching helpers', () => {
+  it('tell the same wish from another of the same kind', () => {
+    expect(sameWish({ kind: 'vacancy', vacancy_id: 3 }, { kind: 'vacancy', vacancy_id: 3 })).toBe(true);
+    expect(sameWish({ kind: 'vacancy', vacancy_id: 3 }, { kind: 'vacancy', vacancy_id: 4 })).toBe(false);
+    const employer = { kind: 'employer', bin: '940140000385', region: null } as const;
+    expect(sameWish(employer, { ...employer })).toBe(true);
+    expect(sameWish(employer, { ...employer, region: 'abai' })).toBe(false);
+    expect(sameWish({ kind: 'region', region: 'abai' }, employer)).toBe(false);
+  });
+
+  it("say an order as the core says it, the lottery with its seed", () => {
+    expect(priorityText('kk', { criteria: ['grade_average', 'applied_on'], tie_break: 'lottery', seed: 7 })).toBe(
+      '1. Орташа балл (GPA); 2. Өтініш берілген күн; соңында: Жеребе (кілті 7)',
+    );
+    expect(priorityText('ru', { criteria: [], tie_break: 'alphabet', seed: 7 })).toBe('затем: По алфавиту (фамилия, имя)');
   });
 });
 
