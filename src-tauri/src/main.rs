@@ -121,6 +121,7 @@ fn main() {
             matching::suggest,
             matching::simulate,
             matching::explain,
+            matching::standing,
             matching::application,
             matching::set_application,
             matching::set_unacceptable,

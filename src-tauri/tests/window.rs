@@ -353,9 +353,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
 
     // The graduates' applications: wishes by BIN, region and employer name; a wish naming
     // nothing and an IIN of no graduate shown by row, the rest imported.
-    let applications: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("applications_2025_ru.expected.json")).unwrap())
-            .unwrap();
+    let applications: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("applications_2025_ru.expected.json")).unwrap(),
+    )
+    .unwrap();
     w.click("nav-graduates").await;
     w.preview("applications-open", "applications_2025_ru.xlsx").await;
     assert_eq!(Some(w.number("preview-valid").await), applications["valid"].as_u64());
@@ -368,9 +369,11 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.type_into("graduate-search", applicant["iin"].as_str().unwrap()).await;
     w.text_until("graduates-total", |t| t.chars().filter(char::is_ascii_digit).eq("1".chars())).await;
     w.wait("graduate-row").await.find(Locator::Css("td")).await.unwrap().click().await.unwrap();
-    let applied = chrono::NaiveDate::parse_from_str(applicant["applied_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let applied =
+        chrono::NaiveDate::parse_from_str(applicant["applied_on"].as_str().unwrap(), "%Y-%m-%d").unwrap();
     w.text_until("wishes", |t| t.contains(&applied.format("%d.%m.%Y").to_string())).await;
     assert_eq!(w.count("wish-row").await, applicant["wishes"].as_array().unwrap().len());
+    w.text_until("wishes-standing", |t| t.contains("296")).await;
     w.shot("05c-graduate-wishes").await;
     w.escape().await;
     // Cleared as a person clears it: the table follows the input event.
@@ -389,11 +392,19 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         w.wait_for_text(name).await;
     }
     // The commission's order: the alphabet as the last tie-break instead of the lottery.
-    w.wait("priority").await.find(Locator::Css("[data-testid='priority-tie-break']")).await.unwrap().select_by_value("alphabet").await.unwrap();
+    w.wait("priority")
+        .await
+        .find(Locator::Css("[data-testid='priority-tie-break']"))
+        .await
+        .unwrap()
+        .select_by_value("alphabet")
+        .await
+        .unwrap();
     w.click("priority-save").await;
     let saved = || -> String {
         let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.query_row("SELECT priority FROM cohort_priority WHERE cohort = 2025", [], |r| r.get(0)).unwrap_or_default()
+        conn.query_row("SELECT priority FROM cohort_priority WHERE cohort = 2025", [], |r| r.get(0))
+            .unwrap_or_default()
     };
     let start = Instant::now();
     while !saved().contains("\"alphabet\"") {
@@ -591,7 +602,16 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.wait("matching-figures").await;
     w.wait("suggestion").await;
     w.shot("10b-matching-stable").await;
-    w.client.find(Window::by("unplaced-list")).await.unwrap().find(Locator::Css("summary")).await.unwrap().click().await.unwrap();
+    w.client
+        .find(Window::by("unplaced-list"))
+        .await
+        .unwrap()
+        .find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     // An applicant the stable mode leaves to the commission: every wish says why not.
     let applicants: Vec<String> = {
         let conn = rusqlite::Connection::open(&db).unwrap();
@@ -612,7 +632,10 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     w.wait("explanation-vacancy").await;
     // The panel's head in view, as the secretary reads it from the top.
     let head = w.wait("explanation").await;
-    w.client.execute("arguments[0].scrollIntoView({block: 'start'})", vec![serde_json::to_value(&head).unwrap()]).await.unwrap();
+    w.client
+        .execute("arguments[0].scrollIntoView({block: 'start'})", vec![serde_json::to_value(&head).unwrap()])
+        .await
+        .unwrap();
     w.shot("10c-explanation").await;
     w.click("draft-pdf").await;
     let draft = w.text_until("draft-file", |t| t.contains(".pdf")).await;

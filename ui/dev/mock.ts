@@ -531,6 +531,12 @@ mockIPC(
         return simulation()[args.mode as Figures['mode']];
       case 'explain':
         return explanationOf(args.graduateId, args.mode);
+      case 'standing':
+        return explanationOf(args.graduateId, 'stable').standing;
+      case 'set_unacceptable':
+        return null;
+      case 'print_draft':
+        return `/home/secretary/.local/share/joldama/papers/draft-${args.year}-${args.mode}-${args.lang}.${args.xlsx ? 'xlsx' : 'pdf'}`;
       case 'application':
         return applicationOf(args.graduateId);
       case 'set_application':

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use joldama_core::classifiers::Region;
 use joldama_core::ident::Bin;
-use joldama_core::matching::{Application, Explanation, Mode, Why, Wish};
+use joldama_core::matching::{Application, Explanation, Mode, QueuePlace, Why, Wish};
 use joldama_core::task::Watch;
 use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::dossier;
@@ -123,19 +123,7 @@ pub fn suggest(cli: &Cli, a: &SuggestArgs) -> Result<(), Failure> {
 }
 
 fn print_explanation(out: &Printer, e: &Explanation) {
-    let s = &e.standing;
-    println!(
-        "{}: {} / {} ({}: {})",
-        out.t("Кезектегі орны", "Место в очереди"),
-        s.place,
-        s.of,
-        out.t("ауылдағы бос орындарға", "на вакансии в селе"),
-        s.rural_place
-    );
-    for (criterion, value) in &s.facts {
-        println!("  {}: {}", out.text(&criterion.text()), out.text(value));
-    }
-    println!("  {}", out.text(&s.order));
+    print_place(out, &e.standing);
     match &e.got {
         Some(got) => {
             let wish = got.wish.map_or_else(
@@ -163,6 +151,22 @@ fn print_explanation(out: &Printer, e: &Explanation) {
             println!("  {mark} {} {}, {}: {}", v.vacancy_id, v.employer, v.position, out.text(&v.text));
         }
     }
+}
+
+/// A graduate's place in the order, each criterion's value, and the order in words.
+fn print_place(out: &Printer, s: &QueuePlace) {
+    println!(
+        "{}: {} / {} ({}: {})",
+        out.t("Кезектегі орны", "Место в очереди"),
+        s.place,
+        s.of,
+        out.t("ауылдағы бос орындарға", "на вакансии в селе"),
+        s.rural_place
+    );
+    for (criterion, value) in &s.facts {
+        println!("  {}: {}", out.text(&criterion.text()), out.text(value));
+    }
+    println!("  {}", out.text(&s.order));
 }
 
 #[derive(Subcommand)]
@@ -196,36 +200,39 @@ pub enum WishesCommand {
 }
 
 pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
-    let view = match command {
+    let whom = match command {
         WishesCommand::Import(args) => return crate::import(cli, args, crate::List::Applications),
-        WishesCommand::Refused { whom, vacancy, reason, withdraw: _ } => {
-            let mut store = cli.open_store()?;
-            let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+        WishesCommand::Refused { whom, .. } | WishesCommand::Show(whom) | WishesCommand::Set { whom, .. } => {
+            whom
+        }
+    };
+    let mut store = cli.open_store()?;
+    let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+    let view = match command {
+        // `withdraw` only tells clap that no reason is meant.
+        WishesCommand::Refused { vacancy, reason, .. } => {
             let request = RefusalRequest { vacancy_id: *vacancy, graduate_id: g.id, reason: reason.clone() };
             matching::set_unacceptable(&mut store, &request, &cli.change())?;
             matching::application(&store, g.id)?
         }
-        WishesCommand::Show(whom) => {
-            let store = cli.open_store()?;
-            let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
-            matching::application(&store, g.id)?
-        }
-        WishesCommand::Set { whom, applied, wishes } => {
-            let mut store = cli.open_store()?;
-            let g = dossier::graduate_by_iin(&store, &whom.iin, whom.year)?;
+        WishesCommand::Set { applied, wishes, .. } => {
             let application = Application {
                 wishes: wishes.iter().map(|w| wish(w)).collect::<Result<_, _>>()?,
                 applied_on: args::date_opt(applied.as_deref())?,
             };
-            matching::set_application(
-                &mut store,
-                &ApplicationRequest { graduate_id: g.id, application },
-                &cli.change(),
-            )?
+            let request = ApplicationRequest { graduate_id: g.id, application };
+            matching::set_application(&mut store, &request, &cli.change())?
         }
+        WishesCommand::Show(_) | WishesCommand::Import(_) => matching::application(&store, g.id)?,
     };
+    let standing = matching::standing(&store, g.id)?;
     let out = cli.printer();
-    out.show(&view, || print_application(&out, &view));
+    out.show(&view, || {
+        print_application(&out, &view);
+        if let Some(s) = &standing {
+            print_place(&out, s);
+        }
+    });
     Ok(())
 }
 

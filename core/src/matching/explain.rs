@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::priority::Decider;
+use super::priority::{Decider, Facts};
 use super::wishes::Index;
 use super::{Cohort, Criterion, Suggestion, Wish};
 use crate::i18n::{Lang, Reason, Text};
@@ -77,20 +77,7 @@ pub fn explain(c: &Cohort<'_>, suggestions: &[Suggestion], graduate_id: i64) -> 
     let g = &c.graduates[gi];
     let facts: Vec<_> = c.graduates.iter().map(|g| c.facts(g)).collect();
     let mine = &facts[gi];
-    let before = |rural: bool| {
-        facts
-            .iter()
-            .enumerate()
-            .filter(|(h, f)| *h != gi && c.priority.compare(f, mine, rural).0.is_lt())
-            .count()
-    };
-    let standing = QueuePlace {
-        place: before(false) as u32 + 1,
-        rural_place: before(true) as u32 + 1,
-        of: c.graduates.len(),
-        facts: c.priority.criteria().iter().map(|&k| (k, value(c, g, k))).collect(),
-        order: c.priority.describe(),
-    };
+    let standing = place_of(c, gi, &facts);
     let got = suggestions.iter().find(|s| s.graduate_id == graduate_id).cloned();
     let application = c.application(graduate_id);
     // Every wish above the one met; all of them when none is.
@@ -151,6 +138,33 @@ pub fn explain(c: &Cohort<'_>, suggestions: &[Suggestion], graduate_id: i64) -> 
         })
         .collect();
     Some(Explanation { graduate_id, standing, got, wishes })
+}
+
+/// Graduate `graduate_id`'s place in the commission's order and what it was made of, as the
+/// card shows it; `None`: not awaiting a decision in the cohort. Linear: no matching runs.
+pub fn standing(c: &Cohort<'_>, graduate_id: i64) -> Option<QueuePlace> {
+    let gi = c.graduates.iter().position(|g| g.id == graduate_id)?;
+    let facts: Vec<_> = c.graduates.iter().map(|g| c.facts(g)).collect();
+    Some(place_of(c, gi, &facts))
+}
+
+/// Graduate `gi`'s place: how many come before them, for vacancies outside villages and in.
+fn place_of(c: &Cohort<'_>, gi: usize, facts: &[Facts]) -> QueuePlace {
+    let mine = &facts[gi];
+    let before = |rural: bool| {
+        facts
+            .iter()
+            .enumerate()
+            .filter(|(h, f)| *h != gi && c.priority.compare(f, mine, rural).0.is_lt())
+            .count()
+    };
+    QueuePlace {
+        place: before(false) as u32 + 1,
+        rural_place: before(true) as u32 + 1,
+        of: c.graduates.len(),
+        facts: c.priority.criteria().iter().map(|&k| (k, value(c, &c.graduates[gi], k))).collect(),
+        order: c.priority.describe(),
+    }
 }
 
 /// A wish's vacancies in a line: how many, and how many of them each kind of «why» took.

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-pub use explain::{Explanation, QueuePlace, VacancyWhy, Why, WishWhy, explain};
+pub use explain::{Explanation, QueuePlace, VacancyWhy, Why, WishWhy, explain, standing};
 pub use figures::{Figures, figures};
 pub use fill::weigh;
 pub use flow::assign;

@@ -14,7 +14,9 @@ use super::{Entity, WorkflowError, commission};
 use crate::commission::{DecisionRequest, Outcome};
 use crate::error::Error;
 use crate::i18n::{Lang, Reason, Text};
-use crate::matching::{self, Application, Cohort, Explanation, Figures, Mode, Priority, Suggestion, Wish};
+use crate::matching::{
+    self, Application, Cohort, Explanation, Figures, Mode, Priority, QueuePlace, Suggestion, Wish,
+};
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{Draft, DraftFigures, DraftLine};
 use crate::rules::RuleSet;
@@ -193,6 +195,14 @@ pub fn explain(db: &Db, graduate_id: i64, mode: Mode) -> Result<Explanation, Err
         ),
     };
     Ok(matching::explain(&cohort, &suggestions, graduate_id).ok_or_else(not_waiting)?)
+}
+
+/// Graduate `graduate_id`'s place in their cohort's order; `None` once they have a decision
+/// (the order is for those the matching still places).
+pub fn standing(db: &Db, graduate_id: i64) -> Result<Option<QueuePlace>, Error> {
+    let year = graduate(db, graduate_id)?.record.graduation_year;
+    let loaded = Loaded::of(db, year)?;
+    Ok(matching::standing(&loaded.cohort(), graduate_id))
 }
 
 /// A wish of an application with what the rules say of it.

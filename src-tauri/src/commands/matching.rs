@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use joldama_core::Lang;
-use joldama_core::matching::{Explanation, Mode, Priority, Suggestion};
+use joldama_core::matching::{Explanation, Mode, Priority, QueuePlace, Suggestion};
 use joldama_core::workflow::matching::{
     self, ApplicationRequest, ApplicationView, RefusalRequest, Simulation,
 };
@@ -28,6 +28,11 @@ pub async fn simulate(desk: State<'_, Desk>, year: i32) -> Answer<Simulation> {
 #[tauri::command]
 pub async fn explain(desk: State<'_, Desk>, graduate_id: i64, mode: Mode) -> Answer<Explanation> {
     desk.run(move |s| matching::explain(s, graduate_id, mode)).await
+}
+
+#[tauri::command]
+pub async fn standing(desk: State<'_, Desk>, graduate_id: i64) -> Answer<Option<QueuePlace>> {
+    desk.run(move |s| matching::standing(s, graduate_id)).await
 }
 
 #[tauri::command]

@@ -10,6 +10,7 @@ import { translate } from './i18n';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
+  QueuePlace,
   AppError,
   AppInfo,
   ApplicationRequest,
@@ -214,6 +215,8 @@ export const suggest = (args: { year: number; mode: Mode }) => call<Suggestion[]
 export const simulate = (args: { year: number }) => call<Simulation>('simulate', args);
 /** Why a graduate awaiting a decision gets what `mode` gives them. */
 export const explain = (args: { graduateId: number; mode: Mode }) => call<Explanation>('explain', args);
+/** A graduate's place in their cohort's order (null once decided); no matching runs. */
+export const standing = (args: { graduateId: number }) => call<QueuePlace | null>('standing', args);
 /** `picks`: the reviewed rows kept, as [graduate, vacancy]. */
 export const acceptSuggestions = (args: { meetingId: number; mode: Mode; arrival: string | null; picks: [number, number][]; task: string }) =>
   call<number>('accept_suggestions', args);

@@ -10,7 +10,7 @@ import { appError, detail, vacancy } from './fixtures';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
-  return { ...actual, application: vi.fn(), setApplication: vi.fn(), vacancies: vi.fn() };
+  return { ...actual, application: vi.fn(), setApplication: vi.fn(), vacancies: vi.fn(), standing: vi.fn() };
 });
 
 import * as ipc from '../lib/ipc';
@@ -61,6 +61,13 @@ beforeEach(() => {
   lang.set('kk');
   vi.mocked(ipc.application).mockReset().mockResolvedValue(application);
   vi.mocked(ipc.vacancies).mockReset().mockResolvedValue([school, lyceum]);
+  vi.mocked(ipc.standing).mockReset().mockResolvedValue({
+    place: 12,
+    rural_place: 3,
+    of: 294,
+    facts: [['grade_average', { kk: '3,45', ru: '3,45' }]],
+    order: { kk: '1. Орташа балл (GPA); соңында: Жеребе (кілті 1)', ru: '1. Средний балл (GPA); затем: Жеребьёвка (ключ 1)' },
+  });
   vi.mocked(ipc.setApplication).mockReset().mockImplementation(async ({ request }) => ({
     graduate_id: request.graduate_id,
     applied_on: request.applied_on,
@@ -105,6 +112,10 @@ describe('GraduateDetail wishes', () => {
       'Бос орын: КММ «№5 мектеп», Математика пәнінің мұғалімі · Жамбыл облысы · рұқсат етілген бос орын: 1',
       'Жұмыс беруші: «Дарын» лицейі · БСН 051240001234 · кез келген өңірде · рұқсат етілген бос орын: 0 Ережелер бұл тілектің бірде-бір бос орнына рұқсат етпейді',
     ]);
+    // Their place in the commission's order, and what it was made of.
+    expect(screen.getByTestId('wishes-standing').textContent!.replace(/\s+/g, ' ').trim()).toBe(
+      'Кезектегі орны: 12 / 294 · ауылдағы бос орындарға: 3 · Орташа балл (GPA): 3,45',
+    );
     const flags = screen.getAllByTestId('wish-flag');
     expect(flags).toHaveLength(1);
     expect(flags[0].classList.contains('warn')).toBe(true);
