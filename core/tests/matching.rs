@@ -139,7 +139,11 @@ fn the_explanation_names_the_reason_for_every_wish_above() {
     let e = matching::explain(&cohort, &stable, 2).expect("2 awaits a decision");
     assert_eq!(e.got, None);
     assert_eq!((e.standing.place, e.standing.rural_place, e.standing.of), (2, 3, 4));
-    assert_eq!(matching::standing(&cohort, 2), Some(e.standing.clone()), "the card's place is the explanation's");
+    assert_eq!(
+        matching::standing(&cohort, 2),
+        Some(e.standing.clone()),
+        "the card's place is the explanation's"
+    );
     assert_eq!(matching::standing(&cohort, 99), None);
     let whys: Vec<(usize, &Why)> =
         e.wishes.iter().flat_map(|w| w.vacancies.iter().map(move |v| (w.rank, &v.why))).collect();
