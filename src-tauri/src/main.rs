@@ -127,6 +127,7 @@ fn main() {
             matching::set_unacceptable,
             matching::priority,
             matching::save_priority,
+            matching::describe_priority,
             matching::print_draft,
             matching::accept_suggestions,
             meeting::refer_to_centre,

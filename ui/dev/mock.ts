@@ -3,7 +3,8 @@
 // Not part of the app's build.
 
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { addYears, priorityText } from '../src/lib/view';
+import { addYears } from '../src/lib/view';
+import { codeLabel } from '../src/lib/i18n';
 import type {
   AppInfo,
   Application,
@@ -140,6 +141,12 @@ type Kept = {
 };
 const kept = new Map<number, Kept>();
 let nextId = 1000;
+
+/** The order in words, roughly as the core says it (the preview has no core to ask). */
+function orderText(p: Priority): Text {
+  const say = (l: 'kk' | 'ru') => p.criteria.map((c, i) => `${i + 1}. ${codeLabel(l, 'Criterion', c)}`).concat(codeLabel(l, 'TieBreak', p.tie_break)).join('; ');
+  return { kk: say('kk'), ru: say('ru') };
+}
 
 function keptOf(id: number): Kept {
   let k = kept.get(id);
@@ -425,7 +432,7 @@ function simulation(): Simulation {
   const [stable, fill] = [made(3), made(8)];
   return {
     year: YEAR,
-    priority: { kk: priorityText('kk', priority), ru: priorityText('ru', priority) },
+    priority: orderText(priority),
     stable,
     fill,
     figures: [figuresOf('stable', stable, waiting), figuresOf('fill', fill, waiting)],
@@ -444,7 +451,7 @@ function explanationOf(id: number, mode: Figures['mode']): Explanation {
       rural_place: Math.max(1, waiting.findIndex((g) => g.id === id) - 4),
       of: waiting.length,
       facts: priority.criteria.map((c) => [c, c === 'rural_quota' ? { kk: 'жоқ', ru: 'нет' } : c === 'grade_average' ? { kk: '3.42', ru: '3.42' } : { kk: '20.05.2025', ru: '20.05.2025' }]),
-      order: { kk: priorityText('kk', priority), ru: priorityText('ru', priority) },
+      order: orderText(priority),
     },
     got,
     wishes: wishes.slice(0, above).map((wish, i): WishWhy => {
@@ -544,6 +551,8 @@ mockIPC(
         return applicationOf(args.request.graduate_id);
       case 'priority':
         return priority;
+      case 'describe_priority':
+        return orderText(args.priority);
       case 'save_priority':
         priority = args.priority;
         return priority;

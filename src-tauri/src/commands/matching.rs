@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use joldama_core::Lang;
 use joldama_core::matching::{Explanation, Mode, Priority, QueuePlace, Suggestion};
 use joldama_core::workflow::matching::{
     self, ApplicationRequest, ApplicationView, RefusalRequest, Simulation,
 };
+use joldama_core::{Lang, Text};
 use tauri::{AppHandle, State};
 
 use crate::desk::{Desk, beside, change, today};
@@ -53,6 +53,12 @@ pub async fn set_unacceptable(desk: State<'_, Desk>, request: RefusalRequest) ->
 #[tauri::command]
 pub async fn priority(desk: State<'_, Desk>, cohort: i32) -> Answer<Priority> {
     desk.run(move |s| s.priority(cohort)).await
+}
+
+/// An order in words as the core says it, for the editor's preview of one not yet saved.
+#[tauri::command]
+pub fn describe_priority(priority: Priority) -> Text {
+    priority.describe()
 }
 
 #[tauri::command]

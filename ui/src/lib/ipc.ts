@@ -227,6 +227,8 @@ export const setApplication = (args: { request: ApplicationRequest }) =>
 export const setUnacceptable = (args: { request: RefusalRequest }) => call<void>('set_unacceptable', args);
 export const priority = (args: { cohort: number }) => call<Priority>('priority', args);
 export const savePriority = (args: { cohort: number; priority: Priority }) => call<Priority>('save_priority', args);
+/** An order in words as the core says it (the editor's preview). */
+export const describePriority = (args: { priority: Priority }) => call<Text>('describe_priority', args);
 /** The draft distribution in `mode` (PDF, or its list as .xlsx) beside the database; its path. */
 export const printDraft = (args: { year: number; mode: Mode; lang: Lang; xlsx: boolean }) =>
   call<string>('print_draft', args);

@@ -14,7 +14,6 @@ import type {
   Place,
   PlacementOutcome,
   PlacementTally,
-  Priority,
   QueueRow,
   Text,
   Vacancy,
@@ -151,15 +150,6 @@ export function sameWish(a: Wish, b: Wish): boolean {
 
 /** The largest lottery seed the core keeps (a u32). */
 export const MAX_SEED = 4_294_967_295;
-
-/** An order in words as the core's `Priority::describe` says it, for a draft not yet saved:
- * «1. …; 2. …; соңында: Жеребе (кілті 7)». */
-export function priorityText(l: Lang, p: Priority): string {
-  const tie = codeLabel(l, 'TieBreak', p.tie_break);
-  const last = p.tie_break === 'lottery' ? translate(l, 'priority.lottery_seed', { tie, seed: p.seed }) : tie;
-  const criteria = p.criteria.map((c, i) => `${i + 1}. ${codeLabel(l, 'Criterion', c)}`);
-  return [...criteria, translate(l, 'priority.then', { tie: last })].join('; ');
-}
 
 /** A decision's outcome in a few words (the server's `summary` is preferred when present). */
 export function outcomeText(l: Lang, o: Outcome): string {

@@ -25,6 +25,7 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     appInfo: vi.fn(),
     priority: vi.fn(),
     savePriority: vi.fn(),
+    describePriority: vi.fn(),
     restoreBackup: vi.fn(),
     checkRegister: vi.fn(),
     deskPerson: vi.fn(),
@@ -52,6 +53,11 @@ beforeEach(() => {
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(settings);
   vi.mocked(ipc.priority).mockReset().mockResolvedValue({ criteria: ['rural_quota', 'grade_average'], tie_break: 'lottery', seed: 7 });
   vi.mocked(ipc.savePriority).mockReset().mockImplementation(async ({ priority }) => priority);
+  // The core says the order in words; here, its parts as codes.
+  vi.mocked(ipc.describePriority).mockReset().mockImplementation(async ({ priority: p }) => {
+    const words = `${p.criteria.join(', ')}; ${p.tie_break} ${p.seed}`;
+    return { kk: words, ru: words };
+  });
   vi.mocked(ipc.saveCohortSettings).mockReset().mockImplementation(async ({ settings: s }) => s);
   vi.mocked(ipc.createCommission).mockReset().mockResolvedValue(commission);
   vi.mocked(ipc.addMember).mockReset().mockResolvedValue({
@@ -171,8 +177,10 @@ describe('Settings: the order of the cohort', () => {
     const last = screen.getAllByTestId('priority-criterion')[1];
     await fireEvent.click(last.querySelector('button[aria-label="Выше"]')!);
     expect(chosen()).toEqual(['applied_on', 'grade_average']);
-    expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
-      'Порядок очереди: 1. Дата подачи заявления; 2. Средний балл (GPA); затем: Жеребьёвка (ключ 7)',
+    await waitFor(() =>
+      expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
+        'Порядок очереди: applied_on, grade_average; lottery 7',
+      ),
     );
 
     await fireEvent.input(input('priority-seed'), { target: { value: '4294967296' } });
@@ -194,8 +202,10 @@ describe('Settings: the order of the cohort', () => {
     await screen.findByTestId('priority-seed');
     await fireEvent.change(screen.getByTestId('priority-tie-break'), { target: { value: 'alphabet' } });
     expect(screen.queryByTestId('priority-seed')).toBeNull();
-    expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
-      'Порядок очереди: 1. Сельская квота (на вакансии в селе); 2. Средний балл (GPA); затем: По алфавиту (фамилия, имя)',
+    await waitFor(() =>
+      expect(screen.getByTestId('priority-preview').textContent!.trim()).toBe(
+        'Порядок очереди: rural_quota, grade_average; alphabet 7',
+      ),
     );
     await fireEvent.click(button('priority-save'));
     await waitFor(() => expect(ipc.savePriority).toHaveBeenCalledTimes(1));

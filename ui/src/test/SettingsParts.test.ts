@@ -26,6 +26,7 @@ vi.mock('../lib/ipc', async (importOriginal) => {
     appInfo: vi.fn(),
     priority: vi.fn(),
     savePriority: vi.fn(),
+    describePriority: vi.fn(),
   };
 });
 
@@ -50,6 +51,7 @@ beforeEach(() => {
   vi.mocked(ipc.cohortSettings).mockReset().mockResolvedValue(cohortSettings());
   vi.mocked(ipc.priority).mockReset().mockResolvedValue({ criteria: ['rural_quota', 'grade_average'], tie_break: 'lottery', seed: 7 });
   vi.mocked(ipc.savePriority).mockReset().mockImplementation(async ({ priority }) => priority);
+  vi.mocked(ipc.describePriority).mockReset().mockResolvedValue({ kk: '…', ru: '…' });
   vi.mocked(ipc.deskPerson).mockReset().mockResolvedValue(null);
   vi.mocked(ipc.setDeskPerson).mockReset().mockImplementation(async ({ name }) => name.trim());
 });

@@ -19,7 +19,6 @@ import {
   owes,
   parseTenge,
   parseYears,
-  priorityText,
   queueMarks,
   refundShown,
   sameWish,
@@ -139,12 +138,6 @@ describe('matching helpers', () => {
     expect(sameWish({ kind: 'region', region: 'abai' }, employer)).toBe(false);
   });
 
-  it("say an order as the core says it, the lottery with its seed", () => {
-    expect(priorityText('kk', { criteria: ['grade_average', 'applied_on'], tie_break: 'lottery', seed: 7 })).toBe(
-      '1. Орташа балл (GPA); 2. Өтініш берілген күн; соңында: Жеребе (кілті 7)',
-    );
-    expect(priorityText('ru', { criteria: [], tie_break: 'alphabet', seed: 7 })).toBe('затем: По алфавиту (фамилия, имя)');
-  });
 });
 
 describe('cohort settings form', () => {
