@@ -72,7 +72,7 @@ fn applications(store: &mut Store) {
                     })
                     .collect();
                 let applied_on = NaiveDate::from_ymd_opt(YEAR, 5, 1 + next(28) as u32);
-                tx.set_application(g.id, &Application { wishes, applied_on })?;
+                tx.set_application(g.id, &Application { wishes, applied_on, social: None })?;
             }
             Ok::<_, joldama_core::store::StoreError>(())
         })

@@ -84,7 +84,7 @@ pub fn kinds() -> Vec<(&'static str, Vec<(&'static str, &'static Term)>)> {
     use crate::classifiers::{Field, Funding, Level, OrgKind, Ownership, Region, Sex};
     use crate::commission::{PaperSeries, Role};
     use crate::followup::Source;
-    use crate::matching::{Criterion, Mode, TieBreak};
+    use crate::matching::{Criterion, Mode, SocialGround, TieBreak};
     use crate::obligation::{CostScope, EndGround, PeriodKind, State};
     use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
     use crate::store::DecisionStatus;
@@ -110,6 +110,7 @@ pub fn kinds() -> Vec<(&'static str, Vec<(&'static str, &'static Term)>)> {
         of::<Mode>(),
         of::<Criterion>(),
         of::<TieBreak>(),
+        of::<SocialGround>(),
     ]
 }
 

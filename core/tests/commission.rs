@@ -477,7 +477,7 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
     let (g, vacancy) = y.referable(3);
     let wanted = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
     let wish = Wish::Employer { bin: wanted.record.employer.bin, region: None };
-    let application = Application { wishes: vec![wish], applied_on: None };
+    let application = Application { wishes: vec![wish], applied_on: None, social: None };
     y.store.write(&ctx(), |tx| tx.set_application(g.id, &application)).unwrap();
 
     let suggestions = matching::suggest(&y.store, 2025, Mode::Fill).unwrap();
@@ -797,7 +797,8 @@ fn the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it() {
     let wanted = decide::eligibility(&y.store, higher.id).unwrap().allowed[0].vacancy.id;
     let wishes = vec![Wish::Vacancy { vacancy_id: wanted }, Wish::Region { region: Region::Ulytau }];
     for g in [&lower, &higher] {
-        let application = Application { wishes: wishes.clone(), applied_on: Some(day(2025, 5, 2)) };
+        let application =
+            Application { wishes: wishes.clone(), applied_on: Some(day(2025, 5, 2)), social: None };
         let request = matching::ApplicationRequest { graduate_id: g.id, application };
         let view = matching::set_application(&mut y.store, &request, &ctx()).unwrap();
         assert_eq!(view.wishes[0].flag, None);
@@ -854,7 +855,16 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
 
     // One row per graduate: a BIN with a region, a region, an employer by name; a bad row.
     let wide = y.path.with_file_name("wide.xlsx");
-    let header = ["№", "ИИН", "ФИО", "Дата подачи заявления", "Пожелание 1", "Пожелание 2", "Пожелание 3"];
+    let header = [
+        "№",
+        "ИИН",
+        "ФИО",
+        "Дата подачи заявления",
+        "Пожелание 1",
+        "Пожелание 2",
+        "Пожелание 3",
+        "Социальная категория",
+    ];
     let rows = vec![
         vec![
             "1".into(),
@@ -864,6 +874,7 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
             format!("{}, Абайская область", employer.bin.as_str()),
             "Карагандинская область".into(),
             employer.name.clone(),
+            "Сирота".into(),
         ],
         vec![
             "2".into(),
@@ -873,6 +884,7 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
             "Абайская область".into(),
             String::new(),
             String::new(),
+            "нет".into(),
         ],
         vec![
             "3".into(),
@@ -891,6 +903,7 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
             "где-нибудь у моря".into(),
             String::new(),
             String::new(),
+            "-".into(),
         ],
     ];
     write_sheet(&wide, &header, &rows);
@@ -909,6 +922,7 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
     assert!(report.tally.problems[2].message.ru.contains("где-нибудь у моря"));
     let got = y.store.application(a.id).unwrap();
     assert_eq!(got.applied_on, Some(day(2025, 5, 2)));
+    assert_eq!(got.social, Some(joldama_core::matching::SocialGround::Orphan));
     assert_eq!(
         got.wishes,
         [

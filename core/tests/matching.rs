@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region};
 use joldama_core::ident::Iin;
 use joldama_core::matching::{
-    self, Application, Cohort, Criterion, Decider, Mode, Priority, Suggestion, TieBreak, Why, Wish,
+    self, Application, Cohort, Criterion, Decider, Mode, Priority, SocialGround, Suggestion, TieBreak, Why,
+    Wish,
 };
 use joldama_core::model::{Gpa, Graduate, Vacancy};
 use joldama_core::rules::RuleSet;
@@ -44,7 +45,7 @@ fn vacancy(id: i64, bin: &str, rural: bool, places: u32) -> Vacancy {
 fn wants(vacancies: &[i64]) -> Application {
     Application {
         wishes: vacancies.iter().map(|&vacancy_id| Wish::Vacancy { vacancy_id }).collect(),
-        applied_on: None,
+        ..Application::default()
     }
 }
 
@@ -122,6 +123,21 @@ fn without_the_quota_criterion_the_grade_takes_the_village() {
     let mut w = World::new();
     w.priority = Priority::new(vec![Criterion::GradeAverage], TieBreak::Alphabet, 0).unwrap();
     assert_eq!(w.run(Mode::Stable), [(1, 10), (2, 20)]);
+}
+
+#[test]
+fn a_social_ground_stated_comes_first_where_the_order_puts_it() {
+    let mut w = World::new();
+    // 2 (GPA 3,10) states a ground: with the criterion first, 2 takes the town from 1 (3,90).
+    w.applications.get_mut(&2).unwrap().social = Some(SocialGround::Orphan);
+    assert_eq!(w.run(Mode::Stable), [(1, 10), (3, 20)], "the default order has no such criterion");
+    w.priority =
+        Priority::new(vec![Criterion::SocialGround, Criterion::GradeAverage], TieBreak::Alphabet, 0).unwrap();
+    assert_eq!(w.run(Mode::Stable), [(2, 10), (3, 20)]);
+    let e = matching::explain(&w.cohort(), &matching::suggest(&w.cohort(), Mode::Stable), 1).unwrap();
+    let Why::Taken { above, .. } = &e.wishes[0].vacancies[0].why else { panic!("{e:?}") };
+    assert_eq!(above, &[(Decider::Criterion(Criterion::SocialGround), 1)]);
+    assert_eq!(e.standing.facts[0], (Criterion::SocialGround, joldama_core::Text::new("жоқ", "нет")));
 }
 
 #[test]
@@ -242,7 +258,7 @@ mod fill_against_a_plain_matching {
             let applications: HashMap<i64, Application> = graduates
                 .iter()
                 .zip(&wishes)
-                .map(|(g, w)| (g.id, Application { wishes: w.iter().map(|&c| wish(c)).collect(), applied_on: None }))
+                .map(|(g, w)| (g.id, Application { wishes: w.iter().map(|&c| wish(c)).collect(), ..Application::default() }))
                 .collect();
             let (rules, priority, unacceptable) = (RuleSet::defaults(), Priority::default(), HashSet::new());
             let cohort = Cohort {

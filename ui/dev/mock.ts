@@ -402,10 +402,12 @@ function applicationOf(id: number): ApplicationView {
   const a = applications.get(id) ?? {
     wishes: [{ kind: 'vacancy', vacancy_id: 1 + (id % 40) }, { kind: 'employer', bin: vacancies[id % 5].employer.bin, region: null }, { kind: 'region', region: REGIONS[id % REGIONS.length] }],
     applied_on: '2025-05-20',
+    social: null,
   };
   return {
     graduate_id: id,
     applied_on: a.applied_on,
+    social: a.social,
     wishes: a.wishes.map((wish) => {
       const full = wish.kind === 'vacancy' && vacancies[wish.vacancy_id - 1]?.places_left === 0;
       return { wish, allowed: full ? 0 : 2, flag: full ? { code: 'no_places_left', message: { kk: 'Бұл бос орында орын қалмады.', ru: 'В этой вакансии не осталось мест.' } } : null };
@@ -547,7 +549,7 @@ mockIPC(
       case 'application':
         return applicationOf(args.graduateId);
       case 'set_application':
-        applications.set(args.request.graduate_id, { wishes: args.request.wishes, applied_on: args.request.applied_on });
+        applications.set(args.request.graduate_id, { wishes: args.request.wishes, applied_on: args.request.applied_on, social: args.request.social });
         return applicationOf(args.request.graduate_id);
       case 'priority':
         return priority;

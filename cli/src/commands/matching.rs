@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 use joldama_core::classifiers::Region;
 use joldama_core::ident::Bin;
-use joldama_core::matching::{Application, Explanation, Mode, QueuePlace, Why, Wish};
+use joldama_core::matching::{Application, Explanation, Mode, QueuePlace, SocialGround, Why, Wish};
 use joldama_core::task::Watch;
 use joldama_core::vocabulary::Termed;
 use joldama_core::workflow::dossier;
@@ -195,6 +195,9 @@ pub enum WishesCommand {
         /// The day the application was handed in.
         #[arg(long)]
         applied: Option<String>,
+        /// A social ground stated with its proof: orphan, disability, large_family.
+        #[arg(long)]
+        social: Option<String>,
         wishes: Vec<String>,
     },
 }
@@ -215,10 +218,15 @@ pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
             matching::set_unacceptable(&mut store, &request, &cli.change())?;
             matching::application(&store, g.id)?
         }
-        WishesCommand::Set { applied, wishes, .. } => {
+        WishesCommand::Set { applied, social, wishes, .. } => {
+            let what = ("әлеуметтік негіз", "социальное основание");
             let application = Application {
                 wishes: wishes.iter().map(|w| wish(w)).collect::<Result<_, _>>()?,
                 applied_on: args::date_opt(applied.as_deref())?,
+                social: social
+                    .as_deref()
+                    .map(|s| args::code(s, SocialGround::ALL, SocialGround::code, what))
+                    .transpose()?,
             };
             let request = ApplicationRequest { graduate_id: g.id, application };
             matching::set_application(&mut store, &request, &cli.change())?
@@ -239,6 +247,9 @@ pub fn wishes(cli: &Cli, command: &WishesCommand) -> Result<(), Failure> {
 fn print_application(out: &Printer, view: &ApplicationView) {
     let applied = view.applied_on.map_or_else(|| "—".to_owned(), |d| d.format("%d.%m.%Y").to_string());
     println!("{}: {applied}", out.t("Өтініш берілді", "Заявление подано"));
+    if let Some(social) = view.social {
+        println!("{}: {}", out.t("Әлеуметтік негіз", "Социальное основание"), out.text(&social.text()));
+    }
     for (n, w) in view.wishes.iter().enumerate() {
         let what = match &w.wish {
             Wish::Vacancy { vacancy_id } => format!("{} {vacancy_id}", out.t("бос орын", "вакансия")),

@@ -13,10 +13,10 @@ use super::header::{ColumnSpec, FieldKey, HeaderMap};
 use super::rows::{self, ListParser, Lookup, Reading, RowCtx};
 use super::workbook::Flow;
 use super::{Choice, ImportError, ImportPreview};
-use crate::classifiers::{Classifier, Region, fold};
+use crate::classifiers::{Classifier, Region, fold, parse_yes_no};
 use crate::i18n::Text;
 use crate::ident::{Bin, Iin};
-use crate::matching::Wish;
+use crate::matching::{SocialGround, Wish};
 
 /// How many numbered wish columns a list may have.
 pub const WISHES: u8 = 10;
@@ -26,6 +26,7 @@ pub enum Column {
     Iin,
     FullName,
     AppliedOn,
+    Social,
     /// A row's rank, in a list of one row per wish.
     Rank,
     /// The wish of a list of one row per wish (0), or the numbered wish 1…10.
@@ -43,6 +44,7 @@ impl FieldKey for Column {
             Column::Iin => "iin",
             Column::FullName => "full_name",
             Column::AppliedOn => "applied_on",
+            Column::Social => "social",
             Column::Rank => "rank",
             Column::Wish(n) => WISH_CODES[usize::from(n)],
         }
@@ -96,6 +98,20 @@ pub const COLUMNS: &[ColumnSpec<Column>] = &[
         ],
     },
     ColumnSpec {
+        key: Column::Social,
+        kk: "Әлеуметтік негіз",
+        ru: "Социальное основание",
+        headers: &[
+            "Әлеуметтік негіз",
+            "Әлеуметтік санат",
+            "Әлеуметтік мәртебе",
+            "Социальное основание",
+            "Социальная категория",
+            "Социальный статус",
+            "Льготная категория",
+        ],
+    },
+    ColumnSpec {
         key: Column::Rank,
         kk: "Тілек реті",
         ru: "Номер пожелания",
@@ -134,6 +150,7 @@ pub struct ApplicationRow {
     pub rank: Option<u32>,
     pub wishes: Vec<Wish>,
     pub applied_on: Option<NaiveDate>,
+    pub social: Option<SocialGround>,
 }
 
 /// What a wish's words may name besides a BIN and a region: the employers the vacancy lists
@@ -175,7 +192,8 @@ pub fn read(
     choice: Choice<'_>,
     mut row: impl FnMut(ApplicationRow) -> Flow,
 ) -> Result<Reading<Column>, ImportError> {
-    let mut parser = RowParser { graduates, employers, regions: Lookup::default() };
+    let mut parser =
+        RowParser { graduates, employers, regions: Lookup::default(), grounds: Lookup::default() };
     rows::read(path, &mut parser, choice, |_, r| row(r))
 }
 
@@ -183,6 +201,7 @@ struct RowParser<'a> {
     graduates: &'a HashSet<Iin>,
     employers: &'a Employers,
     regions: Lookup<Region>,
+    grounds: Lookup<SocialGround>,
 }
 
 impl RowParser<'_> {
@@ -305,6 +324,12 @@ impl ListParser for RowParser<'_> {
                 },
             }
         };
+        // Empty, «нет» or a dash states no ground; a text that names none is a problem.
+        let stated = ctx.cell(Column::Social).text();
+        let none = stated
+            .as_deref()
+            .is_none_or(|t| parse_yes_no(t) == Some(false) || t.trim() == "-" || t.trim() == "—");
+        let social = if none { None } else { Some(ctx.classified(Column::Social, &mut self.grounds)?) };
         let mut wishes = Vec::new();
         let mut broken = false;
         for n in 0..=WISHES {
@@ -326,6 +351,6 @@ impl ListParser for RowParser<'_> {
             ctx.missing(key);
             return None;
         }
-        Some(ApplicationRow { iin, rank, wishes, applied_on })
+        Some(ApplicationRow { iin, rank, wishes, applied_on, social })
     }
 }

@@ -9,6 +9,7 @@ use super::priority::{Decider, Facts};
 use super::wishes::Index;
 use super::{Cohort, Criterion, Suggestion, Wish};
 use crate::i18n::{Lang, Reason, Text};
+use crate::vocabulary::Termed;
 
 /// A graduate's place in the commission's order and what it was made of.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -203,6 +204,9 @@ fn value(c: &Cohort<'_>, g: &crate::model::Graduate, k: Criterion) -> Text {
         },
         Criterion::GradeAverage => {
             g.record.gpa.map_or_else(none, |gpa| Text::new(gpa.to_string(), gpa.to_string()))
+        }
+        Criterion::SocialGround => {
+            c.application(g.id).social.map_or_else(|| Text::new("жоқ", "нет"), |s| s.text())
         }
         Criterion::AppliedOn => c.application(g.id).applied_on.map_or_else(none, |d| {
             let d = d.format("%d.%m.%Y").to_string();

@@ -27,7 +27,7 @@ pub use fill::weigh;
 pub use flow::assign;
 pub use priority::{Criterion, Decider, Priority, PriorityError, TieBreak};
 pub use stable::deferred_acceptance;
-pub use wishes::{Application, Wish};
+pub use wishes::{Application, SocialGround, Wish};
 
 use crate::classifiers::classifier_enum;
 use crate::model::{Graduate, Vacancy};
@@ -71,7 +71,7 @@ pub struct Cohort<'a> {
     pub unacceptable: &'a HashSet<(i64, i64)>,
 }
 
-static NO_APPLICATION: Application = Application { wishes: Vec::new(), applied_on: None };
+static NO_APPLICATION: Application = Application { wishes: Vec::new(), applied_on: None, social: None };
 
 impl Cohort<'_> {
     fn application(&self, graduate_id: i64) -> &Application {
@@ -83,7 +83,7 @@ impl Cohort<'_> {
     }
 
     fn facts(&self, g: &Graduate) -> Facts {
-        Facts::of(g, self.application(g.id).applied_on, self.priority)
+        Facts::of(g, self.application(g.id), self.priority)
     }
 
     fn order(&self) -> Order {

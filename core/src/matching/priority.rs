@@ -8,6 +8,7 @@ use std::cmp::{Ordering, Reverse};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::Application;
 use crate::classifiers::{Funding, classifier_enum};
 use crate::i18n::{Lang, Text, UserFacing};
 use crate::model::{Gpa, Graduate, Vacancy};
@@ -23,6 +24,8 @@ classifier_enum! {
         GradeAverage => "grade_average",
         /// The earlier application first; none recorded last.
         AppliedOn => "applied_on",
+        /// Graduates who stated a social ground (with its proof) before the others.
+        SocialGround => "social_ground",
     }
 }
 
@@ -134,6 +137,7 @@ impl Decider {
 #[derive(Clone, Debug)]
 pub(super) struct Facts {
     rural_quota: bool,
+    social: bool,
     gpa: Option<Gpa>,
     applied_on: Option<NaiveDate>,
     /// Only when the tie-break reads it: the key costs an allocation a graduate.
@@ -142,13 +146,14 @@ pub(super) struct Facts {
 }
 
 impl Facts {
-    pub(super) fn of(g: &Graduate, applied_on: Option<NaiveDate>, priority: &Priority) -> Facts {
+    pub(super) fn of(g: &Graduate, application: &Application, priority: &Priority) -> Facts {
         let r = &g.record;
         let name = [&*r.surname, &r.name, r.patronymic.as_deref().unwrap_or_default()];
         Facts {
             rural_quota: r.funding == Funding::RuralQuota,
+            social: application.social.is_some(),
             gpa: r.gpa,
-            applied_on,
+            applied_on: application.applied_on,
             alphabet: (priority.tie_break == TieBreak::Alphabet).then(|| crate::alphabet::sort_key(name)),
             draw: draw(priority.seed, r.iin.as_str()),
         }
@@ -175,6 +180,7 @@ impl Priority {
                 Criterion::RuralQuota => Ordering::Equal,
                 Criterion::GradeAverage => later_none(a.gpa.map(Reverse), b.gpa.map(Reverse)),
                 Criterion::AppliedOn => later_none(a.applied_on, b.applied_on),
+                Criterion::SocialGround => b.social.cmp(&a.social),
             };
             if order.is_ne() {
                 return (order, Decider::Criterion(c));

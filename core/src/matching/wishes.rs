@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::classifiers::Region;
+use crate::classifiers::{Classifier, Region, classifier_enum};
 use crate::ident::Bin;
 use crate::model::Vacancy;
 
@@ -38,13 +38,38 @@ impl Wish {
     }
 }
 
-/// A graduate's application to the commission: wishes, most wanted first, and the day it was
-/// handed in (a criterion of the priority order).
+classifier_enum! {
+    /// A social ground a graduate states in the application, with its proof, for the
+    /// commission's order to put first (our reading of the preferences social law gives; the
+    /// commission chooses whether its order uses it).
+    pub enum SocialGround {
+        Orphan => "orphan",
+        Disability => "disability",
+        LargeFamily => "large_family",
+    }
+}
+
+impl Classifier for SocialGround {
+    const KEYWORDS: &'static [(&'static str, Self)] = &[
+        ("сирот", SocialGround::Orphan),
+        ("жетім", SocialGround::Orphan),
+        ("без попечения", SocialGround::Orphan),
+        ("инвалид", SocialGround::Disability),
+        ("мүгедек", SocialGround::Disability),
+        ("многодет", SocialGround::LargeFamily),
+        ("көп балалы", SocialGround::LargeFamily),
+    ];
+}
+
+/// A graduate's application to the commission: wishes, most wanted first, the day it was
+/// handed in and a social ground stated (criteria of the priority order).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Application {
     pub wishes: Vec<Wish>,
     pub applied_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub social: Option<SocialGround>,
 }
 
 impl Application {

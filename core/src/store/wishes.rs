@@ -10,7 +10,7 @@ use super::convert::{code_opt, date_opt, iso, parsed_opt};
 use super::{Db, StoreError, Tx};
 use crate::classifiers::Region;
 use crate::ident::Bin;
-use crate::matching::{Application, Wish};
+use crate::matching::{Application, SocialGround, Wish};
 
 const WISH_COLUMNS: &str = "w.vacancy_id, e.bin, w.region";
 
@@ -47,12 +47,14 @@ impl Db {
             out.entry(r.get(0)?).or_default().wishes.push(wish(r, 1)?);
         }
         let mut stmt = self.0.prepare_cached(
-            "SELECT a.graduate_id, a.applied_on FROM application a JOIN graduate g ON g.id = a.graduate_id \
-             WHERE g.graduation_year = ?1",
+            "SELECT a.graduate_id, a.applied_on, a.social FROM application a \
+             JOIN graduate g ON g.id = a.graduate_id WHERE g.graduation_year = ?1",
         )?;
         let mut rows = stmt.query([year])?;
         while let Some(r) = rows.next()? {
-            out.entry(r.get(0)?).or_default().applied_on = date_opt(r, 1)?;
+            let application = out.entry(r.get(0)?).or_default();
+            application.applied_on = date_opt(r, 1)?;
+            application.social = code_opt(r, 2, SocialGround::from_code)?;
         }
         Ok(out)
     }
@@ -64,14 +66,14 @@ impl Db {
              WHERE w.graduate_id = ?1 ORDER BY w.rank"
         ))?;
         let wishes = stmt.query_map([graduate_id], |r| wish(r, 0))?.collect::<Result<_, _>>()?;
-        let applied_on = self
+        let (applied_on, social) = self
             .0
-            .prepare_cached("SELECT applied_on FROM application WHERE graduate_id = ?1")?
-            .query_map([graduate_id], |r| date_opt(r, 0))?
+            .prepare_cached("SELECT applied_on, social FROM application WHERE graduate_id = ?1")?
+            .query_map([graduate_id], |r| Ok((date_opt(r, 0)?, code_opt(r, 1, SocialGround::from_code)?)))?
             .next()
             .transpose()?
-            .flatten();
-        Ok(Application { wishes, applied_on })
+            .unwrap_or_default();
+        Ok(Application { wishes, applied_on, social })
     }
 
     /// The (vacancy, graduate) pairs employers found unacceptable, among a cohort's graduates.
@@ -106,10 +108,14 @@ impl Tx<'_> {
             )?;
         }
         self.tx.execute("DELETE FROM application WHERE graduate_id = ?1", [graduate_id])?;
-        if let Some(day) = application.applied_on {
+        if application.applied_on.is_some() || application.social.is_some() {
             self.tx.execute(
-                "INSERT INTO application (graduate_id, applied_on) VALUES (?1, ?2)",
-                params![graduate_id, iso(day)],
+                "INSERT INTO application (graduate_id, applied_on, social) VALUES (?1, ?2, ?3)",
+                params![
+                    graduate_id,
+                    application.applied_on.map(iso),
+                    application.social.map(SocialGround::code)
+                ],
             )?;
         }
         self.audit("application", graduate_id, Some(json!(old)), Some(json!(application)))

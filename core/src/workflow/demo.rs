@@ -139,7 +139,7 @@ fn applications(store: &mut Store, year: i32, actor: &str) -> Result<(), Error> 
                 Wish::Region { region: g.record.region.unwrap_or(first.record.region) },
             ];
             let applied_on = NaiveDate::from_ymd_opt(year, 5, 1 + g.id.rem_euclid(28) as u32);
-            tx.set_application(g.id, &Application { wishes, applied_on })?;
+            tx.set_application(g.id, &Application { wishes, applied_on, social: None })?;
         }
         Ok::<_, WorkflowError>(())
     })?;

@@ -226,13 +226,14 @@ pub fn applications(
         .map(|(iin, mut rows)| {
             rows.sort_by_key(|r| r.rank);
             let applied_on = rows.iter().find_map(|r| r.applied_on);
+            let social = rows.iter().find_map(|r| r.social);
             let mut wishes = Vec::new();
             for wish in rows.into_iter().flat_map(|r| r.wishes) {
                 if !wishes.contains(&wish) {
                     wishes.push(wish);
                 }
             }
-            (ids[&iin], Application { wishes, applied_on })
+            (ids[&iin], Application { wishes, applied_on, social })
         })
         .collect();
     applications.sort_by_key(|(id, _)| *id);

@@ -15,7 +15,8 @@ use crate::commission::{DecisionRequest, Outcome};
 use crate::error::Error;
 use crate::i18n::{Lang, Reason, Text};
 use crate::matching::{
-    self, Application, Cohort, Explanation, Figures, Mode, Priority, QueuePlace, Suggestion, Wish,
+    self, Application, Cohort, Explanation, Figures, Mode, Priority, QueuePlace, SocialGround, Suggestion,
+    Wish,
 };
 use crate::model::{Graduate, Vacancy};
 use crate::papers::{Draft, DraftFigures, DraftLine};
@@ -221,6 +222,7 @@ pub struct WishView {
 pub struct ApplicationView {
     pub graduate_id: i64,
     pub applied_on: Option<NaiveDate>,
+    pub social: Option<SocialGround>,
     pub wishes: Vec<WishView>,
 }
 
@@ -254,7 +256,12 @@ pub fn application(db: &Db, graduate_id: i64) -> Result<ApplicationView, Error> 
             WishView { wish, allowed, flag }
         })
         .collect();
-    Ok(ApplicationView { graduate_id, applied_on: application.applied_on, wishes })
+    Ok(ApplicationView {
+        graduate_id,
+        applied_on: application.applied_on,
+        social: application.social,
+        wishes,
+    })
 }
 
 /// A graduate's application as the card or a list hands it in.

@@ -3,4 +3,4 @@
 /**
  * A criterion of the priority order.
  */
-export type Criterion = "rural_quota" | "grade_average" | "applied_on";
+export type Criterion = "rural_quota" | "grade_average" | "applied_on" | "social_ground";

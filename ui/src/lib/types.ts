@@ -121,6 +121,7 @@ export type { RefusalRequest } from '../bindings/RefusalRequest';
 export type { Mode } from '../bindings/Mode';
 export type { Criterion } from '../bindings/Criterion';
 export type { TieBreak } from '../bindings/TieBreak';
+export type { SocialGround } from '../bindings/SocialGround';
 /** The commission's order of graduates for a cohort. */
 export type { Priority } from '../bindings/Priority';
 export type { Decider } from '../bindings/Decider';

@@ -50,6 +50,7 @@ const notAllowed = {
 };
 const application: ApplicationView = {
   graduate_id: 7,
+  social: null,
   applied_on: '2025-05-20',
   wishes: [
     { wish: { kind: 'vacancy', vacancy_id: 3 }, allowed: 1, flag: null },
@@ -71,6 +72,7 @@ beforeEach(() => {
   vi.mocked(ipc.setApplication).mockReset().mockImplementation(async ({ request }) => ({
     graduate_id: request.graduate_id,
     applied_on: request.applied_on,
+    social: request.social,
     wishes: request.wishes.map((wish) => ({ wish, allowed: 1, flag: null })),
   }));
 });
@@ -156,6 +158,7 @@ describe('GraduateDetail wishes', () => {
     // Then the vacancy of the lyceum is taken off again.
     await fireEvent.click(screen.getAllByTestId('wish-remove')[3]);
     await fireEvent.input(screen.getByTestId('wish-applied-on'), { target: { value: '21.05.2025' } });
+    await fireEvent.change(screen.getByTestId('wish-social'), { target: { value: 'large_family' } });
     expect(ipc.setApplication).not.toHaveBeenCalled();
 
     await fireEvent.click(screen.getByTestId('wish-save'));
@@ -170,10 +173,12 @@ describe('GraduateDetail wishes', () => {
           { kind: 'employer', bin: '940140000385', region: 'zhambyl' },
         ],
         applied_on: '2025-05-21',
+        social: 'large_family',
       },
     });
     // Saved: the list as the core answered, no longer edited.
     await waitFor(() => expect(screen.queryByTestId('wish-save')).toBeNull());
+    expect(screen.getByTestId('wishes-social').textContent).toContain('Көп балалы отбасынан');
     expect(rows()).toHaveLength(4);
     expect(rows()[3]).toContain('Жұмыс беруші: КММ «№5 мектеп» · БСН 940140000385 · Жамбыл облысы');
   });

@@ -163,17 +163,20 @@ describe('Settings: the order of the cohort', () => {
     await waitFor(() => expect(chosen()).toEqual(['rural_quota', 'grade_average']));
     expect(ipc.priority).toHaveBeenCalledWith({ cohort: 2025 });
     expect(screen.getByTestId('priority').querySelector('h2')!.textContent).toBe('Порядок очереди выпускников 2025 года');
-    expect(offered()).toEqual(['applied_on']);
+    expect(offered()).toEqual(['applied_on', 'social_ground']);
     expect(button('priority-save').disabled).toBe(true);
 
     await fireEvent.click(button('priority-add'));
-    expect(chosen()).toEqual(['rural_quota', 'grade_average', 'applied_on']);
+    expect(offered()).toEqual(['social_ground']);
+    await fireEvent.click(button('priority-add'));
+    expect(chosen()).toEqual(['rural_quota', 'grade_average', 'applied_on', 'social_ground']);
     // Every criterion is in the order: none is offered again.
     expect(screen.queryByTestId('priority-add-criterion')).toBeNull();
     expect(screen.queryByTestId('priority-add')).toBeNull();
 
+    await fireEvent.click(screen.getAllByTestId('priority-remove')[3]);
     await fireEvent.click(screen.getAllByTestId('priority-remove')[0]);
-    expect(offered()).toEqual(['rural_quota']);
+    expect(offered()).toEqual(['rural_quota', 'social_ground']);
     const last = screen.getAllByTestId('priority-criterion')[1];
     await fireEvent.click(last.querySelector('button[aria-label="Выше"]')!);
     expect(chosen()).toEqual(['applied_on', 'grade_average']);

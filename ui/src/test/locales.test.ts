@@ -30,6 +30,7 @@ import type {
   Region,
   Role,
   Sex,
+  SocialGround,
   TieBreak,
 } from '../lib/types';
 
@@ -65,6 +66,8 @@ const codesMatchBindings: {
       Region: Region;
       Role: Role;
       Sex: Sex;
+      SocialGround: SocialGround;
+      SocialGroundShort: SocialGround;
       Source: GrantSource;
       State: ObligationState;
       TieBreak: TieBreak;
@@ -95,6 +98,8 @@ const codesMatchBindings: {
   Region: true,
   Role: true,
   Sex: true,
+  SocialGround: true,
+  SocialGroundShort: true,
   Source: true,
   State: true,
   TieBreak: true,

@@ -22,9 +22,12 @@ SELECT graduate_id, rank, employer_id, region FROM graduate_wish;
 DROP TABLE graduate_wish;
 ALTER TABLE graduate_wish_new RENAME TO graduate_wish;
 
+-- What an application states besides its wishes: the day handed in, a social ground.
 CREATE TABLE application (
     graduate_id INTEGER PRIMARY KEY REFERENCES graduate (id),
-    applied_on  TEXT NOT NULL CHECK (applied_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+    applied_on  TEXT CHECK (applied_on IS NULL OR applied_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    social      TEXT,
+    CHECK (applied_on IS NOT NULL OR social IS NOT NULL)
 );
 
 CREATE TABLE vacancy_refusal (
