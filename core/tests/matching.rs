@@ -145,6 +145,8 @@ fn an_employers_refusal_passes_the_place_on() {
     let mut w = World::new();
     w.unacceptable.insert((10, 1));
     assert_eq!(w.run(Mode::Stable), [(2, 10), (3, 20)]);
+    // Fill mode honours the refusal too, though 1 shares everything else with 2 and 4.
+    assert!(!w.run(Mode::Fill).contains(&(1, 10)), "{:?}", w.run(Mode::Fill));
 }
 
 #[test]

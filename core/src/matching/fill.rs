@@ -3,7 +3,7 @@
 //! pass: a greedy pass gives the last place to whoever comes first, even when that leaves another
 //! graduate with nowhere to go.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::flow::{Network, UNLIMITED};
 use super::wishes::Index;
@@ -66,6 +66,10 @@ struct Class {
     waiting: Vec<usize>,
 }
 
+/// All a rules check reads of a graduate (see `Assessor::row`), with the
+/// region their costs depend on.
+type RulesKey<'a> = (Option<usize>, i32, &'a str, Option<Region>);
+
 /// Where a graduate's flow may go first.
 #[derive(Clone, Copy)]
 enum Via {
@@ -102,15 +106,28 @@ pub(super) fn fill(c: &Cohort<'_>) -> Vec<Suggestion> {
     // Out of each class and region node: (edge, vacancy).
     let mut outs: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     let mut routes: Vec<(usize, Vec<(usize, Via)>)> = Vec::new();
+    // What the rules allow depends only on the binding row, the cohort, the programme and (for
+    // the cost) the region: checked once per such key, not per graduate.
+    let mut allowed_by: HashMap<RulesKey<'_>, Vec<(usize, i64)>> = HashMap::new();
+    let refused: HashSet<i64> = c.unacceptable.iter().map(|(_, g)| *g).collect();
     for (gi, g) in c.graduates.iter().enumerate() {
         let rules = c.rules.assessor(&g.record);
-        let allowed: Vec<(usize, i64)> = c
-            .vacancies
-            .iter()
-            .enumerate()
-            .filter(|(vi, v)| vacancy_node[*vi].is_some() && c.acceptable(v.id, g.id) && rules.allows(v))
-            .map(|(vi, v)| (vi, base(g, v)))
-            .collect();
+        let r = &g.record;
+        let key = (rules.row(), r.graduation_year, r.program_code.as_str(), r.region);
+        let mut allowed = allowed_by
+            .entry(key)
+            .or_insert_with(|| {
+                c.vacancies
+                    .iter()
+                    .enumerate()
+                    .filter(|(vi, v)| vacancy_node[*vi].is_some() && rules.allows(v))
+                    .map(|(vi, v)| (vi, base(g, v)))
+                    .collect()
+            })
+            .clone();
+        if refused.contains(&g.id) {
+            allowed.retain(|(vi, _)| c.acceptable(c.vacancies[*vi].id, g.id));
+        }
         if allowed.is_empty() {
             continue;
         }

@@ -119,17 +119,25 @@ impl RuleSet {
 
     /// The rules as they apply to `g`, its row found once, to check many vacancies.
     pub fn assessor<'a>(&'a self, g: &'a GraduateRecord) -> Assessor<'a> {
-        Assessor { g, rule: self.binding(g).map(|(_, rule)| rule) }
+        let binding = self.binding(g);
+        Assessor { g, row: binding.as_ref().ok().map(|(row, _)| *row), rule: binding.map(|(_, rule)| rule) }
     }
 }
 
 /// One graduate's rules: see [`RuleSet::assessor`].
 pub struct Assessor<'a> {
     g: &'a GraduateRecord,
+    row: Option<usize>,
     rule: Result<&'a super::Rule, NotCovered>,
 }
 
 impl Assessor<'_> {
+    /// The rules table's row (from 1) that binds the graduate, if one does: with the
+    /// graduate's cohort and programme, all a check reads of them.
+    pub fn row(&self) -> Option<usize> {
+        self.row
+    }
+
     /// As [`RuleSet::refusals`].
     pub fn refusals(&self, v: &Vacancy) -> Vec<Refusal> {
         let mut reasons = Vec::new();
