@@ -218,12 +218,23 @@ impl Cli {
     /// The database, which must exist: most commands only read or change what is there, and a
     /// mistyped `--db` must not leave a new empty file behind.
     fn open_store(&self) -> Result<Store, Failure> {
-        Ok(Store::open_existing(&self.db_path()?)?)
+        let path = self.db_path()?;
+        self.warn_if_shared(&path);
+        Ok(Store::open_existing(&path)?)
     }
 
     /// The database, created if missing: for the commands that bring the first data in.
     fn create_store(&self) -> Result<Store, Failure> {
-        Ok(Store::open(&self.db_path()?)?)
+        let path = self.db_path()?;
+        self.warn_if_shared(&path);
+        Ok(Store::open(&path)?)
+    }
+
+    /// A file on a network share is said to be one, on stderr, before anything is done.
+    fn warn_if_shared(&self, path: &Path) {
+        if let Some(share) = joldama_core::store::network_share(path) {
+            eprintln!("{}", self.printer().text(&share.warning(path)));
+        }
     }
 
     fn db_path(&self) -> Result<PathBuf, Failure> {

@@ -207,3 +207,20 @@ fn demo_builds_a_believable_year() {
     assert_eq!(json(&again)["skipped"], 2026);
     assert_eq!(json(&joldama(&db, &["graduates", "--json"])).as_array().unwrap().len(), graduates.len());
 }
+
+/// A file on a share (here a UNC path, which names one on any system) is said to be one, in
+/// the secretary's language, before the command runs.
+#[test]
+fn a_database_on_a_network_share_is_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = r"\\fileserver\commission\joldama.sqlite3";
+    let out = Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .current_dir(dir.path())
+        .args(["--lang", "ru", "--db", shared, "graduates"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("лежит в сетевой папке (SMB/CIFS)") && stderr.contains(shared), "{stderr}");
+    let local = joldama(&dir.path().join("local.sqlite3"), &["graduates"]);
+    assert!(!String::from_utf8_lossy(&local.stderr).contains("сетевой"));
+}

@@ -17,6 +17,7 @@ mod papers;
 mod register;
 mod rules;
 mod search;
+mod share;
 mod tx;
 mod upsert;
 mod vacancies;
@@ -37,6 +38,7 @@ pub use backups::Backup;
 pub use error::StoreError;
 pub use followup::EmployerId;
 pub use search::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow, ProgrammeOption};
+pub use share::{Share, network_share};
 pub use tx::Tx;
 
 use crate::alphabet;

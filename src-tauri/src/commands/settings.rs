@@ -1,10 +1,11 @@
 //! The app, the university, the commission, the rules table, backups and the demo year.
 
 use chrono::Datelike;
+use joldama_core::Text;
 use joldama_core::commission::Commission;
 use joldama_core::model::University;
 use joldama_core::rules::{CohortSettings, Rule, RuleSet};
-use joldama_core::store::{Backup, Store, StoreError};
+use joldama_core::store::{Backup, Store, StoreError, network_share};
 use joldama_core::workflow::commission::{
     self, CommissionCopy, CommissionRequest, MemberEdit, MemberRequest,
 };
@@ -30,6 +31,8 @@ pub struct AppInfo {
     pub graduates: u32,
     pub vacancies: u32,
     pub meetings: u32,
+    /// Set when the file sits on a network file system: the warning to show at start.
+    pub network_share: Option<Text>,
 }
 
 fn info(store: &Store) -> Result<AppInfo, StoreError> {
@@ -44,6 +47,7 @@ fn info(store: &Store) -> Result<AppInfo, StoreError> {
         graduates: counts.graduates,
         vacancies: counts.vacancies,
         meetings: counts.meetings,
+        network_share: store.path().and_then(|p| network_share(p).map(|share| share.warning(p))),
     })
 }
 
