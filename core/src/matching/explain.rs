@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::priority::{Decider, Facts};
 use super::wishes::Index;
 use super::{Cohort, Criterion, Suggestion, Wish};
-use crate::i18n::{Lang, Reason, Text};
+use crate::i18n::{Lang, Pair, Reason, Text};
 use crate::vocabulary::Termed;
 
 /// A graduate's place in the commission's order and what it was made of.
@@ -187,9 +187,14 @@ fn summary(vacancies: &[VacancyWhy]) -> Text {
         let parts: Vec<String> = counts
             .iter()
             .filter(|(n, _, _)| *n > 0)
-            .map(|(n, kk, ru)| format!("{} — {n}", pick(lang, kk, ru)))
+            .map(|(n, kk, ru)| format!("{} — {n}", Pair::new(kk, ru).get(lang)))
             .collect();
-        format!("{} {}: {}.", pick(lang, "Бос орындар:", "Вакансий:"), vacancies.len(), parts.join("; "))
+        format!(
+            "{} {}: {}.",
+            Pair::new("Бос орындар:", "Вакансий:").get(lang),
+            vacancies.len(),
+            parts.join("; ")
+        )
     };
     Text::new(line(Lang::Kk), line(Lang::Ru))
 }
@@ -222,12 +227,13 @@ fn words(why: &Why) -> Text {
             let reasons: Vec<&str> = reasons.iter().map(|r| r.message.get(lang)).collect();
             format!(
                 "{} {}",
-                pick(lang, "Ережелер рұқсат етпейді:", "Не допускается правилами:"),
+                Pair::new("Ережелер рұқсат етпейді:", "Не допускается правилами:").get(lang),
                 reasons.join(" ")
             )
         }
         Why::Unacceptable => {
-            pick(lang, "Жұмыс беруші кандидатураны қабылдамады.", "Работодатель отклонил кандидатуру.")
+            Pair::new("Жұмыс беруші кандидатураны қабылдамады.", "Работодатель отклонил кандидатуру.")
+                .get(lang)
                 .to_owned()
         }
         Why::Taken { places, above, below, free } => {
@@ -271,11 +277,4 @@ fn words(why: &Why) -> Text {
         }
     };
     Text::new(sentence(Lang::Kk), sentence(Lang::Ru))
-}
-
-fn pick(lang: Lang, kk: &'static str, ru: &'static str) -> &'static str {
-    match lang {
-        Lang::Kk => kk,
-        Lang::Ru => ru,
-    }
 }

@@ -135,14 +135,16 @@ impl Paper for Draft {
         );
         flow.text(NOT_A_DECISION.get(lang), super::Style::SMALL);
         flow.gap(4.0);
+        // Wide enough for «Распределено», «1-е пожелание» and «наразылық» to break between
+        // words only.
         const FIGURES: [Column; 7] = [
-            Column { share: 0.22, align: Align::Left },
-            Column { share: 0.14, align: Align::Center },
-            Column { share: 0.11, align: Align::Center },
-            Column { share: 0.12, align: Align::Center },
-            Column { share: 0.12, align: Align::Center },
+            Column { share: 0.16, align: Align::Left },
             Column { share: 0.15, align: Align::Center },
+            Column { share: 0.13, align: Align::Center },
             Column { share: 0.14, align: Align::Center },
+            Column { share: 0.13, align: Align::Center },
+            Column { share: 0.14, align: Align::Center },
+            Column { share: 0.15, align: Align::Center },
         ];
         let header = FIGURE_COLUMNS.map(|c| c.get(lang));
         let rows: Vec<[String; 7]> = self.figures.iter().map(DraftFigures::cells).collect();
@@ -155,8 +157,8 @@ impl Paper for Draft {
             Column { share: 0.05, align: Align::Center },
             Column { share: 0.27, align: Align::Left },
             Column { share: 0.10, align: Align::Center },
-            Column { share: 0.48, align: Align::Left },
-            Column { share: 0.10, align: Align::Center },
+            Column { share: 0.44, align: Align::Left },
+            Column { share: 0.14, align: Align::Center },
         ];
         let header = COLUMNS.map(|c| c.get(lang));
         let rows: Vec<[String; 5]> =

@@ -20,20 +20,21 @@ pub enum Share {
 impl Share {
     /// The warning shown at start, naming the file.
     pub fn warning(self, path: &Path) -> Text {
-        let kind = match self {
-            Share::Nfs => "NFS",
-            Share::Smb => "SMB/CIFS",
-            Share::Other => "network",
+        // The protocols' own names read the same in both languages; the rest is said in each.
+        let (kk, ru) = match self {
+            Share::Nfs => ("NFS", "NFS"),
+            Share::Smb => ("SMB/CIFS", "SMB/CIFS"),
+            Share::Other => ("AFS, Ceph, 9P сияқты", "AFS, Ceph, 9P и т. п."),
         };
         let path = path.display();
         Text::new(
             format!(
-                "«{path}» дерекқоры желілік қалтада ({kind}): бірнеше компьютер бір файлмен жұмыс істегенде \
+                "«{path}» дерекқоры желілік қалтада ({kk}): бірнеше компьютер бір файлмен жұмыс істегенде \
                  тізілім бүлінуі мүмкін. Файлды осы компьютердің дискіне көшіріңіз; бірнеше үстелге сервер \
                  режимі (PostgreSQL) арналған."
             ),
             format!(
-                "База «{path}» лежит в сетевой папке ({kind}): когда с одним файлом работают несколько \
+                "База «{path}» лежит в сетевой папке ({ru}): когда с одним файлом работают несколько \
                  компьютеров, реестр может быть повреждён. Перенесите файл на диск этого компьютера; для \
                  нескольких рабочих мест предназначен режим сервера (PostgreSQL)."
             ),

@@ -238,8 +238,9 @@ pub fn applications(
         .collect();
     applications.sort_by_key(|(id, _)| *id);
     let mut counts = ApplyCounts::default();
+    let before = store.applications_of(year)?;
     for (id, application) in &applications {
-        let old = store.application(*id)?;
+        let old = before.get(id).cloned().unwrap_or_default();
         if old == *application {
             counts.unchanged += 1;
         } else if old == Application::default() {

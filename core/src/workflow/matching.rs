@@ -48,6 +48,18 @@ impl Loaded {
         })
     }
 
+    /// Both modes over the cohort, with their figures.
+    fn simulation(&self, year: i32) -> Simulation {
+        let cohort = self.cohort();
+        let (stable, fill) =
+            (matching::suggest(&cohort, Mode::Stable), matching::suggest(&cohort, Mode::Fill));
+        let figures = vec![
+            matching::figures(&cohort, Mode::Stable, &stable),
+            matching::figures(&cohort, Mode::Fill, &fill),
+        ];
+        Simulation { year, priority: self.priority.describe(), stable, fill, figures }
+    }
+
     fn cohort(&self) -> Cohort<'_> {
         Cohort {
             rules: &self.rules,
@@ -89,14 +101,7 @@ impl Simulation {
 }
 
 pub fn simulate(db: &Db, year: i32) -> Result<Simulation, Error> {
-    let loaded = Loaded::of(db, year)?;
-    let cohort = loaded.cohort();
-    let (stable, fill) = (matching::suggest(&cohort, Mode::Stable), matching::suggest(&cohort, Mode::Fill));
-    let figures = vec![
-        matching::figures(&cohort, Mode::Stable, &stable),
-        matching::figures(&cohort, Mode::Fill, &fill),
-    ];
-    Ok(Simulation { year, priority: loaded.priority.describe(), stable, fill, figures })
+    Ok(Loaded::of(db, year)?.simulation(year))
 }
 
 /// The draft distribution in `mode` as a paper in `lang`, printed on `as_of`: the two modes'
@@ -104,29 +109,25 @@ pub fn simulate(db: &Db, year: i32) -> Result<Simulation, Error> {
 /// referral suggested (placed ones by employer, then those left for the commission).
 pub fn draft(db: &Db, year: i32, mode: Mode, lang: Lang, as_of: NaiveDate) -> Result<Draft, Error> {
     let loaded = Loaded::of(db, year)?;
-    let cohort = loaded.cohort();
-    let by_mode = [Mode::Stable, Mode::Fill].map(|m| (m, matching::suggest(&cohort, m)));
-    let figures = by_mode
+    let simulation = loaded.simulation(year);
+    let figures = simulation
+        .figures
         .iter()
-        .map(|(m, suggestions)| {
-            let f = matching::figures(&cohort, *m, suggestions);
-            DraftFigures {
-                mode: m.label(lang).to_owned(),
-                placed: f.placed,
-                places: f.places,
-                first_wish: f.by_wish.first().copied().unwrap_or(0),
-                other_wish: f.by_wish.iter().skip(1).sum(),
-                no_wish: f.no_wish,
-                unplaced: f.unplaced,
-                envy: f.envy,
-            }
+        .map(|f| DraftFigures {
+            mode: f.mode.label(lang).to_owned(),
+            placed: f.placed,
+            places: f.places,
+            first_wish: f.by_wish.first().copied().unwrap_or(0),
+            other_wish: f.by_wish.iter().skip(1).sum(),
+            no_wish: f.no_wish,
+            unplaced: f.unplaced,
+            envy: f.envy,
         })
         .collect();
-    let chosen = &by_mode.iter().find(|(m, _)| *m == mode).expect("both modes ran").1;
-    let places = matching::places(&cohort);
+    let places = matching::places(&loaded.cohort());
     let vacancies: HashMap<i64, &Vacancy> = loaded.vacancies.iter().map(|v| (v.id, v)).collect();
-    let got: HashMap<i64, &Suggestion> = chosen.iter().map(|s| (s.graduate_id, s)).collect();
-    let mut lines: Vec<(bool, String, DraftLine)> = loaded
+    let got: HashMap<i64, &Suggestion> = simulation.of(mode).iter().map(|s| (s.graduate_id, s)).collect();
+    let mut lines: Vec<DraftLine> = loaded
         .graduates
         .iter()
         .map(|g| {
@@ -135,16 +136,18 @@ pub fn draft(db: &Db, year: i32, mode: Mode, lang: Lang, as_of: NaiveDate) -> Re
                 let v = &vacancies[&s.vacancy_id].record;
                 format!("{}, {} ({})", v.employer.name, v.position, v.region.label(lang))
             });
-            let line = DraftLine {
+            DraftLine {
                 graduate: format!("{}, {}", g.record.full_name(), g.record.iin),
                 place: places[&g.id],
-                referral: referral.clone().unwrap_or_default(),
+                referral: referral.unwrap_or_default(),
                 wish: suggestion.and_then(|s| s.wish),
-            };
-            (referral.is_none(), referral.unwrap_or_default(), line)
+            }
         })
         .collect();
-    lines.sort_by(|a, b| (a.0, &a.1, a.2.place).cmp(&(b.0, &b.1, b.2.place)));
+    // Placed graduates by employer, then those left for the commission; each by their place.
+    lines.sort_by(|a, b| {
+        (a.referral.is_empty(), &a.referral, a.place).cmp(&(b.referral.is_empty(), &b.referral, b.place))
+    });
     Ok(Draft {
         lang,
         year,
@@ -153,7 +156,7 @@ pub fn draft(db: &Db, year: i32, mode: Mode, lang: Lang, as_of: NaiveDate) -> Re
         mode: mode.label(lang).to_owned(),
         order: loaded.priority.describe().get(lang).to_owned(),
         figures,
-        lines: lines.into_iter().map(|(_, _, line)| line).collect(),
+        lines,
     })
 }
 
