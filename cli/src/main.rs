@@ -15,7 +15,7 @@ use joldama_core::import::{ImportOptions, SheetChoice};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::{self, demo};
 
-use commands::{commission, decide, export, followup, matching, papers, rules};
+use commands::{commission, decide, export, followup, matching, papers, rules, server};
 use error::{CliError, Failure};
 
 #[derive(Parser)]
@@ -110,6 +110,9 @@ enum Command {
     /// The cohort's settings: arrival day, deadline, normative years.
     #[command(subcommand)]
     Cohort(rules::CohortDocCommand),
+    /// The register on a PostgreSQL server, for several desks: status, moving this desk's file
+    /// in, people and their roles.
+    Server(server::ServerArgs),
     /// Check the register: every finalised meeting and paper number against its seal, the
     /// chain of seals, rows pointing nowhere, the file itself. Fails if anything is found.
     Check,
@@ -325,6 +328,7 @@ fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Priority(command) => matching::priority(cli, command)?,
         Command::Rules(command) => rules::rules(cli, command)?,
         Command::Cohort(command) => rules::cohort(cli, command)?,
+        Command::Server(args) => server::run(cli, args)?,
         Command::Check => {
             let store = cli.open_store()?;
             let report = joldama_core::workflow::register::check(&store)?;

@@ -9,6 +9,7 @@ use crate::matching::PriorityError;
 use crate::papers::PaperError;
 use crate::rules::{RulesError, SettingsError};
 use crate::store::StoreError;
+use crate::store::server::ServerError;
 use crate::workflow::WorkflowError;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +36,8 @@ pub enum Error {
     Settings(#[from] SettingsError),
     #[error(transparent)]
     Priority(#[from] PriorityError),
+    #[error(transparent)]
+    Server(#[from] ServerError),
 }
 
 /// Every variant delegates to the error it wraps.
@@ -52,6 +55,7 @@ macro_rules! each {
             Error::Rules($e) => $body,
             Error::Settings($e) => $body,
             Error::Priority($e) => $body,
+            Error::Server($e) => $body,
         }
     };
 }

@@ -8,3 +8,4 @@ pub mod followup;
 pub mod matching;
 pub mod papers;
 pub mod rules;
+pub mod server;

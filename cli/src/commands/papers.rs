@@ -160,13 +160,13 @@ pub fn public_key(cli: &Cli, a: &PublicKeyArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The key's password: from the terminal without echo, or a line of stdin.
-fn password(from_stdin: bool) -> Result<String, WorkflowError> {
+/// A password: from the terminal without echo (asked with `prompt`), or a line of stdin.
+pub(crate) fn password(from_stdin: bool, prompt: &str) -> Result<String, WorkflowError> {
     let read = if from_stdin {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line).map(|_| line.trim_end_matches(['\r', '\n']).to_owned())
     } else {
-        rpassword::prompt_password("Кілттің құпиясөзі / Пароль ключа: ")
+        rpassword::prompt_password(prompt)
     };
     read.map_err(|e| WorkflowError::File { path: PathBuf::from("stdin"), writing: false, kind: e.kind() })
 }
@@ -175,7 +175,7 @@ pub fn sign(cli: &Cli, a: &SignArgs) -> Result<(), Failure> {
     let request = signing::SignRequest {
         pdf: a.pdf.clone(),
         keystore: a.p12.clone(),
-        password: password(a.password_stdin)?,
+        password: password(a.password_stdin, "Кілттің құпиясөзі / Пароль ключа: ")?,
         out: a.out.clone(),
     };
     let signed = signing::sign_paper(&request, chrono::Local::now().naive_local())?;

@@ -17,6 +17,7 @@ mod papers;
 mod register;
 mod rules;
 mod search;
+pub mod server;
 mod share;
 mod tx;
 mod upsert;

@@ -18,6 +18,7 @@ pub mod papers;
 pub mod person;
 pub mod register;
 pub mod reports;
+pub mod server;
 pub mod signing;
 mod typed;
 pub mod verify;

@@ -1,0 +1,164 @@
+//! `joldama server …` against the throwaway PostgreSQL server `./scripts/test` starts
+//! (`JOLDAMA_TEST_SERVER`, its superuser's address): a desk's file moved in and verified, a
+//! person added, signed in with their role, and refused what the role does not allow.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use postgres::NoTls;
+use serde_json::Value;
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+    superuser: String,
+    database: String,
+}
+
+impl Desk {
+    fn new() -> Option<Desk> {
+        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
+            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
+            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
+            return None;
+        };
+        let database = format!("joldama_cli{}", std::process::id());
+        postgres::Client::connect(&superuser, NoTls)
+            .unwrap()
+            .batch_execute(&format!("CREATE DATABASE {database}"))
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("desk.sqlite3");
+        Some(Desk { _dir: dir, db, superuser, database })
+    }
+
+    fn url(&self, person: Option<(&str, &str)>) -> String {
+        let (server, _) = self.superuser.rsplit_once('/').unwrap();
+        let server = match person {
+            // postgresql://postgres:pw@host:port → postgresql://name:pw@host:port
+            Some((name, password)) => {
+                let host = server.rsplit_once('@').unwrap().1;
+                format!("postgresql://{name}:{password}@{host}")
+            }
+            None => server.to_owned(),
+        };
+        format!("{server}/{}", self.database)
+    }
+
+    fn run(&self, server: &str, args: &[&str], stdin: &str) -> Output {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_joldama"))
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("JOLDAMA_SERVER", server)
+            .env_remove("PGPASSWORD")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    }
+
+    fn json(&self, server: &str, args: &[&str], stdin: &str) -> Value {
+        let out = self.run(server, &[args, &["--json"]].concat(), stdin);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    }
+
+    fn refused(&self, server: &str, args: &[&str]) -> String {
+        let out = self.run(server, &[args, &["--json"]].concat(), "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stdout));
+        let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+        error["error"]["code"].as_str().unwrap().to_owned()
+    }
+}
+
+impl Drop for Desk {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&self.superuser, NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {0} WITH (FORCE); DROP ROLE IF EXISTS {0}_s; DROP ROLE IF EXISTS {0}_m;",
+                self.database
+            ));
+        }
+    }
+}
+
+#[test]
+fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
+    let Some(desk) = Desk::new() else { return };
+    let owner = desk.url(None);
+    let demo = desk.run(&owner, &["demo", "--year", "2025"], "");
+    assert!(demo.status.success(), "{}", String::from_utf8_lossy(&demo.stderr));
+
+    let moved = desk.json(&owner, &["server", "move-in"], "");
+    let tables = moved["tables"].as_array().unwrap();
+    let graduates = tables.iter().find(|t| t["table"] == "graduate").unwrap();
+    let in_file: Value = {
+        let listed = desk.json(&owner, &["graduates"], "");
+        Value::from(listed.as_array().unwrap().len())
+    };
+    assert_eq!(graduates["rows"], in_file);
+    assert_eq!(graduates["checksum"].as_str().unwrap().len(), 64);
+
+    let secretary = format!("{}_s", desk.database);
+    let member = format!("{}_m", desk.database);
+    desk.json(
+        &owner,
+        &["server", "add-person", &secretary, "--role", "secretary", "--password-stdin"],
+        "хатшы-2026\n",
+    );
+    desk.json(
+        &owner,
+        &["server", "add-person", &member, "--role", "member", "--password-stdin"],
+        "мүше-2026!\n",
+    );
+    assert_eq!(
+        desk.refused(&owner, &["server", "add-person", &member, "--role", "member", "--password-stdin"]),
+        "password_too_short",
+        "an empty stdin is no password"
+    );
+    let people = desk.json(&owner, &["server", "people"], "");
+    assert!(
+        people.as_array().unwrap().iter().any(|p| p["name"] == member.as_str() && p["role"] == "member"),
+        "{people}"
+    );
+
+    let as_secretary = desk.url(Some((&secretary, "хатшы-2026")));
+    let status = desk.json(&as_secretary, &["server", "status"], "");
+    assert_eq!(
+        (status["person"].as_str(), status["role"].as_str()),
+        (Some(secretary.as_str()), Some("secretary"))
+    );
+    assert_eq!(status["people"], Value::Array(Vec::new()), "only an administrator sees people");
+    assert_eq!(
+        desk.refused(
+            &as_secretary,
+            &["server", "add-person", "someone", "--role", "administrator", "--password-stdin"]
+        ),
+        "password_too_short"
+    );
+    let out = desk.run(
+        &as_secretary,
+        &["server", "add-person", "someone", "--role", "administrator", "--password-stdin"],
+        "long-enough\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("[server_forbidden]"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let as_member = desk.url(Some((&member, "мүше-2026!")));
+    assert_eq!(desk.refused(&as_member, &["server", "move-in"]), "register_not_empty");
+    assert_eq!(desk.refused(&desk.url(Some((&member, "wrong"))), &["server", "status"]), "sign_in_refused");
+
+    let text = desk.run(&as_member, &["--lang", "ru", "server", "status"], "");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains(&format!("Вошёл: {member} (член комиссии)")), "{text}");
+    assert!(text.contains("Схема реестра: 14"), "{text}");
+}

@@ -1,0 +1,346 @@
+//! Moving a desk's register in: every table of the SQLite file copied into an empty register
+//! on the server in one transaction (binary COPY), then read back and compared, table by table,
+//! by its row count and a SHA-256 over its rows in key order. Any difference rolls the whole
+//! copy back. The file itself is only read.
+
+use postgres::Transaction;
+use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use rusqlite::types::ValueRef;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Server, ServerError};
+use crate::store::{Store, StoreError};
+
+/// One table moved: its rows and the checksum both sides gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct TableMoved {
+    pub table: String,
+    pub rows: u64,
+    /// SHA-256 (hex) of the rows in key order, the same on the file and on the server.
+    pub checksum: String,
+}
+
+/// What moved in, table by table, all verified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct MovedIn {
+    pub schema_version: u32,
+    pub tables: Vec<TableMoved>,
+}
+
+/// A value as SQLite stores it; what the server's column holds is read back as the same.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+impl Value {
+    fn of(value: ValueRef<'_>) -> Value {
+        match value {
+            ValueRef::Null => Value::Null,
+            ValueRef::Integer(i) => Value::Integer(i),
+            ValueRef::Real(r) => Value::Real(r),
+            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        }
+    }
+
+    /// Reads column `i` of a server row by the column's (base) type.
+    fn from_server(row: &postgres::Row, i: usize) -> Result<Value, postgres::Error> {
+        let ty = row.columns()[i].type_();
+        Ok(match *ty {
+            Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map_or(Value::Null, Value::Integer),
+            Type::FLOAT8 => row.try_get::<_, Option<f64>>(i)?.map_or(Value::Null, Value::Real),
+            Type::BYTEA => row.try_get::<_, Option<Vec<u8>>>(i)?.map_or(Value::Null, Value::Blob),
+            _ => row.try_get::<_, Option<String>>(i)?.map_or(Value::Null, Value::Text),
+        })
+    }
+
+    /// Tagged and length-prefixed, so that no two rows hash alike by running into each other.
+    fn hash_into(&self, hash: &mut Sha256) {
+        match self {
+            Value::Null => hash.update(b"n"),
+            Value::Integer(i) => {
+                hash.update(b"i");
+                hash.update(i.to_be_bytes());
+            }
+            Value::Real(r) => {
+                hash.update(b"r");
+                hash.update(r.to_bits().to_be_bytes());
+            }
+            Value::Text(t) => {
+                hash.update(b"t");
+                hash.update((t.len() as u64).to_be_bytes());
+                hash.update(t.as_bytes());
+            }
+            Value::Blob(b) => {
+                hash.update(b"b");
+                hash.update((b.len() as u64).to_be_bytes());
+                hash.update(b);
+            }
+        }
+    }
+
+    fn fits(&self, ty: &Type) -> bool {
+        matches!(
+            (self, ty),
+            (Value::Null, _)
+                | (Value::Integer(_), &Type::INT8)
+                | (Value::Real(_) | Value::Integer(_), &Type::FLOAT8)
+                | (Value::Text(_), &Type::TEXT)
+                | (Value::Blob(_), &Type::BYTEA)
+        )
+    }
+}
+
+impl ToSql for Value {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Integer(i) if *ty == Type::FLOAT8 => (*i as f64).to_sql(ty, out),
+            Value::Integer(i) => i.to_sql(ty, out),
+            Value::Real(r) => r.to_sql(ty, out),
+            Value::Text(t) => t.to_sql(ty, out),
+            Value::Blob(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        [Type::INT8, Type::FLOAT8, Type::TEXT, Type::BYTEA].contains(ty)
+    }
+
+    to_sql_checked!();
+}
+
+/// A table of the file: its columns, and those of its primary key (the order rows are hashed in).
+struct Table {
+    name: String,
+    columns: Vec<String>,
+    key: Vec<String>,
+    /// The tables its foreign keys name (itself, for a revision's decision, included).
+    references: Vec<String>,
+}
+
+/// Every table after those it references (the schema's references form no cycle but a table's
+/// own), so that each copy's foreign keys find their rows.
+fn referenced_first(mut left: Vec<Table>) -> Vec<Table> {
+    let mut ordered: Vec<Table> = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let ready = left
+            .iter()
+            .position(|t| t.references.iter().all(|r| *r == t.name || ordered.iter().any(|o| o.name == *r)))
+            .expect("the schema's foreign keys form no cycle");
+        ordered.push(left.remove(ready));
+    }
+    ordered
+}
+
+impl Table {
+    fn list(store: &Store) -> Result<Vec<Table>, StoreError> {
+        let conn = &store.conn;
+        // The full-text index is the file's own; the server searches with a trigram index.
+        let mut names = conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE 'graduate_search%' ORDER BY name",
+        )?;
+        let names: Vec<String> = names.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut columns = conn.prepare("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+        names
+            .into_iter()
+            .map(|name| {
+                let all: Vec<(String, i64)> =
+                    columns.query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+                let mut key: Vec<&(String, i64)> = all.iter().filter(|(_, pk)| *pk > 0).collect();
+                key.sort_by_key(|(_, pk)| *pk);
+                let key = key.into_iter().map(|(c, _)| c.clone()).collect();
+                let mut refs =
+                    conn.prepare_cached("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)")?;
+                let references = refs.query_map([&name], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                Ok(Table { columns: all.into_iter().map(|(c, _)| c).collect(), key, references, name })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()
+            .map(referenced_first)
+    }
+
+    fn column_list(&self) -> String {
+        self.columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The file's key order: SQLite's BINARY collation compares text as bytes.
+    fn order(&self) -> String {
+        self.key.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// The same order on the server: integer keys as numbers, text keys in the "C" collation
+/// (bytes), whatever collation the server's database was made with.
+fn order_on_server(tx: &mut Transaction, table: &Table) -> Result<String, ServerError> {
+    let mut parts = Vec::new();
+    for column in &table.key {
+        let ty: String = tx
+            .query_one(
+                "SELECT data_type FROM information_schema.columns WHERE table_schema = current_schema() \
+                 AND table_name = $1 AND column_name = $2",
+                &[&table.name, column],
+            )?
+            .get(0);
+        parts.push(if ty == "text" {
+            format!("\"{column}\" COLLATE \"C\"")
+        } else {
+            format!("\"{column}\"")
+        });
+    }
+    Ok(parts.join(", "))
+}
+
+/// Counts and hashes a table's rows in key order.
+struct Tally {
+    rows: u64,
+    hash: Sha256,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        Tally { rows: 0, hash: Sha256::new() }
+    }
+
+    fn row(&mut self, values: &[Value]) {
+        self.rows += 1;
+        values.iter().for_each(|v| v.hash_into(&mut self.hash));
+    }
+
+    fn finish(self) -> (u64, String) {
+        let digest = self.hash.finalize();
+        (self.rows, digest.iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
+
+impl Server {
+    /// Copies `store` (a desk's file, already at this build's version) into this server's
+    /// register, which must be empty, and verifies every table; all of it or nothing.
+    pub fn move_in(&mut self, store: &Store) -> Result<MovedIn, ServerError> {
+        let version = store.schema_version()?;
+        let supported = super::SERVER_SCHEMA;
+        if version != supported {
+            return Err(ServerError::SchemaTooNew { found: version, supported });
+        }
+        let tables = Table::list(store)?;
+        let mut tx = self.client.transaction()?;
+        refuse_unless_empty(&mut tx, &tables)?;
+        // The locks would refuse a finalised meeting's rows as they arrive: the owner lifts
+        // them for this transaction only (the tables stay locked to every other desk until
+        // it ends). Foreign keys stay on: tables are copied referenced first.
+        let each = |verb: &str| {
+            tables
+                .iter()
+                .map(|t| format!("ALTER TABLE \"{}\" {verb} TRIGGER USER;", t.name))
+                .collect::<String>()
+        };
+        tx.batch_execute(&format!("{} DELETE FROM university;", each("DISABLE")))?;
+        let mut moved = Vec::with_capacity(tables.len());
+        for table in &tables {
+            let (rows, checksum) = copy_table(store, &mut tx, table)?;
+            moved.push(TableMoved { table: table.name.clone(), rows, checksum });
+        }
+        tx.batch_execute(&each("ENABLE"))?;
+        for (table, file) in tables.iter().zip(&moved) {
+            let (server_rows, checksum) = tally_server(&mut tx, table)?;
+            if (server_rows, &checksum) != (file.rows, &file.checksum) {
+                return Err(ServerError::Mismatch {
+                    table: table.name.clone(),
+                    file_rows: file.rows,
+                    server_rows,
+                });
+            }
+        }
+        // New rows continue after the file's ids.
+        tx.batch_execute(
+            "DO $$ DECLARE t record; BEGIN \
+             FOR t IN SELECT table_name FROM information_schema.columns \
+                      WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES' LOOP \
+               EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), COALESCE((SELECT max(id) FROM %I), 0) + 1, false)', \
+                              t.table_name, t.table_name); \
+             END LOOP; END $$;",
+        )?;
+        tx.commit()?;
+        Ok(MovedIn { schema_version: version, tables: moved })
+    }
+}
+
+/// Nothing but the placeholder university a new register starts with.
+fn refuse_unless_empty(tx: &mut Transaction, tables: &[Table]) -> Result<(), ServerError> {
+    for table in tables {
+        let extra = if table.name == "university" {
+            "WHERE id <> 1 OR name_kk <> 'Университет'"
+        } else {
+            ""
+        };
+        let found: bool =
+            tx.query_one(&format!("SELECT EXISTS (SELECT 1 FROM \"{}\" {extra})", table.name), &[])?.get(0);
+        if found {
+            return Err(ServerError::NotEmpty { table: table.name.clone() });
+        }
+    }
+    Ok(())
+}
+
+/// Streams the file's rows into the server's table; answers the file's tally.
+fn copy_table(store: &Store, tx: &mut Transaction, table: &Table) -> Result<(u64, String), ServerError> {
+    let columns = table.column_list();
+    let types: Vec<Type> = tx
+        .prepare(&format!("SELECT {columns} FROM \"{}\" LIMIT 0", table.name))?
+        .columns()
+        .iter()
+        .map(|c| c.type_().clone())
+        .collect();
+    let sink = tx.copy_in(&format!("COPY \"{}\" ({columns}) FROM STDIN (FORMAT binary)", table.name))?;
+    let mut writer = BinaryCopyInWriter::new(sink, &types);
+    let mut stmt = store
+        .conn
+        .prepare(&format!("SELECT {columns} FROM \"{}\" ORDER BY {}", table.name, table.order()))
+        .map_err(StoreError::from)?;
+    let mut rows = stmt.query([]).map_err(StoreError::from)?;
+    let mut tally = Tally::new();
+    while let Some(row) = rows.next().map_err(StoreError::from)? {
+        let values: Vec<Value> = (0..types.len())
+            .map(|i| row.get_ref(i).map(Value::of))
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::from)?;
+        if let Some(i) = values.iter().zip(&types).position(|(v, ty)| !v.fits(ty)) {
+            return Err(ServerError::OddValue {
+                table: table.name.clone(),
+                column: table.columns[i].clone(),
+                row: tally.rows + 1,
+            });
+        }
+        tally.row(&values);
+        let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        writer.write(&refs)?;
+    }
+    writer.finish()?;
+    Ok(tally.finish())
+}
+
+fn tally_server(tx: &mut Transaction, table: &Table) -> Result<(u64, String), ServerError> {
+    let order = order_on_server(tx, table)?;
+    let rows =
+        tx.query(&format!("SELECT {} FROM \"{}\" ORDER BY {order}", table.column_list(), table.name), &[])?;
+    let mut tally = Tally::new();
+    for row in &rows {
+        let values: Vec<Value> =
+            (0..row.len()).map(|i| Value::from_server(row, i)).collect::<Result<_, _>>()?;
+        tally.row(&values);
+    }
+    Ok(tally.finish())
+}

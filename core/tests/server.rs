@@ -1,0 +1,422 @@
+//! The register on a real PostgreSQL server (`./scripts/test` starts a throwaway one and sets
+//! `JOLDAMA_TEST_SERVER` to its superuser's address). Each test makes a database of its own,
+//! and people of its own, and removes them at the end.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use joldama_core::i18n::UserFacing;
+use joldama_core::store::Store;
+use joldama_core::store::server::live::{Change, Listener};
+use joldama_core::store::server::{Address, Role, Server, ServerError};
+use joldama_core::workflow::demo::{self, DemoSpec};
+use postgres::NoTls;
+
+/// A database of the test's own on the throwaway server, dropped with the people it made.
+struct Scratch {
+    superuser: String,
+    database: String,
+    people: Vec<String>,
+}
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+impl Scratch {
+    /// `None` (the test passes without a server) only when this run has none; under
+    /// `./scripts/test` a missing server fails every test.
+    fn new() -> Option<Scratch> {
+        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
+            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
+            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
+            return None;
+        };
+        let database = format!("joldama_t{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
+        let mut admin = postgres::Client::connect(&superuser, NoTls).expect("the test server");
+        admin.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
+        Some(Scratch { superuser, database, people: Vec::new() })
+    }
+
+    /// The superuser's address of this database: its owner, who moves a file in.
+    fn url(&self) -> String {
+        let (server, _) = self.superuser.rsplit_once('/').unwrap();
+        format!("{server}/{}", self.database)
+    }
+
+    fn owner(&self) -> Server {
+        Server::open(&Address::parse(&self.url()).unwrap()).unwrap()
+    }
+
+    /// A person of this test, made by the owner; answers their address.
+    fn person(&mut self, role: Role, password: &str) -> Address {
+        let name = format!("{}_{role:?}", self.database).to_lowercase();
+        self.owner().add_person(&name, role, password).unwrap();
+        self.people.push(name.clone());
+        Address::parse(&self.url()).unwrap().as_person(&name, password)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let Ok(mut admin) = postgres::Client::connect(&self.superuser, NoTls) else { return };
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database));
+        for person in &self.people {
+            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{person}\""));
+        }
+    }
+}
+
+/// A small demo year in a file: a finalised meeting with decisions, papers and their seals.
+fn demo_file(dir: &std::path::Path) -> Store {
+    let mut store = Store::open(&dir.join("joldama.sqlite3")).unwrap();
+    let spec = DemoSpec { graduates: 80, vacancies: 24, ..DemoSpec::of_year(2025) };
+    demo::build(&mut store, &spec, "Әйгерім").unwrap().expect("a new demo");
+    store
+}
+
+fn file_rows(dir: &std::path::Path, table: &str) -> u64 {
+    let conn = rusqlite::Connection::open(dir.join("joldama.sqlite3")).unwrap();
+    conn.query_row(&format!("SELECT COUNT(*) FROM \"{table}\""), [], |r| r.get::<_, i64>(0)).unwrap() as u64
+}
+
+fn code_of(result: Result<u64, postgres::Error>) -> &'static str {
+    ServerError::from(result.expect_err("the server refuses")).code()
+}
+
+#[test]
+fn the_server_holds_the_files_tables_and_columns() {
+    let Some(scratch) = Scratch::new() else { return };
+    let mut server = scratch.owner();
+    assert_eq!(server.schema_version().unwrap(), joldama_core::store::server::SERVER_SCHEMA);
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(&dir.path().join("joldama.sqlite3")).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join("joldama.sqlite3")).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT m.name || '.' || p.name FROM sqlite_schema m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE 'graduate_search%' \
+             ORDER BY 1",
+        )
+        .unwrap();
+    let file: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let on_server: Vec<String> = server
+        .client()
+        .query(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns \
+             WHERE table_schema = 'public' AND table_name <> 'joldama_schema' \
+             ORDER BY (table_name || '.' || column_name) COLLATE \"C\"",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(file.len() > 150, "{} columns", file.len());
+    assert_eq!(file, on_server);
+}
+
+#[test]
+fn a_newer_register_on_the_server_is_refused_untouched() {
+    let Some(scratch) = Scratch::new() else { return };
+    scratch.owner().client().batch_execute("UPDATE joldama_schema SET version = 99").unwrap();
+    let refused = Server::open(&Address::parse(&scratch.url()).unwrap()).err().expect("refused");
+    assert!(matches!(refused, ServerError::SchemaTooNew { found: 99, .. }), "{refused:?}");
+    assert!(refused.message().ru.contains("схема 99"), "{}", refused.message().ru);
+    let mut raw = postgres::Client::connect(&scratch.url(), NoTls).unwrap();
+    let version: i64 = raw.query_one("SELECT version FROM joldama_schema", &[]).unwrap().get(0);
+    assert_eq!(version, 99);
+}
+
+#[test]
+fn a_desks_file_moves_in_whole_and_verified() {
+    let Some(scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_file(dir.path());
+    let mut server = scratch.owner();
+    let moved = server.move_in(&store).unwrap();
+
+    let names: Vec<&str> = moved.tables.iter().map(|t| t.table.as_str()).collect();
+    for table in ["graduate", "vacancy", "decision", "meeting", "paper", "ledger", "audit", "university_key"]
+    {
+        assert!(names.contains(&table), "{table} moved: {names:?}");
+    }
+    for table in &moved.tables {
+        let on_server: i64 = server
+            .client()
+            .query_one(&format!("SELECT COUNT(*) FROM \"{}\"", table.table), &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(table.rows, file_rows(dir.path(), &table.table), "{}", table.table);
+        assert_eq!(on_server as u64, table.rows, "{}", table.table);
+    }
+    let graduates = moved.tables.iter().find(|t| t.table == "graduate").unwrap();
+    assert_eq!(graduates.rows, file_rows(dir.path(), "graduate"));
+    assert!(graduates.rows >= 70, "{}", graduates.rows);
+
+    // New rows follow the file's ids.
+    let (max, next): (i64, i64) = {
+        let max = server.client().query_one("SELECT max(id) FROM audit", &[]).unwrap().get(0);
+        let next = server
+            .client()
+            .query_one(
+                "INSERT INTO audit (at, actor, action, entity) VALUES ('2026-12-03T00:00:00.000Z', 'x', 'check', 'test') RETURNING id",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        (max, next)
+    };
+    assert_eq!(next, max + 1);
+
+    // Never over another desk's records.
+    let again = server.move_in(&store).expect_err("refused");
+    assert_eq!(again.code(), "register_not_empty");
+    assert!(again.message().kk.contains("бос емес"), "{}", again.message().kk);
+}
+
+#[test]
+fn the_checksum_tells_one_changed_value() {
+    let (Some(first), Some(second)) = (Scratch::new(), Scratch::new()) else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo_file(dir.path());
+    let a = first.owner().move_in(&store).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(dir.path().join("joldama.sqlite3")).unwrap();
+    conn.execute("UPDATE graduate SET phone = '+77010000000' WHERE id = (SELECT max(id) FROM graduate)", [])
+        .unwrap();
+    drop(conn);
+    let store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    let b = second.owner().move_in(&store).unwrap();
+    for (x, y) in a.tables.iter().zip(&b.tables) {
+        assert_eq!(x.table, y.table);
+        assert_eq!(x.rows, y.rows, "{}", x.table);
+        assert_eq!(x.checksum == y.checksum, x.table != "graduate", "{}", x.table);
+    }
+}
+
+#[test]
+fn a_finalised_meeting_stays_locked_on_the_server_whoever_writes() {
+    let Some(scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    scratch.owner().move_in(&demo_file(dir.path())).unwrap();
+    // The owner, a superuser, writing with plain SQL: the triggers hold for everyone.
+    let mut raw = postgres::Client::connect(&scratch.url(), NoTls).unwrap();
+    let finalised = "SELECT id FROM meeting WHERE finalised_at IS NOT NULL";
+    assert_eq!(
+        code_of(
+            raw.execute(&format!("UPDATE decision SET reason = 'x' WHERE meeting_id IN ({finalised})"), &[])
+        ),
+        "meeting_finalised"
+    );
+    assert_eq!(
+        code_of(
+            raw.execute(&format!("DELETE FROM meeting_attendance WHERE meeting_id IN ({finalised})"), &[])
+        ),
+        "meeting_finalised"
+    );
+    assert_eq!(code_of(raw.execute("UPDATE meeting SET place = 'x'", &[])), "meeting_finalised");
+    assert_eq!(code_of(raw.execute("TRUNCATE decision CASCADE", &[])), "meeting_finalised");
+    assert_eq!(code_of(raw.execute("DELETE FROM paper", &[])), "paper_never_deleted");
+    assert_eq!(code_of(raw.execute("UPDATE paper SET seq = seq + 1000", &[])), "paper_never_deleted");
+    assert_eq!(code_of(raw.execute("UPDATE ledger SET content = ''", &[])), "register_append_only");
+    assert_eq!(code_of(raw.execute("DELETE FROM audit", &[])), "audit_append_only");
+    assert_eq!(code_of(raw.execute("DELETE FROM university_key", &[])), "university_key_kept");
+    // A paper may be cancelled once.
+    assert_eq!(
+        raw.execute(
+            "UPDATE paper SET cancelled_at = '2026-12-03' WHERE id = (SELECT min(id) FROM paper)",
+            &[]
+        )
+        .unwrap(),
+        1
+    );
+    assert_eq!(
+        code_of(raw.execute(
+            "UPDATE paper SET cancelled_at = '2026-12-04' WHERE id = (SELECT min(id) FROM paper)",
+            &[]
+        )),
+        "paper_never_deleted"
+    );
+    let text = ServerError::from(raw.execute("DELETE FROM decision", &[]).unwrap_err()).message();
+    assert!(text.ru.contains("Заседание завершено"), "{}", text.ru);
+}
+
+#[test]
+fn roles_are_held_by_the_server_not_the_window() {
+    let Some(mut scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    scratch.owner().move_in(&demo_file(dir.path())).unwrap();
+    let member = scratch.person(Role::Member, "оқушы-2026");
+    let secretary = scratch.person(Role::Secretary, "hatshy 2026!");
+
+    let mut as_member = Server::open(&member).unwrap();
+    assert_eq!(as_member.role(), Role::Member);
+    let seen: i64 = as_member.client().query_one("SELECT COUNT(*) FROM graduate", &[]).unwrap().get(0);
+    assert!(seen > 0);
+    let refused = as_member
+        .client()
+        .execute("INSERT INTO import_batch (at, actor, kind) VALUES ('2026-12-03', 'm', 'graduates')", &[]);
+    assert_eq!(code_of(refused), "server_forbidden");
+    let refused =
+        ServerError::from(as_member.client().execute("DELETE FROM graduate_wish", &[]).unwrap_err());
+    assert!(refused.message().kk.contains("рөліңіз"), "{}", refused.message().kk);
+
+    let mut as_secretary = Server::open(&secretary).unwrap();
+    assert_eq!(as_secretary.role(), Role::Secretary);
+    assert_eq!(
+        code_of(as_secretary.client().execute("UPDATE rule_set SET updated_by = 's'", &[])),
+        "server_forbidden"
+    );
+    assert_eq!(
+        code_of(as_secretary.client().execute("DELETE FROM commission_member", &[])),
+        "server_forbidden"
+    );
+    assert_eq!(
+        as_secretary.add_person("intruder", Role::Administrator, "x").unwrap_err().code(),
+        "server_forbidden"
+    );
+    // The audit names who signed in, whatever the desk writes.
+    let actor: String = as_secretary
+        .client()
+        .query_one(
+            "INSERT INTO audit (at, actor, action, entity) VALUES ('2026-12-03', 'the chair', 'check', 'test') RETURNING actor",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(actor, as_secretary.person());
+
+    let wrong = Server::open(&member.as_person(as_member.person(), "wrong")).err().expect("refused");
+    assert_eq!(wrong.code(), "sign_in_refused");
+
+    let mut owner = scratch.owner();
+    assert_eq!(owner.role(), Role::Administrator);
+    let people = owner.people().unwrap();
+    let ours: Vec<(&str, Role)> = people
+        .iter()
+        .filter(|p| p.name.starts_with(&scratch.database))
+        .map(|p| (p.name.as_str(), p.role))
+        .collect();
+    assert_eq!(ours, [(as_member.person(), Role::Member), (as_secretary.person(), Role::Secretary)]);
+    let stored: String = owner
+        .client()
+        .query_one("SELECT rolpassword FROM pg_authid WHERE rolname = $1", &[&as_secretary.person()])
+        .unwrap()
+        .get(0);
+    assert!(stored.starts_with("SCRAM-SHA-256$") && !stored.contains("hatshy"), "{stored}");
+}
+
+#[test]
+fn the_last_place_is_taken_once_by_concurrent_desks() {
+    let Some(mut scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    scratch.owner().move_in(&demo_file(dir.path())).unwrap();
+    let secretary = scratch.person(Role::Secretary, "s");
+    let mut owner = scratch.owner();
+    let client = owner.client();
+    let meeting: i64 = client
+        .query_one(
+            "INSERT INTO meeting (commission_id, number, held_on) \
+             SELECT commission_id, max(number) + 1, '2026-12-03' FROM meeting GROUP BY commission_id RETURNING id",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    let vacancy: i64 = client.query_one("SELECT min(id) FROM vacancy", &[]).unwrap().get(0);
+    client.execute("UPDATE vacancy SET places_left = 1 WHERE id = $1", &[&vacancy]).unwrap();
+    let graduates: Vec<i64> = client
+        .query(
+            "SELECT id FROM graduate WHERE id NOT IN (SELECT graduate_id FROM decision) ORDER BY id LIMIT 8",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(graduates.len(), 8);
+
+    let start = Arc::new(Barrier::new(graduates.len()));
+    let desks: Vec<_> = graduates
+        .into_iter()
+        .map(|graduate| {
+            let (address, start) = (secretary.clone(), start.clone());
+            std::thread::spawn(move || {
+                let mut desk = Server::open(&address).unwrap();
+                let mut tx = desk.client().transaction().unwrap();
+                start.wait();
+                // The store's own step: the place taken only if one is left, then the decision.
+                let taken = tx
+                    .execute("UPDATE vacancy SET places_left = places_left - 1 WHERE id = $1 AND places_left > 0", &[&vacancy])
+                    .unwrap();
+                if taken == 0 {
+                    return false;
+                }
+                tx.execute(
+                    "INSERT INTO decision (meeting_id, graduate_id, kind, vacancy_id, arrival_date, created_at, created_by) \
+                     VALUES ($1, $2, 'vacancy', $3, '2027-08-01', '2026-12-03', 'desk')",
+                    &[&meeting, &graduate, &vacancy],
+                )
+                .unwrap();
+                std::thread::sleep(Duration::from_millis(20));
+                tx.commit().unwrap();
+                true
+            })
+        })
+        .collect();
+    let placed = desks.into_iter().map(|d| d.join().unwrap()).filter(|&p| p).count();
+    assert_eq!(placed, 1);
+    let client = owner.client();
+    let left: i64 =
+        client.query_one("SELECT places_left FROM vacancy WHERE id = $1", &[&vacancy]).unwrap().get(0);
+    let referred: i64 = client
+        .query_one(
+            "SELECT COUNT(*) FROM decision WHERE meeting_id = $1 AND vacancy_id = $2",
+            &[&meeting, &vacancy],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!((left, referred), (0, 1));
+}
+
+#[test]
+fn a_change_at_one_desk_reaches_the_others_within_a_second() {
+    let Some(mut scratch) = Scratch::new() else { return };
+    drop(scratch.owner());
+    let member = scratch.person(Role::Member, "m");
+    let secretary = scratch.person(Role::Secretary, "s");
+    let mut listener = Listener::start(&member).unwrap();
+    let mut desk = Server::open(&secretary).unwrap();
+
+    // Rolled back: nobody hears of it.
+    let mut tx = desk.client().transaction().unwrap();
+    tx.execute("INSERT INTO import_batch (at, actor, kind) VALUES ('2026-12-03', 's', 'graduates')", &[])
+        .unwrap();
+    tx.rollback().unwrap();
+    assert_eq!(listener.changes(Duration::from_millis(300)).unwrap(), []);
+
+    let sent = Instant::now();
+    desk.client()
+        .execute("INSERT INTO import_batch (at, actor, kind) VALUES ('2026-12-03', 's', 'vacancies')", &[])
+        .unwrap();
+    let heard = listener.changes(Duration::from_secs(1)).unwrap();
+    assert!(sent.elapsed() < Duration::from_secs(1));
+    assert_eq!(
+        heard,
+        [Change { table: "import_batch".into(), op: "insert".into(), by: desk.person().to_owned() }]
+    );
+}
+
+#[test]
+fn the_files_history_moves_in_with_its_own_people() {
+    let Some(scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    scratch.owner().move_in(&demo_file(dir.path())).unwrap();
+    let mut raw = postgres::Client::connect(&scratch.url(), NoTls).unwrap();
+    let actors: Vec<String> = raw
+        .query("SELECT DISTINCT actor FROM audit ORDER BY 1", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert!(actors.contains(&"Әйгерім".to_owned()), "{actors:?}");
+}
