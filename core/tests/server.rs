@@ -6,10 +6,14 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use joldama_core::Lang;
+use joldama_core::classifiers::{Funding, fold};
+use joldama_core::generate::{self, GraduateListSpec};
 use joldama_core::i18n::UserFacing;
-use joldama_core::store::Store;
+use joldama_core::import::ImportOptions;
 use joldama_core::store::server::live::{Change, Listener};
 use joldama_core::store::server::{Address, Role, Server, ServerError};
+use joldama_core::store::{DecisionStatus, GraduateQuery, Store};
 use joldama_core::workflow::demo::{self, DemoSpec};
 use postgres::NoTls;
 
@@ -272,7 +276,7 @@ fn roles_are_held_by_the_server_not_the_window() {
         "server_forbidden"
     );
     assert_eq!(
-        as_secretary.add_person("intruder", Role::Administrator, "x").unwrap_err().code(),
+        as_secretary.add_person("intruder", Role::Administrator, "long enough").unwrap_err().code(),
         "server_forbidden"
     );
     // The audit names who signed in, whatever the desk writes.
@@ -311,7 +315,7 @@ fn the_last_place_is_taken_once_by_concurrent_desks() {
     let Some(mut scratch) = Scratch::new() else { return };
     let dir = tempfile::tempdir().unwrap();
     scratch.owner().move_in(&demo_file(dir.path())).unwrap();
-    let secretary = scratch.person(Role::Secretary, "s");
+    let secretary = scratch.person(Role::Secretary, "secretary-pass");
     let mut owner = scratch.owner();
     let client = owner.client();
     let meeting: i64 = client
@@ -382,8 +386,8 @@ fn the_last_place_is_taken_once_by_concurrent_desks() {
 fn a_change_at_one_desk_reaches_the_others_within_a_second() {
     let Some(mut scratch) = Scratch::new() else { return };
     drop(scratch.owner());
-    let member = scratch.person(Role::Member, "m");
-    let secretary = scratch.person(Role::Secretary, "s");
+    let member = scratch.person(Role::Member, "member-pass");
+    let secretary = scratch.person(Role::Secretary, "secretary-pass");
     let mut listener = Listener::start(&member).unwrap();
     let mut desk = Server::open(&secretary).unwrap();
 
@@ -419,4 +423,96 @@ fn the_files_history_moves_in_with_its_own_people() {
         .map(|r| r.get(0))
         .collect();
     assert!(actors.contains(&"Әйгерім".to_owned()), "{actors:?}");
+}
+
+/// Whether each folded word typed starts a word of the folded name or the IIN: what the
+/// window's user means by a search, checked here without any index.
+fn means(full_name: &str, iin: &str, typed: &str) -> bool {
+    let name = fold(full_name);
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let name = words(&name);
+    words(&fold(typed))
+        .iter()
+        .all(|w| iin.starts_with(w.as_str()) || name.iter().any(|n| n.starts_with(w.as_str())))
+}
+
+#[test]
+fn the_server_searches_as_the_file_does() {
+    let Some(scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("g.xlsx");
+    let spec = GraduateListSpec { rows: 1_500, lang: Lang::Ru, year: 2025, seed: 11, messy: false };
+    generate::write_graduate_list(&list, &spec).unwrap();
+    let mut store = demo_file(dir.path());
+    let options = ImportOptions { actor: "t".into(), ..Default::default() };
+    joldama_core::workflow::import::graduates(&mut store, &list, &options).unwrap();
+    let mut server = scratch.owner();
+    server.move_in(&store).unwrap();
+
+    let everyone = store.graduates().unwrap();
+    let first = &everyone[everyone.len() / 2].record;
+    let searches = [
+        String::new(),
+        "а".into(),
+        "ов".into(),
+        "Ә".into(),
+        "ахм".into(),
+        "0".into(),
+        "а и".into(),
+        first.surname.to_uppercase(),
+        format!("{} {}", first.name, &first.surname[..first.surname.char_indices().nth(2).unwrap().0]),
+        first.iin.as_str()[..7].into(),
+        "%".into(),
+        "ұлы".into(),
+        "zz".into(),
+    ];
+    let mut compared = 0;
+    for search in &searches {
+        for funding in [None, Some(Funding::StateOrder)] {
+            for year in [None, Some(2025)] {
+                let q = GraduateQuery {
+                    year,
+                    search: search.clone(),
+                    funding,
+                    limit: 1000,
+                    ..Default::default()
+                };
+                let expected: Vec<i64> = everyone
+                    .iter()
+                    .filter(|g| means(&g.record.full_name(), g.record.iin.as_str(), search))
+                    .filter(|g| funding.is_none_or(|f| g.record.funding == f))
+                    .filter(|g| year.is_none_or(|y| g.record.graduation_year == y))
+                    .map(|g| g.id)
+                    .collect();
+                let file = store.graduates_page(&q).unwrap();
+                let on_server = server.graduates_page(&q).unwrap();
+                assert_eq!(file.total as usize, expected.len(), "file: {search:?} {funding:?} {year:?}");
+                assert_eq!(on_server.total, file.total, "server: {search:?} {funding:?} {year:?}");
+                assert_eq!(on_server.rows, file.rows, "{search:?} {funding:?} {year:?}");
+                let ids: Vec<i64> = on_server.rows.iter().map(|r| r.id).collect();
+                assert_eq!(ids, expected.iter().take(1000).copied().collect::<Vec<_>>());
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, searches.len() * 4);
+    // The other filters, and a page further on.
+    let decided =
+        GraduateQuery { status: Some(DecisionStatus::Vacancy), limit: 20, offset: 7, ..Default::default() };
+    let by_programme = GraduateQuery {
+        program_code: Some(first.program_code.clone()),
+        limit: 50,
+        offset: 3,
+        ..Default::default()
+    };
+    for q in [decided, by_programme] {
+        let (file, on_server) = (store.graduates_page(&q).unwrap(), server.graduates_page(&q).unwrap());
+        assert!(file.total > 0, "{q:?}");
+        assert_eq!(on_server, file, "{q:?}");
+    }
 }

@@ -87,7 +87,7 @@ impl GraduateRow {
 }
 
 /// The most rows one page may ask for.
-const PAGE_LIMIT: u32 = 1_000;
+pub(crate) const PAGE_LIMIT: u32 = 1_000;
 
 /// Up to this many graduates matching a search (with the filters the full-text index holds),
 /// the matches are read once, sorted: their number is the count, the page a slice of them (a
@@ -96,9 +96,9 @@ const PAGE_LIMIT: u32 = 1_000;
 const SORTED_MATCHES: u32 = 10_000;
 
 /// The graduates' current decisions, joined to each graduate as `cur`.
-const CURRENT_DECISION: &str = "LEFT JOIN decision cur ON cur.graduate_id = g.id \
+pub(crate) const CURRENT_DECISION: &str = "LEFT JOIN decision cur ON cur.graduate_id = g.id \
      AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = cur.id)";
-const PROGRAMME: &str = "JOIN programme p ON p.id = g.programme_id";
+pub(crate) const PROGRAMME: &str = "JOIN programme p ON p.id = g.programme_id";
 
 /// Where a search's graduates come from.
 #[derive(Clone, Copy, Debug)]
@@ -123,16 +123,18 @@ struct Filter {
     clauses: Vec<(&'static str, Value)>,
 }
 
+/// The words of a folded search, split as the indexes split them (the file's full-text
+/// tokenizer, the server's parser): bare letters and digits.
+pub(crate) fn search_words(folded: &str) -> Vec<&str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+}
+
 impl Filter {
     fn of(query: &GraduateQuery) -> Filter {
         let text = |s: &str| Value::Text(s.to_owned());
-        // Words are split as the index's tokenizer splits them: bare letters and digits.
         let folded = fold(&query.search);
-        let mut terms: Vec<String> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("{{search iin}} : \"{w}\"*"))
-            .collect();
+        let mut terms: Vec<String> =
+            search_words(&folded).into_iter().map(|w| format!("{{search iin}} : \"{w}\"*")).collect();
         let searching = !terms.is_empty();
         let mut f = Filter::default();
         if let Some(year) = query.year {

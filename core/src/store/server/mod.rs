@@ -10,6 +10,7 @@ pub mod live;
 pub mod move_in;
 pub mod people;
 mod schema;
+mod search;
 
 use std::net::IpAddr;
 
