@@ -79,10 +79,11 @@ impl Desk {
 impl Drop for Desk {
     fn drop(&mut self) {
         if let Ok(mut admin) = postgres::Client::connect(&self.superuser, NoTls) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {0} WITH (FORCE); DROP ROLE IF EXISTS {0}_s; DROP ROLE IF EXISTS {0}_m;",
-                self.database
-            ));
+            // One statement each: DROP DATABASE cannot run in a transaction, which several make.
+            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database));
+            for who in ["s", "m"] {
+                let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {}_{who}", self.database));
+            }
         }
     }
 }

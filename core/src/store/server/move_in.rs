@@ -274,6 +274,9 @@ impl Server {
              END LOOP; END $$;",
         )?;
         tx.commit()?;
+        // A bulk load leaves the planner without statistics and the visibility map empty
+        // (no index-only scans): both made now rather than when autovacuum comes round.
+        self.client.batch_execute("VACUUM (ANALYZE)")?;
         Ok(MovedIn { schema_version: version, tables: moved })
     }
 }

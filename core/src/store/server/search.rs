@@ -8,16 +8,19 @@ use super::{Server, ServerError};
 use crate::classifiers::{Funding, Level, Region, fold};
 use crate::ident::Iin;
 use crate::model::full_name;
-use crate::store::search::{CURRENT_DECISION, PAGE_LIMIT, PROGRAMME, search_words};
+use crate::store::search::{CURRENT_DECISION, PAGE_LIMIT, PROGRAMME, SORTED_MATCHES, search_words};
 use crate::store::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow};
 
 /// The indexed document: the expression must be the index's, word for word.
 const WORDS: &str = "to_tsvector('simple', g.search || ' ' || g.iin)";
 
 impl Server {
-    /// One page of the graduates `query` selects, in the alphabet's order, and how many there are.
+    /// One page of the graduates `query` selects, in the alphabet's order, and how many there
+    /// are: the count, then the page's ids (a search's few matches read through the index and
+    /// sorted, or the alphabetical index walked), then only the page's rows whole.
     pub fn graduates_page(&mut self, query: &GraduateQuery) -> Result<GraduatePage, ServerError> {
         let mut clauses: Vec<String> = Vec::new();
+        let mut joins: Vec<&str> = Vec::new();
         let mut values: Vec<Box<dyn ToSql + Sync>> = Vec::new();
         let mut condition = |clause: &str, value: Box<dyn ToSql + Sync>| {
             values.push(value);
@@ -40,27 +43,49 @@ impl Server {
             condition("g.level = ?", Box::new(level.code()));
         }
         if let Some(code) = &query.program_code {
+            joins.push(PROGRAMME);
             condition("p.code = ?", Box::new(code.clone()));
         }
         if let Some(status) = query.status {
+            joins.push(CURRENT_DECISION);
             condition("COALESCE(cur.kind, 'undecided') = ?", Box::new(status.code()));
         }
         let filter =
             if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-        let from = format!("FROM graduate g {PROGRAMME} {CURRENT_DECISION} {filter}");
+        let from = format!("FROM graduate g {} {filter}", joins.join(" "));
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref()).collect();
         let total: i64 = self.client.query_one(&format!("SELECT COUNT(*) {from}"), &params)?.get(0);
 
         let (limit, offset) = (i64::from(query.limit.clamp(1, PAGE_LIMIT)), i64::from(query.offset));
-        let page = format!(
-            "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
-                    g.graduation_year, g.region, COALESCE(cur.kind, 'undecided') \
-             {from} ORDER BY g.sort_key COLLATE \"C\", g.id LIMIT ${} OFFSET ${}",
-            params.len() + 1,
-            params.len() + 2
-        );
+        let (n, order) = (params.len(), "ORDER BY sort_key COLLATE \"C\", id");
+        // Few matches: all of them from the word index, then sorted (walking the alphabet
+        // would test every graduate's words until a page is full).
+        let ids = if !words.is_empty() && total <= i64::from(SORTED_MATCHES) {
+            format!(
+                "WITH m AS MATERIALIZED (SELECT g.id, g.sort_key {from}) \
+                 SELECT id FROM m {order} LIMIT ${} OFFSET ${}",
+                n + 1,
+                n + 2
+            )
+        } else {
+            format!(
+                "SELECT g.id {from} {} LIMIT ${} OFFSET ${}",
+                order.replace("BY ", "BY g.").replace(", id", ", g.id"),
+                n + 1,
+                n + 2
+            )
+        };
         let params = [params, vec![&limit, &offset]].concat();
-        let rows = self.client.query(&page, &params)?;
+        let ids: Vec<i64> = self.client.query(&ids, &params)?.iter().map(|r| r.get(0)).collect();
+        let rows = self.client.query(
+            &format!(
+                "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
+                        g.graduation_year, g.region, COALESCE(cur.kind, 'undecided') \
+                 FROM unnest($1::bigint[]) WITH ORDINALITY page (id, n) JOIN graduate g ON g.id = page.id \
+                 {PROGRAMME} {CURRENT_DECISION} ORDER BY page.n"
+            ),
+            &[&ids],
+        )?;
         let rows = rows.iter().map(row).collect::<Option<_>>().ok_or(ServerError::OddValue {
             table: "graduate".into(),
             column: "code".into(),
