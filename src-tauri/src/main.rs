@@ -15,7 +15,7 @@ use joldama_core::i18n::UserFacing;
 use joldama_core::store::Store;
 use tauri::Manager;
 
-use commands::{files, followup, graduates, matching, meeting, papers, settings, vacancies};
+use commands::{files, followup, graduates, matching, meeting, papers, server, settings, vacancies};
 use desk::Desk;
 
 fn database_path() -> Option<PathBuf> {
@@ -93,6 +93,9 @@ fn main() {
             settings::backup_now,
             settings::backups,
             settings::restore_backup,
+            server::server_status,
+            server::server_move_in,
+            server::server_add_person,
             files::pick_file,
             files::pick_save,
             files::open_path,

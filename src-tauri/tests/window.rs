@@ -670,6 +670,38 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
     let ids = left_out.join(",");
     assert_eq!(decisions(&format!("SELECT COUNT(*) FROM decision WHERE graduate_id IN ({ids})")), 0);
 
+    // The register moved to a server from Settings (the throwaway one `./scripts/test` starts),
+    // then counted on the server.
+    if let Some(superuser) = server_for_test() {
+        let database = format!("joldama_window{}", std::process::id());
+        let admin = || postgres::Client::connect(&superuser, postgres::NoTls).unwrap();
+        apart(|| admin().batch_execute(&format!("CREATE DATABASE {database}")).unwrap());
+        let address = format!("{}/{database}", superuser.rsplit_once('/').unwrap().0);
+        // The password in its own field, as a person types it.
+        let (scheme, rest) = address.split_once("://").unwrap();
+        let (credentials, host) = rest.split_once('@').unwrap();
+        let (user, password) = credentials.split_once(':').unwrap();
+        w.click("nav-settings").await;
+        w.type_into("server-address", &format!("{scheme}://{user}@{host}")).await;
+        w.type_into("server-password", password).await;
+        w.click("server-check").await;
+        w.text_until("server-person", |t| t.contains("postgres — администратор")).await;
+        w.click("server-move-in").await;
+        w.click("server-move-in-confirm").await;
+        // Each row: table, rows, the checksum's first 16 hex digits.
+        let in_file = decisions("SELECT COUNT(*) FROM graduate");
+        let moved = w.text_until("server-moved", |t| t.contains("graduate")).await;
+        let rows = moved.split("graduate").nth(1).unwrap_or_default();
+        assert!(rows.starts_with(&in_file.to_string()), "{in_file} graduates: {moved}");
+        w.shot("13-server-moved").await;
+        let on_server: i64 = apart(|| {
+            let mut server = postgres::Client::connect(&address, postgres::NoTls).unwrap();
+            server.query_one("SELECT COUNT(*) FROM decision", &[]).unwrap().get(0)
+        });
+        assert_eq!(on_server, decisions("SELECT COUNT(*) FROM decision"));
+        apart(|| admin().batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap());
+    }
+
     // Every screen at the usual desk screen and at full HD, in both languages.
     for (width, height) in [(1366, 768), (1920, 1080)] {
         w.client.set_window_size(width, height).await.unwrap();
@@ -684,6 +716,22 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         }
     }
     w.client.close().await.unwrap();
+}
+
+/// Runs `work` on a thread of its own: the server's synchronous client starts a runtime,
+/// which a thread of the test's runtime may not.
+fn apart<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(work).join().unwrap())
+}
+
+/// The throwaway server's superuser address, when this run has one (`scripts/pg-server.sh`).
+fn server_for_test() -> Option<String> {
+    let found = std::env::var("JOLDAMA_TEST_SERVER").ok();
+    assert!(
+        found.is_some() || std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(),
+        "no JOLDAMA_TEST_SERVER"
+    );
+    found
 }
 
 /// A WebDriver session on the app: tauri-driver starts the app for it, and stops it with it.

@@ -11,6 +11,9 @@ import type {
   ApplicationView,
   Arrival,
   Backup,
+  MovedIn,
+  ServerPerson,
+  ServerStatus,
   CheckReport,
   CohortSettings,
   Commission,
@@ -640,6 +643,15 @@ mockIPC(
         return rules;
       case 'university':
         return { name: { kk: 'Әл-Фараби атындағы ҚазҰУ', ru: 'КазНУ имени аль-Фараби' }, address: { kk: 'Алматы қ., әл-Фараби даңғ., 71', ru: 'г. Алматы, пр. аль-Фараби, 71' }, letterhead: { kk: '', ru: '' } } satisfies University;
+      case 'server_status':
+        return {
+          person: 'aigerim', role: 'administrator', schema_version: 14, encrypted: false, last_backup: null,
+          people: [{ name: 'aigerim', role: 'administrator' }, { name: 'nurlan', role: 'member' }],
+        } satisfies ServerStatus;
+      case 'server_move_in':
+        return { schema_version: 14, tables: [{ table: 'graduate', rows: graduates.length, checksum: '2e90941dc9db6f63'.repeat(4) }] } satisfies MovedIn;
+      case 'server_add_person':
+        return { name: args.person.name, role: args.person.role } satisfies ServerPerson;
       case 'backups':
         return [{ path: '/home/secretary/.local/share/kz.joldama.app/backups/joldama-20250620T101500.sqlite3', created_at: '20250620T101500', bytes: 3456789 }] satisfies Backup[];
       case 'placement_stats': {

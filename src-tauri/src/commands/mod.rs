@@ -6,5 +6,6 @@ pub mod graduates;
 pub mod matching;
 pub mod meeting;
 pub mod papers;
+pub mod server;
 pub mod settings;
 pub mod vacancies;

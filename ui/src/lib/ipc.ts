@@ -17,6 +17,11 @@ import type {
   ApplicationView,
   ArrivalRequest,
   Backup,
+  MovedIn,
+  NewPerson,
+  ServerPerson,
+  ServerRequest,
+  ServerStatus,
   CentreGroupRequest,
   CheckReport,
   Checked,
@@ -123,6 +128,10 @@ export const setDeskPerson = (args: { name: string }) => call<string>('set_desk_
 /** The register's check (seals against rows, the chain, the database's own checks). */
 export const checkRegister = () => call<CheckReport>('check_register');
 /** Builds this year's demo; null when that year already has data (nothing was changed). */
+export const serverStatus = (args: { request: ServerRequest }) => call<ServerStatus>('server_status', args);
+export const serverMoveIn = (args: { request: ServerRequest }) => call<MovedIn>('server_move_in', args);
+export const serverAddPerson = (args: { request: ServerRequest; person: NewPerson }) =>
+  call<ServerPerson>('server_add_person', args);
 export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
 export const saveUniversity = (args: { university: University }) =>

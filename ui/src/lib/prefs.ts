@@ -44,3 +44,24 @@ export function setLastYear(year: number) {
     /* not remembered; the window opens on the latest year with data */
   }
 }
+
+const SERVER_KEY = 'joldama.server';
+
+/** The register server's address last used on this desk, kept without a password typed into it. */
+export function serverAddress(): string {
+  try {
+    return globalThis.localStorage?.getItem(SERVER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function setServerAddress(address: string) {
+  // postgresql://name:secret@host/… → postgresql://name@host/…
+  const kept = address.replace(/^([a-z]+:\/\/[^:@/]*):[^@/]*@/i, '$1@').replace(/\s+password=\S+/i, '');
+  try {
+    globalThis.localStorage?.setItem(SERVER_KEY, kept);
+  } catch {
+    /* not remembered; typed again next time */
+  }
+}

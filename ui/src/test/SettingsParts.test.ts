@@ -61,7 +61,14 @@ describe('Settings parts', () => {
     const { container } = render(Settings);
     await screen.findByTestId('letterhead-kk');
     const parts = [...container.querySelectorAll('section.part')].map((p) => p.id);
-    expect(parts).toEqual(['settings-university', 'settings-commission', 'settings-rules', 'settings-backups', 'settings-about']);
+    expect(parts).toEqual([
+      'settings-university',
+      'settings-commission',
+      'settings-rules',
+      'settings-backups',
+      'settings-server',
+      'settings-about',
+    ]);
     // The rules table is in the rules part, below the university's form.
     expect(container.querySelector('#settings-rules [data-testid="rules-table"]')).toBeTruthy();
 
@@ -71,6 +78,10 @@ describe('Settings parts', () => {
     // Ctrl+2 is the second part, the commission.
     await fireEvent.keyDown(window, { key: '2', code: 'Digit2', ctrlKey: true });
     expect(document.activeElement?.id).toBe('settings-commission');
+    // Ctrl+5 the register on a server, with its address field.
+    await fireEvent.keyDown(window, { key: '5', code: 'Digit5', ctrlKey: true });
+    expect(document.activeElement?.id).toBe('settings-server');
+    expect(screen.getByTestId('server-address')).toBeTruthy();
   });
 
   it('keeps the letterhead’s line breaks through the save', async () => {

@@ -12,7 +12,6 @@ use super::{Address, ServerError};
 
 /// One committed statement's change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Change {
     pub table: String,
     /// `insert`, `update` or `delete`.
