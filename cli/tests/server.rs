@@ -158,6 +158,22 @@ fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
     assert_eq!(desk.refused(&as_member, &["server", "move-in"]), "register_not_empty");
     assert_eq!(desk.refused(&desk.url(Some((&member, "wrong"))), &["server", "status"]), "sign_in_refused");
 
+    // A member watches; the secretary's change shows as it commits.
+    let watch = Command::new(env!("CARGO_BIN_EXE_joldama"))
+        .args(["server", "watch", "--for", "4"])
+        .env("JOLDAMA_SERVER", &as_member)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    postgres::Client::connect(&as_secretary, NoTls)
+        .unwrap()
+        .execute("INSERT INTO import_batch (at, actor, kind) VALUES ('2026-12-03', 's', 'graduates')", &[])
+        .unwrap();
+    let watched = watch.wait_with_output().unwrap();
+    assert!(watched.status.success());
+    assert_eq!(String::from_utf8_lossy(&watched.stdout), format!("import_batch insert {secretary}\n"));
+
     let text = desk.run(&as_member, &["--lang", "ru", "server", "status"], "");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains(&format!("Вошёл: {member} (член комиссии)")), "{text}");

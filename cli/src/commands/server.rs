@@ -1,6 +1,9 @@
 //! `server status|move-in|people|add-person`: the register on a PostgreSQL server. The address
 //! comes from `--server` or `JOLDAMA_SERVER`; the password from the address or `PGPASSWORD`.
 
+use std::io::Write;
+use std::time::Duration;
+
 use clap::{Args, Subcommand};
 use joldama_core::store::server::Role;
 use joldama_core::workflow::server::{self, NewPerson, ServerRequest};
@@ -30,6 +33,12 @@ enum ServerCommand {
     MoveIn,
     /// Everyone who may sign in, with their role (administrators only).
     People,
+    /// The changes every desk commits, one line each as they come: table, how, who.
+    Watch {
+        /// Stop after this many seconds (by default, when interrupted).
+        #[arg(long = "for", value_name = "SECONDS")]
+        seconds: Option<u64>,
+    },
     /// Add a person (administrators only); the password is asked for on the terminal, or read
     /// from stdin with `--password-stdin`.
     AddPerson {
@@ -118,6 +127,19 @@ pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
             out.show(&people, || {
                 people.iter().for_each(|p| println!("{} — {}", p.name, role_name(cli, p.role)))
             });
+        }
+        ServerCommand::Watch { seconds } => {
+            let length = seconds.map(Duration::from_secs);
+            server::watch(&request, length, |change| {
+                // Each line flushed as it comes: a script reading the pipe sees it at once.
+                let line = if out.json {
+                    serde_json::to_string(change).expect("plain data serialises")
+                } else {
+                    format!("{} {} {}", change.table, change.op, change.by)
+                };
+                let mut stdout = std::io::stdout().lock();
+                writeln!(stdout, "{line}").and_then(|()| stdout.flush()).is_ok()
+            })?;
         }
         ServerCommand::AddPerson { name, role, password_stdin } => {
             let person = NewPerson {

@@ -2,9 +2,12 @@
 //! move their desk's file in, and (an administrator) add people. The window's Settings and
 //! `joldama server …` call these.
 
+use std::time::{Duration, Instant};
+
 use serde::{Deserialize, Serialize};
 
 use crate::store::Store;
+use crate::store::server::live::{Change, Listener};
 use crate::store::server::move_in::MovedIn;
 use crate::store::server::{Address, Person, Role, Server, ServerError};
 
@@ -77,4 +80,29 @@ pub struct NewPerson {
 
 pub fn add_person(request: &ServerRequest, person: &NewPerson) -> Result<Person, ServerError> {
     request.open()?.add_person(&person.name, person.role, &person.password)
+}
+
+/// Hands every change the desks commit to `seen` as it comes, for `length` (for ever when
+/// none), or until `seen` answers false.
+pub fn watch(
+    request: &ServerRequest,
+    length: Option<Duration>,
+    mut seen: impl FnMut(&Change) -> bool,
+) -> Result<(), ServerError> {
+    let until = length.map(|l| Instant::now() + l);
+    let mut listener = Listener::start(&request.address()?)?;
+    loop {
+        let left = match until {
+            Some(until) => until.saturating_duration_since(Instant::now()),
+            None => Duration::from_secs(60),
+        };
+        if left.is_zero() {
+            return Ok(());
+        }
+        for change in listener.changes(left)? {
+            if !seen(&change) {
+                return Ok(());
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 use postgres::Transaction;
 use postgres::binary_copy::BinaryCopyInWriter;
+use postgres::fallible_iterator::FallibleIterator;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use rusqlite::types::ValueRef;
 use serde::Serialize;
@@ -335,14 +336,16 @@ fn copy_table(store: &Store, tx: &mut Transaction, table: &Table) -> Result<(u64
     Ok(tally.finish())
 }
 
+/// Reads a table back row by row as it streams in: an audit of a million rows is never held
+/// whole.
 fn tally_server(tx: &mut Transaction, table: &Table) -> Result<(u64, String), ServerError> {
     let order = order_on_server(tx, table)?;
-    let rows =
-        tx.query(&format!("SELECT {} FROM \"{}\" ORDER BY {order}", table.column_list(), table.name), &[])?;
+    let sql = format!("SELECT {} FROM \"{}\" ORDER BY {order}", table.column_list(), table.name);
+    let mut rows = tx.query_raw(&sql, std::iter::empty::<i64>())?;
     let mut tally = Tally::new();
-    for row in &rows {
+    while let Some(row) = rows.next()? {
         let values: Vec<Value> =
-            (0..row.len()).map(|i| Value::from_server(row, i)).collect::<Result<_, _>>()?;
+            (0..row.len()).map(|i| Value::from_server(&row, i)).collect::<Result<_, _>>()?;
         tally.row(&values);
     }
     Ok(tally.finish())
