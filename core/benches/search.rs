@@ -10,10 +10,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use joldama_core::Lang;
-use joldama_core::classifiers::Funding;
 use joldama_core::generate::{GraduateListSpec, write_graduate_list};
 use joldama_core::import::ImportOptions;
-use joldama_core::store::{DecisionStatus, GraduateQuery, Store};
+use joldama_core::store::Store;
+
+#[path = "shared/typed_queries.rs"]
+mod typed_queries;
+use typed_queries::typed_queries;
 
 const RUNS: usize = 30;
 const TARGET: Duration = Duration::from_millis(50);
@@ -43,47 +46,7 @@ fn filled(rows: usize) -> Store {
 fn main() {
     let rows: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
     let store = filled(rows);
-    // A name and an IIN that are in the list, typed letter by letter.
-    let sample = store
-        .graduates_page(&GraduateQuery { limit: 1, offset: rows as u32 / 2, ..Default::default() })
-        .expect("page");
-    let someone = &sample.rows[0];
-    let surname = someone.full_name.split_whitespace().next().expect("a surname").to_owned();
-    let iin = someone.iin.to_string();
-    let page = |q: GraduateQuery| GraduateQuery { year: Some(2025), limit: 50, ..q };
-    let mut queries: Vec<(String, GraduateQuery)> = vec![
-        ("first page, no search".into(), page(GraduateQuery::default())),
-        (
-            "page 1000 of the cohort".into(),
-            page(GraduateQuery { offset: 50_000.min(rows as u32 / 2), ..Default::default() }),
-        ),
-        (
-            "funding: rural quota".into(),
-            page(GraduateQuery { funding: Some(Funding::RuralQuota), ..Default::default() }),
-        ),
-        (
-            "status: no decision".into(),
-            page(GraduateQuery { status: Some(DecisionStatus::Undecided), ..Default::default() }),
-        ),
-    ];
-    for n in 1..=surname.chars().count().min(5) {
-        let typed: String = surname.chars().take(n).collect();
-        queries
-            .push((format!("name «{typed}»"), page(GraduateQuery { search: typed, ..Default::default() })));
-    }
-    for n in [2, 6, 12] {
-        let typed = iin[..n].to_owned();
-        queries.push((format!("IIN «{typed}»"), page(GraduateQuery { search: typed, ..Default::default() })));
-    }
-    queries.push((
-        "name «а» + rural quota + no decision".into(),
-        page(GraduateQuery {
-            search: "а".into(),
-            funding: Some(Funding::RuralQuota),
-            status: Some(DecisionStatus::Undecided),
-            ..Default::default()
-        }),
-    ));
+    let queries = typed_queries(&store, rows);
 
     println!(
         "graduates table query over {rows} graduates, {RUNS} runs each (target < {} ms):",

@@ -17,13 +17,16 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use joldama_core::Lang;
-use joldama_core::classifiers::Funding;
 use joldama_core::generate::{GraduateListSpec, write_graduate_list};
 use joldama_core::import::ImportOptions;
+use joldama_core::store::Store;
 use joldama_core::store::server::{Address, Server};
-use joldama_core::store::{DecisionStatus, GraduateQuery, Store};
 use postgres::NoTls;
 use postgres::error::SqlState;
+
+#[path = "shared/typed_queries.rs"]
+mod typed_queries;
+use typed_queries::typed_queries;
 
 const DESKS: usize = 20;
 const COHORT: i64 = 10_000;
@@ -83,37 +86,7 @@ fn imported(rows: usize) -> Store {
 }
 
 fn search(store: &Store, server: &mut Server, rows: usize) {
-    let sample = store
-        .graduates_page(&GraduateQuery { limit: 1, offset: rows as u32 / 2, ..Default::default() })
-        .expect("page");
-    let someone = &sample.rows[0];
-    let surname = someone.full_name.split_whitespace().next().expect("a surname").to_owned();
-    let iin = someone.iin.to_string();
-    let page = |q: GraduateQuery| GraduateQuery { year: Some(2025), limit: 50, ..q };
-    let mut queries: Vec<(String, GraduateQuery)> = vec![
-        ("first page, no search".into(), page(GraduateQuery::default())),
-        (
-            "page 1000 of the cohort".into(),
-            page(GraduateQuery { offset: 50_000.min(rows as u32 / 2), ..Default::default() }),
-        ),
-        (
-            "funding: rural quota".into(),
-            page(GraduateQuery { funding: Some(Funding::RuralQuota), ..Default::default() }),
-        ),
-        (
-            "status: no decision".into(),
-            page(GraduateQuery { status: Some(DecisionStatus::Undecided), ..Default::default() }),
-        ),
-    ];
-    for n in 1..=surname.chars().count().min(5) {
-        let typed: String = surname.chars().take(n).collect();
-        queries
-            .push((format!("name «{typed}»"), page(GraduateQuery { search: typed, ..Default::default() })));
-    }
-    for n in [2, 6, 12] {
-        let typed = iin[..n].to_owned();
-        queries.push((format!("IIN «{typed}»"), page(GraduateQuery { search: typed, ..Default::default() })));
-    }
+    let queries = typed_queries(store, rows);
     println!("graduates table query on the server over {rows} graduates, {RUNS} runs each (target < 50 ms):");
     let mut worst = Duration::ZERO;
     for (label, query) in &queries {

@@ -15,6 +15,10 @@ pub enum ServerError {
     /// The server did not answer, or the TLS handshake failed.
     #[error("connecting: {0}")]
     Unreachable(#[source] postgres::Error),
+    /// No TLS connection to a server elsewhere: the platform's TLS failed, or the server's
+    /// certificate or name did not check.
+    #[error("TLS: {0}")]
+    Tls(String),
     /// The name or the password was refused.
     #[error("sign-in refused: {0}")]
     SignIn(#[source] postgres::Error),
@@ -78,6 +82,9 @@ impl ServerError {
 
     /// Sorts a failed connection: refused credentials or no server at all.
     pub(super) fn connecting(e: postgres::Error) -> ServerError {
+        if let Some(tls) = std::error::Error::source(&e).and_then(|s| s.downcast_ref::<native_tls::Error>()) {
+            return ServerError::Tls(tls.to_string());
+        }
         match e.code() {
             Some(s)
                 if *s == SqlState::INVALID_PASSWORD
@@ -92,10 +99,11 @@ impl ServerError {
 }
 
 impl UserFacing for ServerError {
-    /// Stable codes: `server_address`, `server_unreachable`, `sign_in_refused`,
-    /// `server_forbidden`, `server_busy`, a lock's code (`meeting_finalised`, …), `server`,
-    /// `schema_too_new`, `no_register`, `register_not_empty`, `move_in_mismatch`,
-    /// `move_in_odd_value`, and the file's codes.
+    /// Stable codes: `server_address`, `server_unreachable`, `server_tls`, `sign_in_refused`,
+    /// `server_no_database`, `server_forbidden`, `server_busy`, a lock's code
+    /// (`meeting_finalised`, …), `server`, `schema_too_new`, `no_register`,
+    /// `register_not_empty`, `move_in_mismatch`, `move_in_odd_value`, `person_name`,
+    /// `password_too_short`, `person_exists`, and the file's codes.
     fn code(&self) -> &'static str {
         if let Some(code) = self.lock() {
             return code;
@@ -103,6 +111,7 @@ impl UserFacing for ServerError {
         match self {
             ServerError::Address(_) => "server_address",
             ServerError::Unreachable(_) => "server_unreachable",
+            ServerError::Tls(_) => "server_tls",
             ServerError::SignIn(_) => "sign_in_refused",
             ServerError::NoDatabase(_) => "server_no_database",
             ServerError::Server(_) => match self.state() {
@@ -166,6 +175,10 @@ impl UserFacing for ServerError {
             ServerError::Unreachable(_) => Text::new(
                 "Серверге қосылу мүмкін болмады: мекенжайын, желіні және сервердің қосулы екенін тексеріңіз.",
                 "Не удалось подключиться к серверу: проверьте адрес, сеть и что сервер запущен.",
+            ),
+            ServerError::Tls(_) => Text::new(
+                "Сервермен қорғалған байланыс (TLS) орнатылмады: сервердің сертификатын және мекенжайдағы атауын тексеріңіз.",
+                "Не удалось установить защищённое соединение (TLS) с сервером: проверьте его сертификат и имя в адресе.",
             ),
             ServerError::SignIn(_) => Text::new(
                 "Сервер кіруге рұқсат бермеді: аты не құпиясөзі қате.",

@@ -66,8 +66,7 @@ impl Address {
         if self.is_local() {
             return config.connect(NoTls).map_err(ServerError::connecting);
         }
-        let connector =
-            native_tls::TlsConnector::new().map_err(|e| ServerError::Address(format!("TLS: {e}")))?;
+        let connector = native_tls::TlsConnector::new().map_err(|e| ServerError::Tls(e.to_string()))?;
         config.ssl_mode(SslMode::Require);
         config.connect(postgres_native_tls::MakeTlsConnector::new(connector)).map_err(ServerError::connecting)
     }

@@ -473,24 +473,20 @@ END $$;
 CREATE TRIGGER vacancy_places_cover_referrals BEFORE UPDATE OF places ON vacancy
 FOR EACH ROW EXECUTE FUNCTION joldama_places_cover_referrals();
 
-CREATE TRIGGER decision_not_truncated BEFORE TRUNCATE ON decision
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('meeting_finalised');
-CREATE TRIGGER meeting_not_truncated BEFORE TRUNCATE ON meeting
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('meeting_finalised');
-CREATE TRIGGER attendance_not_truncated BEFORE TRUNCATE ON meeting_attendance
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('meeting_finalised');
-CREATE TRIGGER proof_not_truncated BEFORE TRUNCATE ON decision_proof
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('meeting_finalised');
-CREATE TRIGGER member_not_truncated BEFORE TRUNCATE ON commission_member
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('meeting_finalised');
-CREATE TRIGGER paper_not_truncated BEFORE TRUNCATE ON paper
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('paper_never_deleted');
-CREATE TRIGGER ledger_not_truncated BEFORE TRUNCATE ON ledger
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('register_append_only');
-CREATE TRIGGER university_key_not_truncated BEFORE TRUNCATE ON university_key
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('university_key_kept');
-CREATE TRIGGER audit_not_truncated BEFORE TRUNCATE ON audit
-FOR EACH STATEMENT EXECUTE FUNCTION joldama_refuse('audit_append_only');
+DO $$
+DECLARE t RECORD;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES
+        ('decision', 'meeting_finalised'), ('meeting', 'meeting_finalised'),
+        ('meeting_attendance', 'meeting_finalised'), ('decision_proof', 'meeting_finalised'),
+        ('commission_member', 'meeting_finalised'), ('paper', 'paper_never_deleted'),
+        ('ledger', 'register_append_only'), ('university_key', 'university_key_kept'),
+        ('audit', 'audit_append_only')) AS locked (name, code)
+    LOOP
+        EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT '
+                       'EXECUTE FUNCTION joldama_refuse(%L)', t.name || '_not_truncated', t.name, t.code);
+    END LOOP;
+END $$;
 
 -- The audit names who signed in, whatever the desk says: a person cannot write as another.
 CREATE FUNCTION joldama_audit_signed() RETURNS TRIGGER LANGUAGE plpgsql AS $$
