@@ -178,4 +178,12 @@ fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains(&format!("Вошёл: {member} (член комиссии)")), "{text}");
     assert!(text.contains("Схема реестра: 14"), "{text}");
+
+    // The member becomes a secretary; the secretary leaves.
+    let promoted = desk.json(&owner, &["server", "set-role", &member, "--role", "secretary"], "");
+    assert_eq!(promoted["role"], "secretary");
+    assert_eq!(desk.json(&as_member, &["server", "status"], "")["role"], "secretary");
+    desk.json(&owner, &["server", "remove-person", &secretary], "");
+    assert_eq!(desk.refused(&as_secretary, &["server", "status"]), "sign_in_refused");
+    assert_eq!(desk.refused(&owner, &["server", "remove-person", &secretary]), "no_such_person");
 }

@@ -308,6 +308,20 @@ fn roles_are_held_by_the_server_not_the_window() {
         .unwrap()
         .get(0);
     assert!(stored.starts_with("SCRAM-SHA-256$") && !stored.contains("hatshy"), "{stored}");
+
+    // Another role holds from the next sign-in; a person removed cannot sign in at all.
+    let (secretary_name, member_name) = (as_secretary.person().to_owned(), as_member.person().to_owned());
+    drop((as_secretary, as_member));
+    assert_eq!(owner.set_role(&secretary_name, Role::Member).unwrap().role, Role::Member);
+    let mut demoted = Server::open(&secretary).unwrap();
+    assert_eq!(demoted.role(), Role::Member);
+    let refused = demoted.client().execute("DELETE FROM graduate_wish", &[]);
+    assert_eq!(code_of(refused), "server_forbidden");
+    owner.remove_person(&member_name).unwrap();
+    assert_eq!(Server::open(&member).err().expect("removed").code(), "sign_in_refused");
+    assert_eq!(owner.remove_person(&member_name).unwrap_err().code(), "no_such_person");
+    let own = owner.person().to_owned();
+    assert_eq!(owner.set_role(&own, Role::Member).unwrap_err().code(), "own_role");
 }
 
 #[test]

@@ -96,6 +96,8 @@ fn main() {
             server::server_status,
             server::server_move_in,
             server::server_add_person,
+            server::server_set_role,
+            server::server_remove_person,
             files::pick_file,
             files::pick_save,
             files::open_path,

@@ -652,6 +652,10 @@ mockIPC(
         return { schema_version: 14, tables: [{ table: 'graduate', rows: graduates.length, checksum: '2e90941dc9db6f63'.repeat(4) }] } satisfies MovedIn;
       case 'server_add_person':
         return { name: args.person.name, role: args.person.role } satisfies ServerPerson;
+      case 'server_set_role':
+        return { name: args.name, role: args.role } satisfies ServerPerson;
+      case 'server_remove_person':
+        return null;
       case 'backups':
         return [{ path: '/home/secretary/.local/share/kz.joldama.app/backups/joldama-20250620T101500.sqlite3', created_at: '20250620T101500', bytes: 3456789 }] satisfies Backup[];
       case 'placement_stats': {

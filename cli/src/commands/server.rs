@@ -33,6 +33,15 @@ enum ServerCommand {
     MoveIn,
     /// Everyone who may sign in, with their role (administrators only).
     People,
+    /// Give a person another role (administrators only; not one's own).
+    SetRole {
+        name: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// Take a person's sign-in away (administrators only; not one's own). What they recorded
+    /// stays, under their name.
+    RemovePerson { name: String },
     /// The changes every desk commits, one line each as they come: table, how, who.
     Watch {
         /// Stop after this many seconds (by default, when interrupted).
@@ -126,6 +135,16 @@ pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
             let people = server::status(&request)?.people;
             out.show(&people, || {
                 people.iter().for_each(|p| println!("{} — {}", p.name, role_name(cli, p.role)))
+            });
+        }
+        ServerCommand::SetRole { name, role } => {
+            let person = server::set_role(&request, name, (*role).into())?;
+            out.show(&person, || println!("{} — {}", person.name, role_name(cli, person.role)));
+        }
+        ServerCommand::RemovePerson { name } => {
+            server::remove_person(&request, name)?;
+            out.show(name, || {
+                println!("{}", out.t(&format!("{name} енді кірмейді"), &format!("{name} больше не входит")))
             });
         }
         ServerCommand::Watch { seconds } => {

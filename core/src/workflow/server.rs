@@ -82,6 +82,14 @@ pub fn add_person(request: &ServerRequest, person: &NewPerson) -> Result<Person,
     request.open()?.add_person(&person.name, person.role, &person.password)
 }
 
+pub fn set_role(request: &ServerRequest, name: &str, role: Role) -> Result<Person, ServerError> {
+    request.open()?.set_role(name, role)
+}
+
+pub fn remove_person(request: &ServerRequest, name: &str) -> Result<(), ServerError> {
+    request.open()?.remove_person(name)
+}
+
 /// Hands every change the desks commit to `seen` as it comes, for `length` (for ever when
 /// none), or until `seen` answers false.
 pub fn watch(

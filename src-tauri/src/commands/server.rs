@@ -1,8 +1,8 @@
 //! The register on a server, from Settings: who the person is there, moving this desk's file
-//! in, and adding people.
+//! in, and people: added, given another role, removed.
 
-use joldama_core::store::server::Person;
 use joldama_core::store::server::move_in::MovedIn;
+use joldama_core::store::server::{Person, Role};
 use joldama_core::workflow::server::{self, NewPerson, ServerRequest, ServerStatus};
 use tauri::State;
 
@@ -23,4 +23,14 @@ pub async fn server_move_in(desk: State<'_, Desk>, request: ServerRequest) -> An
 #[tauri::command]
 pub async fn server_add_person(request: ServerRequest, person: NewPerson) -> Answer<Person> {
     blocking(move || server::add_person(&request, &person)).await
+}
+
+#[tauri::command]
+pub async fn server_set_role(request: ServerRequest, name: String, role: Role) -> Answer<Person> {
+    blocking(move || server::set_role(&request, &name, role)).await
+}
+
+#[tauri::command]
+pub async fn server_remove_person(request: ServerRequest, name: String) -> Answer<()> {
+    blocking(move || server::remove_person(&request, &name)).await
 }

@@ -21,6 +21,7 @@ import type {
   NewPerson,
   ServerPerson,
   ServerRequest,
+  ServerRole,
   ServerStatus,
   CentreGroupRequest,
   CheckReport,
@@ -132,6 +133,9 @@ export const serverStatus = (args: { request: ServerRequest }) => call<ServerSta
 export const serverMoveIn = (args: { request: ServerRequest }) => call<MovedIn>('server_move_in', args);
 export const serverAddPerson = (args: { request: ServerRequest; person: NewPerson }) =>
   call<ServerPerson>('server_add_person', args);
+export const serverSetRole = (args: { request: ServerRequest; name: string; role: ServerRole }) =>
+  call<ServerPerson>('server_set_role', args);
+export const serverRemovePerson = (args: { request: ServerRequest; name: string }) => call<null>('server_remove_person', args);
 export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
 export const saveUniversity = (args: { university: University }) =>

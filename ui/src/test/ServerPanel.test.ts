@@ -10,7 +10,7 @@ import type { ServerStatus } from '../lib/types';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
-  return { ...actual, serverStatus: vi.fn(), serverMoveIn: vi.fn(), serverAddPerson: vi.fn() };
+  return { ...actual, serverStatus: vi.fn(), serverMoveIn: vi.fn(), serverAddPerson: vi.fn(), serverSetRole: vi.fn(), serverRemovePerson: vi.fn() };
 });
 
 import * as ipc from '../lib/ipc';
@@ -42,6 +42,8 @@ beforeEach(() => {
   vi.mocked(ipc.serverStatus).mockReset();
   vi.mocked(ipc.serverMoveIn).mockReset();
   vi.mocked(ipc.serverAddPerson).mockReset();
+  vi.mocked(ipc.serverSetRole).mockReset();
+  vi.mocked(ipc.serverRemovePerson).mockReset();
 });
 
 describe('the register on a server', () => {
@@ -93,7 +95,7 @@ describe('the register on a server', () => {
 
   it('lets an administrator add a person with a password long enough, in the role chosen', async () => {
     await signIn(admin);
-    expect(screen.getByTestId('server-people').textContent).toContain('nurlan — член комиссии');
+    expect(screen.getByTestId('server-people').textContent).toContain('nurlan');
     vi.mocked(ipc.serverAddPerson).mockResolvedValue({ name: 'saule', role: 'member' });
     await fireEvent.input(input('server-new-name'), { target: { value: ' saule ' } });
     await fireEvent.change(screen.getByTestId('server-new-role'), { target: { value: 'member' } });
@@ -104,6 +106,32 @@ describe('the register on a server', () => {
     await fireEvent.click(button('server-add-person'));
     await waitFor(() => expect(ipc.serverAddPerson).toHaveBeenCalled());
     expect(vi.mocked(ipc.serverAddPerson).mock.calls[0][0].person).toEqual({ name: 'saule', role: 'member', password: 'long enough' });
+  });
+
+  it('gives another role and removes a person, never oneself, and shows a refused role as it still is', async () => {
+    await signIn(admin);
+    const rows = screen.getAllByTestId('server-person-row');
+    const own = rows.find((r) => r.dataset.name === 'aigerim')!;
+    const other = rows.find((r) => r.dataset.name === 'nurlan')!;
+    expect(own.querySelector('select')).toBeNull();
+    expect(own.querySelector('button')).toBeNull();
+    const role = other.querySelector('select')!;
+    expect(role.value).toBe('member');
+
+    vi.mocked(ipc.serverSetRole).mockRejectedValueOnce({ code: 'server_forbidden', params: {}, message: { kk: '…', ru: '…' } });
+    await fireEvent.change(role, { target: { value: 'administrator' } });
+    await waitFor(() => expect(app.error?.code).toBe('server_forbidden'));
+    expect(role.value).toBe('member');
+
+    vi.mocked(ipc.serverSetRole).mockResolvedValue({ name: 'nurlan', role: 'secretary' });
+    await fireEvent.change(role, { target: { value: 'secretary' } });
+    await waitFor(() => expect(ipc.serverSetRole).toHaveBeenLastCalledWith({ request: { address: ADDRESS, password: 'құпия сөз' }, name: 'nurlan', role: 'secretary' }));
+
+    vi.mocked(ipc.serverRemovePerson).mockResolvedValue(null);
+    await fireEvent.click(other.querySelector('button')!);
+    expect(ipc.serverRemovePerson).not.toHaveBeenCalled();
+    await fireEvent.click(button('server-remove-confirm'));
+    await waitFor(() => expect(ipc.serverRemovePerson).toHaveBeenCalledWith({ request: { address: ADDRESS, password: 'құпия сөз' }, name: 'nurlan' }));
   });
 
   it('shows a member who they are but no people and no way to add one', async () => {

@@ -51,6 +51,12 @@ pub enum ServerError {
     /// Someone with this name may already sign in.
     #[error("person exists")]
     PersonExists,
+    /// Nobody of this name may sign in to the register.
+    #[error("no person {name:?}")]
+    NoSuchPerson { name: String },
+    /// A person's own role and sign-in are changed by another administrator.
+    #[error("one's own role")]
+    Yourself,
     /// Reading the desk's file.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -103,7 +109,7 @@ impl UserFacing for ServerError {
     /// `server_no_database`, `server_forbidden`, `server_busy`, a lock's code
     /// (`meeting_finalised`, …), `server`, `schema_too_new`, `no_register`,
     /// `register_not_empty`, `move_in_mismatch`, `move_in_odd_value`, `person_name`,
-    /// `password_too_short`, `person_exists`, and the file's codes.
+    /// `password_too_short`, `person_exists`, `no_such_person`, `own_role`, and the file's codes.
     fn code(&self) -> &'static str {
         if let Some(code) = self.lock() {
             return code;
@@ -131,6 +137,8 @@ impl UserFacing for ServerError {
             ServerError::PersonName { .. } => "person_name",
             ServerError::ShortPassword { .. } => "password_too_short",
             ServerError::PersonExists => "person_exists",
+            ServerError::NoSuchPerson { .. } => "no_such_person",
+            ServerError::Yourself => "own_role",
             ServerError::Store(e) => e.code(),
         }
     }
@@ -262,6 +270,14 @@ impl UserFacing for ServerError {
             ServerError::PersonExists => Text::new(
                 "Бұл атпен серверге біреу кіре алады: басқа атау таңдаңыз.",
                 "С этим именем на сервер уже кто-то входит: выберите другое имя.",
+            ),
+            ServerError::NoSuchPerson { name } => Text::new(
+                format!("«{name}» атымен тізілімге ешкім кірмейді."),
+                format!("Под именем «{name}» в реестр никто не входит."),
+            ),
+            ServerError::Yourself => Text::new(
+                "Өз рөліңізді өзгертуге не өзіңізді жоюға болмайды: оны басқа әкімші жасайды.",
+                "Свою роль нельзя изменить и себя нельзя удалить: это делает другой администратор.",
             ),
             ServerError::Store(e) => e.message(),
         }

@@ -26,6 +26,15 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 3] = [Role::Administrator, Role::Secretary, Role::Member];
 
+    /// The strongest role of someone who is (or is not) an administrator and a secretary.
+    fn of(administrator: bool, secretary: bool) -> Role {
+        match (administrator, secretary) {
+            (true, _) => Role::Administrator,
+            (false, true) => Role::Secretary,
+            (false, false) => Role::Member,
+        }
+    }
+
     /// The group role the schema grants to.
     fn group(self) -> &'static str {
         match self {
@@ -58,12 +67,7 @@ pub(super) fn signed_in(client: &mut Client) -> Result<(String, Role), ServerErr
                 pg_has_role(session_user, 'joldama_secretary', 'MEMBER')",
         &[],
     )?;
-    let role = match (row.get::<_, bool>(1), row.get::<_, bool>(2)) {
-        (true, _) => Role::Administrator,
-        (false, true) => Role::Secretary,
-        (false, false) => Role::Member,
-    };
-    Ok((row.get(0), role))
+    Ok((row.get(0), Role::of(row.get(1), row.get(2))))
 }
 
 impl Server {
@@ -94,6 +98,43 @@ impl Server {
         Ok(Person { name: name.to_owned(), role })
     }
 
+    /// Gives a person another role, in one transaction. Nobody changes their own: an
+    /// administrator cannot lock the register out of its last administrator by mistake.
+    pub fn set_role(&mut self, name: &str, role: Role) -> Result<Person, ServerError> {
+        self.someone_else(name)?;
+        let mut tx = self.client.transaction()?;
+        let statements: String = tx
+            .query_one(
+                "SELECT format('REVOKE joldama_admin, joldama_secretary, joldama_member FROM %1$I; \
+                 GRANT %2$I TO %1$I; ALTER ROLE %1$I %3$s;', $1::text, $2::text, \
+                 CASE WHEN $3 THEN 'CREATEROLE' ELSE 'NOCREATEROLE' END)",
+                &[&name, &role.group(), &(role == Role::Administrator)],
+            )?
+            .get(0);
+        tx.batch_execute(&statements)?;
+        tx.commit()?;
+        Ok(Person { name: name.to_owned(), role })
+    }
+
+    /// Takes a person's sign-in away; what they recorded stays, under their name.
+    pub fn remove_person(&mut self, name: &str) -> Result<(), ServerError> {
+        self.someone_else(name)?;
+        let drop: String = self.client.query_one("SELECT format('DROP ROLE %I', $1::text)", &[&name])?.get(0);
+        self.client.batch_execute(&drop)?;
+        Ok(())
+    }
+
+    /// `name` is a person of the register, and not the one signed in.
+    fn someone_else(&mut self, name: &str) -> Result<(), ServerError> {
+        if name == self.person {
+            return Err(ServerError::Yourself);
+        }
+        if !self.people()?.iter().any(|p| p.name == name) {
+            return Err(ServerError::NoSuchPerson { name: name.to_owned() });
+        }
+        Ok(())
+    }
+
     /// Everyone who may sign in to the register, by name.
     pub fn people(&mut self) -> Result<Vec<Person>, ServerError> {
         let rows = self.client.query(
@@ -106,16 +147,6 @@ impl Server {
              ORDER BY 1",
             &[],
         )?;
-        Ok(rows
-            .iter()
-            .map(|r| Person {
-                name: r.get(0),
-                role: match (r.get::<_, bool>(1), r.get::<_, bool>(2)) {
-                    (true, _) => Role::Administrator,
-                    (false, true) => Role::Secretary,
-                    (false, false) => Role::Member,
-                },
-            })
-            .collect())
+        Ok(rows.iter().map(|r| Person { name: r.get(0), role: Role::of(r.get(1), r.get(2)) }).collect())
     }
 }
