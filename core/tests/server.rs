@@ -530,3 +530,15 @@ fn the_server_searches_as_the_file_does() {
         assert_eq!(on_server, file, "{q:?}");
     }
 }
+
+#[test]
+fn tls_is_refused_with_a_certificate_the_desk_does_not_trust() {
+    let Some(scratch) = Scratch::new() else { return };
+    drop(scratch.owner());
+    // The throwaway server's certificate is its own, which no desk trusts; a server elsewhere is
+    // always reached this way, one on this machine when the address asks.
+    let address = Address::parse(&format!("{}?sslmode=require", scratch.url())).unwrap();
+    let refused = Server::open(&address).err().expect("refused");
+    assert_eq!(refused.code(), "server_tls", "{refused}");
+    assert!(refused.message().ru.contains("сертификат"), "{}", refused.message().ru);
+}

@@ -58,12 +58,13 @@ impl Address {
         })
     }
 
-    /// Connects: in plain text on this machine, over TLS (the platform's own, checking the
-    /// server's certificate and name) to any other.
+    /// Connects: in plain text on this machine (unless the address asks for
+    /// `sslmode=require`), over TLS to any other: the platform's own TLS, checking the server's
+    /// certificate and name.
     pub(crate) fn connect(&self) -> Result<Client, ServerError> {
         let mut config = self.0.clone();
         config.application_name("joldama");
-        if self.is_local() {
+        if self.is_local() && !matches!(self.0.get_ssl_mode(), SslMode::Require) {
             return config.connect(NoTls).map_err(ServerError::connecting);
         }
         let connector = native_tls::TlsConnector::new().map_err(|e| ServerError::Tls(e.to_string()))?;
