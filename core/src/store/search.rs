@@ -93,7 +93,7 @@ pub(crate) const PAGE_LIMIT: u32 = 1_000;
 /// the matches are read once, sorted: their number is the count, the page a slice of them (a
 /// few milliseconds). Beyond it, the alphabetical index is walked instead, and so many matches
 /// fill a page in its first rows.
-pub(crate) const SORTED_MATCHES: u32 = 10_000;
+const SORTED_MATCHES: u32 = 10_000;
 
 /// The graduates' current decisions, joined to each graduate as `cur`.
 pub(crate) const CURRENT_DECISION: &str = "LEFT JOIN decision cur ON cur.graduate_id = g.id \

@@ -8,7 +8,7 @@ use super::{Server, ServerError};
 use crate::classifiers::{Funding, Level, Region, fold};
 use crate::ident::Iin;
 use crate::model::full_name;
-use crate::store::search::{CURRENT_DECISION, PAGE_LIMIT, PROGRAMME, SORTED_MATCHES, search_words};
+use crate::store::search::{CURRENT_DECISION, PAGE_LIMIT, PROGRAMME, search_words};
 use crate::store::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow};
 
 /// The indexed document: the expression must be the index's, word for word.
@@ -16,8 +16,8 @@ const WORDS: &str = "to_tsvector('simple', g.search || ' ' || g.iin)";
 
 impl Server {
     /// One page of the graduates `query` selects, in the alphabet's order, and how many there
-    /// are: the count, then the page's ids (a search's few matches read through the index and
-    /// sorted, or the alphabetical index walked), then only the page's rows whole.
+    /// are: the page's ids and the count (a search's matches read once through the word index;
+    /// else the count, then the alphabetical index walked), then only the page's rows whole.
     pub fn graduates_page(&mut self, query: &GraduateQuery) -> Result<GraduatePage, ServerError> {
         let mut clauses: Vec<String> = Vec::new();
         let mut joins: Vec<&str> = Vec::new();
@@ -54,29 +54,34 @@ impl Server {
             if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
         let from = format!("FROM graduate g {} {filter}", joins.join(" "));
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v.as_ref()).collect();
-        let total: i64 = self.client.query_one(&format!("SELECT COUNT(*) {from}"), &params)?.get(0);
-
         let (limit, offset) = (i64::from(query.limit.clamp(1, PAGE_LIMIT)), i64::from(query.offset));
-        let (n, order) = (params.len(), "ORDER BY sort_key COLLATE \"C\", id");
-        // Few matches: all of them from the word index, then sorted (walking the alphabet
-        // would test every graduate's words until a page is full).
-        let ids = if !words.is_empty() && total <= i64::from(SORTED_MATCHES) {
-            format!(
-                "WITH m AS MATERIALIZED (SELECT g.id, g.sort_key {from}) \
-                 SELECT id FROM m {order} LIMIT ${} OFFSET ${}",
+        let (n, count) = (params.len(), format!("SELECT COUNT(*) {from}"));
+        let page = [params.clone(), vec![&limit, &offset]].concat();
+        let (total, ids): (i64, Vec<i64>) = if words.is_empty() {
+            // The count from the indexes, then the alphabetical index walked to the page.
+            let total = self.client.query_one(&count, &params)?.get(0);
+            let sql = format!(
+                "SELECT g.id {from} ORDER BY g.sort_key COLLATE \"C\", g.id LIMIT ${} OFFSET ${}",
                 n + 1,
                 n + 2
-            )
+            );
+            (total, self.client.query(&sql, &page)?.iter().map(|r| r.get(0)).collect())
         } else {
-            format!(
-                "SELECT g.id {from} {} LIMIT ${} OFFSET ${}",
-                order.replace("BY ", "BY g.").replace(", id", ", g.id"),
+            // A search's matches read once from the word index, counted and sorted there:
+            // walking the alphabet would test every graduate's words until a page is full.
+            let sql = format!(
+                "WITH m AS MATERIALIZED (SELECT g.id, g.sort_key {from}) \
+                 SELECT id, (SELECT COUNT(*) FROM m) FROM m ORDER BY sort_key COLLATE \"C\", id LIMIT ${} OFFSET ${}",
                 n + 1,
                 n + 2
-            )
+            );
+            let found = self.client.query(&sql, &page)?;
+            match found.first() {
+                Some(first) => (first.get(1), found.iter().map(|r| r.get(0)).collect()),
+                // A page past the last: no row carries the count.
+                None => (self.client.query_one(&count, &params)?.get(0), Vec::new()),
+            }
         };
-        let params = [params, vec![&limit, &offset]].concat();
-        let ids: Vec<i64> = self.client.query(&ids, &params)?.iter().map(|r| r.get(0)).collect();
         let rows = self.client.query(
             &format!(
                 "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
