@@ -128,7 +128,10 @@ describe('App', () => {
     lang.set('ru');
     render(App);
     const banner = await screen.findByTestId('network-share');
-    expect(banner.textContent).toBe('База «/mnt/office/j.sqlite3» лежит в сетевой папке (NFS)');
+    expect(banner.querySelector('span')?.textContent).toBe('База «/mnt/office/j.sqlite3» лежит в сетевой папке (NFS)');
+    // One click to where the desks should go instead.
+    await fireEvent.click(screen.getByTestId('network-share-server'));
+    expect(app.screen).toBe('settings');
   });
 
   it('does not check a register whose app info did not load', async () => {
