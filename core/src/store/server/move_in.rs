@@ -150,7 +150,7 @@ fn referenced_first(mut left: Vec<Table>) -> Vec<Table> {
 impl Table {
     fn list(store: &Store) -> Result<Vec<Table>, StoreError> {
         let conn = &store.conn;
-        // The full-text index is the file's own; the server searches with a trigram index.
+        // The full-text index is the file's own; the server's is an index of `graduate`.
         let mut names = conn.prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
              AND name NOT LIKE 'graduate_search%' ORDER BY name",
@@ -273,6 +273,16 @@ impl Server {
                EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), COALESCE((SELECT max(id) FROM %I), 0) + 1, false)', \
                               t.table_name, t.table_name); \
              END LOOP; END $$;",
+        )?;
+        // The register's history says when it came and from where (its actor is whoever
+        // signed in, as the audit's trigger makes every actor).
+        let details = serde_json::json!({
+            "file": store.path().map(|p| p.display().to_string()),
+            "tables": moved.iter().map(|t| (t.table.clone(), t.rows)).collect::<std::collections::BTreeMap<_, _>>(),
+        });
+        tx.execute(
+            "INSERT INTO audit (at, actor, action, entity, details) VALUES ($1, session_user, 'move_in', 'register', $2)",
+            &[&crate::store::now(), &details.to_string()],
         )?;
         tx.commit()?;
         // A bulk load leaves the planner without statistics and the visibility map empty

@@ -24,8 +24,6 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Administrator, Role::Secretary, Role::Member];
-
     /// The strongest role of someone who is (or is not) an administrator and a secretary.
     fn of(administrator: bool, secretary: bool) -> Role {
         match (administrator, secretary) {
