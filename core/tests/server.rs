@@ -280,6 +280,10 @@ fn roles_are_held_by_the_server_not_the_window() {
         as_secretary.add_person("intruder", Role::Administrator, "long enough").unwrap_err().code(),
         "server_forbidden"
     );
+    // Nor past the locks: only the register's owner may lift a trigger; nobody may empty a table.
+    let refused = as_secretary.client().execute("ALTER TABLE decision DISABLE TRIGGER USER", &[]);
+    assert_eq!(code_of(refused), "server_forbidden");
+    assert_eq!(code_of(as_secretary.client().execute("TRUNCATE graduate_wish", &[])), "server_forbidden");
     // The audit names who signed in, whatever the desk writes.
     let actor: String = as_secretary
         .client()
