@@ -1,7 +1,7 @@
-# Sourced by scripts/test: a throwaway PostgreSQL server for the run (the server mode's tests).
-# Its own data folder under a fresh temporary folder, a loopback port found free, password
-# sign-in over TCP (SCRAM) as a real server asks, TLS with a self-signed certificate, stopped
-# and removed when the run ends.
+# Sourced by scripts/test, after scripts/setup.sh (its `apt_install`): a throwaway PostgreSQL
+# server for the run (the server mode's tests). Its own data folder under a fresh temporary
+# folder, a loopback port found free, password sign-in over TCP (SCRAM) as a real server asks,
+# TLS with a self-signed certificate, stopped and removed when the run ends.
 # PostgreSQL refuses to run as root: as root, the folder is given to the `postgres` account the
 # Debian package creates, and the server runs as that account.
 set -euo pipefail
@@ -14,11 +14,7 @@ missing=()
 [ -n "$pg_bin" ] || missing+=(postgresql)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}"
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  apt_install "${missing[@]}"
   for dir in /usr/lib/postgresql/*/bin; do pg_bin="$dir"; done
 fi
 
