@@ -559,3 +559,44 @@ fn tls_is_refused_with_a_certificate_the_desk_does_not_trust() {
     assert_eq!(refused.code(), "server_tls", "{refused}");
     assert!(refused.message().ru.contains("сертификат"), "{}", refused.message().ru);
 }
+
+#[test]
+fn an_owner_who_is_not_a_superuser_makes_the_register_and_its_people() {
+    // As the README sets a server up: an owner who may create roles, and a database of theirs.
+    let Some(mut scratch) = Scratch::new() else { return };
+    let owner = format!("{}_owner", scratch.database);
+    scratch.people.push(owner.clone());
+    let mut superuser = postgres::Client::connect(&scratch.superuser, NoTls).unwrap();
+    superuser
+        .batch_execute(&format!(
+            "CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'owner-pass'; ALTER DATABASE {} OWNER TO {owner}",
+            scratch.database
+        ))
+        .unwrap();
+    let as_owner = Address::parse(&scratch.url()).unwrap().as_person(&owner, "owner-pass");
+    let mut server = Server::open(&as_owner).unwrap();
+    assert_eq!(server.role(), Role::Administrator);
+    let dir = tempfile::tempdir().unwrap();
+    server.move_in(&demo_file(dir.path())).unwrap();
+
+    // The owner adds an administrator, who adds a secretary, who records.
+    let admin = format!("{}_admin", scratch.database);
+    let secretary = format!("{}_sec", scratch.database);
+    scratch.people.extend([admin.clone(), secretary.clone()]);
+    server.add_person(&admin, Role::Administrator, "admin-pass").unwrap();
+    let mut as_admin = Server::open(&as_owner.as_person(&admin, "admin-pass")).unwrap();
+    assert_eq!(as_admin.role(), Role::Administrator);
+    as_admin.add_person(&secretary, Role::Secretary, "secretary-pass").unwrap();
+    as_admin.set_role(&secretary, Role::Member).unwrap();
+    as_admin.set_role(&secretary, Role::Secretary).unwrap();
+    let mut as_secretary = Server::open(&as_owner.as_person(&secretary, "secretary-pass")).unwrap();
+    assert_eq!(as_secretary.role(), Role::Secretary);
+    let recorded = as_secretary
+        .client()
+        .execute("INSERT INTO import_batch (at, actor, kind) VALUES ('2026-12-03', 's', 'graduates')", &[])
+        .unwrap();
+    assert_eq!(recorded, 1);
+    // The owner's locks hold for the owner's people: only the owner could lift them.
+    let refused = as_admin.client().execute("ALTER TABLE decision DISABLE TRIGGER USER", &[]);
+    assert_eq!(code_of(refused), "server_forbidden");
+}
