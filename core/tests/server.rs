@@ -242,6 +242,14 @@ fn a_finalised_meeting_stays_locked_on_the_server_whoever_writes() {
         )),
         "paper_never_deleted"
     );
+    // JSON columns hold JSON, of the kind each needs, as the file's CHECKs say.
+    let not_json = raw.execute(
+        "INSERT INTO audit (at, actor, action, entity, details) VALUES ('t', 'a', 'x', 'y', '{oops')",
+        &[],
+    );
+    assert_eq!(not_json.unwrap_err().code(), Some(&postgres::error::SqlState::CHECK_VIOLATION));
+    let not_array = raw.execute("UPDATE rule_set SET rows = '{}'", &[]);
+    assert_eq!(not_array.unwrap_err().code(), Some(&postgres::error::SqlState::CHECK_VIOLATION));
     let text = ServerError::from(raw.execute("DELETE FROM decision", &[]).unwrap_err()).message();
     assert!(text.ru.contains("Заседание завершено"), "{}", text.ru);
 }

@@ -8,10 +8,14 @@
 -- Types follow SQLite's storage classes: INTEGER is BIGINT, TEXT is TEXT (dates stay ISO text,
 -- JSON stays text checked as JSON), BLOB is BYTEA.
 
+-- Whether `doc` is JSON (of type `kind`, unless NULL): SQLite's json_valid and json_type.
 CREATE FUNCTION joldama_is_json(doc TEXT, kind TEXT) RETURNS BOOLEAN
 LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    found TEXT;
 BEGIN
-    RETURN kind IS NULL OR jsonb_typeof(doc::jsonb) = kind;
+    found := jsonb_typeof(doc::jsonb);
+    RETURN kind IS NULL OR found = kind;
 EXCEPTION WHEN invalid_text_representation THEN
     RETURN FALSE;
 END $$;
