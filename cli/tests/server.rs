@@ -178,6 +178,7 @@ fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains(&format!("Вошёл: {member} (член комиссии)")), "{text}");
     assert!(text.contains("Схема реестра: 14"), "{text}");
+    assert!(text.contains(&format!("В реестре: выпускников {}", graduates["rows"])), "{text}");
 
     // The member becomes a secretary; the secretary leaves.
     let promoted = desk.json(&owner, &["server", "set-role", &member, "--role", "secretary"], "");

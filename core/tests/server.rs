@@ -92,6 +92,8 @@ fn the_server_holds_the_files_tables_and_columns() {
     let Some(scratch) = Scratch::new() else { return };
     let mut server = scratch.owner();
     assert_eq!(server.schema_version().unwrap(), joldama_core::store::server::SERVER_SCHEMA);
+    let empty = server.counts().unwrap();
+    assert_eq!((empty.years.len(), empty.graduates, empty.vacancies, empty.meetings), (0, 0, 0, 0));
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open(&dir.path().join("joldama.sqlite3")).unwrap());
     let conn = rusqlite::Connection::open(dir.path().join("joldama.sqlite3")).unwrap();
@@ -154,6 +156,8 @@ fn a_desks_file_moves_in_whole_and_verified() {
         // The audit has one more: the move itself.
         assert_eq!(on_server as u64, table.rows + u64::from(table.table == "audit"), "{}", table.table);
     }
+    // The same counts on both stores, by the same statements.
+    assert_eq!(server.counts().unwrap(), store.counts().unwrap());
     let graduates = moved.tables.iter().find(|t| t.table == "graduate").unwrap();
     assert_eq!(graduates.rows, file_rows(dir.path(), "graduate"));
     assert!(graduates.rows >= 70, "{}", graduates.rows);

@@ -646,6 +646,7 @@ mockIPC(
       case 'server_status':
         return {
           person: 'aigerim', role: 'administrator', schema_version: 14, encrypted: false, last_backup: null,
+          holds: { years: [YEAR], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length },
           people: [{ name: 'aigerim', role: 'administrator' }, { name: 'nurlan', role: 'member' }],
         } satisfies ServerStatus;
       case 'server_move_in':

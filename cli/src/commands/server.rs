@@ -94,6 +94,20 @@ pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
             out.show(&status, || {
                 println!("{}: {} ({})", out.t("Кірген", "Вошёл"), status.person, role_name(cli, status.role));
                 println!("{}: {}", out.t("Тізілім схемасы", "Схема реестра"), status.schema_version);
+                let h = &status.holds;
+                println!(
+                    "{}",
+                    out.t(
+                        &format!(
+                            "Тізілімде: {} түлек, {} бос орын, {} отырыс",
+                            h.graduates, h.vacancies, h.meetings
+                        ),
+                        &format!(
+                            "В реестре: выпускников {}, вакансий {}, заседаний {}",
+                            h.graduates, h.vacancies, h.meetings
+                        )
+                    )
+                );
                 println!(
                     "{}",
                     if status.encrypted {

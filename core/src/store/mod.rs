@@ -19,6 +19,7 @@ mod rules;
 mod search;
 pub mod server;
 mod share;
+mod sql;
 mod tx;
 mod upsert;
 mod vacancies;
@@ -79,6 +80,7 @@ pub mod entity {
 
 /// What the database holds, in numbers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
 pub struct Counts {
     /// Cohorts with graduates, vacancies or a commission, newest first.
     pub years: Vec<i32>,
@@ -370,18 +372,7 @@ impl Db {
 
     /// What the database holds, in numbers, for the window's first screen.
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count = |sql: &str| self.0.query_row(sql, [], |r| r.get::<_, u32>(0));
-        let mut stmt = self.0.prepare_cached(
-            "SELECT graduation_year FROM graduate UNION SELECT year FROM commission \
-             UNION SELECT year FROM vacancy ORDER BY 1 DESC",
-        )?;
-        let years = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-        Ok(Counts {
-            years,
-            graduates: count("SELECT COUNT(*) FROM graduate")?,
-            vacancies: count("SELECT COUNT(*) FROM vacancy")?,
-            meetings: count("SELECT COUNT(*) FROM meeting")?,
-        })
+        Ok(sql::counts(&mut &self.0)?)
     }
 }
 

@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::Store;
 use crate::store::server::live::{Change, Listener};
 use crate::store::server::move_in::MovedIn;
 use crate::store::server::{Address, Person, Role, Server, ServerError};
+use crate::store::{Counts, Store};
 
 /// Where the register is, and the password when the address holds none (the window asks for
 /// it; the command line reads `PGPASSWORD`).
@@ -41,6 +41,8 @@ pub struct ServerStatus {
     pub person: String,
     pub role: Role,
     pub schema_version: u32,
+    /// What the register on the server holds, counted as the file's is.
+    pub holds: Counts,
     /// Over TLS (a server elsewhere) or on this machine.
     pub encrypted: bool,
     /// When the server last archived its write-ahead log (its continuous backup), if it
@@ -58,6 +60,7 @@ pub fn status(request: &ServerRequest) -> Result<ServerStatus, ServerError> {
         person: server.person().to_owned(),
         role: server.role(),
         schema_version: server.schema_version()?,
+        holds: server.counts()?,
         encrypted: !address.is_local(),
         last_backup: server.last_archived()?,
         people,

@@ -19,6 +19,7 @@ import ServerPanel from '../components/ServerPanel.svelte';
 const ADDRESS = 'postgresql://aigerim@db.university.kz:5432/joldama';
 const admin: ServerStatus = {
   person: 'aigerim', role: 'administrator', schema_version: 14, encrypted: true, last_backup: '2026-12-02 23:00',
+  holds: { years: [2025], graduates: 394, vacancies: 120, meetings: 1 },
   people: [{ name: 'aigerim', role: 'administrator' }, { name: 'nurlan', role: 'member' }],
 };
 
@@ -54,6 +55,7 @@ describe('the register on a server', () => {
     expect(status).toContain('aigerim — администратор');
     expect(status).toContain('шифруется (TLS)');
     expect(status).toContain('2026-12-02 23:00');
+    expect(screen.getByTestId('server-holds').textContent).toBe('выпускников: 394, вакансий: 120, заседаний: 1');
     expect(localStorage.getItem('joldama.server')).toBe(ADDRESS);
     expect(JSON.stringify({ ...localStorage })).not.toContain('құпия');
     cleanup();

@@ -116,6 +116,11 @@ impl Server {
         schema::version(&mut self.client)
     }
 
+    /// What the register holds, in numbers: the same statements as the file's.
+    pub fn counts(&mut self) -> Result<crate::store::Counts, ServerError> {
+        crate::store::sql::counts(&mut self.client)
+    }
+
     /// When the server last archived its write-ahead log, if it archives (`pg_stat_archiver`).
     pub fn last_archived(&mut self) -> Result<Option<String>, ServerError> {
         let row = self.client.query_one(

@@ -6,12 +6,12 @@
 use postgres::Transaction;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use rusqlite::types::ValueRef;
+use postgres::types::{ToSql, Type};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Server, ServerError};
+use crate::store::sql::Value;
 use crate::store::{Store, StoreError};
 
 /// One table moved: its rows and the checksum both sides gave.
@@ -32,38 +32,8 @@ pub struct MovedIn {
     pub tables: Vec<TableMoved>,
 }
 
-/// A value as SQLite stores it; what the server's column holds is read back as the same.
-#[derive(Clone, Debug, PartialEq)]
-enum Value {
-    Null,
-    Integer(i64),
-    Real(f64),
-    Text(String),
-    Blob(Vec<u8>),
-}
-
+/// What a checksum and a copy need of a value.
 impl Value {
-    fn of(value: ValueRef<'_>) -> Value {
-        match value {
-            ValueRef::Null => Value::Null,
-            ValueRef::Integer(i) => Value::Integer(i),
-            ValueRef::Real(r) => Value::Real(r),
-            ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
-            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-        }
-    }
-
-    /// Reads column `i` of a server row by the column's (base) type.
-    fn from_server(row: &postgres::Row, i: usize) -> Result<Value, postgres::Error> {
-        let ty = row.columns()[i].type_();
-        Ok(match *ty {
-            Type::INT8 => row.try_get::<_, Option<i64>>(i)?.map_or(Value::Null, Value::Integer),
-            Type::FLOAT8 => row.try_get::<_, Option<f64>>(i)?.map_or(Value::Null, Value::Real),
-            Type::BYTEA => row.try_get::<_, Option<Vec<u8>>>(i)?.map_or(Value::Null, Value::Blob),
-            _ => row.try_get::<_, Option<String>>(i)?.map_or(Value::Null, Value::Text),
-        })
-    }
-
     /// Tagged and length-prefixed, so that no two rows hash alike by running into each other.
     fn hash_into(&self, hash: &mut Sha256) {
         match self {
@@ -99,29 +69,6 @@ impl Value {
                 | (Value::Blob(_), &Type::BYTEA)
         )
     }
-}
-
-impl ToSql for Value {
-    fn to_sql(
-        &self,
-        ty: &Type,
-        out: &mut postgres::types::private::BytesMut,
-    ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Integer(i) if *ty == Type::FLOAT8 => (*i as f64).to_sql(ty, out),
-            Value::Integer(i) => i.to_sql(ty, out),
-            Value::Real(r) => r.to_sql(ty, out),
-            Value::Text(t) => t.to_sql(ty, out),
-            Value::Blob(b) => b.to_sql(ty, out),
-        }
-    }
-
-    fn accepts(ty: &Type) -> bool {
-        [Type::INT8, Type::FLOAT8, Type::TEXT, Type::BYTEA].contains(ty)
-    }
-
-    to_sql_checked!();
 }
 
 /// A table of the file: its columns, and those of its primary key (the order rows are hashed in).
