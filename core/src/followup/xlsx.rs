@@ -104,6 +104,47 @@ pub(crate) fn data_row(index: usize) -> Result<RowNum, XlsxError> {
     RowNum::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
+/// One cell of a paper's list: text (kept as text), a whole number, or a real date.
+pub(crate) enum Cell {
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+/// A paper's list as a workbook of one sheet named `name`: the header row, a row of `rows` per
+/// line, a filter over them all; `title` as [`save`] takes it.
+pub(crate) fn list(
+    path: &Path,
+    title: &str,
+    name: &str,
+    columns: &[Column],
+    lang: Lang,
+    rows: impl Iterator<Item = Vec<Cell>>,
+) -> Result<(), ExportError> {
+    save(path, title, |workbook| {
+        let formats = Formats::new();
+        let sheet = workbook.add_worksheet();
+        header(sheet, name, columns, lang, &formats)?;
+        let mut written = 0;
+        for (index, cells) in rows.enumerate() {
+            let row = data_row(index)?;
+            for (col, cell) in (0..).zip(cells) {
+                match cell {
+                    Cell::Text(text) => {
+                        sheet.write_string_with_format(row, col, &text, &formats.text).map(drop)?
+                    }
+                    Cell::Number(n) => {
+                        sheet.write_number_with_format(row, col, n, &formats.integer).map(drop)?
+                    }
+                    Cell::Date(date) => write_date(sheet, row, col, date, &formats)?,
+                }
+            }
+            written = index + 1;
+        }
+        filter(sheet, written, columns)
+    })
+}
+
 /// Writes the workbook to `path`, making its folder; `title` (which names the cohort's year) is the file's title
 /// in its properties, which the file manager and Excel's "Info" show.
 pub(crate) fn save(

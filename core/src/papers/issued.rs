@@ -112,28 +112,17 @@ pub fn write_xlsx(
     register: &PaperRegister,
     path: &std::path::Path,
 ) -> Result<(), crate::followup::ExportError> {
-    use crate::followup::xlsx::{self, Formats};
+    use crate::followup::xlsx::{self, Cell};
     const WIDTHS: [f64; 8] = [6.0, 14.0, 11.0, 24.0, 40.0, 50.0, 24.0, 18.0];
     let lang = register.lang;
     let columns: Vec<xlsx::Column> =
         COLUMNS.iter().zip(WIDTHS).map(|(c, width)| xlsx::Column::new(c.kk, c.ru, width)).collect();
     let title = format!("{}: {}", TITLE.get(lang), subtitle(lang, register.year));
-    xlsx::save(path, &title, |workbook| {
-        let formats = Formats::new();
-        let sheet = workbook.add_worksheet();
-        xlsx::header(sheet, &register.year.to_string(), &columns, lang, &formats)?;
-        for (index, line) in register.lines.iter().enumerate() {
-            let row = xlsx::data_row(index)?;
-            for (col, cell) in (0..).zip(line.cells(index + 1)) {
-                match col {
-                    0 => sheet
-                        .write_number_with_format(row, col, (index + 1) as f64, &formats.integer)
-                        .map(drop)?,
-                    2 => xlsx::write_date(sheet, row, col, line.issued_on, &formats)?,
-                    _ => sheet.write_string_with_format(row, col, &cell, &formats.text).map(drop)?,
-                }
-            }
-        }
-        xlsx::filter(sheet, register.lines.len(), &columns)
-    })
+    let rows = register.lines.iter().enumerate().map(|(index, line)| {
+        let mut cells: Vec<Cell> = line.cells(index + 1).into_iter().map(Cell::Text).collect();
+        cells[0] = Cell::Number((index + 1) as f64);
+        cells[2] = Cell::Date(line.issued_on);
+        cells
+    });
+    xlsx::list(path, &title, &register.year.to_string(), &columns, lang, rows)
 }

@@ -169,33 +169,20 @@ impl Paper for Draft {
 
 /// Writes the draft's list to `path` as .xlsx: the same columns, a filter.
 pub fn write_xlsx(draft: &Draft, path: &std::path::Path) -> Result<(), crate::followup::ExportError> {
-    use crate::followup::xlsx::{self, Formats};
+    use crate::followup::xlsx::{self, Cell};
     const WIDTHS: [f64; 5] = [6.0, 40.0, 12.0, 70.0, 10.0];
     let lang = draft.lang;
     let columns: Vec<xlsx::Column> =
         COLUMNS.iter().zip(WIDTHS).map(|(c, width)| xlsx::Column::new(c.kk, c.ru, width)).collect();
     let title = format!("{}: {}", TITLE.get(lang), subtitle(lang, draft.year, &draft.mode));
-    xlsx::save(path, &title, |workbook| {
-        let formats = Formats::new();
-        let sheet = workbook.add_worksheet();
-        xlsx::header(sheet, &draft.year.to_string(), &columns, lang, &formats)?;
-        for (index, line) in draft.lines.iter().enumerate() {
-            let row = xlsx::data_row(index)?;
-            for (col, cell) in (0..).zip(line.cells(index + 1, lang)) {
-                match (col, line.wish) {
-                    (0, _) => sheet
-                        .write_number_with_format(row, col, (index + 1) as f64, &formats.integer)
-                        .map(drop)?,
-                    (2, _) => sheet
-                        .write_number_with_format(row, col, f64::from(line.place), &formats.integer)
-                        .map(drop)?,
-                    (4, Some(wish)) => {
-                        sheet.write_number_with_format(row, col, wish as f64, &formats.integer).map(drop)?
-                    }
-                    _ => sheet.write_string_with_format(row, col, &cell, &formats.text).map(drop)?,
-                }
-            }
+    let rows = draft.lines.iter().enumerate().map(|(index, line)| {
+        let mut cells: Vec<Cell> = line.cells(index + 1, lang).into_iter().map(Cell::Text).collect();
+        cells[0] = Cell::Number((index + 1) as f64);
+        cells[2] = Cell::Number(f64::from(line.place));
+        if let Some(wish) = line.wish {
+            cells[4] = Cell::Number(wish as f64);
         }
-        xlsx::filter(sheet, draft.lines.len(), &columns)
-    })
+        cells
+    });
+    xlsx::list(path, &title, &draft.year.to_string(), &columns, lang, rows)
 }
