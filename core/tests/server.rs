@@ -612,3 +612,36 @@ fn an_owner_who_is_not_a_superuser_makes_the_register_and_its_people() {
     let refused = as_admin.client().execute("ALTER TABLE decision DISABLE TRIGGER USER", &[]);
     assert_eq!(code_of(refused), "server_forbidden");
 }
+
+#[test]
+fn a_file_with_tables_of_its_own_is_not_moved_in() {
+    let Some(scratch) = Scratch::new() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("joldama.sqlite3");
+    drop(Store::open(&path).unwrap());
+    // A name that would close its quotes in a statement, and a column added to a register table.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(r#"CREATE TABLE "x"" (a); DROP TABLE graduate; --" (a INTEGER);"#).unwrap();
+    drop(conn);
+    let mut server = scratch.owner();
+    let refused = server.move_in(&Store::open(&path).unwrap()).expect_err("refused");
+    assert_eq!(refused.code(), "move_in_not_register", "{refused}");
+    assert!(refused.message().ru.contains("Ничего не перенесено"), "{}", refused.message().ru);
+    assert!(
+        server.client().query_one("SELECT COUNT(*) FROM graduate", &[]).is_ok(),
+        "the server's tables stand"
+    );
+
+    let other = dir.path().join("other.sqlite3");
+    drop(Store::open(&other).unwrap());
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("ALTER TABLE application ADD COLUMN note TEXT")
+        .unwrap();
+    let refused = server.move_in(&Store::open(&other).unwrap()).expect_err("refused");
+    assert_eq!(
+        (refused.code(), refused.to_string().as_str()),
+        ("move_in_not_register", "application: not the register's table")
+    );
+    assert_eq!(server.counts().unwrap().graduates, 0);
+}

@@ -127,7 +127,7 @@ impl Reader for postgres::Client {
     }
 
     fn odd(column: usize) -> ServerError {
-        ServerError::OddValue { table: String::new(), column: column.to_string(), row: 0 }
+        ServerError::Unexpected { what: format!("column {}", column + 1) }
     }
 }
 

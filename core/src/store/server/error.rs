@@ -40,6 +40,13 @@ pub enum ServerError {
     /// A table read back from the server differs from the file's: nothing was kept.
     #[error("{table}: {file_rows} rows in the file, {server_rows} on the server, checksums differ")]
     Mismatch { table: String, file_rows: u64, server_rows: u64 },
+    /// The file's tables are not the register's (another program's file, or one changed by
+    /// hand): nothing is copied.
+    #[error("{table}: not the register's table")]
+    NotTheRegister { table: String },
+    /// The server answered a value of another kind than the statement reads.
+    #[error("unexpected value: {what}")]
+    Unexpected { what: String },
     /// The file's value cannot go into the server's column (SQLite stores any value anywhere).
     #[error("{table}.{column}, row {row}: a value of another kind")]
     OddValue { table: String, column: String, row: u64 },
@@ -108,8 +115,9 @@ impl UserFacing for ServerError {
     /// Stable codes: `server_address`, `server_unreachable`, `server_tls`, `sign_in_refused`,
     /// `server_no_database`, `server_forbidden`, `server_busy`, a lock's code
     /// (`meeting_finalised`, …), `server`, `schema_too_new`, `no_register`,
-    /// `register_not_empty`, `move_in_mismatch`, `move_in_odd_value`, `person_name`,
-    /// `password_too_short`, `person_exists`, `no_such_person`, `own_role`, and the file's codes.
+    /// `register_not_empty`, `move_in_mismatch`, `move_in_odd_value`, `move_in_not_register`,
+    /// `server_unexpected`, `person_name`, `password_too_short`, `person_exists`,
+    /// `no_such_person`, `own_role`, and the file's codes.
     fn code(&self) -> &'static str {
         if let Some(code) = self.lock() {
             return code;
@@ -134,6 +142,8 @@ impl UserFacing for ServerError {
             ServerError::NotEmpty { .. } => "register_not_empty",
             ServerError::Mismatch { .. } => "move_in_mismatch",
             ServerError::OddValue { .. } => "move_in_odd_value",
+            ServerError::NotTheRegister { .. } => "move_in_not_register",
+            ServerError::Unexpected { .. } => "server_unexpected",
             ServerError::PersonName { .. } => "person_name",
             ServerError::ShortPassword { .. } => "password_too_short",
             ServerError::PersonExists => "person_exists",
@@ -254,6 +264,20 @@ impl UserFacing for ServerError {
                     "Значение «{column}» в строке {row} таблицы «{table}» файла не того типа, что \
                      столбец: перенос отменён."
                 ),
+            ),
+            ServerError::NotTheRegister { table } => Text::new(
+                format!(
+                    "Файлдағы «{table}» кестесі серверлік тізілімдегідей емес: файл Joldama тізілімі емес \
+                     не қолмен өзгертілген. Ештеңе көшірілмеді."
+                ),
+                format!(
+                    "Таблица «{table}» файла не такая, как в реестре на сервере: файл не реестр Joldama \
+                     или изменён вручную. Ничего не перенесено."
+                ),
+            ),
+            ServerError::Unexpected { what } => Text::new(
+                format!("Сервер күтілмеген мән қайтарды ({what}): ештеңе өзгертілмеді."),
+                format!("Сервер вернул неожиданное значение ({what}): ничего не изменено."),
             ),
             ServerError::PersonName { name } => Text::new(
                 format!(

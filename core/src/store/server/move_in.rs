@@ -3,6 +3,8 @@
 //! by its row count and a SHA-256 over its rows in key order. Any difference rolls the whole
 //! copy back. The file itself is only read.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use postgres::Transaction;
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::fallible_iterator::FallibleIterator;
@@ -82,19 +84,45 @@ struct Table {
 
 /// Every table after those it references (the schema's references form no cycle but a table's
 /// own), so that each copy's foreign keys find their rows.
-fn referenced_first(mut left: Vec<Table>) -> Vec<Table> {
+/// A file whose references go round (no register's do) is not a register.
+fn referenced_first(mut left: Vec<Table>) -> Result<Vec<Table>, ServerError> {
     let mut ordered: Vec<Table> = Vec::with_capacity(left.len());
-    while !left.is_empty() {
+    while let Some(first) = left.first() {
         let ready = left
             .iter()
             .position(|t| t.references.iter().all(|r| *r == t.name || ordered.iter().any(|o| o.name == *r)))
-            .expect("the schema's foreign keys form no cycle");
+            .ok_or_else(|| ServerError::NotTheRegister { table: first.name.clone() })?;
         ordered.push(left.remove(ready));
     }
-    ordered
+    Ok(ordered)
+}
+
+/// The file's tables and columns must be the server's register's, name for name: then no name
+/// the file holds reaches a statement unless the server's schema has it too.
+fn same_tables(tx: &mut Transaction, tables: &[Table]) -> Result<(), ServerError> {
+    let mut on_server: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let columns = tx.query(
+        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND table_name <> 'joldama_schema'",
+        &[],
+    )?;
+    for row in &columns {
+        on_server.entry(row.get(0)).or_default().insert(row.get(1));
+    }
+    for table in tables {
+        let columns: BTreeSet<String> = table.columns.iter().cloned().collect();
+        if on_server.remove(&table.name).as_ref() != Some(&columns) {
+            return Err(ServerError::NotTheRegister { table: table.name.clone() });
+        }
+    }
+    match on_server.into_keys().next() {
+        Some(table) => Err(ServerError::NotTheRegister { table }),
+        None => Ok(()),
+    }
 }
 
 impl Table {
+    /// The file's tables, as it names them.
     fn list(store: &Store) -> Result<Vec<Table>, StoreError> {
         let conn = &store.conn;
         // The full-text index is the file's own; the server's is an index of `graduate`.
@@ -117,8 +145,7 @@ impl Table {
                 let references = refs.query_map([&name], |r| r.get(0))?.collect::<Result<_, _>>()?;
                 Ok(Table { columns: all.into_iter().map(|(c, _)| c).collect(), key, references, name })
             })
-            .collect::<Result<Vec<_>, StoreError>>()
-            .map(referenced_first)
+            .collect()
     }
 
     fn column_list(&self) -> String {
@@ -183,8 +210,9 @@ impl Server {
         if version != supported {
             return Err(ServerError::SchemaTooNew { found: version, supported });
         }
-        let tables = Table::list(store)?;
+        let tables = referenced_first(Table::list(store)?)?;
         let mut tx = self.client.transaction()?;
+        same_tables(&mut tx, &tables)?;
         refuse_unless_empty(&mut tx, &tables)?;
         // The locks would refuse a finalised meeting's rows as they arrive: the owner lifts
         // them for this transaction only (the tables stay locked to every other desk until

@@ -91,11 +91,11 @@ impl Server {
             ),
             &[&ids],
         )?;
-        let rows = rows.iter().map(row).collect::<Option<_>>().ok_or(ServerError::OddValue {
-            table: "graduate".into(),
-            column: "code".into(),
-            row: 0,
-        })?;
+        let rows = rows
+            .iter()
+            .map(row)
+            .collect::<Option<_>>()
+            .ok_or_else(|| ServerError::Unexpected { what: "graduate".into() })?;
         Ok(GraduatePage { total: total as u32, rows })
     }
 }
