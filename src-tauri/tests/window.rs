@@ -699,7 +699,26 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
             server.query_one("SELECT COUNT(*) FROM decision", &[]).unwrap().get(0)
         });
         assert_eq!(on_server, decisions("SELECT COUNT(*) FROM decision"));
-        apart(|| admin().batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap());
+        // A secretary added from the window, listed with their role.
+        let secretary = format!("{database}_secretary");
+        w.type_into("server-new-name", &secretary).await;
+        w.wait("server-new-role").await.select_by_value("secretary").await.unwrap();
+        w.type_into("server-new-password", "хатшы-құпиясөз").await;
+        w.click("server-add-person").await;
+        w.text_until("server-people", |t| t.contains(&secretary)).await;
+        w.client
+            .execute(
+                "document.querySelector('[data-testid=server-people]').scrollIntoView({block: 'center'})",
+                vec![],
+            )
+            .await
+            .unwrap();
+        w.shot("13b-server-people").await;
+        apart(|| {
+            let mut admin = admin();
+            admin.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap();
+            admin.batch_execute(&format!("DROP ROLE {secretary}")).unwrap();
+        });
     }
 
     // Every screen at the usual desk screen and at full HD, in both languages.
