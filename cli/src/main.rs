@@ -33,6 +33,13 @@ struct Cli {
     /// Who makes the changes, for the audit trail; by default the system user.
     #[arg(long, global = true)]
     actor: Option<String>,
+    /// The register on a PostgreSQL server instead of the file:
+    /// postgresql://person@host:5432/database (the server names who made each change).
+    #[arg(long, global = true, env = "JOLDAMA_SERVER", value_name = "URL")]
+    server: Option<String>,
+    /// The server's password when the address holds none, as libpq takes it.
+    #[arg(long, global = true, env = "PGPASSWORD", hide_env_values = true, hide = true)]
+    password: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -141,9 +148,9 @@ pub(crate) enum List {
 pub(crate) fn import(cli: &Cli, args: &ImportArgs, list: List) -> Result<(), Failure> {
     // A dry run changes nothing: against no file yet, it reads into an empty database in
     // memory rather than create one.
-    let mut store = match (args.dry_run, cli.db_path()?.exists()) {
-        (true, false) => Store::open_in_memory()?,
-        (true, true) => cli.open_store()?,
+    let mut store = match (args.dry_run, cli.server.is_none() && !cli.db_path()?.exists()) {
+        (true, true) => Store::open_in_memory()?,
+        (true, false) => cli.open_store()?,
         (false, _) => cli.create_store()?,
     };
     let options = ImportOptions {
@@ -221,6 +228,17 @@ impl Cli {
     /// The database, which must exist: most commands only read or change what is there, and a
     /// mistyped `--db` must not leave a new empty file behind.
     fn open_store(&self) -> Result<Store, Failure> {
+        if let Some(request) = self.server_request() {
+            // Proof documents are kept where the desk's file would be.
+            let proofs =
+                self.db_path()?.parent().map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs");
+            return Ok(workflow::server::open_store(&request, proofs)?);
+        }
+        self.open_file()
+    }
+
+    /// The desk's file, which must exist, even with a server named (moving it in reads it).
+    pub(crate) fn open_file(&self) -> Result<Store, Failure> {
         let path = self.db_path()?;
         self.warn_if_shared(&path);
         Ok(Store::open_existing(&path)?)
@@ -228,9 +246,18 @@ impl Cli {
 
     /// The database, created if missing: for the commands that bring the first data in.
     fn create_store(&self) -> Result<Store, Failure> {
+        if self.server.is_some() {
+            return self.open_store();
+        }
         let path = self.db_path()?;
         self.warn_if_shared(&path);
         Ok(Store::open(&path)?)
+    }
+
+    /// The server's register, when `--server` or `JOLDAMA_SERVER` names one.
+    pub(crate) fn server_request(&self) -> Option<workflow::server::ServerRequest> {
+        let address = self.server.clone()?;
+        Some(workflow::server::ServerRequest { address, password: self.password.clone() })
     }
 
     /// A file on a network share is said to be one, on stderr, before anything is done.

@@ -24,13 +24,44 @@ const NO_MATCH: &str = "991226321376";
 struct Year {
     dir: tempfile::TempDir,
     db: PathBuf,
+    /// The register on the throwaway server instead of the file: (its address, the
+    /// superuser's, to drop it at the end).
+    server: Option<(String, String)>,
+}
+
+impl Drop for Year {
+    fn drop(&mut self) {
+        if let Some((address, superuser)) = &self.server {
+            let database = address.rsplit_once('/').unwrap().1;
+            let mut client = postgres::Client::connect(superuser, postgres::NoTls).unwrap();
+            drop(client.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")));
+        }
+    }
 }
 
 impl Year {
     fn new() -> Year {
+        Year::with(None)
+    }
+
+    /// A year on a database of its own on the server `./scripts/test` starts.
+    fn on_server() -> Option<Year> {
+        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
+            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
+            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
+            return None;
+        };
+        let database = format!("joldama_year{}", std::process::id());
+        let mut client = postgres::Client::connect(&superuser, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
+        let address = format!("{}/{database}", superuser.rsplit_once('/').unwrap().0);
+        Some(Year::with(Some((address, superuser))))
+    }
+
+    fn with(server: Option<(String, String)>) -> Year {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("year.sqlite3");
-        let year = Year { dir, db };
+        let year = Year { dir, db, server };
         for (what, file) in [("graduates", "graduates_2025_ru.xlsx"), ("vacancies", "vacancies_2025.xlsx")] {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(file);
             year.ok(&["import", what, path.to_str().unwrap(), "--year", "2025"]);
@@ -39,12 +70,12 @@ impl Year {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_joldama"))
-            .arg("--db")
-            .arg(&self.db)
-            .args(args)
-            .output()
-            .expect("joldama runs")
+        let mut command = Command::new(env!("CARGO_BIN_EXE_joldama"));
+        command.arg("--db").arg(&self.db).args(args).env_remove("JOLDAMA_SERVER");
+        if let Some((address, _)) = &self.server {
+            command.env("JOLDAMA_SERVER", address);
+        }
+        command.output().expect("joldama runs")
     }
 
     /// Runs with `--json` and expects success.
@@ -76,8 +107,18 @@ fn id(value: &Value) -> String {
 
 #[test]
 fn a_commission_year() {
-    let year = Year::new();
+    commission_year(Year::new());
+}
 
+/// The same year, step for step, on the register on a server.
+#[test]
+fn a_commission_year_on_the_server() {
+    if let Some(year) = Year::on_server() {
+        commission_year(year);
+    }
+}
+
+fn commission_year(year: Year) {
     // The commission and its members.
     let commission = year.ok(&["commission", "create", "--year", "2025"]);
     assert_eq!(commission["name"]["kk"], "Дербес бөлу жөніндегі комиссия");
@@ -222,7 +263,7 @@ fn a_commission_year() {
 
     // Finalised: locked.
     let out = year.run(&["meeting", "finalise", &first, "--lang", "ru"]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("его решения и протокол больше не меняются"));
     let shown = year.ok(&["meeting", "show", &first]);
     assert!(shown["meeting"]["finalised"]["at"].is_string());

@@ -5,8 +5,8 @@ use std::io::Write;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use joldama_core::store::server::Role;
-use joldama_core::workflow::server::{self, NewPerson, ServerRequest};
+use joldama_core::store::server::{Role, ServerError};
+use joldama_core::workflow::server::{self, NewPerson};
 
 use super::papers::password;
 use crate::Cli;
@@ -14,12 +14,6 @@ use crate::error::Failure;
 
 #[derive(Args)]
 pub struct ServerArgs {
-    /// The server's address: postgresql://person@host:5432/database.
-    #[arg(long = "server", env = "JOLDAMA_SERVER", value_name = "URL")]
-    address: String,
-    /// The password when the address holds none, as libpq takes it.
-    #[arg(long, env = "PGPASSWORD", hide_env_values = true, hide = true)]
-    password: Option<String>,
     #[command(subcommand)]
     command: ServerCommand,
 }
@@ -86,7 +80,8 @@ fn role_name(cli: &Cli, role: Role) -> String {
 }
 
 pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
-    let request = ServerRequest { address: args.address.clone(), password: args.password.clone() };
+    // Without an address, the one that does not read is the empty one.
+    let request = cli.server_request().ok_or_else(|| ServerError::Address(String::new()))?;
     let out = cli.printer();
     match &args.command {
         ServerCommand::Status => {
@@ -127,7 +122,7 @@ pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
             });
         }
         ServerCommand::MoveIn => {
-            let store = cli.open_store()?;
+            let store = cli.open_file()?;
             let moved = server::move_in(&store, &request)?;
             out.show(&moved, || {
                 println!(

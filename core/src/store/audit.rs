@@ -1,63 +1,50 @@
 //! Who changed what and when: the import batch an apply runs in, and the audit rows.
 
-use rusqlite::{Connection, Statement, TransactionBehavior, params};
+use rusqlite::params;
 
 use serde_json::{Value, json};
 
 use super::convert::parsed_opt;
+use super::sql::{Db, Row};
 use super::{ApplyCounts, AuditEntry, ChangeContext, StoreError, now};
 
-/// One apply in progress: its `import_batch` row, the time stamp of all its rows and the
-/// prepared audit insert.
+/// One apply in progress: its `import_batch` row and the time stamp of all its rows.
 pub(crate) struct Batch<'t> {
-    pub conn: &'t Connection,
+    pub conn: &'t Db,
     pub id: i64,
     pub at: String,
-    audit: Statement<'t>,
+    actor: &'t str,
 }
 
 /// Runs `apply` in one transaction with its batch; commits, or rolls back for a dry run.
 /// `kind` is `graduates` or `vacancies` (the table's CHECK).
-pub(crate) fn in_batch<E: From<StoreError>>(
-    conn: &mut Connection,
+pub(crate) fn in_batch<'t, E: From<StoreError>>(
+    conn: &'t Db,
     kind: &str,
-    ctx: &ChangeContext,
+    ctx: &'t ChangeContext,
     dry_run: bool,
-    apply: impl FnOnce(&mut Batch<'_>) -> Result<ApplyCounts, E>,
+    apply: impl FnOnce(&mut Batch<'t>) -> Result<ApplyCounts, E>,
 ) -> Result<ApplyCounts, E> {
-    // Immediate: take the write lock now rather than fail half-way on a busy file.
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
-    let counts = {
-        let mut batch = Batch::begin(&tx, kind, ctx)?;
-        let counts = apply(&mut batch)?;
-        batch.finish(&counts)?;
-        counts
-    };
+    let tx = conn.begin()?;
+    let mut batch = Batch::begin(conn, kind, ctx)?;
+    let counts = apply(&mut batch)?;
+    batch.finish(&counts)?;
     if dry_run {
-        tx.rollback().map_err(StoreError::from)?;
+        tx.rollback()?;
     } else {
-        tx.commit().map_err(StoreError::from)?;
+        tx.commit()?;
     }
     Ok(counts)
 }
 
 impl<'t> Batch<'t> {
-    fn begin(conn: &'t Connection, kind: &str, ctx: &ChangeContext) -> Result<Batch<'t>, StoreError> {
+    fn begin(conn: &'t Db, kind: &str, ctx: &'t ChangeContext) -> Result<Batch<'t>, StoreError> {
         let at = now();
-        conn.execute(
+        let id = conn.insert(
             "INSERT INTO import_batch (at, actor, kind, source) VALUES (?1, ?2, ?3, ?4)",
             params![at, ctx.actor, kind, ctx.source],
         )?;
-        let id = conn.last_insert_rowid();
-        let mut audit = conn.prepare(
-            "INSERT INTO audit (action, entity, entity_id, details, at, actor, batch_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        // Bound once: the same for every row of the batch.
-        audit.raw_bind_parameter(5, &at)?;
-        audit.raw_bind_parameter(6, &ctx.actor)?;
-        audit.raw_bind_parameter(7, id)?;
-        Ok(Batch { conn, id, at, audit })
+        Ok(Batch { conn, id, at, actor: &ctx.actor })
     }
 
     pub fn audit(
@@ -66,12 +53,12 @@ impl<'t> Batch<'t> {
         entity: &str,
         entity_id: i64,
         details: Option<&str>,
-    ) -> rusqlite::Result<()> {
-        self.audit.raw_bind_parameter(1, action)?;
-        self.audit.raw_bind_parameter(2, entity)?;
-        self.audit.raw_bind_parameter(3, entity_id)?;
-        self.audit.raw_bind_parameter(4, details)?;
-        self.audit.raw_execute()?;
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO audit (action, entity, entity_id, details, at, actor, batch_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![action, entity, entity_id, details, self.at, self.actor, self.id],
+        )?;
         Ok(())
     }
 
@@ -86,20 +73,20 @@ impl<'t> Batch<'t> {
     }
 }
 
-pub(crate) fn trail(conn: &Connection, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached(
+pub(crate) fn trail(conn: &Db, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    conn.query(
         "SELECT at, actor, action, entity, entity_id, details FROM audit \
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![entity, id], entry)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        params![entity, id],
+        entry,
+    )
 }
 
 /// Every audit row about one graduate, oldest first: their imported row, their decisions, the
 /// papers issued for them and cancelled, and
 /// each step of their follow-up (a period's or a payment's row names its graduate in its
 /// values, since a deleted one has no row left to join).
-pub(crate) fn graduate_trail(conn: &Connection, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+pub(crate) fn graduate_trail(conn: &Db, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
     use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAPER, PAYMENT, PERIOD, STUDY_COST};
     let sql = format!(
         "SELECT at, actor, action, entity, entity_id, details FROM audit \
@@ -108,15 +95,15 @@ pub(crate) fn graduate_trail(conn: &Connection, graduate_id: i64) -> Result<Vec<
             OR (entity = '{PAPER}' AND entity_id IN \
                 (SELECT p.id FROM paper p JOIN decision d ON d.id = p.decision_id WHERE d.graduate_id = ?1)) \
             OR (entity IN ('{PERIOD}', '{PAYMENT}') \
-                AND ?1 IN (json_extract(details, '$.new.graduate_id'), json_extract(details, '$.old.graduate_id'))) \
-         ORDER BY at, id"
+                AND ?1 IN ({new}, {old})) \
+         ORDER BY at, id",
+        new = conn.json_integer("details", &["new", "graduate_id"]),
+        old = conn.json_integer("details", &["old", "graduate_id"]),
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([graduate_id], entry)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    conn.query(&sql, [graduate_id], entry)
 }
 
-fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+fn entry(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
         at: row.get(0)?,
         actor: row.get(1)?,
@@ -130,23 +117,23 @@ fn entry(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
 /// One audit row outside any import batch: `insert`, `update` or `delete` from which of the
 /// old and new values there are.
 pub(crate) fn change(
-    conn: &Connection,
+    conn: &Db,
     ctx: &ChangeContext,
     entity: &str,
     entity_id: i64,
     at: &str,
     old: Option<Value>,
     new: Option<Value>,
-) -> rusqlite::Result<()> {
+) -> Result<(), StoreError> {
     let action = match (old.is_some(), new.is_some()) {
         (false, _) => "insert",
         (true, true) => "update",
         (true, false) => "delete",
     };
     let details = json!({ "old": old, "new": new, "source": ctx.source });
-    conn.prepare_cached(
+    conn.execute(
         "INSERT INTO audit (at, actor, action, entity, entity_id, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![at, ctx.actor, action, entity, entity_id, details.to_string()])?;
+        params![at, ctx.actor, action, entity, entity_id, details.to_string()],
+    )?;
     Ok(())
 }

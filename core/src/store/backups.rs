@@ -36,6 +36,7 @@ impl Store {
 
     /// A consistent copy of the whole database, named by the time.
     pub fn backup_now(&self) -> Result<Backup, StoreError> {
+        self.file()?;
         let dir = self.backups_dir().ok_or(StoreError::InMemory)?;
         crate::private::create_dir_all(&dir)
             .map_err(|source| StoreError::Io { path: dir.clone(), source })?;
@@ -65,15 +66,15 @@ impl Store {
             e => e,
         })?;
         let has_graduates: bool = source
-            .query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'graduate'", [], |r| r.get(0))
+            .query_one("SELECT COUNT(*) FROM sqlite_master WHERE name = 'graduate'", [], |r| r.get(0))
             .map_err(|_| StoreError::NotADatabase { path: backup.to_path_buf() })?;
         if version == 0 || !has_graduates {
             return Err(StoreError::NotADatabase { path: backup.to_path_buf() });
         }
         drop(source);
         let before = self.backup_now()?;
-        self.conn.restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
-        migrations::run(&mut self.conn, self.path.clone().as_deref(), MIGRATIONS)?;
+        self.file_mut()?.restore(MAIN_DB, backup, None::<fn(rusqlite::backup::Progress)>)?;
+        migrations::run(&self.db, self.path.as_deref(), MIGRATIONS)?;
         Ok(before)
     }
 }

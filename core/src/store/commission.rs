@@ -2,10 +2,11 @@
 //! meetings with the members present and their locking.
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::params;
 use serde_json::json;
 
 use super::convert::{code, date, iso};
+use super::sql::{Args, Row};
 use super::{ChangeContext, Db, HOME_UNIVERSITY, Store, StoreError, Tx, audit, now};
 use crate::commission::{Commission, Finalised, Meeting, Member, Role};
 use crate::i18n::Text;
@@ -14,16 +15,16 @@ use crate::model::University;
 impl Db {
     /// The commission of a graduation cohort, with its members.
     pub fn commission(&self, year: i32) -> Result<Option<Commission>, StoreError> {
-        commission_where(&self.0, "university_id = ?1 AND year = ?2", params![HOME_UNIVERSITY, year])
+        commission_where(self, "university_id = ?1 AND year = ?2", params![HOME_UNIVERSITY, year])
     }
 
     pub fn commission_by_id(&self, id: i64) -> Result<Option<Commission>, StoreError> {
-        commission_where(&self.0, "id = ?1", [id])
+        commission_where(self, "id = ?1", [id])
     }
 
     /// The home university's names, addresses and letterhead, as the papers head them.
     pub fn university(&self) -> Result<University, StoreError> {
-        Ok(self.0.query_row(
+        self.query_one(
             "SELECT name_kk, name_ru, COALESCE(address_kk, ''), COALESCE(address_ru, ''), \
                     COALESCE(letterhead_kk, ''), COALESCE(letterhead_ru, '') \
              FROM university WHERE id = ?1",
@@ -34,13 +35,12 @@ impl Db {
                 };
                 Ok(University { name: text(0)?, address: text(2)?, letterhead: text(4)? })
             },
-        )?)
+        )
     }
 
     pub fn meeting(&self, id: i64) -> Result<Option<Meeting>, StoreError> {
         let found = self
-            .0
-            .query_row(
+            .query_opt(
                 "SELECT id, commission_id, number, held_on, place, finalised_at, finalised_by FROM meeting WHERE id = ?1",
                 [id],
                 |r| {
@@ -58,54 +58,48 @@ impl Db {
                         finalised,
                     })
                 },
-            )
-            .optional()?;
+            )?;
         let Some(mut meeting) = found else { return Ok(None) };
-        meeting.present = self
-            .0
-            .prepare_cached(
-                "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY member_id",
-            )?
-            .query_map([id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        meeting.present = self.query(
+            "SELECT member_id FROM meeting_attendance WHERE meeting_id = ?1 ORDER BY member_id",
+            [id],
+            |r| r.get(0),
+        )?;
         Ok(Some(meeting))
     }
 
     pub fn meetings(&self, commission_id: i64) -> Result<Vec<Meeting>, StoreError> {
-        let ids: Vec<i64> = self
-            .0
-            .prepare_cached("SELECT id FROM meeting WHERE commission_id = ?1 ORDER BY number")?
-            .query_map([commission_id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let ids: Vec<i64> = self.query(
+            "SELECT id FROM meeting WHERE commission_id = ?1 ORDER BY number",
+            [commission_id],
+            |r| r.get(0),
+        )?;
         ids.into_iter().filter_map(|id| self.meeting(id).transpose()).collect()
     }
 
     /// A member, with the id of their commission.
     pub fn member(&self, id: i64) -> Result<Option<(i64, Member)>, StoreError> {
-        Ok(self
-            .0
-            .query_row(
-                "SELECT commission_id, id, role, full_name, position FROM commission_member WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, member_of(r, 1)?)),
-            )
-            .optional()?)
+        self.query_opt(
+            "SELECT commission_id, id, role, full_name, position FROM commission_member WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, member_of(r, 1)?)),
+        )
     }
 
     /// The first finalised meeting the member was present at: its protocol names them.
     pub fn member_sealed_by(&self, member_id: i64) -> Result<Option<u32>, StoreError> {
-        Ok(self.0.query_row(
+        self.query_one(
             "SELECT MIN(m.number) FROM meeting_attendance a JOIN meeting m ON m.id = a.meeting_id \
              WHERE a.member_id = ?1 AND m.finalised_at IS NOT NULL",
             [member_id],
             |r| r.get(0),
-        )?)
+        )
     }
 
     /// How many decisions the meeting took.
     pub fn decision_count(&self, meeting_id: i64) -> Result<usize, StoreError> {
         let count: i64 =
-            self.0.query_row("SELECT COUNT(*) FROM decision WHERE meeting_id = ?1", [meeting_id], |r| {
+            self.query_one("SELECT COUNT(*) FROM decision WHERE meeting_id = ?1", [meeting_id], |r| {
                 r.get(0)
             })?;
         Ok(usize::try_from(count).unwrap_or(0))
@@ -121,7 +115,7 @@ impl Store {
         let old = self.university()?;
         // Blank texts are stored as NULL, as the migration leaves them.
         let blank = |t: &str| Some(t.trim()).filter(|t| !t.is_empty()).map(str::to_owned);
-        self.conn.execute(
+        self.execute(
             "UPDATE university SET name_kk = ?2, name_ru = ?3, address_kk = ?4, address_ru = ?5, \
                     letterhead_kk = ?6, letterhead_ru = ?7 WHERE id = ?1",
             params![
@@ -135,26 +129,17 @@ impl Store {
             ],
         )?;
         let new = self.university()?;
-        audit::change(
-            &self.conn,
-            ctx,
-            "university",
-            HOME_UNIVERSITY,
-            &now(),
-            Some(json!(old)),
-            Some(json!(new)),
-        )?;
+        audit::change(self, ctx, "university", HOME_UNIVERSITY, &now(), Some(json!(old)), Some(json!(new)))?;
         Ok(new)
     }
 }
 
 impl Tx<'_> {
     pub fn insert_commission(&self, year: i32, name: &Text) -> Result<i64, StoreError> {
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO commission (university_id, year, name_kk, name_ru, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![HOME_UNIVERSITY, year, name.kk, name.ru, self.at],
         )?;
-        let id = self.tx.last_insert_rowid();
         self.audit("commission", id, None, Some(json!({ "year": year, "name": name })))?;
         Ok(id)
     }
@@ -166,11 +151,10 @@ impl Tx<'_> {
         full_name: &str,
         position: Option<&str>,
     ) -> Result<i64, StoreError> {
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO commission_member (commission_id, role, full_name, position) VALUES (?1, ?2, ?3, ?4)",
             params![commission_id, role.code(), full_name, position],
         )?;
-        let id = self.tx.last_insert_rowid();
         let details = json!({ "commission_id": commission_id, "role": role, "full_name": full_name });
         self.audit("commission_member", id, None, Some(details))?;
         Ok(id)
@@ -179,7 +163,7 @@ impl Tx<'_> {
     /// Changes a member's role, name and position (the triggers refuse a member a finalised
     /// protocol names).
     pub fn update_member(&self, old: &Member, new: &Member) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.execute(
             "UPDATE commission_member SET role = ?2, full_name = ?3, position = ?4 WHERE id = ?1",
             params![old.id, new.role.code(), new.full_name, new.position],
         )?;
@@ -188,8 +172,8 @@ impl Tx<'_> {
 
     /// Removes a member, and their presence at the meetings not yet finalised.
     pub fn delete_member(&self, member: &Member) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM meeting_attendance WHERE member_id = ?1", [member.id])?;
-        self.tx.execute("DELETE FROM commission_member WHERE id = ?1", [member.id])?;
+        self.execute("DELETE FROM meeting_attendance WHERE member_id = ?1", [member.id])?;
+        self.execute("DELETE FROM commission_member WHERE id = ?1", [member.id])?;
         self.audit("commission_member", member.id, Some(json!(member)), None)
     }
 
@@ -201,18 +185,17 @@ impl Tx<'_> {
         place: Option<&str>,
         present: &[i64],
     ) -> Result<Meeting, StoreError> {
-        let number: u32 = self.tx.query_row(
+        let number: u32 = self.query_one(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM meeting WHERE commission_id = ?1",
             [commission_id],
             |r| r.get(0),
         )?;
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO meeting (commission_id, number, held_on, place) VALUES (?1, ?2, ?3, ?4)",
             params![commission_id, number, iso(held_on), place],
         )?;
-        let id = self.tx.last_insert_rowid();
         for member in present {
-            self.tx.execute(
+            self.execute(
                 "INSERT INTO meeting_attendance (meeting_id, member_id) VALUES (?1, ?2)",
                 [id, *member],
             )?;
@@ -224,7 +207,7 @@ impl Tx<'_> {
 
     /// Locks the meeting: its decisions and protocol never change afterwards (triggers too).
     pub fn finalise_meeting(&self, meeting: &Meeting) -> Result<Meeting, StoreError> {
-        self.tx.execute(
+        self.execute(
             "UPDATE meeting SET finalised_at = ?1, finalised_by = ?2 WHERE id = ?3",
             params![self.at, self.actor(), meeting.id],
         )?;
@@ -234,35 +217,30 @@ impl Tx<'_> {
     }
 }
 
-fn commission_where(
-    conn: &Connection,
-    filter: &str,
-    params: impl rusqlite::Params,
-) -> Result<Option<Commission>, StoreError> {
-    let found = conn
-        .query_row(
-            &format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"),
-            params,
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i32>(1)?,
-                    Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
-                ))
-            },
-        )
-        .optional()?;
+fn commission_where(conn: &Db, filter: &str, params: impl Args) -> Result<Option<Commission>, StoreError> {
+    let found = conn.query_opt(
+        &format!("SELECT id, year, name_kk, name_ru FROM commission WHERE {filter}"),
+        params,
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i32>(1)?,
+                Text::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+            ))
+        },
+    )?;
     let Some((id, year, name)) = found else { return Ok(None) };
-    let mut stmt = conn.prepare_cached(
+    let members = conn.query(
         "SELECT id, role, full_name, position FROM commission_member WHERE commission_id = ?1 \
          ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'deputy' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END, id",
+        [id],
+        |r| member_of(r, 0),
     )?;
-    let members = stmt.query_map([id], |r| member_of(r, 0))?.collect::<Result<_, _>>()?;
     Ok(Some(Commission { id, year, name, members }))
 }
 
 /// A member from the row's columns `id, role, full_name, position` starting at `first`.
-fn member_of(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Member> {
+fn member_of(r: &Row<'_>, first: usize) -> rusqlite::Result<Member> {
     Ok(Member {
         id: r.get(first)?,
         role: code(r, first + 1, Role::from_code)?,

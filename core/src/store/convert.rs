@@ -1,8 +1,8 @@
 //! Model values to SQL values and back: enum codes, identifiers and dates as TEXT.
 
+use super::sql::{Col, Row};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::{Type, ValueRef};
-use rusqlite::{Row, RowIndex};
 
 pub(crate) fn text(s: &str) -> ValueRef<'_> {
     ValueRef::Text(s.as_bytes())
@@ -12,7 +12,7 @@ pub(crate) fn opt_text(s: Option<&str>) -> ValueRef<'_> {
     s.map_or(ValueRef::Null, text)
 }
 
-/// Ids as one JSON array, bound to a single `json_each(?)`: one statement for any number.
+/// Ids as one JSON array, bound to a single [`super::Db::id_list`]: one statement for any number.
 pub(crate) fn json_ids(ids: &[i64]) -> String {
     serde_json::to_string(ids).expect("integers serialise")
 }
@@ -47,13 +47,14 @@ struct UnknownCode(String);
 /// (the CHECKs should make it impossible).
 pub(crate) fn parsed<T, E>(
     row: &Row<'_>,
-    col: impl RowIndex,
+    col: impl Col,
     parse: impl FnOnce(&str) -> Result<T, E>,
 ) -> rusqlite::Result<T>
 where
     E: std::error::Error + Send + Sync + 'static,
 {
-    let value = row.get_ref(col)?;
+    let cell = row.cell(col)?;
+    let value = cell.as_ref();
     let failure = |e: Box<dyn std::error::Error + Send + Sync>| {
         rusqlite::Error::FromSqlConversionFailure(0, Type::Text, e)
     };
@@ -62,39 +63,35 @@ where
 
 pub(crate) fn parsed_opt<T, E>(
     row: &Row<'_>,
-    col: impl RowIndex,
+    col: impl Col,
     parse: impl FnOnce(&str) -> Result<T, E>,
 ) -> rusqlite::Result<Option<T>>
 where
     E: std::error::Error + Send + Sync + 'static,
 {
-    match row.get_ref(col)? {
+    match row.cell(col)?.as_ref() {
         ValueRef::Null => Ok(None),
         _ => parsed(row, col, parse).map(Some),
     }
 }
 
 /// A classifier column (`from_code` of its enum).
-pub(crate) fn code<T>(
-    row: &Row<'_>,
-    col: impl RowIndex,
-    from_code: fn(&str) -> Option<T>,
-) -> rusqlite::Result<T> {
+pub(crate) fn code<T>(row: &Row<'_>, col: impl Col, from_code: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     parsed(row, col, |s| from_code(s).ok_or_else(|| UnknownCode(s.to_string())))
 }
 
 pub(crate) fn code_opt<T>(
     row: &Row<'_>,
-    col: impl RowIndex,
+    col: impl Col,
     from_code: fn(&str) -> Option<T>,
 ) -> rusqlite::Result<Option<T>> {
     parsed_opt(row, col, |s| from_code(s).ok_or_else(|| UnknownCode(s.to_string())))
 }
 
-pub(crate) fn date(row: &Row<'_>, col: impl RowIndex) -> rusqlite::Result<NaiveDate> {
+pub(crate) fn date(row: &Row<'_>, col: impl Col) -> rusqlite::Result<NaiveDate> {
     parsed(row, col, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
 }
 
-pub(crate) fn date_opt(row: &Row<'_>, col: impl RowIndex) -> rusqlite::Result<Option<NaiveDate>> {
+pub(crate) fn date_opt(row: &Row<'_>, col: impl Col) -> rusqlite::Result<Option<NaiveDate>> {
     parsed_opt(row, col, |s| NaiveDate::parse_from_str(s, "%Y-%m-%d"))
 }

@@ -4,10 +4,10 @@
 
 use std::collections::HashSet;
 
-use rusqlite::Connection;
 use serde_json::{Map, Value as Json};
 
 use super::StoreError;
+use super::sql::Db;
 use super::upsert::Outcome;
 use crate::classifiers::{Classifier, Funding, Level, OrgKind, Ownership, Region, Sex};
 use crate::i18n::{Lang, Text};
@@ -15,10 +15,8 @@ use crate::import::header::{ColumnSpec, FieldKey};
 use crate::model::{DecidedChange, FieldChange};
 
 /// The ids `sql` selects (graduates with a decision, vacancies with standing referrals…).
-pub(super) fn ids(conn: &Connection, sql: &str) -> Result<HashSet<i64>, StoreError> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+pub(super) fn ids(conn: &Db, sql: &str) -> Result<HashSet<i64>, StoreError> {
+    Ok(conn.query(sql, (), |r| r.get(0))?.into_iter().collect())
 }
 
 /// Graduates with any decision.

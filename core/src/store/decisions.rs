@@ -6,10 +6,11 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Row, params};
+use rusqlite::params;
 use serde_json::json;
 
 use super::convert::{code, date, date_opt, iso, json_ids};
+use super::sql::{Args, Row};
 use super::{Db, StoreError, Tx, entity, vacancies};
 use crate::classifiers::Region;
 use crate::commission::{Decision, Due, Meeting, Outcome, PaperNumber, ProofFile};
@@ -19,39 +20,39 @@ use crate::rules::{DeferralReason, ExemptionGround, ProofDocument};
 impl Db {
     /// The graduate's decisions, oldest first; the last one not revised is the current one.
     pub fn decisions_of(&self, graduate_id: i64) -> Result<Vec<Decision>, StoreError> {
-        select(&self.0, "d.graduate_id = ?1", [graduate_id])
+        select(self, "d.graduate_id = ?1", [graduate_id])
     }
 
     /// The meeting's decisions in the order taken: what its protocol lists.
     pub fn decisions_of_meeting(&self, meeting_id: i64) -> Result<Vec<Decision>, StoreError> {
-        select(&self.0, "d.meeting_id = ?1", [meeting_id])
+        select(self, "d.meeting_id = ?1", [meeting_id])
     }
 
     pub fn decision(&self, id: i64) -> Result<Option<Decision>, StoreError> {
-        Ok(select(&self.0, "d.id = ?1", [id])?.pop())
+        Ok(select(self, "d.id = ?1", [id])?.pop())
     }
 
     /// The decisions whose papers the `year`'s commission issued.
     pub fn decisions_papered_in(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
         let papered = "d.id IN (SELECT p.decision_id FROM paper p JOIN commission c ON c.id = p.commission_id \
                        WHERE c.year = ?1)";
-        select(&self.0, papered, [year])
+        select(self, papered, [year])
     }
 
     /// The graduate's current decision (the end of the revision chain), if any.
     pub fn current_decision(&self, graduate_id: i64) -> Result<Option<Decision>, StoreError> {
-        Ok(select(&self.0, &format!("d.graduate_id = ?1 AND {NOT_REVISED}"), [graduate_id])?.pop())
+        Ok(select(self, &format!("d.graduate_id = ?1 AND {NOT_REVISED}"), [graduate_id])?.pop())
     }
 
     /// Every decision of a graduation cohort's graduates, revised ones too, oldest first.
     pub fn decisions_of_year(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
-        select(&self.0, "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
+        select(self, "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
     }
 
     /// The current decisions of a graduation cohort's graduates.
     pub fn current_decisions(&self, year: i32) -> Result<Vec<Decision>, StoreError> {
         select(
-            &self.0,
+            self,
             &format!(
                 "d.graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1) AND {NOT_REVISED}"
             ),
@@ -76,7 +77,7 @@ impl Db {
             return Ok(HashMap::new());
         }
         let ids = json_ids(&ids);
-        Ok(vacancies::select(&self.0, "v.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?
+        Ok(vacancies::select(self, &format!("v.id IN ({})", self.id_list(1)), [ids.as_str()])?
             .into_iter()
             .map(|v| (v.id, v))
             .collect())
@@ -89,7 +90,7 @@ impl Tx<'_> {
     /// Takes one place of the vacancy if one is left; `false` if none is (another desk took
     /// the last one meanwhile).
     pub fn take_place(&self, vacancy_id: i64) -> Result<bool, StoreError> {
-        let taken = self.tx.execute(
+        let taken = self.execute(
             "UPDATE vacancy SET places_left = places_left - 1 WHERE id = ?1 AND places_left > 0",
             [vacancy_id],
         )?;
@@ -99,17 +100,17 @@ impl Tx<'_> {
     /// What a revision undoes of the decision it replaces: a referral's place comes back, its
     /// paper is marked cancelled. The replaced decision itself stays as it was.
     pub fn release(&self, replaced: i64) -> Result<(), StoreError> {
-        self.tx.execute(
-            "UPDATE vacancy SET places_left = MIN(places, places_left + 1) \
+        self.execute(
+            "UPDATE vacancy SET places_left = CASE WHEN places_left < places THEN places_left + 1 ELSE places END \
              WHERE id = (SELECT vacancy_id FROM decision WHERE id = ?1)",
             [replaced],
         )?;
-        let cancelled = self.tx.execute(
+        let cancelled = self.execute(
             "UPDATE paper SET cancelled_at = ?1 WHERE decision_id = ?2 AND cancelled_at IS NULL",
             params![self.at, replaced],
         )?;
         if cancelled > 0 {
-            let (id, number) = super::papers::paper_with_id(&self.tx, replaced)?.expect("just cancelled");
+            let (id, number) = super::papers::paper_with_id(self, replaced)?.expect("just cancelled");
             let old = PaperNumber { cancelled: false, ..number.clone() };
             self.audit(entity::PAPER, id, Some(json!(old)), Some(json!(number)))?;
         }
@@ -146,7 +147,7 @@ impl Tx<'_> {
         }
         // A vacancy's arrival date is its outcome's; the centre's registration date is kept too.
         let arrival = due.map(|d| iso(d.arrival));
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO decision (meeting_id, graduate_id, kind, vacancy_id, arrival_date, centre_region, \
                 exemption_ground, deferral_reason, deferral_from, deferral_to, term_years, confirmed_warning, \
                 centre_reason, revises_id, reason, created_at, created_by, arrival_deadline) \
@@ -172,7 +173,6 @@ impl Tx<'_> {
                 due.map(|d| iso(d.deadline))
             ],
         )?;
-        let id = self.tx.last_insert_rowid();
         let stored = match outcome {
             Outcome::Exemption { proofs, .. } => self.store_proofs(id, proofs)?,
             _ => Vec::new(),
@@ -201,7 +201,7 @@ impl Tx<'_> {
             self.files.borrow_mut().push(target.clone());
             stored.push(target.clone());
             let relative = relative(&target, &self.proofs_dir);
-            self.tx.execute(
+            self.execute(
                 "INSERT INTO decision_proof (decision_id, document, file_name, stored_as, added_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![decision_id, proof.document.code(), name, relative, self.at],
@@ -215,20 +215,15 @@ fn relative(path: &Path, dir: &Path) -> String {
     path.strip_prefix(dir).unwrap_or(path).to_string_lossy().into_owned()
 }
 
-fn select(
-    conn: &Connection,
-    filter: &str,
-    params: impl rusqlite::Params,
-) -> Result<Vec<Decision>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
+fn select(conn: &Db, filter: &str, params: impl Args) -> Result<Vec<Decision>, StoreError> {
+    let mut out: Vec<Decision> = conn.query(&format!(
         "SELECT d.id, d.meeting_id, m.number, d.graduate_id, d.kind, d.vacancy_id, d.arrival_date, \
                 d.centre_region, d.confirmed_warning, d.exemption_ground, d.deferral_reason, \
                 d.deferral_from, d.deferral_to, d.term_years, d.revises_id, \
                 (SELECT r.id FROM decision r WHERE r.revises_id = d.id), d.reason, d.created_at, d.created_by, \
                 d.centre_reason, m.held_on, d.arrival_deadline \
          FROM decision d JOIN meeting m ON m.id = d.meeting_id WHERE {filter} ORDER BY d.id"
-    ))?;
-    let rows = stmt.query_map(params, |r| {
+    ), params, |r| {
         Ok(Decision {
             id: r.get(0)?,
             meeting_id: r.get(1)?,
@@ -248,20 +243,18 @@ fn select(
             created_by: r.get(18)?,
         })
     })?;
-    let mut out: Vec<Decision> = rows.collect::<Result<_, _>>()?;
     for decision in &mut out {
         if let Outcome::Exemption { proofs, .. } = &mut decision.outcome {
-            *proofs = conn
-                .prepare_cached(
-                    "SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id",
-                )?
-                .query_map([decision.id], |r| {
+            *proofs = conn.query(
+                "SELECT document, stored_as FROM decision_proof WHERE decision_id = ?1 ORDER BY id",
+                [decision.id],
+                |r| {
                     Ok(ProofFile {
                         document: code(r, 0, ProofDocument::from_code)?,
                         file: PathBuf::from(r.get::<_, String>(1)?),
                     })
-                })?
-                .collect::<Result<_, _>>()?;
+                },
+            )?;
         }
     }
     Ok(out)

@@ -30,6 +30,22 @@ pub enum StoreError {
     /// A command that only reads was given a file that does not exist: none is created.
     #[error("{path}: no database")]
     NoDatabase { path: PathBuf },
+    /// The register on a server: see [`super::server`].
+    #[error("{0}")]
+    Server(Box<super::server::ServerError>),
+    /// What only the file has (its copies, its pages' check) asked of the register on a
+    /// server, whose own tools do it.
+    #[error("not on a server")]
+    OnServer,
+}
+
+impl From<super::server::ServerError> for StoreError {
+    fn from(e: super::server::ServerError) -> StoreError {
+        match e {
+            super::server::ServerError::Store(e) => e,
+            e => StoreError::Server(Box::new(e)),
+        }
+    }
 }
 
 impl StoreError {
@@ -62,6 +78,8 @@ impl UserFacing for StoreError {
             StoreError::BlankUniversityName => "blank_university_name",
             StoreError::InMemory => "in_memory",
             StoreError::NoDatabase { .. } => "no_database",
+            StoreError::Server(e) => e.code(),
+            StoreError::OnServer => "on_server",
         }
     }
 
@@ -152,6 +170,11 @@ impl UserFacing for StoreError {
             StoreError::NoDatabase { path } => Text::new(
                 format!("«{}» дерекқор файлы жоқ: жолын тексеріңіз. Жаңа файл жасалмады.", path.display()),
                 format!("Файла базы данных «{}» нет: проверьте путь. Новый файл не создан.", path.display()),
+            ),
+            StoreError::Server(e) => e.message(),
+            StoreError::OnServer => Text::new(
+                "Бұл тек дерекқор файлында жасалады: тізілім серверде, оның көшірмелері мен тексерісін сервер жасайды (README, pg_dump).",
+                "Это делается только в файле базы данных: реестр на сервере, его копии и проверку делает сервер (README, pg_dump).",
             ),
             StoreError::BlankUniversityName => Text::new(
                 "Университеттің атауын қазақ және орыс тілдерінде жазыңыз: ол әр құжаттың басында тұрады.",

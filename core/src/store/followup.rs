@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rusqlite::params;
 use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::{Value, json};
 
 use super::convert::{code, code_opt, date, iso, parsed_opt};
+use super::sql::{Args, Row};
 use super::{Db, StoreError, Tx};
 use crate::classifiers::{OrgKind, Region};
 use crate::followup::{
@@ -25,39 +26,33 @@ impl Db {
     /// Everything stored about the graduate's follow-up.
     pub fn followup(&self, graduate_id: i64) -> Result<FollowUp, StoreError> {
         let filter = "graduate_id = ?1";
-        Ok(collect(&self.0, filter, [graduate_id])?.remove(&graduate_id).unwrap_or_default())
+        Ok(collect(self, filter, [graduate_id])?.remove(&graduate_id).unwrap_or_default())
     }
 
     /// The follow-ups of a cohort's graduates, by graduate id, in one query per table.
     pub fn followups_of(&self, year: i32) -> Result<HashMap<i64, FollowUp>, StoreError> {
-        collect(&self.0, "graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
+        collect(self, "graduate_id IN (SELECT id FROM graduate WHERE graduation_year = ?1)", [year])
     }
 
     /// A period and whose it is.
     pub fn period(&self, id: i64) -> Result<Option<(i64, Period)>, StoreError> {
-        Ok(self
-            .0
-            .prepare_cached(&format!("{PERIOD_SELECT} WHERE p.id = ?1"))?
-            .query_row([id], |row| Ok((row.get(8)?, period(row)?)))
-            .optional()?)
+        self.query_opt(&format!("{PERIOD_SELECT} WHERE p.id = ?1"), [id], |row| {
+            Ok((row.get(8)?, period(row)?))
+        })
     }
 
     /// A payment and whose it is.
     pub fn payment(&self, id: i64) -> Result<Option<(i64, Payment)>, StoreError> {
-        Ok(self
-            .0
-            .prepare_cached(&format!("{PAYMENT_SELECT} WHERE id = ?1"))?
-            .query_row([id], |row| Ok((row.get(4)?, payment(row)?)))
-            .optional()?)
+        self.query_opt(&format!("{PAYMENT_SELECT} WHERE id = ?1"), [id], |row| {
+            Ok((row.get(4)?, payment(row)?))
+        })
     }
 
     /// A stored employer's id and name, by BIN.
     pub fn employer_by_bin(&self, bin: Bin) -> Result<Option<(i64, String, OrgKind)>, StoreError> {
-        Ok(self
-            .0
-            .prepare_cached("SELECT id, name, kind FROM employer WHERE bin = ?1")?
-            .query_row([bin.as_str()], |r| Ok((r.get(0)?, r.get(1)?, code(r, 2, OrgKind::from_code)?)))
-            .optional()?)
+        self.query_opt("SELECT id, name, kind FROM employer WHERE bin = ?1", [bin.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, code(r, 2, OrgKind::from_code)?))
+        })
     }
 }
 
@@ -74,7 +69,7 @@ impl Tx<'_> {
         if old.as_ref() == Some(arrival) {
             return Ok(old);
         }
-        self.tx.execute(
+        self.execute(
             "INSERT INTO arrival (graduate_id, arrived_on, confirmed_by, note, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
              ON CONFLICT (graduate_id) DO UPDATE SET arrived_on = excluded.arrived_on, \
@@ -99,7 +94,7 @@ impl Tx<'_> {
             Some(EmployerId::Named(name)) => (None, Some(name)),
             None => (None, None),
         };
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO followup_period (graduate_id, kind, employer_id, employer_name, org_kind, region, rural, \
                  from_date, to_date, note, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
@@ -117,7 +112,7 @@ impl Tx<'_> {
                 self.at
             ],
         )?;
-        let (_, period) = self.period(self.tx.last_insert_rowid())?.expect("just inserted");
+        let (_, period) = self.period(id)?.expect("just inserted");
         self.audit(PERIOD, period.id, None, Some(of_graduate(graduate_id, &period)))?;
         Ok(period)
     }
@@ -127,7 +122,7 @@ impl Tx<'_> {
         if span == old.span {
             return Ok(old.clone());
         }
-        self.tx.execute(
+        self.execute(
             "UPDATE followup_period SET from_date = ?1, to_date = ?2, updated_at = ?3 WHERE id = ?4",
             params![iso(span.from()), span.to().map(iso), self.at, old.id],
         )?;
@@ -139,7 +134,7 @@ impl Tx<'_> {
 
     /// Deletes `graduate_id`'s period `old`, entered by mistake; the audit row keeps it.
     pub fn delete_period(&self, graduate_id: i64, old: &Period) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM followup_period WHERE id = ?1", [old.id])?;
+        self.execute("DELETE FROM followup_period WHERE id = ?1", [old.id])?;
         self.audit(PERIOD, old.id, Some(of_graduate(graduate_id, old)), None)
     }
 
@@ -151,7 +146,7 @@ impl Tx<'_> {
         }
         // Amounts are checked against i64 by the workflow; SQLite's integers are i64.
         let amount = i64::try_from(cost.amount).unwrap_or(i64::MAX);
-        self.tx.execute(
+        self.execute(
             "INSERT INTO study_cost (graduate_id, amount, scope, basis, created_at, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
              ON CONFLICT (graduate_id) DO UPDATE SET amount = excluded.amount, scope = excluded.scope, \
@@ -168,14 +163,14 @@ impl Tx<'_> {
             return Ok(());
         }
         match grant {
-            Some(g) => self.tx.execute(
+            Some(g) => self.execute(
                 "INSERT INTO grant_years (graduate_id, on_grant, normative, source, created_at, updated_at) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5) \
                  ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
                      normative = excluded.normative, source = excluded.source, updated_at = excluded.updated_at",
                 params![graduate_id, g.on_grant.tenths(), g.normative.map(Years::tenths), g.source.code(), self.at],
             )?,
-            None => self.tx.execute("DELETE FROM grant_years WHERE graduate_id = ?1", [graduate_id])?,
+            None => self.execute("DELETE FROM grant_years WHERE graduate_id = ?1", [graduate_id])?,
         };
         self.audit(GRANT, graduate_id, old.map(|o| json!(o)), grant.map(|g| json!(g)))
     }
@@ -188,12 +183,12 @@ impl Tx<'_> {
         document: &str,
     ) -> Result<Payment, StoreError> {
         let amount_sql = i64::try_from(amount).unwrap_or(i64::MAX);
-        self.tx.execute(
+        let id = self.insert(
             "INSERT INTO refund_payment (graduate_id, paid_on, amount, document, created_at, created_by) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![graduate_id, iso(paid_on), amount_sql, document, self.at, self.actor()],
         )?;
-        let (_, payment) = self.payment(self.tx.last_insert_rowid())?.expect("just inserted");
+        let (_, payment) = self.payment(id)?.expect("just inserted");
         self.audit(
             PAYMENT,
             payment.id,
@@ -205,7 +200,7 @@ impl Tx<'_> {
 
     /// Deletes `graduate_id`'s payment `old`, entered by mistake; the audit row keeps it.
     pub fn delete_payment(&self, graduate_id: i64, old: &Payment) -> Result<(), StoreError> {
-        self.tx.execute("DELETE FROM refund_payment WHERE id = ?1", [old.id])?;
+        self.execute("DELETE FROM refund_payment WHERE id = ?1", [old.id])?;
         self.audit(PAYMENT, old.id, Some(json!({ "graduate_id": graduate_id, "payment": old })), None)
     }
 
@@ -220,14 +215,14 @@ impl Tx<'_> {
             return Ok(());
         }
         match end {
-            Some(e) => self.tx.execute(
+            Some(e) => self.execute(
                 "INSERT INTO obligation_end (graduate_id, ground, ended_on, document, note, created_at, created_by) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
                  ON CONFLICT (graduate_id) DO UPDATE SET ground = excluded.ground, ended_on = excluded.ended_on, \
                      document = excluded.document, note = excluded.note",
                 params![graduate_id, e.ground.code(), iso(e.on), e.document, e.note, self.at, self.actor()],
             )?,
-            None => self.tx.execute("DELETE FROM obligation_end WHERE graduate_id = ?1", [graduate_id])?,
+            None => self.execute("DELETE FROM obligation_end WHERE graduate_id = ?1", [graduate_id])?,
         };
         self.audit(END, graduate_id, old.map(|o| json!(o)), end.map(|e| json!(e)))
     }
@@ -239,19 +234,13 @@ fn of_graduate(graduate_id: i64, period: &Period) -> Value {
 }
 
 /// The follow-ups of the graduates `filter` (a condition on each table's `graduate_id`) selects.
-fn collect(
-    conn: &Connection,
-    filter: &str,
-    params: impl rusqlite::Params + Copy,
-) -> Result<HashMap<i64, FollowUp>, StoreError> {
+fn collect(conn: &Db, filter: &str, params: impl Args + Copy) -> Result<HashMap<i64, FollowUp>, StoreError> {
     let mut out: HashMap<i64, FollowUp> = HashMap::new();
     let mut each = |sql: &str, put: &mut dyn FnMut(&mut FollowUp, &Row<'_>) -> rusqlite::Result<()>| {
-        let mut stmt = conn.prepare_cached(&format!("{sql} WHERE {filter}"))?;
-        let mut rows = stmt.query(params)?;
-        while let Some(row) = rows.next()? {
+        conn.query(&format!("{sql} WHERE {filter}"), params, |row| {
             let id: i64 = row.get("graduate_id")?;
-            put(out.entry(id).or_default(), row)?;
-        }
+            put(out.entry(id).or_default(), row)
+        })?;
         Ok::<_, StoreError>(())
     };
     each("SELECT graduate_id, arrived_on, confirmed_by, note FROM arrival", &mut |f, row| {
@@ -270,7 +259,7 @@ fn collect(
         f.study_cost = Some(StudyCost { amount, scope, basis: row.get(3)? });
         Ok(())
     })?;
-    each(&format!("SELECT * FROM ({PAYMENT_SELECT})"), &mut |f, row| {
+    each(&format!("SELECT * FROM ({PAYMENT_SELECT}) r"), &mut |f, row| {
         f.payments.push(payment(row)?);
         Ok(())
     })?;

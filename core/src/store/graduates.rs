@@ -2,12 +2,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rusqlite::params;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, Params, params};
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, date, iso_date, json_ids, opt_text, parsed, text};
 use super::decided::{self, Reads};
+use super::sql::{Args, Db, Row};
 use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, HOME_UNIVERSITY, StoreError};
 use crate::alphabet;
@@ -47,7 +48,7 @@ const GRADUATE: Table = Table {
 /// Writes the records `feed` hands to its sink, in one transaction (see `in_batch`): the
 /// stored graduates of a year are loaded when its first record comes.
 pub(super) fn write<E: From<StoreError>>(
-    conn: &mut Connection,
+    conn: &Db,
     ctx: &ChangeContext,
     dry_run: bool,
     feed: impl FnOnce(&mut dyn FnMut(&GraduateRecord) -> Result<(), StoreError>) -> Result<(), E>,
@@ -117,8 +118,9 @@ pub(super) fn write<E: From<StoreError>>(
 
 /// Re-indexes the graduates `ids` for the table's search (`graduate_search`, migration 7), in
 /// two statements whatever their number: FTS5 writes its pending terms at each statement's end.
-fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
-    if ids.is_empty() {
+/// The server indexes the graduate's row itself (`graduate_words`).
+fn index_for_search(conn: &Db, ids: &[i64]) -> Result<(), StoreError> {
+    if ids.is_empty() || conn.on_server() {
         return Ok(());
     }
     let ids = json_ids(ids);
@@ -134,7 +136,7 @@ fn index_for_search(conn: &Connection, ids: &[i64]) -> Result<(), StoreError> {
 
 /// The years on the grant from the columns `at`, `at + 1`, `at + 2` (on grant, normative,
 /// source), if the graduate has them.
-pub(super) fn grant_years(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<GrantYears>> {
+pub(super) fn grant_years(row: &Row<'_>, at: usize) -> rusqlite::Result<Option<GrantYears>> {
     let years = |col: usize| -> rusqlite::Result<Option<Years>> {
         Ok(row.get::<_, Option<u16>>(col)?.and_then(Years::from_tenths))
     };
@@ -146,24 +148,22 @@ pub(super) fn grant_years(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Resul
 /// change (old → new) goes into the graduate's audit row.
 fn write_grant(batch: &Batch<'_>, outcome: Outcome, grant: &GrantYears) -> Result<Outcome, StoreError> {
     let id = outcome.id();
-    let old: Option<(u16, Option<u16>)> = batch
-        .conn
-        .prepare_cached("SELECT on_grant, normative FROM grant_years WHERE graduate_id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let old: Option<(u16, Option<u16>)> = batch.conn.query_opt(
+        "SELECT on_grant, normative FROM grant_years WHERE graduate_id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     let new = (grant.on_grant.tenths(), grant.normative.map(Years::tenths));
     if old == Some(new) {
         return Ok(outcome);
     }
-    batch
-        .conn
-        .prepare_cached(
-            "INSERT INTO grant_years (graduate_id, on_grant, normative, source, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, 'list', ?4, ?4) \
-             ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
-                 normative = excluded.normative, source = 'list', updated_at = excluded.updated_at",
-        )?
-        .execute(params![id, new.0, new.1, batch.at])?;
+    batch.conn.execute(
+        "INSERT INTO grant_years (graduate_id, on_grant, normative, source, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, 'list', ?4, ?4) \
+         ON CONFLICT (graduate_id) DO UPDATE SET on_grant = excluded.on_grant, \
+             normative = excluded.normative, source = 'list', updated_at = excluded.updated_at",
+        params![id, new.0, new.1, batch.at],
+    )?;
     let tenths = |t: Option<(u16, Option<u16>)>| serde_json::json!(t);
     Ok(outcome.with_change("grant_years", tenths(old), tenths(Some(new))))
 }
@@ -176,9 +176,9 @@ impl super::Db {
             let id = v.as_i64().filter(|_| column == "programme_id")?;
             // Programmes are never deleted; a failed read leaves the id as it was audited.
             let named = self
-                .0
-                .prepare_cached("SELECT code || ' ' || name FROM programme WHERE id = ?1")
-                .and_then(|mut stmt| stmt.query_row([id], |r| r.get::<_, String>(0)))
+                .query_one("SELECT code || ' ' || name FROM programme WHERE id = ?1", [id], |r| {
+                    r.get::<_, String>(0)
+                })
                 .ok()?;
             Some(Text::new(named.clone(), named))
         };
@@ -186,8 +186,6 @@ impl super::Db {
     }
 }
 
-/// The home university's programmes by code, then name (nested so that a lookup borrows the
-/// record's strings instead of allocating a key).
 /// The changes of a decided graduate the commission is told of.
 const REPORTED: &[decided::Reported] = &[
     ("surname", "surname", Reads::Plain),
@@ -202,6 +200,8 @@ const REPORTED: &[decided::Reported] = &[
     ("grant_years", "grant_years", Reads::Plain),
 ];
 
+/// The home university's programmes by code, then name (nested so that a lookup borrows the
+/// record's strings instead of allocating a key).
 struct Programmes(HashMap<String, HashMap<String, i64>>);
 
 impl Programmes {
@@ -219,11 +219,14 @@ impl Programmes {
 
     fn load(batch: &Batch<'_>) -> Result<Programmes, StoreError> {
         let mut map: HashMap<String, HashMap<String, i64>> = HashMap::new();
-        let mut stmt = batch.conn.prepare("SELECT code, name, id FROM programme WHERE university_id = ?1")?;
-        let mut rows = stmt.query([HOME_UNIVERSITY])?;
-        while let Some(row) = rows.next()? {
-            map.entry(row.get(0)?).or_default().insert(row.get(1)?, row.get(2)?);
-        }
+        batch.conn.query(
+            "SELECT code, name, id FROM programme WHERE university_id = ?1",
+            [HOME_UNIVERSITY],
+            |row| {
+                map.entry(row.get(0)?).or_default().insert(row.get(1)?, row.get(2)?);
+                Ok(())
+            },
+        )?;
         Ok(Programmes(map))
     }
 
@@ -232,19 +235,10 @@ impl Programmes {
         if let Some(id) = self.0.get(&r.program_code).and_then(|names| names.get(&r.program_name)) {
             return Ok(*id);
         }
-        let id = batch
-            .conn
-            .prepare_cached(
-                "INSERT INTO programme (university_id, code, name, level, field) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .insert(params![
-                HOME_UNIVERSITY,
-                r.program_code,
-                r.program_name,
-                r.level.code(),
-                r.field.code()
-            ])?;
+        let id = batch.conn.insert(
+            "INSERT INTO programme (university_id, code, name, level, field) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![HOME_UNIVERSITY, r.program_code, r.program_name, r.level.code(), r.field.code()],
+        )?;
         batch.audit("insert", "programme", id, None)?;
         self.0.entry(r.program_code.clone()).or_default().insert(r.program_name.clone(), id);
         Ok(id)
@@ -252,43 +246,42 @@ impl Programmes {
 }
 
 /// The graduates `filter` (a condition on `g`, the graduate) selects.
-pub(super) fn select(
-    conn: &Connection,
-    filter: &str,
-    params: impl Params,
-) -> Result<Vec<Graduate>, StoreError> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
+pub(super) fn select(conn: &Db, filter: &str, params: impl Args) -> Result<Vec<Graduate>, StoreError> {
+    let rows = conn.query(
+        &format!(
+            "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, g.birth_date, g.sex, g.level, \
                 g.funding, g.field, p.code, p.name, g.graduation_year, g.region, g.phone, g.email, \
                 gy.on_grant, gy.normative, gy.source, g.gpa \
          FROM graduate g JOIN programme p ON p.id = g.programme_id \
          LEFT JOIN grant_years gy ON gy.graduate_id = g.id WHERE {filter} \
          ORDER BY g.sort_key, g.id"
-    ))?;
-    let rows = stmt.query_map(params, |row| {
-        Ok(Graduate {
-            id: row.get(0)?,
-            record: GraduateRecord {
-                iin: parsed(row, 1, Iin::parse)?,
-                surname: row.get(2)?,
-                name: row.get(3)?,
-                patronymic: row.get(4)?,
-                birth_date: date(row, 5)?,
-                sex: code(row, 6, Sex::from_code)?,
-                level: code(row, 7, Level::from_code)?,
-                funding: code(row, 8, Funding::from_code)?,
-                field: code(row, 9, Field::from_code)?,
-                program_code: row.get(10)?,
-                program_name: row.get(11)?,
-                graduation_year: row.get(12)?,
-                region: code_opt(row, 13, Region::from_code)?,
-                phone: row.get(14)?,
-                email: row.get(15)?,
-                grant: grant_years(row, 16)?,
-                // The column's CHECK keeps it within the scale.
-                gpa: row.get::<_, Option<u16>>(19)?.and_then(Gpa::from_hundredths),
-            },
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+        ),
+        params,
+        |row| {
+            Ok(Graduate {
+                id: row.get(0)?,
+                record: GraduateRecord {
+                    iin: parsed(row, 1, Iin::parse)?,
+                    surname: row.get(2)?,
+                    name: row.get(3)?,
+                    patronymic: row.get(4)?,
+                    birth_date: date(row, 5)?,
+                    sex: code(row, 6, Sex::from_code)?,
+                    level: code(row, 7, Level::from_code)?,
+                    funding: code(row, 8, Funding::from_code)?,
+                    field: code(row, 9, Field::from_code)?,
+                    program_code: row.get(10)?,
+                    program_name: row.get(11)?,
+                    graduation_year: row.get(12)?,
+                    region: code_opt(row, 13, Region::from_code)?,
+                    phone: row.get(14)?,
+                    email: row.get(15)?,
+                    grant: grant_years(row, 16)?,
+                    // The column's CHECK keeps it within the scale.
+                    gpa: row.get::<_, Option<u16>>(19)?.and_then(Gpa::from_hundredths),
+                },
+            })
+        },
+    )?;
+    Ok(rows)
 }

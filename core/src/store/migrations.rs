@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-use super::{StoreError, now, register, timestamp_compact};
+use super::{Db, StoreError, now, register, timestamp_compact};
 use crate::private;
 
 /// SQL scripts; script `i` brings the file to version `i + 1`. Append only; never edit a
@@ -46,11 +46,8 @@ pub(crate) fn check_not_newer(conn: &Connection, migrations: &[Migration]) -> Re
 /// Runs the pending migrations in one transaction with the version bump: a file is migrated
 /// whole or not at all. An existing file (`path`, version ≥ 1) is first copied beside itself
 /// so that an unwanted upgrade can be undone by hand.
-pub(crate) fn run(
-    conn: &mut Connection,
-    path: Option<&Path>,
-    migrations: &[Migration],
-) -> Result<(), StoreError> {
+pub(crate) fn run(db: &Db, path: Option<&Path>, migrations: &[Migration]) -> Result<(), StoreError> {
+    let Some(conn) = db.file() else { return Ok(()) };
     let found = check_not_newer(conn, migrations)?;
     let target = migrations.len() as u32;
     if found == target {
@@ -59,14 +56,14 @@ pub(crate) fn run(
     if let (Some(path), 1..) = (path, found) {
         backup_before(conn, path, target)?;
     }
-    let tx = conn.transaction()?;
+    let tx = db.begin()?;
     for sql in &migrations[found as usize..] {
-        tx.execute_batch(sql)?;
+        conn.execute_batch(sql)?;
     }
     if found < register::SEALED_FROM && target >= register::SEALED_FROM {
-        register::seal_found(&tx, &now())?;
+        register::seal_found(db, &now())?;
     }
-    tx.pragma_update(None, "user_version", target)?;
+    conn.pragma_update(None, "user_version", target)?;
     tx.commit()?;
     Ok(())
 }

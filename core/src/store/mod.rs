@@ -31,7 +31,6 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use ref_cast::RefCast;
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, ErrorCode, params};
 use serde::Serialize;
@@ -41,6 +40,7 @@ pub use error::StoreError;
 pub use followup::EmployerId;
 pub use search::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow, ProgrammeOption};
 pub use share::{Share, network_share};
+pub use sql::Db;
 pub use tx::Tx;
 
 use crate::alphabet;
@@ -100,28 +100,18 @@ pub struct AuditEntry {
     pub details: Option<serde_json::Value>,
 }
 
+/// The register: the file on this desk, or the server's (see [`server`]).
 pub struct Store {
-    conn: rusqlite::Connection,
+    db: Db,
     path: Option<PathBuf>,
+    /// Where proof documents are copied when the register is on a server: the desk's folder.
+    proofs: Option<PathBuf>,
 }
-
-/// The reads, the same on the open file ([`Store`]) and inside a step's transaction ([`Tx`]),
-/// both of which dereference to it.
-#[derive(RefCast)]
-#[repr(transparent)]
-pub struct Db(Connection);
 
 impl Deref for Store {
     type Target = Db;
     fn deref(&self) -> &Db {
-        Db::ref_cast(&self.conn)
-    }
-}
-
-impl Deref for Tx<'_> {
-    type Target = Db;
-    fn deref(&self) -> &Db {
-        Db::ref_cast(&self.tx)
+        &self.db
     }
 }
 
@@ -136,6 +126,10 @@ fn timestamp_compact() -> String {
 }
 
 impl Store {
+    fn on(db: Db, proofs: PathBuf) -> Store {
+        Store { db, path: None, proofs: Some(proofs) }
+    }
+
     /// `<platform data dir>/kz.joldama.app/joldama.sqlite3`, the file the desktop app uses.
     pub fn default_path() -> Option<PathBuf> {
         dirs::data_dir().map(|d| d.join(APP_IDENTIFIER).join(DB_FILE_NAME))
@@ -161,7 +155,7 @@ impl Store {
     /// instead of the desk's 32 MiB, which would stay with the process after it ends.
     pub fn open_reader(path: &Path) -> Result<Store, StoreError> {
         let store = Self::open_existing(path)?;
-        store.conn.pragma_update(None, "cache_size", -2048)?;
+        store.file()?.pragma_update(None, "cache_size", -2048)?;
         Ok(store)
     }
 
@@ -183,7 +177,7 @@ impl Store {
             }
             e => e,
         };
-        let mut conn = Connection::open(path).map_err(|source| match source.sqlite_error_code() {
+        let conn = Connection::open(path).map_err(|source| match source.sqlite_error_code() {
             Some(ErrorCode::CannotOpen) => {
                 StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(source) }
             }
@@ -193,15 +187,17 @@ impl Store {
         // Read before any pragma writes: a foreign or newer file must stay byte for byte as it was.
         migrations::check_not_newer(&conn, migrations).map_err(not_a_database)?;
         configure(&conn)?;
-        migrations::run(&mut conn, Some(path), migrations)?;
-        Ok(Store { conn, path: Some(path.to_path_buf()) })
+        let db = Db(sql::Conn::File(conn));
+        migrations::run(&db, Some(path), migrations)?;
+        Ok(Store { db, path: Some(path.to_path_buf()), proofs: None })
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let mut conn = Connection::open_in_memory()?;
+        let conn = Connection::open_in_memory()?;
         configure(&conn)?;
-        migrations::run(&mut conn, None, MIGRATIONS)?;
-        Ok(Store { conn, path: None })
+        let db = Db(sql::Conn::File(conn));
+        migrations::run(&db, None, MIGRATIONS)?;
+        Ok(Store { db, path: None, proofs: None })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -210,11 +206,35 @@ impl Store {
 
     /// Where proof documents are kept: the `proofs` folder beside the database file.
     pub fn proofs_dir(&self) -> PathBuf {
+        if let Some(proofs) = &self.proofs {
+            return proofs.clone();
+        }
         self.path().and_then(Path::parent).map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs")
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        Ok(migrations::version(&self.conn)?)
+        match &self.db.0 {
+            sql::Conn::File(conn) => Ok(migrations::version(conn)?),
+            sql::Conn::Server(_) => Ok(server::SERVER_SCHEMA),
+        }
+    }
+
+    /// The register on the server at `address`, signed in as its person: every step of the
+    /// workflow runs on it as on the file. Proof documents are copied into `proofs`, on the desk.
+    pub fn open_server(address: &server::Address, proofs: PathBuf) -> Result<Store, StoreError> {
+        Ok(server::Server::open(address)?.into_store(proofs))
+    }
+
+    /// The file's connection, for what only the file has; on the server, [`StoreError::OnServer`].
+    pub(crate) fn file(&self) -> Result<&Connection, StoreError> {
+        self.db.file().ok_or(StoreError::OnServer)
+    }
+
+    fn file_mut(&mut self) -> Result<&mut Connection, StoreError> {
+        match &mut self.db.0 {
+            sql::Conn::File(conn) => Ok(conn),
+            sql::Conn::Server(_) => Err(StoreError::OnServer),
+        }
     }
 
     /// Inserts new graduates, updates changed ones (by IIN + year), in one transaction; with
@@ -237,7 +257,7 @@ impl Store {
         dry_run: bool,
         feed: impl FnOnce(&mut dyn FnMut(&GraduateRecord) -> Result<(), StoreError>) -> Result<(), E>,
     ) -> Result<ApplyCounts, E> {
-        graduates::write(&mut self.conn, ctx, dry_run, feed)
+        graduates::write(&self.db, ctx, dry_run, feed)
     }
 
     /// As [`Store::apply_graduates`], for employers (by BIN) and vacancies (by employer, year,
@@ -248,7 +268,7 @@ impl Store {
         ctx: &ChangeContext,
         dry_run: bool,
     ) -> Result<ApplyCounts, StoreError> {
-        vacancies::apply(&mut self.conn, records, ctx, dry_run)
+        vacancies::apply(&self.db, records, ctx, dry_run)
     }
 
     /// A request entered by hand: applied as a one-row list (the same checks and audit), then
@@ -270,18 +290,18 @@ impl Store {
 
     /// A consistent copy of the whole database (`VACUUM INTO`); refuses to overwrite a file.
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
-        migrations::vacuum_into(&self.conn, dest)
+        migrations::vacuum_into(self.file()?, dest)
     }
 }
 
 impl Db {
     pub fn graduate(&self, id: i64) -> Result<Option<Graduate>, StoreError> {
-        Ok(graduates::select(&self.0, "g.id = ?1", [id])?.pop())
+        Ok(graduates::select(self, "g.id = ?1", [id])?.pop())
     }
 
     /// The graduate with this IIN: of `year`, or of the latest cohort they are in.
     pub fn graduate_by_iin(&self, iin: &Iin, year: Option<i32>) -> Result<Option<Graduate>, StoreError> {
-        let found = graduates::select(&self.0, "g.iin = ?1", [iin.as_str()])?;
+        let found = graduates::select(self, "g.iin = ?1", [iin.as_str()])?;
         Ok(found
             .into_iter()
             .filter(|g| year.is_none_or(|y| g.record.graduation_year == y))
@@ -289,18 +309,18 @@ impl Db {
     }
 
     pub fn vacancy(&self, id: i64) -> Result<Option<Vacancy>, StoreError> {
-        Ok(vacancies::select(&self.0, "v.id = ?1", [id])?.pop())
+        Ok(vacancies::select(self, "v.id = ?1", [id])?.pop())
     }
 
     /// The vacancies of cohort `year` and later, with places left or not.
     pub fn vacancies_from(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.0, "v.year >= ?1", [year])
+        vacancies::select(self, "v.year >= ?1", [year])
     }
 
     /// The graduates of a cohort with no decision at all: a meeting's queue.
     pub fn undecided(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
         graduates::select(
-            &self.0,
+            self,
             "g.graduation_year = ?1 AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.graduate_id = g.id)",
             [year],
         )
@@ -309,20 +329,21 @@ impl Db {
     /// Graduates of cohort `year` or earlier whose current decision is a deferral that ended
     /// before `today`, with that decision's id: they come back to the commission.
     pub fn deferrals_ended(&self, year: i32, today: NaiveDate) -> Result<Vec<(Graduate, i64)>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
-            "SELECT d.graduate_id, d.id FROM decision d JOIN graduate g ON g.id = d.graduate_id \
-             WHERE d.kind = 'deferral' AND d.deferral_to < ?2 AND g.graduation_year <= ?1 \
-             AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id)",
-        )?;
-        let ended: HashMap<i64, i64> = stmt
-            .query_map(params![year, convert::iso(today)], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+        let ended: HashMap<i64, i64> = self
+            .query(
+                "SELECT d.graduate_id, d.id FROM decision d JOIN graduate g ON g.id = d.graduate_id \
+                 WHERE d.kind = 'deferral' AND d.deferral_to < ?2 AND g.graduation_year <= ?1 \
+                 AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id)",
+                params![year, convert::iso(today)],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .into_iter()
+            .collect();
         if ended.is_empty() {
             return Ok(Vec::new());
         }
         let ids = convert::json_ids(&ended.keys().copied().collect::<Vec<_>>());
-        let graduates =
-            graduates::select(&self.0, "g.id IN (SELECT value FROM json_each(?1))", [ids.as_str()])?;
+        let graduates = graduates::select(self, &format!("g.id IN ({})", self.id_list(1)), [ids.as_str()])?;
         Ok(graduates
             .into_iter()
             .map(|g| {
@@ -335,50 +356,45 @@ impl Db {
     /// The vacancies of cohort `year` and later with a place left: where a graduate of `year`
     /// may still be referred (a later cohort's list takes an earlier graduate back from the army).
     pub fn open_vacancies_from(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.0, "v.year >= ?1 AND v.places_left > 0", [year])
+        vacancies::select(self, "v.year >= ?1 AND v.places_left > 0", [year])
     }
 
     /// Ordered by surname, then name.
     pub fn graduates(&self) -> Result<Vec<Graduate>, StoreError> {
-        graduates::select(&self.0, "1", [])
+        graduates::select(self, "1 = 1", ())
     }
 
     /// One cohort's graduates, ordered as [`Store::graduates`].
     pub fn graduates_of(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
-        graduates::select(&self.0, "g.graduation_year = ?1", [year])
+        graduates::select(self, "g.graduation_year = ?1", [year])
     }
 
     /// Ordered by year, employer name, position; programme codes sorted.
     pub fn vacancies(&self) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.0, "1", [])
+        vacancies::select(self, "1 = 1", ())
     }
 
     /// One cohort's vacancies, ordered as [`Store::vacancies`].
     pub fn vacancies_of(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
-        vacancies::select(&self.0, "v.year = ?1", [year])
+        vacancies::select(self, "v.year = ?1", [year])
     }
 
     /// The changes of one entity (`graduate`, `employer`, `vacancy`, `programme`,
     /// `import_batch`, `decision`, `meeting`, `arrival`, `followup_period`, `study_cost`,
     /// `grant_years`, `refund_payment`, `obligation_end`, `rule_set`, …), oldest first.
     pub fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        audit::trail(&self.0, entity, id)
+        audit::trail(self, entity, id)
     }
 
     /// Every change about one graduate, wherever it is audited, oldest first.
     pub fn graduate_trail(&self, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        audit::graduate_trail(&self.0, graduate_id)
-    }
-
-    /// What the database holds, in numbers, for the window's first screen.
-    pub fn counts(&self) -> Result<Counts, StoreError> {
-        Ok(sql::counts(&mut &self.0)?)
+        audit::graduate_trail(self, graduate_id)
     }
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
     // Returns the mode it ended in; an in-memory database stays `memory`.
-    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let _mode: String = conn.query_one("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // 32 MiB of page cache (default 2): a 100k-row import then stays in memory until commit.

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use rusqlite::params;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, Params, params};
 use serde::Serialize;
 use serde_json::Value;
 
+use super::sql::Args;
 use super::{Db, StoreError, Tx};
 use crate::papers::GraduateLine;
 use crate::register::{self, Entry, EntryKind, Finding, Printed, Rows, SealedMeeting, SealedPaper};
@@ -20,35 +21,36 @@ pub(super) const SEALED_FROM: u32 = 9;
 impl Tx<'_> {
     /// Seals a meeting just finalised: its rows and what it printed.
     pub fn seal_meeting(&self, meeting_id: i64, printed: &Printed) -> Result<(), StoreError> {
-        seal_meeting(&self.tx, &self.at, meeting_id, printed)
+        seal_meeting(self, &self.at, meeting_id, printed)
     }
 }
 
-fn seal_meeting(conn: &Connection, at: &str, meeting_id: i64, printed: &Printed) -> Result<(), StoreError> {
+fn seal_meeting(conn: &Db, at: &str, meeting_id: i64, printed: &Printed) -> Result<(), StoreError> {
     let seal = SealedMeeting { rows: meeting_rows(conn, meeting_id)?, printed: printed.clone() };
     append(conn, at, EntryKind::Meeting, meeting_id, &seal)
 }
 
 /// Seals a paper just numbered.
-pub(super) fn seal_paper(conn: &Connection, at: &str, paper_id: i64) -> Result<(), StoreError> {
+pub(super) fn seal_paper(conn: &Db, at: &str, paper_id: i64) -> Result<(), StoreError> {
     append(conn, at, EntryKind::Paper, paper_id, &SealedPaper { rows: paper_rows(conn, paper_id)? })
 }
 
 fn append(
-    conn: &Connection,
+    conn: &Db,
     at: &str,
     kind: EntryKind,
     ref_id: i64,
     content: &impl Serialize,
 ) -> Result<(), StoreError> {
     let prev: String = conn
-        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
+        .query_opt("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", (), |r| r.get(0))?
         .unwrap_or_else(|| register::GENESIS.to_owned());
     let content = serde_json::to_string(content).expect("seals serialise");
     let hash = register::hash(&prev, kind, ref_id, &content);
     conn.execute(
-        "INSERT INTO ledger (kind, ref_id, content, prev_hash, hash, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        // The next number written out: the server's column has no rowid to take it from.
+        "INSERT INTO ledger (seq, kind, ref_id, content, prev_hash, hash, at) \
+         VALUES ((SELECT COALESCE(MAX(seq), 0) + 1 FROM ledger), ?1, ?2, ?3, ?4, ?5, ?6)",
         params![kind.code(), ref_id, content, prev, hash, at],
     )?;
     Ok(())
@@ -56,12 +58,11 @@ fn append(
 
 /// On migrating a file from before the chain: its finalised meetings and numbered papers are
 /// sealed as they are now (the file cannot tell what they were before).
-pub(super) fn seal_found(conn: &Connection, at: &str) -> Result<(), StoreError> {
-    let db = <Db as ref_cast::RefCast>::ref_cast(conn);
-    for (meeting_id, _, _) in db.finalised_meetings()? {
-        seal_meeting(conn, at, meeting_id, &db.printed(meeting_id)?)?;
+pub(super) fn seal_found(conn: &Db, at: &str) -> Result<(), StoreError> {
+    for (meeting_id, _, _) in conn.finalised_meetings()? {
+        seal_meeting(conn, at, meeting_id, &conn.printed(meeting_id)?)?;
     }
-    for paper_id in db.paper_ids()? {
+    for paper_id in conn.paper_ids()? {
         seal_paper(conn, at, paper_id)?;
     }
     Ok(())
@@ -70,33 +71,29 @@ pub(super) fn seal_found(conn: &Connection, at: &str) -> Result<(), StoreError> 
 impl Db {
     /// The chain, oldest first.
     pub fn ledger(&self) -> Result<Vec<Entry>, StoreError> {
-        let mut stmt =
-            self.0.prepare("SELECT seq, kind, ref_id, content, prev_hash, hash FROM ledger ORDER BY seq")?;
-        let rows = stmt.query_map([], |r| {
+        self.query("SELECT seq, kind, ref_id, content, prev_hash, hash FROM ledger ORDER BY seq", (), |r| {
             let kind: String = r.get(1)?;
-            Ok((r.get(0)?, kind, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-        })?;
-        let mut entries = Vec::new();
-        for row in rows {
-            let (seq, kind, ref_id, content, prev_hash, hash) = row?;
             // An entry of an unknown kind was not written by this program: it cannot hash right.
             let kind = EntryKind::parse(&kind).unwrap_or(EntryKind::Paper);
-            entries.push(Entry { seq, kind, ref_id, content, prev_hash, hash });
-        }
-        Ok(entries)
+            Ok(Entry {
+                seq: r.get(0)?,
+                kind,
+                ref_id: r.get(2)?,
+                content: r.get(3)?,
+                prev_hash: r.get(4)?,
+                hash: r.get(5)?,
+            })
+        })
     }
 
     /// What a finalised meeting printed, as sealed, with the seal's hash; `None` for a meeting
     /// not finalised.
     pub fn sealed_meeting(&self, meeting_id: i64) -> Result<Option<(SealedMeeting, String)>, StoreError> {
-        let found: Option<(String, String)> = self
-            .0
-            .query_row(
-                "SELECT content, hash FROM ledger WHERE kind = 'meeting' AND ref_id = ?1",
-                [meeting_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let found: Option<(String, String)> = self.query_opt(
+            "SELECT content, hash FROM ledger WHERE kind = 'meeting' AND ref_id = ?1",
+            [meeting_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         // A seal that does not read is reported by the check; papers then print the rows.
         Ok(found.and_then(|(content, hash)| Some((serde_json::from_str(&content).ok()?, hash))))
     }
@@ -104,34 +101,31 @@ impl Db {
     /// The rows of a meeting its seal keeps: the meeting, who was present, its decisions and
     /// their proofs.
     pub fn meeting_rows(&self, meeting_id: i64) -> Result<Rows, StoreError> {
-        meeting_rows(&self.0, meeting_id)
+        meeting_rows(self, meeting_id)
     }
 
     pub fn paper_rows(&self, paper_id: i64) -> Result<Rows, StoreError> {
-        paper_rows(&self.0, paper_id)
+        paper_rows(self, paper_id)
     }
 
     /// The finalised meetings: (id, cohort, number).
     pub fn finalised_meetings(&self) -> Result<Vec<(i64, i32, u32)>, StoreError> {
-        let mut stmt = self.0.prepare(
+        self.query(
             "SELECT m.id, c.year, m.number FROM meeting m JOIN commission c ON c.id = m.commission_id \
              WHERE m.finalised_at IS NOT NULL ORDER BY m.id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            (),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
     }
 
     pub fn paper_ids(&self) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.0.prepare("SELECT id FROM paper ORDER BY id")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.query("SELECT id FROM paper ORDER BY id", (), |r| r.get(0))
     }
 
     /// What a meeting prints now, from the live rows: sealed when it is finalised.
     pub fn printed(&self, meeting_id: i64) -> Result<Printed, StoreError> {
         let commission_id: i64 =
-            self.0
-                .query_row("SELECT commission_id FROM meeting WHERE id = ?1", [meeting_id], |r| r.get(0))?;
+            self.query_one("SELECT commission_id FROM meeting WHERE id = ?1", [meeting_id], |r| r.get(0))?;
         let commission = self.commission_by_id(commission_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let decisions = self.decisions_of_meeting(meeting_id)?;
         let mut graduates = BTreeMap::new();
@@ -146,22 +140,28 @@ impl Db {
     }
 
     /// Rows pointing at rows that are not there (written with foreign keys off).
+    /// The server's foreign keys hold for every connection: it has none.
     pub fn orphans(&self) -> Result<Vec<Finding>, StoreError> {
-        let mut stmt = self.0.prepare("PRAGMA foreign_key_check")?;
-        let rows = stmt.query_map([], |r| {
+        if self.on_server() {
+            return Ok(Vec::new());
+        }
+        let rows = self.query("PRAGMA foreign_key_check", (), |r| {
             Ok(Finding::Orphan {
                 table: r.get(0)?,
                 row: r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
                 parent: r.get(2)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        Ok(rows)
     }
 
-    /// SQLite's own check of the file's structure: `None` when it is sound.
+    /// SQLite's own check of the file's structure: `None` when it is sound (the server keeps
+    /// its own pages).
     pub fn damage(&self) -> Result<Option<String>, StoreError> {
-        let mut stmt = self.0.prepare("PRAGMA quick_check")?;
-        let lines: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        if self.on_server() {
+            return Ok(None);
+        }
+        let lines: Vec<String> = self.query("PRAGMA quick_check", (), |r| r.get(0))?;
         Ok(match lines.as_slice() {
             [ok] if ok == "ok" => None,
             _ => Some(lines.join("; ")),
@@ -169,7 +169,7 @@ impl Db {
     }
 }
 
-fn meeting_rows(conn: &Connection, meeting_id: i64) -> Result<Rows, StoreError> {
+fn meeting_rows(conn: &Db, meeting_id: i64) -> Result<Rows, StoreError> {
     let mut rows = Rows::new();
     rows.insert("meeting".into(), keyed(conn, "SELECT * FROM meeting WHERE id = ?1", "id", [meeting_id])?);
     rows.insert(
@@ -193,7 +193,7 @@ fn meeting_rows(conn: &Connection, meeting_id: i64) -> Result<Rows, StoreError> 
 }
 
 /// A paper's row without its cancellation, which comes later by design.
-fn paper_rows(conn: &Connection, paper_id: i64) -> Result<Rows, StoreError> {
+fn paper_rows(conn: &Db, paper_id: i64) -> Result<Rows, StoreError> {
     let sql =
         "SELECT id, commission_id, seq, decision_id, issued_on, series, series_seq FROM paper WHERE id = ?1";
     let mut rows = keyed(conn, sql, "id", [paper_id])?;
@@ -206,24 +206,19 @@ fn paper_rows(conn: &Connection, paper_id: i64) -> Result<Rows, StoreError> {
 
 /// The rows `sql` selects, each as column → JSON value, by the integer column `key`.
 fn keyed(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
     key: &str,
-    params: impl Params,
+    params: impl Args,
 ) -> Result<BTreeMap<i64, BTreeMap<String, Value>>, StoreError> {
-    let mut stmt = conn.prepare(sql)?;
-    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
-    let key_at = names.iter().position(|n| n == key).expect("the key is selected");
-    let mut found = BTreeMap::new();
-    let mut rows = stmt.query(params)?;
-    while let Some(row) = rows.next()? {
+    let rows = conn.query(sql, params, |row| {
         let mut columns = BTreeMap::new();
-        for (i, name) in names.iter().enumerate() {
-            columns.insert(name.clone(), json(row.get_ref(i)?));
+        for (i, name) in row.names().into_iter().enumerate() {
+            columns.insert(name, json(row.cell(i)?.as_ref()));
         }
-        found.insert(row.get(key_at)?, columns);
-    }
-    Ok(found)
+        Ok((row.get(key)?, columns))
+    })?;
+    Ok(rows.into_iter().collect())
 }
 
 fn json(value: ValueRef<'_>) -> Value {

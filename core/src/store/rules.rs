@@ -3,12 +3,13 @@
 //! the latest earlier cohort's (the defaults if there is none), replaced only through an
 //! audited save.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::params;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use super::convert::parsed;
+use super::sql::Row;
 use super::{ChangeContext, Db, Store, StoreError, now};
 use crate::matching::Priority;
 use crate::rules::{CohortSettings, RuleSet};
@@ -54,17 +55,17 @@ impl Db {
     /// latest earlier cohort's set (the defaults if there is none), stored and audited at once:
     /// the cohort then keeps it whatever later cohorts or the defaults become.
     pub fn rules(&self, cohort: i32) -> Result<RuleSet, StoreError> {
-        fixed(&self.0, cohort)
+        fixed(self, cohort)
     }
 
     /// The cohort's settings (arrival day, deadline, normative years), fixed as its rules are.
     pub fn cohort_settings(&self, cohort: i32) -> Result<CohortSettings, StoreError> {
-        fixed(&self.0, cohort)
+        fixed(self, cohort)
     }
 
     /// The commission's priority order for the cohort, fixed as its rules are.
     pub fn priority(&self, cohort: i32) -> Result<Priority, StoreError> {
-        fixed(&self.0, cohort)
+        fixed(self, cohort)
     }
 }
 
@@ -72,7 +73,7 @@ impl Store {
     /// Replaces the cohort's rule set (valid by construction), with an audit row holding the
     /// old and the new rows; saving the set already stored writes nothing.
     pub fn save_rules(&mut self, cohort: i32, set: &RuleSet, ctx: &ChangeContext) -> Result<(), StoreError> {
-        save(&mut self.conn, cohort, set, ctx)
+        save(self, cohort, set, ctx)
     }
 
     pub fn save_cohort_settings(
@@ -81,7 +82,7 @@ impl Store {
         settings: &CohortSettings,
         ctx: &ChangeContext,
     ) -> Result<(), StoreError> {
-        save(&mut self.conn, cohort, settings, ctx)
+        save(self, cohort, settings, ctx)
     }
 
     pub fn save_priority(
@@ -90,32 +91,29 @@ impl Store {
         priority: &Priority,
         ctx: &ChangeContext,
     ) -> Result<(), StoreError> {
-        save(&mut self.conn, cohort, priority, ctx)
+        save(self, cohort, priority, ctx)
     }
 }
 
-fn fixed<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<D, StoreError> {
+fn fixed<D: PerCohort>(conn: &Db, cohort: i32) -> Result<D, StoreError> {
     if let Some(doc) = stored(conn, cohort)? {
         return Ok(doc);
     }
     // Immediate: another window seeding the same cohort waits, then finds it stored. Inside a
     // step's transaction the step's own lock already holds.
-    let own = conn.is_autocommit().then(|| Transaction::new_unchecked(conn, TransactionBehavior::Immediate));
-    let own = own.transpose()?;
+    let own = if conn.in_transaction() { None } else { Some(conn.begin()?) };
     if let Some(doc) = stored(conn, cohort)? {
         return Ok(doc);
     }
-    let earlier = conn
-        .query_row(
-            &format!(
-                "SELECT cohort, {} FROM {} WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1",
-                D::COLUMN,
-                D::TABLE
-            ),
-            [cohort],
-            |row| Ok((row.get::<_, i32>(0)?, document::<D>(row, 1)?)),
-        )
-        .optional()?;
+    let earlier = conn.query_opt(
+        &format!(
+            "SELECT cohort, {} FROM {} WHERE cohort < ?1 ORDER BY cohort DESC LIMIT 1",
+            D::COLUMN,
+            D::TABLE
+        ),
+        [cohort],
+        |row| Ok((row.get::<_, i32>(0)?, document::<D>(row, 1)?)),
+    )?;
     let (copied_from, doc) = earlier.map_or((None, D::seed()), |(c, doc)| (Some(c), doc));
     let details = json!({ "copied_from": copied_from, "new": doc });
     write(conn, cohort, &doc, SYSTEM_ACTOR, "insert", &details)?;
@@ -125,37 +123,32 @@ fn fixed<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<D, StoreError> 
     Ok(doc)
 }
 
-fn save<D: PerCohort>(
-    conn: &mut Connection,
-    cohort: i32,
-    doc: &D,
-    ctx: &ChangeContext,
-) -> Result<(), StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let old: Option<D> = stored(&tx, cohort)?;
+fn save<D: PerCohort>(conn: &Db, cohort: i32, doc: &D, ctx: &ChangeContext) -> Result<(), StoreError> {
+    let tx = conn.begin()?;
+    let old: Option<D> = stored(conn, cohort)?;
     if old.as_ref() == Some(doc) {
         return Ok(());
     }
     let action = if old.is_some() { "update" } else { "insert" };
     let details = json!({ "old": old, "new": doc, "source": ctx.source });
-    write(&tx, cohort, doc, &ctx.actor, action, &details)?;
+    write(conn, cohort, doc, &ctx.actor, action, &details)?;
     tx.commit()?;
     Ok(())
 }
 
-fn document<D: PerCohort>(row: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<D> {
+fn document<D: PerCohort>(row: &Row<'_>, col: usize) -> rusqlite::Result<D> {
     // Deserialising validates: a hand-edited invalid document is an error, never applied.
     parsed(row, col, |s| serde_json::from_str::<D>(s))
 }
 
-fn stored<D: PerCohort>(conn: &Connection, cohort: i32) -> Result<Option<D>, StoreError> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {} FROM {} WHERE cohort = ?1", D::COLUMN, D::TABLE))?;
-    Ok(stmt.query_row([cohort], |row| document(row, 0)).optional()?)
+fn stored<D: PerCohort>(conn: &Db, cohort: i32) -> Result<Option<D>, StoreError> {
+    conn.query_opt(&format!("SELECT {} FROM {} WHERE cohort = ?1", D::COLUMN, D::TABLE), [cohort], |row| {
+        document(row, 0)
+    })
 }
 
 fn write<D: PerCohort>(
-    conn: &Connection,
+    conn: &Db,
     cohort: i32,
     doc: &D,
     actor: &str,

@@ -5,6 +5,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use super::convert::{code, code_opt, json_ids, parsed};
+use super::sql::{Conn, Db};
 use super::{HOME_UNIVERSITY, Store, StoreError};
 use crate::classifiers::{Funding, Level, Region, classifier_enum, fold};
 use crate::ident::Iin;
@@ -206,15 +207,18 @@ impl Store {
     /// are. The count and the page's ids come from the indexes (a window-function count in the
     /// page's query measured slower: it keeps every row); only the page's rows are read whole.
     pub fn graduates_page(&self, query: &GraduateQuery) -> Result<GraduatePage, StoreError> {
+        if let Conn::Server(session) = &self.db.0 {
+            return Ok(super::server::search::graduates_page(&mut session.client_mut(), query)?);
+        }
         let filter = Filter::of(query);
         let limit = query.limit.clamp(1, PAGE_LIMIT) as usize;
         let offset = query.offset as usize;
         let matches = match &filter.search {
-            Some(search) => Some(
-                self.conn
-                    .prepare_cached("SELECT COUNT(*) FROM graduate_search WHERE graduate_search MATCH ?")?
-                    .query_row([search], |r| r.get::<_, u32>(0))?,
-            ),
+            Some(search) => Some(self.query_one(
+                "SELECT COUNT(*) FROM graduate_search WHERE graduate_search MATCH ?",
+                [search],
+                |r| r.get::<_, u32>(0),
+            )?),
             None => None,
         };
         let (total, ids) = match matches {
@@ -227,9 +231,7 @@ impl Store {
                     Some(matches) if filter.joins.is_empty() => matches,
                     _ => {
                         let (from_where, values) = filter.sql(Drive::Alphabet);
-                        self.conn
-                            .prepare_cached(&format!("SELECT COUNT(*) {from_where}"))?
-                            .query_row(rusqlite::params_from_iter(values), |r| r.get(0))?
+                        self.query_one(&format!("SELECT COUNT(*) {from_where}"), values, |r| r.get(0))?
                     }
                 };
                 (total, self.ids(&filter, Drive::Alphabet, Some((limit, offset)))?)
@@ -251,49 +253,48 @@ impl Store {
             sql.push_str(" LIMIT ? OFFSET ?");
             values.extend([limit, offset].map(|n| Value::Integer(n as i64)));
         }
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let ids = stmt.query_map(rusqlite::params_from_iter(values), |r| r.get(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+        self.query(&sql, values, |r| r.get(0))
     }
 
     /// The table's rows of `ids`, in their order.
     fn rows_of(&self, ids: &[i64]) -> Result<Vec<GraduateRow>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
+        self.query(
+            &format!(
+                "SELECT g.id, g.iin, g.surname, g.name, g.patronymic, p.code, p.name, g.level, g.funding, \
                     g.graduation_year, g.region, COALESCE(cur.kind, 'undecided') \
              FROM json_each(?1) page JOIN graduate g ON g.id = page.value {PROGRAMME} {CURRENT_DECISION} \
              ORDER BY page.key"
-        ))?;
-        let rows = stmt.query_map([json_ids(ids)], |row| {
-            let (surname, name, patronymic): (String, String, Option<String>) =
-                (row.get(2)?, row.get(3)?, row.get(4)?);
-            Ok(GraduateRow {
-                id: row.get(0)?,
-                iin: parsed(row, 1, Iin::parse)?,
-                full_name: full_name(&surname, &name, patronymic.as_deref()),
-                program_code: row.get(5)?,
-                program_name: row.get(6)?,
-                level: code(row, 7, Level::from_code)?,
-                funding: code(row, 8, Funding::from_code)?,
-                graduation_year: row.get(9)?,
-                region: code_opt(row, 10, Region::from_code)?,
-                status: code(row, 11, DecisionStatus::from_code)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            ),
+            [json_ids(ids)],
+            |row| {
+                let (surname, name, patronymic): (String, String, Option<String>) =
+                    (row.get(2)?, row.get(3)?, row.get(4)?);
+                Ok(GraduateRow {
+                    id: row.get(0)?,
+                    iin: parsed(row, 1, Iin::parse)?,
+                    full_name: full_name(&surname, &name, patronymic.as_deref()),
+                    program_code: row.get(5)?,
+                    program_name: row.get(6)?,
+                    level: code(row, 7, Level::from_code)?,
+                    funding: code(row, 8, Funding::from_code)?,
+                    graduation_year: row.get(9)?,
+                    region: code_opt(row, 10, Region::from_code)?,
+                    status: code(row, 11, DecisionStatus::from_code)?,
+                })
+            },
+        )
     }
+}
 
+impl Db {
     /// The programmes a cohort's graduates studied, by code (all cohorts' when `year` is none).
     pub fn programmes(&self, year: Option<i32>) -> Result<Vec<ProgrammeOption>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
+        self.query(
             // One pass over the year's index for the programmes in use, not one per programme.
             "SELECT p.code, p.name FROM programme p WHERE p.university_id = ?1 AND p.id IN \
-             (SELECT programme_id FROM graduate WHERE ?2 IS NULL OR graduation_year = ?2) ORDER BY p.code, p.name",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![HOME_UNIVERSITY, year], |r| {
+             (SELECT programme_id FROM graduate WHERE ?2 IS NULL OR graduation_year = ?2) ORDER BY p.code, p.name", rusqlite::params![HOME_UNIVERSITY, year], |r| {
             Ok(ProgrammeOption { code: r.get(0)?, name: r.get(1)? })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        })
     }
 }
 

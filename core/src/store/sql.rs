@@ -1,14 +1,17 @@
 //! Statements that run on either store, the file (SQLite) or the server (PostgreSQL): the
-//! store's reads written once for both, as the README's «Several desks» plans for all of them.
-//! A statement is written as SQLite writes it, with `?1`, `?2`… placeholders, in the SQL both
-//! dialects share; its values are SQLite's five storage classes, which the server's columns
-//! mirror (BIGINT, DOUBLE PRECISION, TEXT, BYTEA).
+//! store's reads and steps are written once for both. A statement is written as SQLite writes
+//! it, with `?1`, `?2`… placeholders, in the SQL both dialects share; its values are SQLite's
+//! five storage classes, which the server's columns mirror (BIGINT, DOUBLE PRECISION, TEXT,
+//! BYTEA). The few pieces one dialect lacks are asked of [`Db`] ([`Db::id_list`], …).
 
-use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use rusqlite::types::ValueRef;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
-use super::Counts;
+use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
+use rusqlite::types::{FromSql, ToSqlOutput, ValueRef};
+
 use super::server::ServerError;
+use super::{Counts, StoreError};
 
 /// A value as SQLite stores it; a server's column is read back as the same.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,13 +49,6 @@ impl Value {
             _ => or_null(row.try_get::<_, Option<String>>(i)?, Value::Text),
         })
     }
-
-    fn integer(&self) -> Option<i64> {
-        match self {
-            Value::Integer(i) => Some(*i),
-            _ => None,
-        }
-    }
 }
 
 impl ToSql for Value {
@@ -61,18 +57,29 @@ impl ToSql for Value {
         ty: &Type,
         out: &mut postgres::types::private::BytesMut,
     ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Integer(i) if *ty == Type::FLOAT8 => (*i as f64).to_sql(ty, out),
-            Value::Integer(i) => i.to_sql(ty, out),
-            Value::Real(r) => r.to_sql(ty, out),
-            Value::Text(t) => t.to_sql(ty, out),
-            Value::Blob(b) => b.to_sql(ty, out),
+        // A domain's value is its base type's (JSON columns are TEXT under a domain).
+        if let Kind::Domain(base) = ty.kind() {
+            return self.to_sql(base, out);
+        }
+        match (self, ty) {
+            (Value::Null, _) => Ok(IsNull::Yes),
+            (Value::Integer(i), &Type::FLOAT8) => (*i as f64).to_sql(ty, out),
+            (Value::Integer(i), &Type::INT4) => i32::try_from(*i)?.to_sql(ty, out),
+            (Value::Integer(i), &Type::BOOL) => (*i != 0).to_sql(ty, out),
+            // A bare `?1` the server cannot place reads as text, as SQLite would compare it.
+            (Value::Integer(i), &Type::TEXT) => i.to_string().to_sql(ty, out),
+            (Value::Integer(i), _) => i.to_sql(ty, out),
+            (Value::Real(r), _) => r.to_sql(ty, out),
+            (Value::Text(t), _) => t.to_sql(ty, out),
+            (Value::Blob(b), _) => b.to_sql(ty, out),
         }
     }
 
     fn accepts(ty: &Type) -> bool {
-        [Type::INT8, Type::FLOAT8, Type::TEXT, Type::BYTEA].contains(ty)
+        match ty.kind() {
+            Kind::Domain(base) => Self::accepts(base),
+            _ => [Type::INT8, Type::INT4, Type::BOOL, Type::FLOAT8, Type::TEXT, Type::BYTEA].contains(ty),
+        }
     }
 
     to_sql_checked!();
@@ -90,44 +97,391 @@ impl rusqlite::ToSql for Value {
     }
 }
 
-/// A connection that answers the store's statements: the file's or the server's.
-pub(crate) trait Reader {
-    type Error;
-    /// Every row of `sql`, as values.
-    fn rows(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, Self::Error>;
-    /// Column `column` of a row held a value of another kind than the statement reads.
-    fn odd(column: usize) -> Self::Error;
+impl Value {
+    fn of_output(output: ToSqlOutput<'_>) -> Value {
+        match output {
+            ToSqlOutput::Borrowed(v) => Value::of(v),
+            ToSqlOutput::Owned(v) => Value::of((&v).into()),
+            _ => unreachable!("the store binds plain values only"),
+        }
+    }
+
+    pub(crate) fn as_ref(&self) -> ValueRef<'_> {
+        match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(r) => ValueRef::Real(*r),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
+        }
+    }
 }
 
-impl Reader for &rusqlite::Connection {
-    type Error = rusqlite::Error;
+/// A statement's parameters: `params![…]`, an array or a slice of bindable values, or `()`.
+pub(crate) trait Args {
+    fn list(&self) -> Vec<&dyn rusqlite::ToSql>;
+}
 
-    fn rows(&mut self, sql: &str, params: &[Value]) -> rusqlite::Result<Vec<Vec<Value>>> {
-        let mut stmt = self.prepare_cached(sql)?;
-        let width = stmt.column_count();
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), |row| {
-            (0..width).map(|i| row.get_ref(i).map(Value::of)).collect()
+impl Args for () {
+    fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
+        Vec::new()
+    }
+}
+
+impl<T: rusqlite::ToSql> Args for &[T] {
+    fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
+        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+    }
+}
+
+impl<T: rusqlite::ToSql, const N: usize> Args for [T; N] {
+    fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
+        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+    }
+}
+
+impl<T: rusqlite::ToSql> Args for Vec<T> {
+    fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
+        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+    }
+}
+
+fn server_values(args: &impl Args) -> Result<Vec<Value>, StoreError> {
+    args.list().into_iter().map(|v| Ok(Value::of_output(v.to_sql()?))).collect()
+}
+
+/// A column of a row, by its position or its name.
+pub(crate) trait Col: rusqlite::RowIndex + Copy {
+    fn position(self, columns: &[postgres::Column]) -> Option<usize>;
+}
+
+impl Col for usize {
+    fn position(self, columns: &[postgres::Column]) -> Option<usize> {
+        (self < columns.len()).then_some(self)
+    }
+}
+
+impl Col for &str {
+    fn position(self, columns: &[postgres::Column]) -> Option<usize> {
+        columns.iter().position(|c| c.name() == self)
+    }
+}
+
+/// One row of an answer, from either store; its values read as SQLite's.
+pub(crate) enum Row<'a> {
+    File(&'a rusqlite::Row<'a>),
+    Server(&'a postgres::Row),
+}
+
+/// A row's value, borrowed from the file's row or read from the server's.
+pub(crate) enum Cell<'a> {
+    File(ValueRef<'a>),
+    Server(Value),
+}
+
+impl Cell<'_> {
+    pub(crate) fn as_ref(&self) -> ValueRef<'_> {
+        match self {
+            Cell::File(v) => *v,
+            Cell::Server(v) => v.as_ref(),
+        }
+    }
+}
+
+impl Row<'_> {
+    pub(crate) fn cell<I: Col>(&self, col: I) -> rusqlite::Result<Cell<'_>> {
+        match self {
+            Row::File(row) => row.get_ref(col).map(Cell::File),
+            Row::Server(row) => {
+                let i = col.position(row.columns()).ok_or(rusqlite::Error::InvalidColumnIndex(usize::MAX))?;
+                Value::from_server(row, i).map(Cell::Server).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Null, e.into())
+                })
+            }
+        }
+    }
+
+    pub(crate) fn get<I: Col, T: FromSql>(&self, col: I) -> rusqlite::Result<T> {
+        match self {
+            Row::File(row) => row.get(col),
+            Row::Server(_) => {
+                let cell = self.cell(col)?;
+                T::column_result(cell.as_ref()).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Null, e.into())
+                })
+            }
+        }
+    }
+
+    /// The columns' names, in order.
+    pub(crate) fn names(&self) -> Vec<String> {
+        match self {
+            Row::File(row) => row.as_ref().column_names().map(str::to_owned).collect(),
+            Row::Server(row) => row.columns().iter().map(|c| c.name().to_owned()).collect(),
+        }
+    }
+}
+
+/// The register's connection: the file's, or a desk's session on the server.
+pub(crate) enum Conn {
+    File(rusqlite::Connection),
+    Server(Box<Session>),
+}
+
+/// A desk's connection to the server, with the statements it prepared: each is parsed by the
+/// server once per connection, as the file's are cached.
+pub(crate) struct Session {
+    client: RefCell<postgres::Client>,
+    /// Whether a transaction begun by [`Db::begin`] is open.
+    in_transaction: std::cell::Cell<bool>,
+    statements: RefCell<HashMap<String, postgres::Statement>>,
+}
+
+impl Session {
+    pub(crate) fn new(client: postgres::Client) -> Session {
+        Session {
+            client: RefCell::new(client),
+            in_transaction: std::cell::Cell::new(false),
+            statements: RefCell::new(HashMap::new()),
+        }
+    }
+
+    pub(crate) fn client(&mut self) -> &mut postgres::Client {
+        self.client.get_mut()
+    }
+
+    /// The connection for a statement of the server's own (its search).
+    pub(crate) fn client_mut(&self) -> std::cell::RefMut<'_, postgres::Client> {
+        self.client.borrow_mut()
+    }
+
+    fn statement(&self, sql: &str) -> Result<postgres::Statement, ServerError> {
+        if let Some(statement) = self.statements.borrow().get(sql) {
+            return Ok(statement.clone());
+        }
+        let statement = self.client.borrow_mut().prepare(&numbered(sql))?;
+        self.statements.borrow_mut().insert(sql.to_owned(), statement.clone());
+        Ok(statement)
+    }
+
+    fn query(&self, sql: &str, args: &impl Args) -> Result<Vec<postgres::Row>, StoreError> {
+        let values = server_values(args)?;
+        let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let statement = self.statement(sql)?;
+        Ok(self.client.borrow_mut().query(&statement, &params).map_err(ServerError::from)?)
+    }
+
+    fn execute(&self, sql: &str, args: &impl Args) -> Result<usize, StoreError> {
+        let values = server_values(args)?;
+        let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let statement = self.statement(sql)?;
+        let n = self.client.borrow_mut().execute(&statement, &params).map_err(ServerError::from)?;
+        Ok(n as usize)
+    }
+
+    fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        Ok(self.client.borrow_mut().batch_execute(sql).map_err(ServerError::from)?)
+    }
+}
+
+/// The register's reads and statements, on the open store ([`super::Store`]) and inside a
+/// step's transaction ([`super::Tx`]), both of which dereference to it.
+pub struct Db(pub(crate) Conn);
+
+impl Db {
+    /// Every row of `sql`, each read by `map`.
+    pub(crate) fn query<T>(
+        &self,
+        sql: &str,
+        args: impl Args,
+        mut map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        match &self.0 {
+            Conn::File(conn) => {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(args.list()))?;
+                let mut out = Vec::new();
+                while let Some(row) = rows.next()? {
+                    out.push(map(&Row::File(row))?);
+                }
+                Ok(out)
+            }
+            Conn::Server(session) => {
+                let rows = session.query(sql, &args)?;
+                Ok(rows.iter().map(|row| map(&Row::Server(row))).collect::<rusqlite::Result<_>>()?)
+            }
+        }
+    }
+
+    /// The first row of `sql`, if there is one.
+    pub(crate) fn query_opt<T>(
+        &self,
+        sql: &str,
+        args: impl Args,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>, StoreError> {
+        match &self.0 {
+            Conn::File(conn) => {
+                let mut stmt = conn.prepare_cached(sql)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(args.list()))?;
+                Ok(rows.next()?.map(|row| map(&Row::File(row))).transpose()?)
+            }
+            Conn::Server(session) => {
+                let rows = session.query(sql, &args)?;
+                Ok(rows.first().map(|row| map(&Row::Server(row))).transpose()?)
+            }
+        }
+    }
+
+    /// The one row `sql` answers.
+    pub(crate) fn query_one<T>(
+        &self,
+        sql: &str,
+        args: impl Args,
+        map: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        self.query_opt(sql, args, map)?.ok_or(StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows))
+    }
+
+    /// Runs one statement; how many rows it changed.
+    pub(crate) fn execute(&self, sql: &str, args: impl Args) -> Result<usize, StoreError> {
+        match &self.0 {
+            Conn::File(conn) => {
+                Ok(conn.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args.list()))?)
+            }
+            Conn::Server(session) => session.execute(sql, &args),
+        }
+    }
+
+    /// Runs an `INSERT` and answers the new row's id.
+    pub(crate) fn insert(&self, sql: &str, args: impl Args) -> Result<i64, StoreError> {
+        self.query_one(&format!("{sql} RETURNING id"), args, |row| row.get(0))
+    }
+
+    /// Statements without parameters, one after another.
+    pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
+        match &self.0 {
+            Conn::File(conn) => Ok(conn.execute_batch(sql)?),
+            Conn::Server(session) => session.batch(sql),
+        }
+    }
+
+    /// The file's connection, for what only the file has (its pragmas, `VACUUM INTO`, FTS5).
+    pub(crate) fn file(&self) -> Option<&rusqlite::Connection> {
+        match &self.0 {
+            Conn::File(conn) => Some(conn),
+            Conn::Server(_) => None,
+        }
+    }
+
+    /// Whether the register is on a server.
+    pub fn on_server(&self) -> bool {
+        matches!(self.0, Conn::Server(_))
+    }
+
+    /// The ids (or codes) of a JSON array bound to parameter `?n`, as a subquery's one column:
+    /// one statement for any number of them.
+    pub(crate) fn id_list(&self, n: usize) -> String {
+        match self.0 {
+            Conn::File(_) => format!("SELECT value FROM json_each(?{n})"),
+            Conn::Server(_) => format!(
+                "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?{n} AS TEXT)::json)"
+            ),
+        }
+    }
+
+    /// As [`Db::id_list`], for text values.
+    pub(crate) fn text_list(&self, n: usize) -> String {
+        match self.0 {
+            Conn::File(_) => format!("SELECT value FROM json_each(?{n})"),
+            Conn::Server(_) => {
+                format!("SELECT value FROM json_array_elements_text(CAST(?{n} AS TEXT)::json)")
+            }
+        }
+    }
+
+    /// The integer at `path` in the JSON text of `column` (NULL where there is none).
+    pub(crate) fn json_integer(&self, column: &str, path: &[&str]) -> String {
+        match self.0 {
+            Conn::File(_) => format!("json_extract({column}, '$.{}')", path.join(".")),
+            Conn::Server(_) => format!("CAST(CAST({column} AS json) #>> '{{{}}}' AS BIGINT)", path.join(",")),
+        }
+    }
+
+    /// Starts a write transaction: the file's takes its write lock at once; the server's is
+    /// serialisable, so that desks writing at once behave as if one wrote after the other.
+    pub(crate) fn begin(&self) -> Result<Begun<'_>, StoreError> {
+        self.batch(match self.0 {
+            Conn::File(_) => "BEGIN IMMEDIATE",
+            Conn::Server(_) => "BEGIN ISOLATION LEVEL SERIALIZABLE",
         })?;
-        rows.collect()
+        self.transaction_open(true);
+        Ok(Begun { db: self, open: true })
     }
 
-    fn odd(column: usize) -> rusqlite::Error {
-        rusqlite::Error::InvalidColumnType(column, String::new(), rusqlite::types::Type::Null)
+    /// Whether a transaction is open: a read that seeds what is missing writes in its own
+    /// only outside one.
+    pub(crate) fn in_transaction(&self) -> bool {
+        match &self.0 {
+            Conn::File(conn) => !conn.is_autocommit(),
+            Conn::Server(session) => session.in_transaction.get(),
+        }
+    }
+
+    fn transaction_open(&self, open: bool) {
+        if let Conn::Server(session) = &self.0 {
+            session.in_transaction.set(open);
+        }
+    }
+
+    /// What the register holds, in numbers, for the window's first screen and the server's status.
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |table: &str| -> Result<u32, StoreError> {
+            let n: i64 = self.query_one(&format!("SELECT COUNT(*) FROM {table}"), (), |r| r.get(0))?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
+        };
+        Ok(Counts {
+            years: self.query(
+                "SELECT graduation_year FROM graduate UNION SELECT year FROM commission \
+                 UNION SELECT year FROM vacancy ORDER BY 1 DESC",
+                (),
+                |r| r.get(0),
+            )?,
+            graduates: count("graduate")?,
+            vacancies: count("vacancy")?,
+            meetings: count("meeting")?,
+        })
     }
 }
 
-impl Reader for postgres::Client {
-    type Error = ServerError;
+/// A transaction begun on a [`Db`]: rolled back unless committed.
+pub(crate) struct Begun<'d> {
+    pub(crate) db: &'d Db,
+    open: bool,
+}
 
-    fn rows(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, ServerError> {
-        let params: Vec<&(dyn ToSql + Sync)> = params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let rows = self.query(&numbered(sql), &params)?;
-        let values = rows.iter().map(|row| (0..row.len()).map(|i| Value::from_server(row, i)).collect());
-        Ok(values.collect::<Result<_, _>>()?)
+impl Begun<'_> {
+    pub(crate) fn commit(mut self) -> Result<(), StoreError> {
+        self.end("COMMIT")
     }
 
-    fn odd(column: usize) -> ServerError {
-        ServerError::Unexpected { what: format!("column {}", column + 1) }
+    pub(crate) fn rollback(mut self) -> Result<(), StoreError> {
+        self.end("ROLLBACK")
+    }
+
+    fn end(&mut self, how: &str) -> Result<(), StoreError> {
+        self.open = false;
+        self.db.transaction_open(false);
+        self.db.batch(how)
+    }
+}
+
+impl Drop for Begun<'_> {
+    fn drop(&mut self) {
+        if self.open {
+            // A failed statement may have ended the transaction already; nothing more to undo.
+            drop(self.end("ROLLBACK"));
+        }
     }
 }
 
@@ -160,29 +514,6 @@ fn numbered(sql: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// The one value of a statement that answers one row of one column.
-fn one<R: Reader>(db: &mut R, sql: &str) -> Result<i64, R::Error> {
-    let rows = db.rows(sql, &[])?;
-    rows.first().and_then(|row| row.first()).and_then(Value::integer).ok_or_else(|| R::odd(0))
-}
-
-/// What the register holds, in numbers, for the window's first screen and the server's status.
-pub(crate) fn counts<R: Reader>(db: &mut R) -> Result<Counts, R::Error> {
-    let years = db.rows(
-        "SELECT graduation_year FROM graduate UNION SELECT year FROM commission \
-         UNION SELECT year FROM vacancy ORDER BY 1 DESC",
-        &[],
-    )?;
-    let year = |row: &Vec<Value>| row.first().and_then(Value::integer).and_then(|y| i32::try_from(y).ok());
-    let count = |n: i64| u32::try_from(n).map_err(|_| R::odd(0));
-    Ok(Counts {
-        years: years.iter().map(|row| year(row).ok_or_else(|| R::odd(0))).collect::<Result<_, _>>()?,
-        graduates: count(one(db, "SELECT COUNT(*) FROM graduate")?)?,
-        vacancies: count(one(db, "SELECT COUNT(*) FROM vacancy")?)?,
-        meetings: count(one(db, "SELECT COUNT(*) FROM meeting")?)?,
-    })
 }
 
 #[cfg(test)]

@@ -41,10 +41,11 @@ fn foundation_creates_the_tables_and_the_home_university() {
         "vacancy",
         "vacancy_programme",
     ] {
-        assert!(tables(&store.conn).contains(&table.to_string()), "{table}");
+        assert!(tables(store.file().unwrap()).contains(&table.to_string()), "{table}");
     }
     let names: (String, String) = store
-        .conn
+        .file()
+        .unwrap()
         .query_row("SELECT name_kk, name_ru FROM university WHERE id = ?1", [HOME_UNIVERSITY], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
@@ -55,67 +56,71 @@ fn foundation_creates_the_tables_and_the_home_university() {
 #[test]
 fn foundation_enforces_foreign_keys() {
     let store = Store::open_in_memory().unwrap();
-    let fk: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: bool = store.file().unwrap().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert!(fk);
     // No programme 1 yet.
-    assert!(fails(&store.conn, GRADUATE));
-    assert!(fails(&store.conn, VACANCY));
+    assert!(fails(store.file().unwrap(), GRADUATE));
+    assert!(fails(store.file().unwrap(), VACANCY));
     assert!(fails(
-        &store.conn,
+        store.file().unwrap(),
         "INSERT INTO programme (university_id, code, name, level, field) \
          VALUES (9, 'x', 'y', 'bachelor', 'other')"
     ));
-    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
+    store.file().unwrap().execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
     // Deleting a vacancy takes its programme codes with it.
-    store.conn.execute_batch("INSERT INTO vacancy_programme VALUES (1, '6B01101')").unwrap();
-    store.conn.execute_batch("DELETE FROM vacancy").unwrap();
-    let left: i64 = store.conn.query_row("SELECT count(*) FROM vacancy_programme", [], |r| r.get(0)).unwrap();
+    store.file().unwrap().execute_batch("INSERT INTO vacancy_programme VALUES (1, '6B01101')").unwrap();
+    store.file().unwrap().execute_batch("DELETE FROM vacancy").unwrap();
+    let left: i64 =
+        store.file().unwrap().query_row("SELECT count(*) FROM vacancy_programme", [], |r| r.get(0)).unwrap();
     assert_eq!(left, 0);
 }
 
 #[test]
 fn foundation_enforces_uniqueness() {
     let store = Store::open_in_memory().unwrap();
-    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
-    assert!(fails(&store.conn, &PROGRAMME.replace("(1, 1,", "(2, 1,")));
-    assert!(fails(&store.conn, GRADUATE));
-    assert!(fails(&store.conn, &EMPLOYER.replace("(1,", "(2,")));
+    store.file().unwrap().execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
+    assert!(fails(store.file().unwrap(), &PROGRAMME.replace("(1, 1,", "(2, 1,")));
+    assert!(fails(store.file().unwrap(), GRADUATE));
+    assert!(fails(store.file().unwrap(), &EMPLOYER.replace("(1,", "(2,")));
     // A NULL settlement collides with another NULL settlement (the COALESCE index).
-    assert!(fails(&store.conn, VACANCY));
-    store.conn.execute_batch(&GRADUATE.replace("2025,", "2026,")).unwrap();
+    assert!(fails(store.file().unwrap(), VACANCY));
+    store.file().unwrap().execute_batch(&GRADUATE.replace("2025,", "2026,")).unwrap();
 }
 
 #[test]
 fn foundation_checks_codes_and_places() {
     let store = Store::open_in_memory().unwrap();
-    store.conn.execute_batch(&format!("{PROGRAMME}{EMPLOYER}")).unwrap();
+    store.file().unwrap().execute_batch(&format!("{PROGRAMME}{EMPLOYER}")).unwrap();
     for (good, bad) in [
         ("'male'", "'man'"),
         ("'state_order'", "'grant'"),
         ("'1987-10-08'", "'08.10.1987'"),
         ("'871008401427'", "'87100840142'"),
     ] {
-        assert!(fails(&store.conn, &GRADUATE.replace(good, bad)), "{bad}");
+        assert!(fails(store.file().unwrap(), &GRADUATE.replace(good, bad)), "{bad}");
     }
-    assert!(fails(&store.conn, &GRADUATE.replace("'bachelor', 'state", "'phd', 'state")));
-    assert!(fails(&store.conn, &VACANCY.replace("'abai'", "'mars'")));
-    assert!(fails(&store.conn, &VACANCY.replace("2, 2,", "0, 0,")));
-    assert!(fails(&store.conn, &VACANCY.replace("2, 2,", "2, -1,")));
-    assert!(fails(&store.conn, &VACANCY.replace("1, 't'", "2, 't'")));
-    assert!(fails(&store.conn, &EMPLOYER.replace("'education'", "'school'")));
-    assert!(fails(&store.conn, "INSERT INTO import_batch (at, actor, kind) VALUES ('t', 'a', 'people')"));
+    assert!(fails(store.file().unwrap(), &GRADUATE.replace("'bachelor', 'state", "'phd', 'state")));
+    assert!(fails(store.file().unwrap(), &VACANCY.replace("'abai'", "'mars'")));
+    assert!(fails(store.file().unwrap(), &VACANCY.replace("2, 2,", "0, 0,")));
+    assert!(fails(store.file().unwrap(), &VACANCY.replace("2, 2,", "2, -1,")));
+    assert!(fails(store.file().unwrap(), &VACANCY.replace("1, 't'", "2, 't'")));
+    assert!(fails(store.file().unwrap(), &EMPLOYER.replace("'education'", "'school'")));
     assert!(fails(
-        &store.conn,
+        store.file().unwrap(),
+        "INSERT INTO import_batch (at, actor, kind) VALUES ('t', 'a', 'people')"
+    ));
+    assert!(fails(
+        store.file().unwrap(),
         "INSERT INTO audit (at, actor, action, entity, details) VALUES ('t', 'a', 'x', 'e', '{')"
     ));
-    store.conn.execute_batch(GRADUATE).unwrap();
-    store.conn.execute_batch(VACANCY).unwrap();
+    store.file().unwrap().execute_batch(GRADUATE).unwrap();
+    store.file().unwrap().execute_batch(VACANCY).unwrap();
 }
 
 #[test]
 fn foundation_accepts_every_classifier_code() {
     let store = Store::open_in_memory().unwrap();
-    store.conn.execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
+    store.file().unwrap().execute_batch(&format!("{PROGRAMME}{GRADUATE}{EMPLOYER}{VACANCY}")).unwrap();
     macro_rules! codes {
         ($t:ty) => {
             <$t>::ALL.iter().map(|v| v.code()).collect::<Vec<_>>()
@@ -134,7 +139,8 @@ fn foundation_accepts_every_classifier_code() {
     for (table, column, codes) in columns {
         for code in codes {
             store
-                .conn
+                .file()
+                .unwrap()
                 .execute(&format!("UPDATE {table} SET {column} = ?1"), [code])
                 .unwrap_or_else(|e| panic!("{table}.{column} = {code}: {e}"));
         }
@@ -151,7 +157,7 @@ fn a_pending_migration_copies_the_file_first() {
 
     let store = Store::open_with(&path, &[MIGRATIONS[0], EXTRA]).unwrap();
     assert_eq!(store.schema_version().unwrap(), 2);
-    assert!(tables(&store.conn).contains(&"commission".to_string()));
+    assert!(tables(store.file().unwrap()).contains(&"commission".to_string()));
 
     let copies: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -181,15 +187,16 @@ fn a_new_file_is_not_copied_and_migrates_in_one_go() {
 
 #[test]
 fn a_failing_migration_leaves_the_file_as_it_was() {
-    let mut conn = Connection::open_in_memory().unwrap();
+    let db = Db(sql::Conn::File(Connection::open_in_memory().unwrap()));
+    let conn = db.file().unwrap();
     let broken: Migration = "CREATE TABLE meeting (id INTEGER PRIMARY KEY); NOT SQL;";
     // All pending scripts run in one transaction: none of them stays.
-    assert!(migrations::run(&mut conn, None, &[MIGRATIONS[0], broken]).is_err());
-    assert_eq!((migrations::version(&conn).unwrap(), tables(&conn).len()), (0, 0));
-    migrations::run(&mut conn, None, &MIGRATIONS[..1]).unwrap();
-    assert!(migrations::run(&mut conn, None, &[MIGRATIONS[0], broken]).is_err());
-    assert_eq!(migrations::version(&conn).unwrap(), 1);
-    assert!(!tables(&conn).contains(&"meeting".to_string()));
+    assert!(migrations::run(&db, None, &[MIGRATIONS[0], broken]).is_err());
+    assert_eq!((migrations::version(conn).unwrap(), tables(conn).len()), (0, 0));
+    migrations::run(&db, None, &MIGRATIONS[..1]).unwrap();
+    assert!(migrations::run(&db, None, &[MIGRATIONS[0], broken]).is_err());
+    assert_eq!(migrations::version(conn).unwrap(), 1);
+    assert!(!tables(conn).contains(&"meeting".to_string()));
 }
 
 fn vacancy(places: u32) -> VacancyRecord {
@@ -224,7 +231,7 @@ fn places_left_follow_places_but_never_below_zero() {
     let ctx = ChangeContext { actor: "test".into(), source: None };
     store.apply_vacancies(&[vacancy(5)], &ctx, false).unwrap();
     // Four places taken by referrals.
-    store.conn.execute("UPDATE vacancy SET places_left = ?1", params![1]).unwrap();
+    store.file().unwrap().execute("UPDATE vacancy SET places_left = ?1", params![1]).unwrap();
     store.apply_vacancies(&[vacancy(7)], &ctx, false).unwrap();
     assert_eq!(store.vacancies().unwrap()[0].places_left, 3);
     store.apply_vacancies(&[vacancy(2)], &ctx, false).unwrap();

@@ -3,23 +3,31 @@
 //! writing step audits itself with the step's actor and time.
 
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::path::PathBuf;
 
-use rusqlite::{Transaction, TransactionBehavior};
 use serde_json::Value;
 
+use super::sql::{Begun, Db};
 use super::{ChangeContext, Store, StoreError, audit, now};
 
-/// A write transaction in progress (IMMEDIATE: the write lock is taken at once, so a busy file
-/// fails before anything is read rather than half-way).
+/// A write transaction in progress (on the file IMMEDIATE: the write lock is taken at once, so
+/// a busy file fails before anything is read rather than half-way; on the server serialisable).
 pub struct Tx<'s> {
-    pub(super) tx: Transaction<'s>,
+    pub(super) tx: Begun<'s>,
     pub(super) ctx: &'s ChangeContext,
     /// The time stamp of every row and audit entry the step writes.
     pub(super) at: String,
     /// Where proof documents are copied; the copies are removed if the step does not commit.
     pub(super) proofs_dir: PathBuf,
     pub(super) files: RefCell<Vec<PathBuf>>,
+}
+
+impl Deref for Tx<'_> {
+    type Target = Db;
+    fn deref(&self) -> &Db {
+        self.tx.db
+    }
 }
 
 impl Store {
@@ -31,13 +39,12 @@ impl Store {
         step: impl FnOnce(&Tx<'s>) -> Result<T, E>,
     ) -> Result<T, E> {
         let proofs_dir = self.proofs_dir();
-        let tx =
-            self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
+        let tx = self.db.begin()?;
         let tx = Tx { tx, ctx, at: now(), proofs_dir, files: RefCell::new(Vec::new()) };
         let answer = step(&tx);
         let files = tx.files.take();
         let committed = match answer {
-            Ok(_) => tx.tx.commit().map_err(StoreError::from),
+            Ok(_) => tx.tx.commit(),
             Err(_) => Ok(()),
         };
         if answer.is_err() || committed.is_err() {
@@ -62,6 +69,6 @@ impl Tx<'_> {
         old: Option<Value>,
         new: Option<Value>,
     ) -> Result<(), StoreError> {
-        Ok(audit::change(&self.tx, self.ctx, entity, id, &self.at, old, new)?)
+        audit::change(self, self.ctx, entity, id, &self.at, old, new)
     }
 }

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use rusqlite::types::{ToSqlOutput, Value, ValueRef};
-use rusqlite::{Params, Row, Statement};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use serde_json::{Map, Value as Json};
 
 use super::audit::Batch;
+use super::sql::{Args, Db, Row, Value};
 use super::{ApplyCounts, StoreError};
 
 /// A table written by imports; it has `id`, `created_at` and `updated_at` besides `columns`.
@@ -60,13 +60,13 @@ struct Stored {
 
 pub(crate) struct Upsert<'t, K> {
     table: &'static Table,
-    conn: &'t rusqlite::Connection,
+    conn: &'t Db,
     existing: HashMap<K, Stored>,
-    /// Parameters `1..=n` are the columns; `n + 1` the time stamp (bound once); update's
-    /// `n + 2` the id.
-    insert: Statement<'t>,
-    update: Statement<'t>,
-    select: Statement<'t>,
+    /// Parameters `1..=n` are the columns; `n + 1` the time stamp; update's `n + 2` the id.
+    insert: String,
+    update: String,
+    select: String,
+    at: String,
     pub counts: ApplyCounts,
 }
 
@@ -76,7 +76,7 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         batch: &Batch<'t>,
         table: &'static Table,
         filter: &str,
-        params: impl Params,
+        params: impl Args,
         capacity: usize,
         key: impl Fn(&Row<'_>) -> rusqlite::Result<K>,
     ) -> Result<Upsert<'t, K>, StoreError> {
@@ -85,33 +85,31 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         Ok(upsert)
     }
 
-    /// Adds the stored rows of `filter` (a WHERE clause) to those an apply may meet; for an
-    /// apply that learns which rows it meets as it goes.
+    /// Adds the rows `filter` selects to those loaded.
     pub fn preload(
         &mut self,
         filter: &str,
-        params: impl Params,
+        params: impl Args,
         key: impl Fn(&Row<'_>) -> rusqlite::Result<K>,
     ) -> Result<(), StoreError> {
         let columns = self.table.columns.join(", ");
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT id, {columns} FROM {} WHERE {filter}", self.table.name))?;
-        let mut rows = stmt.query(params)?;
-        while let Some(row) = rows.next()? {
+        let sql = format!("SELECT id, {columns} FROM {} WHERE {filter}", self.table.name);
+        let width = self.table.columns.len();
+        let existing = &mut self.existing;
+        self.conn.query(&sql, params, |row| {
             let values =
-                (1..=self.table.columns.len()).map(|i| row.get(i)).collect::<rusqlite::Result<_>>()?;
-            self.existing.insert(key(row)?, Stored { id: row.get(0)?, values: Some(values) });
-        }
+                (1..=width).map(|i| Ok(Value::of(row.cell(i)?.as_ref()))).collect::<rusqlite::Result<_>>()?;
+            existing.insert(key(row)?, Stored { id: row.get(0)?, values: Some(values) });
+            Ok(())
+        })?;
         Ok(())
     }
 
-    /// Prepares the writes of one apply; no stored row is known yet (see [`Upsert::preload`]).
     pub fn new(
         batch: &Batch<'t>,
         table: &'static Table,
         capacity: usize,
     ) -> Result<Upsert<'t, K>, StoreError> {
-        let conn = batch.conn;
         let columns = table.columns.join(", ");
         let n = table.columns.len();
         let existing = HashMap::with_capacity(capacity);
@@ -130,58 +128,63 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
             .map(|(c, p)| format!("{c} = {p}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let mut insert = conn.prepare(&format!(
+        let insert = format!(
             "INSERT INTO {} ({insert_columns}, created_at, updated_at) \
              VALUES ({insert_values}, ?{at}, ?{at})",
             table.name,
             at = n + 1
-        ))?;
-        let mut update = conn.prepare(&format!(
-            "UPDATE {} SET {assignments}, updated_at = ?{} WHERE id = ?{}",
-            table.name,
-            n + 1,
-            n + 2
-        ))?;
-        insert.raw_bind_parameter(n + 1, &batch.at)?;
-        update.raw_bind_parameter(n + 1, &batch.at)?;
-        let select = conn.prepare(&format!("SELECT {columns} FROM {} WHERE id = ?1", table.name))?;
-        Ok(Upsert { table, conn, existing, insert, update, select, counts: ApplyCounts::default() })
+        );
+        let update =
+            format!("UPDATE {} SET {assignments}, updated_at = ?{} WHERE id = ?{}", table.name, n + 1, n + 2);
+        let select = format!("SELECT {columns} FROM {} WHERE id = ?1", table.name);
+        Ok(Upsert {
+            table,
+            conn: batch.conn,
+            existing,
+            insert,
+            update,
+            select,
+            at: batch.at.clone(),
+            counts: ApplyCounts::default(),
+        })
     }
 
-    /// Inserts, updates or leaves the row of `key`; `values` follow `Table::columns`.
+    /// Inserts the row or updates it where `values` differ from what is stored.
     pub fn write(&mut self, key: K, values: &[ValueRef<'_>]) -> Result<Outcome, StoreError> {
         debug_assert_eq!(values.len(), self.table.columns.len());
+        let mut bound: Vec<ToSqlOutput<'_>> = values.iter().map(|v| ToSqlOutput::Borrowed(*v)).collect();
+        bound.push(ToSqlOutput::Borrowed(ValueRef::Text(self.at.as_bytes())));
         let Some(stored) = self.existing.get_mut(&key) else {
-            bind(&mut self.insert, values)?;
-            self.insert.raw_execute()?;
-            let id = self.conn.last_insert_rowid();
+            let id = self.conn.insert(&self.insert, bound)?;
             self.existing.insert(key, Stored { id, values: None });
             return Ok(Outcome::Inserted(id));
         };
         let id = stored.id;
         let old = match stored.values.take() {
             Some(old) => old,
-            None => self.select.query_row([id], |row| (0..values.len()).map(|i| row.get(i)).collect())?,
+            None => self.conn.query_one(&self.select, [id], |row| {
+                (0..values.len()).map(|i| Ok(Value::of(row.cell(i)?.as_ref()))).collect()
+            })?,
         };
         let changes: Map<String, Json> = self
             .table
             .columns
             .iter()
             .zip(old.iter().zip(values))
-            .filter(|(_, (old, new))| ValueRef::from(*old) != **new)
-            .map(|(column, (old, new))| (column.to_string(), Json::Array(vec![json(old.into()), json(*new)])))
+            .filter(|(_, (old, new))| old.as_ref() != **new)
+            .map(|(column, (old, new))| {
+                (column.to_string(), Json::Array(vec![json(old.as_ref()), json(*new)]))
+            })
             .collect();
         if changes.is_empty() {
             stored.values = Some(old);
             return Ok(Outcome::Unchanged(id));
         }
-        bind(&mut self.update, values)?;
-        self.update.raw_bind_parameter(values.len() + 2, id)?;
-        self.update.raw_execute()?;
+        bound.push(ToSqlOutput::Borrowed(ValueRef::Integer(id)));
+        self.conn.execute(&self.update, bound)?;
         Ok(Outcome::Updated { id, changes })
     }
 
-    /// Counts the outcome and writes its audit row; returns the row's id.
     pub fn record(&mut self, batch: &mut Batch<'_>, outcome: Outcome) -> Result<i64, StoreError> {
         let id = outcome.id();
         match outcome {
@@ -198,13 +201,6 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
         }
         Ok(id)
     }
-}
-
-fn bind(stmt: &mut Statement<'_>, values: &[ValueRef<'_>]) -> rusqlite::Result<()> {
-    for (i, value) in values.iter().enumerate() {
-        stmt.raw_bind_parameter(i + 1, ToSqlOutput::Borrowed(*value))?;
-    }
-    Ok(())
 }
 
 fn json(value: ValueRef<'_>) -> Json {

@@ -2,13 +2,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rusqlite::params;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Params, params};
 use serde_json::Value as Json;
 
 use super::audit::{Batch, in_batch};
 use super::convert::{code, code_opt, opt_text, parsed, text};
 use super::decided::{self, Reads};
+use super::sql::{Args, Db};
 use super::upsert::{Outcome, Table, Upsert};
 use super::{ApplyCounts, ChangeContext, StoreError};
 use crate::classifiers::{OrgKind, Ownership, Region};
@@ -40,7 +41,7 @@ const VACANCY: Table = Table {
 type VacancyKey = (i64, i32, String, String);
 
 pub(super) fn apply(
-    conn: &mut Connection,
+    conn: &Db,
     records: &[VacancyRecord],
     ctx: &ChangeContext,
     dry_run: bool,
@@ -50,7 +51,7 @@ pub(super) fn apply(
         let mut employers = Upsert::load(
             batch,
             &EMPLOYER,
-            "bin IN (SELECT value FROM json_each(?1))",
+            &format!("bin IN ({})", batch.conn.text_list(1)),
             [serde_json::json!(bins).to_string()],
             bins.len(),
             |row| parsed(row, "bin", Bin::parse),
@@ -60,7 +61,7 @@ pub(super) fn apply(
         let mut vacancies: Upsert<VacancyKey> = Upsert::load(
             batch,
             &VACANCY,
-            "year IN (SELECT value FROM json_each(?1))",
+            &format!("year IN ({})", batch.conn.id_list(1)),
             [&years],
             records.len(),
             |row| {
@@ -116,12 +117,11 @@ pub(super) fn apply(
             let mut outcome = vacancies.write(key, &values)?;
             let id = outcome.id();
             if let Some(delta) = places_delta(&outcome) {
-                batch
-                    .conn
-                    .prepare_cached(
-                        "UPDATE vacancy SET places_left = max(0, places_left + ?1) WHERE id = ?2",
-                    )?
-                    .execute([delta, id])?;
+                batch.conn.execute(
+                    "UPDATE vacancy SET places_left = CASE WHEN places_left + ?1 > 0 THEN places_left + ?1 ELSE 0 END \
+                     WHERE id = ?2",
+                    [delta, id],
+                )?;
             }
             let old = codes.remove(&id).unwrap_or_default();
             let new: BTreeSet<&str> = r.program_codes.iter().map(String::as_str).collect();
@@ -174,37 +174,47 @@ fn places_delta(outcome: &Outcome) -> Option<i64> {
 
 /// Programme codes of the vacancies of `years` (a JSON array), in the order they were stored.
 fn load_codes(batch: &Batch<'_>, years: &str) -> Result<HashMap<i64, Vec<String>>, StoreError> {
-    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = batch.conn.prepare(
-        "SELECT vp.vacancy_id, vp.program_code FROM vacancy_programme vp \
-         JOIN vacancy v ON v.id = vp.vacancy_id \
-         WHERE v.year IN (SELECT value FROM json_each(?1)) ORDER BY vp.rowid",
-    )?;
-    let mut rows = stmt.query([years])?;
-    while let Some(row) = rows.next()? {
-        codes.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
-    Ok(codes)
+    let filter = format!("v.year IN ({})", batch.conn.id_list(1));
+    programme_codes(batch.conn, &filter, [years])
 }
 
 fn replace_codes(batch: &Batch<'_>, id: i64, codes: &BTreeSet<&str>) -> Result<(), StoreError> {
-    batch.conn.prepare_cached("DELETE FROM vacancy_programme WHERE vacancy_id = ?1")?.execute([id])?;
-    let mut insert = batch
-        .conn
-        .prepare_cached("INSERT INTO vacancy_programme (vacancy_id, program_code) VALUES (?1, ?2)")?;
+    batch.conn.execute("DELETE FROM vacancy_programme WHERE vacancy_id = ?1", [id])?;
     for code in codes {
-        insert.execute(params![id, code])?;
+        batch.conn.execute(
+            "INSERT INTO vacancy_programme (vacancy_id, program_code) VALUES (?1, ?2)",
+            params![id, code],
+        )?;
     }
     // A change of codes alone is still a change of the vacancy.
-    batch
-        .conn
-        .prepare_cached("UPDATE vacancy SET updated_at = ?1 WHERE id = ?2")?
-        .execute(params![batch.at, id])?;
+    batch.conn.execute("UPDATE vacancy SET updated_at = ?1 WHERE id = ?2", params![batch.at, id])?;
     Ok(())
 }
 
-/// The vacancies `filter` (a condition on `v`, the vacancy) selects, with their employers and
-/// programme codes.
+/// The programme codes of the vacancies `filter` (a condition on `v`, the vacancy) selects, in
+/// the order they were stored (the file's row order; the server's rows by code, as they are
+/// stored sorted).
+fn programme_codes(
+    conn: &Db,
+    filter: &str,
+    params: impl Args,
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let order = if conn.on_server() { "vp.vacancy_id, vp.program_code" } else { "vp.rowid" };
+    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
+    conn.query(
+        &format!(
+            "SELECT vp.vacancy_id, vp.program_code FROM vacancy_programme vp \
+             JOIN vacancy v ON v.id = vp.vacancy_id WHERE {filter} ORDER BY {order}"
+        ),
+        params,
+        |row| {
+            codes.entry(row.get(0)?).or_default().push(row.get(1)?);
+            Ok(())
+        },
+    )?;
+    Ok(codes)
+}
+
 impl super::Db {
     /// Who stands on each vacancy of `years` (current referrals), «Full name, IIN», by the
     /// vacancy's list key: what a list may not take places from.
@@ -212,16 +222,16 @@ impl super::Db {
         &self,
         years: &BTreeSet<i32>,
     ) -> Result<HashMap<ListKey, Vec<String>>, StoreError> {
-        let mut stmt = self.0.prepare(
+        let sql = format!(
             "SELECT e.bin, v.year, v.position, COALESCE(v.settlement, ''), g.surname, g.name, g.patronymic, g.iin \
              FROM decision d JOIN vacancy v ON v.id = d.vacancy_id JOIN employer e ON e.id = v.employer_id \
              JOIN graduate g ON g.id = d.graduate_id \
-             WHERE v.year IN (SELECT value FROM json_each(?1)) \
+             WHERE v.year IN ({}) \
                AND NOT EXISTS (SELECT 1 FROM decision r WHERE r.revises_id = d.id) ORDER BY d.id",
-        )?;
-        let mut rows = stmt.query([serde_json::json!(years).to_string()])?;
+            self.id_list(1)
+        );
         let mut found: HashMap<ListKey, Vec<String>> = HashMap::new();
-        while let Some(r) = rows.next()? {
+        self.query(&sql, [serde_json::json!(years).to_string()], |r| {
             let key = (parsed(r, "bin", Bin::parse)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let name = crate::model::full_name(
                 &r.get::<_, String>(4)?,
@@ -229,58 +239,50 @@ impl super::Db {
                 r.get::<_, Option<String>>(6)?.as_deref(),
             );
             found.entry(key).or_default().push(format!("{name}, {}", r.get::<_, String>(7)?));
-        }
+            Ok(())
+        })?;
         Ok(found)
     }
 }
 
-pub(super) fn select(
-    conn: &Connection,
-    filter: &str,
-    params: impl Params + Copy,
-) -> Result<Vec<Vacancy>, StoreError> {
-    let mut codes: HashMap<i64, Vec<String>> = HashMap::new();
-    {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT vp.vacancy_id, vp.program_code FROM vacancy_programme vp \
-             JOIN vacancy v ON v.id = vp.vacancy_id WHERE {filter} ORDER BY vp.rowid"
-        ))?;
-        let mut rows = stmt.query(params)?;
-        while let Some(row) = rows.next()? {
-            codes.entry(row.get(0)?).or_default().push(row.get(1)?);
-        }
-    }
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT v.id, e.bin, e.name, e.kind, e.ownership, v.year, v.position, v.places, \
+/// The vacancies `filter` (a condition on `v`, the vacancy) selects, with their employers and
+/// programme codes.
+pub(super) fn select(conn: &Db, filter: &str, params: impl Args + Copy) -> Result<Vec<Vacancy>, StoreError> {
+    let mut codes = programme_codes(conn, filter, params)?;
+    let rows = conn.query(
+        &format!(
+            "SELECT v.id, e.bin, e.name, e.kind, e.ownership, v.year, v.position, v.places, \
                 v.region, v.district, v.settlement, v.rural, v.contact_person, v.phone, \
                 v.places_left \
          FROM vacancy v JOIN employer e ON e.id = v.employer_id WHERE {filter} \
          ORDER BY v.year, e.name, v.position, v.id"
-    ))?;
-    let rows = stmt.query_map(params, |row| {
-        let id = row.get(0)?;
-        Ok(Vacancy {
-            id,
-            record: VacancyRecord {
-                employer: EmployerRecord {
-                    bin: parsed(row, 1, Bin::parse)?,
-                    name: row.get(2)?,
-                    kind: code(row, 3, OrgKind::from_code)?,
-                    ownership: code_opt(row, 4, Ownership::from_code)?,
+        ),
+        params,
+        |row| {
+            let id = row.get(0)?;
+            Ok(Vacancy {
+                id,
+                record: VacancyRecord {
+                    employer: EmployerRecord {
+                        bin: parsed(row, 1, Bin::parse)?,
+                        name: row.get(2)?,
+                        kind: code(row, 3, OrgKind::from_code)?,
+                        ownership: code_opt(row, 4, Ownership::from_code)?,
+                    },
+                    year: row.get(5)?,
+                    position: row.get(6)?,
+                    program_codes: codes.remove(&id).unwrap_or_default(),
+                    places: row.get(7)?,
+                    region: code(row, 8, Region::from_code)?,
+                    district: row.get(9)?,
+                    settlement: row.get(10)?,
+                    rural: row.get(11)?,
+                    contact_person: row.get(12)?,
+                    phone: row.get(13)?,
                 },
-                year: row.get(5)?,
-                position: row.get(6)?,
-                program_codes: codes.remove(&id).unwrap_or_default(),
-                places: row.get(7)?,
-                region: code(row, 8, Region::from_code)?,
-                district: row.get(9)?,
-                settlement: row.get(10)?,
-                rural: row.get(11)?,
-                contact_person: row.get(12)?,
-                phone: row.get(13)?,
-            },
-            places_left: row.get(14)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+                places_left: row.get(14)?,
+            })
+        },
+    )?;
+    Ok(rows)
 }

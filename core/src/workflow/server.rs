@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::store::server::live::{Change, Listener};
 use crate::store::server::move_in::MovedIn;
 use crate::store::server::{Address, Person, Role, Server, ServerError};
-use crate::store::{Counts, Store};
+use crate::store::{Counts, Store, StoreError};
 
 /// Where the register is, and the password when the address holds none (the window asks for
 /// it; the command line reads `PGPASSWORD`).
@@ -32,6 +32,12 @@ impl ServerRequest {
             _ => address,
         })
     }
+}
+
+/// The register on the server, signed in: every workflow step runs on it as on the file.
+/// Proof documents are copied into `proofs`, on this desk.
+pub fn open_store(request: &ServerRequest, proofs: std::path::PathBuf) -> Result<Store, StoreError> {
+    Store::open_server(&request.address()?, proofs)
 }
 
 /// The register on the server as the person signed in sees it.

@@ -6,6 +6,7 @@ use super::*;
 use crate::i18n::UserFacing;
 use crate::rules::{Rule, RuleSet};
 use crate::store::DB_FILE_NAME;
+use rusqlite::OptionalExtension;
 
 fn temp_store() -> (tempfile::TempDir, PathBuf, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -27,7 +28,8 @@ fn with_term(years: u8) -> RuleSet {
 
 fn stored_by(store: &Store, cohort: i32) -> Option<String> {
     store
-        .conn
+        .file()
+        .unwrap()
         .query_row("SELECT updated_by FROM rule_set WHERE cohort = ?1", [cohort], |r| r.get(0))
         .optional()
         .unwrap()
@@ -118,11 +120,15 @@ fn an_invalid_stored_set_is_refused_not_applied() {
     let (_dir, _path, store) = temp_store();
     store.rules(2025).unwrap();
     // By hand, outside the app: a term of 0 years.
-    store.conn.execute("UPDATE rule_set SET rows = json_set(rows, '$[0].term_years', 0)", []).unwrap();
+    store
+        .file()
+        .unwrap()
+        .execute("UPDATE rule_set SET rows = json_set(rows, '$[0].term_years', 0)", [])
+        .unwrap();
     let err = store.rules(2025).unwrap_err();
     assert_eq!(err.code(), "database");
     assert!(err.to_string().contains("row 1"), "{err}");
     // Not JSON at all never gets in.
-    assert!(store.conn.execute("UPDATE rule_set SET rows = '{'", []).is_err());
-    assert!(store.conn.execute("UPDATE rule_set SET rows = '{}'", []).is_err());
+    assert!(store.file().unwrap().execute("UPDATE rule_set SET rows = '{'", []).is_err());
+    assert!(store.file().unwrap().execute("UPDATE rule_set SET rows = '{}'", []).is_err());
 }

@@ -66,7 +66,7 @@ pub enum ServerError {
     Yourself,
     /// Reading the desk's file.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
 }
 
 impl ServerError {
@@ -107,6 +107,15 @@ impl ServerError {
             }
             Some(s) if *s == SqlState::INVALID_CATALOG_NAME => ServerError::NoDatabase(e),
             _ => ServerError::Unreachable(e),
+        }
+    }
+}
+
+impl From<StoreError> for ServerError {
+    fn from(e: StoreError) -> ServerError {
+        match e {
+            StoreError::Server(e) => *e,
+            e => ServerError::Store(e),
         }
     }
 }

@@ -10,12 +10,15 @@ pub mod live;
 pub mod move_in;
 pub mod people;
 mod schema;
-mod search;
+pub(crate) mod search;
 
 use std::net::IpAddr;
 
 use postgres::config::{Host, SslMode};
 use postgres::{Client, Config, NoTls};
+
+use super::Store;
+use super::sql::{Conn, Db, Session};
 
 pub use error::ServerError;
 pub use people::{Person, Role};
@@ -88,7 +91,8 @@ fn redact(text: &str) -> String {
 
 /// One desk's connection to the register on the server, signed in as one person.
 pub struct Server {
-    pub(crate) client: Client,
+    /// Always the server's connection ([`Conn::Server`]).
+    db: Db,
     person: String,
     role: Role,
 }
@@ -100,7 +104,7 @@ impl Server {
         let mut client = address.connect()?;
         schema::prepare(&mut client)?;
         let (person, role) = people::signed_in(&mut client)?;
-        Ok(Server { client, person, role })
+        Ok(Server { db: Db(Conn::Server(Box::new(Session::new(client)))), person, role })
     }
 
     /// Who signed in.
@@ -113,27 +117,35 @@ impl Server {
     }
 
     pub fn schema_version(&mut self) -> Result<u32, ServerError> {
-        schema::version(&mut self.client)
+        schema::version(self.client())
     }
 
     /// What the register holds, in numbers: the same statements as the file's.
-    pub fn counts(&mut self) -> Result<crate::store::Counts, ServerError> {
-        crate::store::sql::counts(&mut self.client)
+    pub fn counts(&self) -> Result<crate::store::Counts, ServerError> {
+        Ok(self.db.counts()?)
     }
 
     /// When the server last archived its write-ahead log, if it archives (`pg_stat_archiver`).
     pub fn last_archived(&mut self) -> Result<Option<String>, ServerError> {
-        let row = self.client.query_one(
+        let row = self.client().query_one(
             "SELECT to_char(last_archived_time, 'YYYY-MM-DD HH24:MI') FROM pg_stat_archiver",
             &[],
         )?;
         Ok(row.get(0))
     }
 
-    /// Runs one statement of the store's, as its steps will (a test's and the bench's way in
-    /// until the store's steps run here).
+    /// The server's own connection, for a test's or the bench's plain statements.
     pub fn client(&mut self) -> &mut Client {
-        &mut self.client
+        match &mut self.db.0 {
+            Conn::Server(session) => session.client(),
+            Conn::File(_) => unreachable!("a server's connection is the server's"),
+        }
+    }
+
+    /// The register on this connection, for the workflow's reads and steps; proof documents
+    /// are copied into `proofs` on the desk.
+    pub fn into_store(self, proofs: std::path::PathBuf) -> Store {
+        Store::on(self.db, proofs)
     }
 }
 

@@ -124,7 +124,7 @@ fn same_tables(tx: &mut Transaction, tables: &[Table]) -> Result<(), ServerError
 impl Table {
     /// The file's tables, as it names them.
     fn list(store: &Store) -> Result<Vec<Table>, StoreError> {
-        let conn = &store.conn;
+        let conn = store.file()?;
         // The full-text index is the file's own; the server's is an index of `graduate`.
         let mut names = conn.prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
@@ -211,7 +211,7 @@ impl Server {
             return Err(ServerError::SchemaTooNew { found: version, supported });
         }
         let tables = referenced_first(Table::list(store)?)?;
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client().transaction()?;
         same_tables(&mut tx, &tables)?;
         refuse_unless_empty(&mut tx, &tables)?;
         // The locks would refuse a finalised meeting's rows as they arrive: the owner lifts
@@ -262,7 +262,7 @@ impl Server {
         tx.commit()?;
         // A bulk load leaves the planner without statistics and the visibility map empty
         // (no index-only scans): both made now rather than when autovacuum comes round.
-        self.client.batch_execute("VACUUM (ANALYZE)")?;
+        self.client().batch_execute("VACUUM (ANALYZE)")?;
         Ok(MovedIn { schema_version: version, tables: moved })
     }
 }
@@ -296,7 +296,7 @@ fn copy_table(store: &Store, tx: &mut Transaction, table: &Table) -> Result<(u64
     let sink = tx.copy_in(&format!("COPY \"{}\" ({columns}) FROM STDIN (FORMAT binary)", table.name))?;
     let mut writer = BinaryCopyInWriter::new(sink, &types);
     let mut stmt = store
-        .conn
+        .file()?
         .prepare(&format!("SELECT {columns} FROM \"{}\" ORDER BY {}", table.name, table.order()))
         .map_err(StoreError::from)?;
     let mut rows = stmt.query([]).map_err(StoreError::from)?;

@@ -82,14 +82,14 @@ impl Server {
         let verifier = postgres_protocol::password::scram_sha_256(password.as_bytes());
         // Role statements take no parameters: the server quotes the name and the verifier.
         let create: String = self
-            .client
+            .client()
             .query_one(
                 "SELECT format('CREATE ROLE %I LOGIN %s PASSWORD %L IN ROLE %I', $1::text, \
                  CASE WHEN $4 THEN 'CREATEROLE' ELSE '' END, $2::text, $3::text)",
                 &[&name, &verifier, &role.group(), &(role == Role::Administrator)],
             )?
             .get(0);
-        self.client.batch_execute(&create).map_err(|e| match e.code() {
+        self.client().batch_execute(&create).map_err(|e| match e.code() {
             Some(state) if *state == SqlState::DUPLICATE_OBJECT => ServerError::PersonExists,
             _ => e.into(),
         })?;
@@ -100,7 +100,7 @@ impl Server {
     /// administrator cannot lock the register out of its last administrator by mistake.
     pub fn set_role(&mut self, name: &str, role: Role) -> Result<Person, ServerError> {
         self.someone_else(name)?;
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client().transaction()?;
         let statements: String = tx
             .query_one(
                 "SELECT format('REVOKE joldama_admin, joldama_secretary, joldama_member FROM %1$I; \
@@ -117,8 +117,9 @@ impl Server {
     /// Takes a person's sign-in away; what they recorded stays, under their name.
     pub fn remove_person(&mut self, name: &str) -> Result<(), ServerError> {
         self.someone_else(name)?;
-        let drop: String = self.client.query_one("SELECT format('DROP ROLE %I', $1::text)", &[&name])?.get(0);
-        self.client.batch_execute(&drop)?;
+        let drop: String =
+            self.client().query_one("SELECT format('DROP ROLE %I', $1::text)", &[&name])?.get(0);
+        self.client().batch_execute(&drop)?;
         Ok(())
     }
 
@@ -135,7 +136,7 @@ impl Server {
 
     /// Everyone who may sign in to the register, by name.
     pub fn people(&mut self) -> Result<Vec<Person>, ServerError> {
-        let rows = self.client.query(
+        let rows = self.client().query(
             "SELECT r.rolname::text, \
                     pg_has_role(r.oid, 'joldama_admin', 'MEMBER'), \
                     pg_has_role(r.oid, 'joldama_secretary', 'MEMBER') \
