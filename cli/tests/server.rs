@@ -195,3 +195,88 @@ fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
     assert_eq!(desk.refused(&as_secretary, &["server", "status"]), "sign_in_refused");
     assert_eq!(desk.refused(&owner, &["server", "remove-person", &secretary]), "no_such_person");
 }
+
+/// Desks as processes, each its own `joldama decide` on the server at once, for one vacancy:
+/// its places are taken once each, the others are refused for want of a place, and every
+/// decision the desks were told of is there.
+#[test]
+fn desks_deciding_at_once_take_each_place_once() {
+    let Some(desk) = Desk::new() else { return };
+    let owner = desk.url(None);
+    // The fixtures' lists, a commission and its meeting, all on the server.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    for (what, file) in [("graduates", "graduates_2025_ru.xlsx"), ("vacancies", "vacancies_2025.xlsx")] {
+        let list = fixtures.join(file);
+        desk.json(&owner, &["import", what, list.to_str().unwrap(), "--year", "2025"], "");
+    }
+    desk.json(&owner, &["commission", "create", "--year", "2025"], "");
+    for (role, name) in [("chair", "Ахметов А."), ("secretary", "Сейітов С.")] {
+        desk.json(
+            &owner,
+            &["commission", "add-member", "--year", "2025", "--role", role, "--name", name],
+            "",
+        );
+    }
+    let meeting = desk.json(&owner, &["meeting", "create", "--year", "2025", "--date", "2025-06-20"], "");
+    let mut server = postgres::Client::connect(&owner, NoTls).unwrap();
+
+    // Each vacancy with the undecided graduates the rules allow on it.
+    let mut candidates: std::collections::BTreeMap<i64, Vec<String>> = Default::default();
+    let undecided = server
+        .query(
+            "SELECT iin FROM graduate g WHERE NOT EXISTS (SELECT 1 FROM decision d WHERE d.graduate_id = g.id) \
+             ORDER BY id LIMIT 80",
+            &[],
+        )
+        .unwrap();
+    for graduate in &undecided {
+        let iin: &str = graduate.get(0);
+        let eligible = desk.run(&owner, &["eligible", iin, "--json"], "");
+        let Ok(eligible) = serde_json::from_slice::<Value>(&eligible.stdout) else { continue };
+        for allowed in eligible["allowed"].as_array().into_iter().flatten() {
+            candidates.entry(allowed["vacancy"]["id"].as_i64().unwrap()).or_default().push(iin.to_owned());
+        }
+    }
+    let (vacancy, graduates) = candidates.into_iter().max_by_key(|(_, g)| g.len()).unwrap();
+    let graduates = &graduates[..graduates.len().min(8)];
+    let places: i64 =
+        server.query_one("SELECT places_left FROM vacancy WHERE id = $1", &[&vacancy]).unwrap().get(0);
+    assert!(
+        graduates.len() as i64 > places && places > 0,
+        "{} graduates for {places} places",
+        graduates.len()
+    );
+
+    let vacancy_id = vacancy.to_string();
+    let meeting_id = meeting["id"].as_i64().unwrap().to_string();
+    let desks: Vec<_> = graduates
+        .iter()
+        .map(|iin| {
+            let args =
+                ["decide", "vacancy", "--meeting", &meeting_id, "--iin", iin, "--vacancy", &vacancy_id];
+            let mut command = Command::new(env!("CARGO_BIN_EXE_joldama"));
+            command.arg("--db").arg(&desk.db).args(args).arg("--json").env("JOLDAMA_SERVER", &owner);
+            command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
+        })
+        .collect();
+    let mut decided = 0;
+    for child in desks {
+        let out = child.wait_with_output().unwrap();
+        let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+        match out.status.code() {
+            Some(0) => decided += 1,
+            _ => assert_eq!(answer["error"]["code"], "no_places_left", "{answer}"),
+        }
+    }
+    assert_eq!(decided, places, "every place taken, none twice");
+    let (left, stored): (i64, i64) = {
+        let row = server
+            .query_one(
+                "SELECT places_left, (SELECT COUNT(*) FROM decision WHERE vacancy_id = $1) FROM vacancy WHERE id = $1",
+                &[&vacancy],
+            )
+            .unwrap();
+        (row.get(0), row.get(1))
+    };
+    assert_eq!((left, stored), (0, decided), "no decision lost");
+}

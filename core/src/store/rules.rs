@@ -116,11 +116,14 @@ fn fixed<D: PerCohort>(conn: &Db, cohort: i32) -> Result<D, StoreError> {
     )?;
     let (copied_from, doc) = earlier.map_or((None, D::seed()), |(c, doc)| (Some(c), doc));
     let details = json!({ "copied_from": copied_from, "new": doc });
-    write(conn, cohort, &doc, SYSTEM_ACTOR, "insert", &details)?;
-    if let Some(tx) = own {
-        tx.commit()?;
+    let seeded = write(conn, cohort, &doc, SYSTEM_ACTOR, "insert", &details)
+        .and_then(|()| own.map_or(Ok(()), |tx| tx.commit()));
+    match seeded {
+        // Another desk on the server fixed it at the same moment: theirs is the cohort's.
+        Err(e) if conn.conflicted() => stored(conn, cohort)?.ok_or(e),
+        Err(e) => Err(e),
+        Ok(()) => Ok(doc),
     }
-    Ok(doc)
 }
 
 fn save<D: PerCohort>(conn: &Db, cohort: i32, doc: &D, ctx: &ChangeContext) -> Result<(), StoreError> {

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use postgres::error::SqlState;
 use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
 use rusqlite::types::{FromSql, ToSqlOutput, ValueRef};
 
@@ -234,6 +235,8 @@ pub(crate) struct Session {
     client: RefCell<postgres::Client>,
     /// Whether a transaction begun by [`Db::begin`] is open.
     in_transaction: std::cell::Cell<bool>,
+    /// Whether the open transaction was refused for another desk's (serialisation, deadlock).
+    conflicted: std::cell::Cell<bool>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
 }
 
@@ -242,6 +245,7 @@ impl Session {
         Session {
             client: RefCell::new(client),
             in_transaction: std::cell::Cell::new(false),
+            conflicted: std::cell::Cell::new(false),
             statements: RefCell::new(HashMap::new()),
         }
     }
@@ -268,19 +272,31 @@ impl Session {
         let values = server_values(args)?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let statement = self.statement(sql)?;
-        Ok(self.client.borrow_mut().query(&statement, &params).map_err(ServerError::from)?)
+        self.answer(self.client.borrow_mut().query(&statement, &params))
     }
 
     fn execute(&self, sql: &str, args: &impl Args) -> Result<usize, StoreError> {
         let values = server_values(args)?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let statement = self.statement(sql)?;
-        let n = self.client.borrow_mut().execute(&statement, &params).map_err(ServerError::from)?;
-        Ok(n as usize)
+        Ok(self.answer(self.client.borrow_mut().execute(&statement, &params))? as usize)
     }
 
     fn batch(&self, sql: &str) -> Result<(), StoreError> {
-        Ok(self.client.borrow_mut().batch_execute(sql).map_err(ServerError::from)?)
+        self.answer(self.client.borrow_mut().batch_execute(sql))
+    }
+
+    /// The server's answer, noting a refusal for another desk's transaction.
+    fn answer<T>(&self, answer: Result<T, postgres::Error>) -> Result<T, StoreError> {
+        answer.map_err(|e| {
+            let state = e.code();
+            if state == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
+                || state == Some(&SqlState::T_R_DEADLOCK_DETECTED)
+            {
+                self.conflicted.set(true);
+            }
+            ServerError::from(e).into()
+        })
     }
 }
 
@@ -416,7 +432,16 @@ impl Db {
             Conn::Server(_) => "BEGIN ISOLATION LEVEL SERIALIZABLE",
         })?;
         self.transaction_open(true);
+        if let Conn::Server(session) = &self.0 {
+            session.conflicted.set(false);
+        }
         Ok(Begun { db: self, open: true })
+    }
+
+    /// Whether the last transaction on the server was refused for another desk's: running it
+    /// again may succeed.
+    pub(crate) fn conflicted(&self) -> bool {
+        matches!(&self.0, Conn::Server(session) if session.conflicted.get())
     }
 
     /// Whether a transaction is open: a read that seeds what is missing writes in its own

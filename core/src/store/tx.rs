@@ -30,29 +30,54 @@ impl Deref for Tx<'_> {
     }
 }
 
+/// How many times a step on the server is run when another desk's transaction got in its way
+/// (serialisable: the server refuses the later one, which then runs again on what is there).
+const ATTEMPTS: u32 = 12;
+
 impl Store {
     /// Runs `step` in one transaction: commits if it answers `Ok`, else rolls back (files it
-    /// copied are removed too).
+    /// copied are removed too). On the server, a step another desk's commit got in the way of
+    /// runs again, up to [`ATTEMPTS`] times, reading what that desk wrote.
     pub fn write<'s, T, E: From<StoreError>>(
         &'s mut self,
         ctx: &'s ChangeContext,
-        step: impl FnOnce(&Tx<'s>) -> Result<T, E>,
+        mut step: impl FnMut(&Tx<'s>) -> Result<T, E>,
     ) -> Result<T, E> {
         let proofs_dir = self.proofs_dir();
-        let tx = self.db.begin()?;
-        let tx = Tx { tx, ctx, at: now(), proofs_dir, files: RefCell::new(Vec::new()) };
-        let answer = step(&tx);
-        let files = tx.files.take();
-        let committed = match answer {
-            Ok(_) => tx.tx.commit(),
-            Err(_) => Ok(()),
-        };
-        if answer.is_err() || committed.is_err() {
-            files.iter().for_each(|f| drop(std::fs::remove_file(f)));
+        let db: &'s Db = &self.db;
+        let mut attempt = 1;
+        loop {
+            let tx = db.begin()?;
+            let tx =
+                Tx { tx, ctx, at: now(), proofs_dir: proofs_dir.clone(), files: RefCell::new(Vec::new()) };
+            let answer = step(&tx);
+            let files = tx.files.take();
+            let committed = match answer {
+                Ok(_) => tx.tx.commit(),
+                Err(_) => Ok(()),
+            };
+            if answer.is_err() || committed.is_err() {
+                files.iter().for_each(|f| drop(std::fs::remove_file(f)));
+                if db.conflicted() && attempt < ATTEMPTS {
+                    std::thread::sleep(backoff(attempt));
+                    attempt += 1;
+                    continue;
+                }
+            }
+            committed?;
+            return answer;
         }
-        committed?;
-        answer
     }
+}
+
+/// The wait before attempt `attempt + 1`: doubling from 5 ms up to 320 ms, each desk's a little
+/// different (by the clock's nanoseconds) so that desks refused together do not meet again.
+fn backoff(attempt: u32) -> std::time::Duration {
+    let base = 5u64 << attempt.min(6);
+    let spread = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |t| u64::from(t.subsec_nanos()) % base);
+    std::time::Duration::from_millis(base + spread)
 }
 
 impl Tx<'_> {
