@@ -229,10 +229,9 @@ impl Cli {
     /// mistyped `--db` must not leave a new empty file behind.
     fn open_store(&self) -> Result<Store, Failure> {
         if let Some(request) = self.server_request() {
-            // Proof documents are kept where the desk's file would be.
-            let proofs =
-                self.db_path()?.parent().map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs");
-            return Ok(workflow::server::open_store(&request, proofs)?);
+            // The desk's own files (proofs, papers) go where its file would be.
+            let folder = self.db_path()?.parent().map_or_else(std::env::temp_dir, Path::to_path_buf);
+            return Ok(workflow::server::open_store(&request, folder)?);
         }
         self.open_file()
     }

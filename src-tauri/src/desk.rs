@@ -18,6 +18,15 @@ use crate::error::{Answer, AppError};
 pub struct Desk {
     store: Arc<Mutex<Store>>,
     tasks: Mutex<HashMap<String, Arc<AtomicBool>>>,
+    /// While the window works on a server's register instead of the desk's file.
+    server: Mutex<Option<OnServer>>,
+}
+
+/// The server's register the window works on: where (shown without a password), and the flag
+/// that stops following its changes.
+struct OnServer {
+    shown: String,
+    stop: Arc<AtomicBool>,
 }
 
 /// Sent as the `task-progress` event while a long step runs.
@@ -37,7 +46,39 @@ fn lock(store: &Mutex<Store>) -> MutexGuard<'_, Store> {
 impl Desk {
     pub fn new(store: Store) -> Desk {
         *PERSON.write().unwrap_or_else(|p| p.into_inner()) = person::saved(&data_folder(&store));
-        Desk { store: Arc::new(Mutex::new(store)), tasks: Mutex::new(HashMap::new()) }
+        Desk {
+            store: Arc::new(Mutex::new(store)),
+            tasks: Mutex::new(HashMap::new()),
+            server: Mutex::new(None),
+        }
+    }
+
+    /// The desk's folder: the file's, or the one the server's register was opened with.
+    pub fn folder(&self) -> PathBuf {
+        data_folder(&lock(&self.store))
+    }
+
+    /// Where the window's register is when it is on a server, shown without the password.
+    pub fn server(&self) -> Option<String> {
+        self.server.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|s| s.shown.clone())
+    }
+
+    /// Works on `store` from now on (the server's, or the desk's file again): the last
+    /// register's follower stops; `following` is the new one's, if it has one. The last store
+    /// is let go off the UI thread: a server's connection closes by blocking.
+    pub async fn switch(&self, store: Store, following: Option<(String, Arc<AtomicBool>)>) -> Answer<()> {
+        let last = std::mem::replace(&mut *lock(&self.store), store);
+        let next = following.map(|(shown, stop)| OnServer { shown, stop });
+        if let Some(left) =
+            std::mem::replace(&mut *self.server.lock().unwrap_or_else(|p| p.into_inner()), next)
+        {
+            left.stop.store(true, Ordering::Relaxed);
+        }
+        blocking(move || {
+            drop(last);
+            Ok::<_, AppError>(())
+        })
+        .await
     }
 
     /// Runs `work` on the store on a blocking thread, so the window never waits on SQLite.
@@ -160,9 +201,10 @@ pub fn change() -> ChangeContext {
     ChangeContext { actor, source: Some("window".into()) }
 }
 
-/// The folder of the database, where the desk keeps its own files.
+/// The folder of the database, where the desk keeps its own files (with the server's register,
+/// the desk's file's folder still).
 pub fn data_folder(store: &Store) -> PathBuf {
-    store.path().and_then(Path::parent).unwrap_or(Path::new(".")).to_path_buf()
+    store.folder().unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// The folder beside the database where the window writes papers and exports.

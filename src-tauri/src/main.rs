@@ -98,6 +98,8 @@ fn main() {
             server::server_add_person,
             server::server_set_role,
             server::server_remove_person,
+            server::server_use,
+            server::server_leave,
             files::pick_file,
             files::pick_save,
             files::open_path,

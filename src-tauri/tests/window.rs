@@ -714,6 +714,34 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
             .await
             .unwrap();
         w.shot("13b-server-people").await;
+
+        // The window on the server's register; another desk imports a list there, and the
+        // window shows it without anyone touching it.
+        w.click("server-use").await;
+        w.text_until("server-in-use", |t| t.contains(host) && !t.contains(password)).await;
+        w.wait("server-badge").await;
+        w.click("nav-graduates").await;
+        let before = w.text_until("nav-counts", |t| !t.is_empty()).await;
+        let desk = joldama_core::workflow::server::ServerRequest { address: address.clone(), password: None };
+        let imported = apart(|| {
+            let folder = tempfile::tempdir().unwrap();
+            let mut store =
+                joldama_core::workflow::server::open_store(&desk, folder.path().to_path_buf()).unwrap();
+            let options = joldama_core::import::ImportOptions { year: Some(2025), ..Default::default() };
+            let list = Path::new(FIXTURES).join("graduates_fio_ru.xlsx");
+            joldama_core::workflow::import::graduates(&mut store, &list, &options).unwrap().counts.imported
+        });
+        assert!(imported > 0);
+        let committed = Instant::now();
+        let after = w.text_until("nav-counts", |t| t != before).await;
+        let shown = committed.elapsed();
+        println!("another desk's import shown after {} ms: {before} → {after}", shown.as_millis());
+        // Within a second as a rule; a loaded CI machine is given some slack.
+        assert!(shown < Duration::from_secs(5), "shown after {shown:?}");
+        w.shot("13c-server-live").await;
+        w.click("nav-settings").await;
+        w.click("server-leave").await;
+        w.text_until("nav-counts", |t| t == before).await;
         apart(|| {
             let mut admin = admin();
             admin.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap();

@@ -492,7 +492,7 @@ mockIPC(
         deskPerson = String(args.name).trim();
         return deskPerson;
       case 'app_info':
-        return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length, network_share: null } satisfies AppInfo;
+        return { version: '0.1.0', db_path: '/home/secretary/.local/share/kz.joldama.app/joldama.sqlite3', data_dir: '/home/secretary/.local/share/kz.joldama.app', schema_version: 4, years: [YEAR, 2024], graduates: graduates.length, vacancies: vacancies.length, meetings: meetings.length, network_share: null, server: null } satisfies AppInfo;
       case 'graduates_page':
         return page(args.query);
       case 'programmes':

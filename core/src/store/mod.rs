@@ -104,8 +104,9 @@ pub struct AuditEntry {
 pub struct Store {
     db: Db,
     path: Option<PathBuf>,
-    /// Where proof documents are copied when the register is on a server: the desk's folder.
-    proofs: Option<PathBuf>,
+    /// The desk's folder when the register is on a server: proof documents, papers and
+    /// exports are written there, as beside the desk's file.
+    folder: Option<PathBuf>,
 }
 
 impl Deref for Store {
@@ -126,8 +127,8 @@ fn timestamp_compact() -> String {
 }
 
 impl Store {
-    fn on(db: Db, proofs: PathBuf) -> Store {
-        Store { db, path: None, proofs: Some(proofs) }
+    fn on(db: Db, folder: PathBuf) -> Store {
+        Store { db, path: None, folder: Some(folder) }
     }
 
     /// `<platform data dir>/kz.joldama.app/joldama.sqlite3`, the file the desktop app uses.
@@ -189,7 +190,7 @@ impl Store {
         configure(&conn)?;
         let db = Db(sql::Conn::File(conn));
         migrations::run(&db, Some(path), migrations)?;
-        Ok(Store { db, path: Some(path.to_path_buf()), proofs: None })
+        Ok(Store { db, path: Some(path.to_path_buf()), folder: None })
     }
 
     pub fn open_in_memory() -> Result<Store, StoreError> {
@@ -197,7 +198,7 @@ impl Store {
         configure(&conn)?;
         let db = Db(sql::Conn::File(conn));
         migrations::run(&db, None, MIGRATIONS)?;
-        Ok(Store { db, path: None, proofs: None })
+        Ok(Store { db, path: None, folder: None })
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -206,10 +207,12 @@ impl Store {
 
     /// Where proof documents are kept: the `proofs` folder beside the database file.
     pub fn proofs_dir(&self) -> PathBuf {
-        if let Some(proofs) = &self.proofs {
-            return proofs.clone();
-        }
-        self.path().and_then(Path::parent).map_or_else(std::env::temp_dir, Path::to_path_buf).join("proofs")
+        self.folder().unwrap_or_else(std::env::temp_dir).join("proofs")
+    }
+
+    /// The desk's folder: the file's, or the one given with the server's register.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.folder.clone().or_else(|| self.path().and_then(Path::parent).map(Path::to_path_buf))
     }
 
     pub fn schema_version(&self) -> Result<u32, StoreError> {
@@ -220,9 +223,9 @@ impl Store {
     }
 
     /// The register on the server at `address`, signed in as its person: every step of the
-    /// workflow runs on it as on the file. Proof documents are copied into `proofs`, on the desk.
-    pub fn open_server(address: &server::Address, proofs: PathBuf) -> Result<Store, StoreError> {
-        Ok(server::Server::open(address)?.into_store(proofs))
+    /// workflow runs on it as on the file. The desk's own files go into `folder`.
+    pub fn open_server(address: &server::Address, folder: PathBuf) -> Result<Store, StoreError> {
+        Ok(server::Server::open(address)?.into_store(folder))
     }
 
     /// The file's connection, for what only the file has; on the server, [`StoreError::OnServer`].

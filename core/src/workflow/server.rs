@@ -25,6 +25,11 @@ impl ServerRequest {
         Server::open(&self.address()?)
     }
 
+    /// The address as the window shows it: without the password.
+    pub fn shown(&self) -> String {
+        crate::store::server::redact(&self.address)
+    }
+
     fn address(&self) -> Result<Address, ServerError> {
         let address = Address::parse(&self.address)?;
         Ok(match &self.password {
@@ -104,22 +109,29 @@ pub fn remove_person(request: &ServerRequest, name: &str) -> Result<(), ServerEr
 pub fn watch(
     request: &ServerRequest,
     length: Option<Duration>,
-    mut seen: impl FnMut(&Change) -> bool,
+    seen: impl FnMut(&Change) -> bool,
 ) -> Result<(), ServerError> {
     let until = length.map(|l| Instant::now() + l);
+    follow(request, || until.is_none_or(|until| Instant::now() < until), seen)
+}
+
+/// How long a follower waits for changes before asking whether to go on.
+const TICK: Duration = Duration::from_millis(500);
+
+/// Every change committed on the server, to `seen` as it comes, while `keep` says so (asked
+/// at least every half second) and `seen` answers `true`: the window's live updates.
+pub fn follow(
+    request: &ServerRequest,
+    keep: impl Fn() -> bool,
+    mut seen: impl FnMut(&Change) -> bool,
+) -> Result<(), ServerError> {
     let mut listener = Listener::start(&request.address()?)?;
-    loop {
-        let left = match until {
-            Some(until) => until.saturating_duration_since(Instant::now()),
-            None => Duration::from_secs(60),
-        };
-        if left.is_zero() {
-            return Ok(());
-        }
-        for change in listener.changes(left)? {
+    while keep() {
+        for change in listener.changes(TICK)? {
             if !seen(&change) {
                 return Ok(());
             }
         }
     }
+    Ok(())
 }

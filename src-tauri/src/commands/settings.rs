@@ -33,9 +33,12 @@ pub struct AppInfo {
     pub meetings: u32,
     /// Set when the file sits on a network file system: the warning to show at start.
     pub network_share: Option<Text>,
+    /// The server's register the window works on instead of the file (its address without
+    /// the password).
+    pub server: Option<String>,
 }
 
-fn info(store: &Store) -> Result<AppInfo, StoreError> {
+pub fn info(store: &Store, server: Option<String>) -> Result<AppInfo, StoreError> {
     let path = store.path().map(|p| p.display().to_string()).unwrap_or_default();
     let counts = store.counts()?;
     Ok(AppInfo {
@@ -48,12 +51,14 @@ fn info(store: &Store) -> Result<AppInfo, StoreError> {
         vacancies: counts.vacancies,
         meetings: counts.meetings,
         network_share: store.path().and_then(|p| network_share(p).map(|share| share.warning(p))),
+        server,
     })
 }
 
 #[tauri::command]
 pub async fn app_info(desk: State<'_, Desk>) -> Answer<AppInfo> {
-    desk.run(|s| info(s)).await
+    let server = desk.server();
+    desk.run(move |s| info(s, server)).await
 }
 
 /// The register's check, which the window runs at start and shows if anything is found.

@@ -12,4 +12,9 @@ years: Array<number>, graduates: number, vacancies: number, meetings: number,
 /**
  * Set when the file sits on a network file system: the warning to show at start.
  */
-network_share: Text | null, };
+network_share: Text | null, 
+/**
+ * The server's register the window works on instead of the file (its address without
+ * the password).
+ */
+server: string | null, };

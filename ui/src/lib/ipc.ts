@@ -136,6 +136,10 @@ export const serverAddPerson = (args: { request: ServerRequest; person: NewPerso
 export const serverSetRole = (args: { request: ServerRequest; name: string; role: ServerRole }) =>
   call<ServerPerson>('server_set_role', args);
 export const serverRemovePerson = (args: { request: ServerRequest; name: string }) => call<null>('server_remove_person', args);
+/** The window works on the server's register from now on (and follows its changes). */
+export const serverUse = (args: { request: ServerRequest }) => call<AppInfo>('server_use', args);
+/** Back to the desk's own file. */
+export const serverLeave = () => call<AppInfo>('server_leave');
 export const loadDemo = () => call<DemoSummary | null>('load_demo');
 export const university = () => call<University>('university');
 export const saveUniversity = (args: { university: University }) =>
@@ -300,6 +304,15 @@ export const cancelTask = (args: { task: string }) => call<void>('cancel_task', 
 export async function onTaskProgress(handler: (p: TaskProgress) => void): Promise<UnlistenFn> {
   try {
     return await listen<TaskProgress>('task-progress', (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/** A change another desk committed to the server's register (`register-changed`). */
+export async function onRegisterChanged(handler: () => void): Promise<UnlistenFn> {
+  try {
+    return await listen('register-changed', () => handler());
   } catch {
     return () => {};
   }

@@ -254,6 +254,27 @@ export async function cancelTask(task: string) {
 }
 
 let progressListening = false;
+let followTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** What another desk committed to the server's register reloads what is shown: once for a
+ * burst of changes (an import is one message per statement), a fraction of a second after. */
+export function registerChanged(wait = 250) {
+  clearTimeout(followTimer);
+  followTimer = setTimeout(() => {
+    changed();
+    void refreshInfo();
+  }, wait);
+}
+
+let following = false;
+
+/** Listens for the server's changes (`register-changed`) once, for the window's life. */
+export async function followRegister() {
+  if (following) return;
+  following = true;
+  await ipc.onRegisterChanged(() => registerChanged());
+}
+
 export async function listenProgress() {
   if (progressListening) return;
   progressListening = true;

@@ -40,7 +40,7 @@ beforeEach(() => {
   app.error = null;
   app.screen = 'graduates';
   vi.mocked(ipc.appInfo).mockReset().mockResolvedValue({
-    version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years: [2025], graduates: 3, vacancies: 1, meetings: 1, network_share: null,
+    version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years: [2025], graduates: 3, vacancies: 1, meetings: 1, network_share: null, server: null,
   });
   vi.mocked(ipc.checkRegister).mockReset().mockResolvedValue({ meetings: 1, papers: 3, findings });
   vi.mocked(ipc.graduatesPage).mockReset().mockResolvedValue({ total: 0, rows: [] });
@@ -110,7 +110,7 @@ describe('App', () => {
     app.year = null;
     localStorage.setItem('joldama.year', '2024');
     vi.mocked(ipc.appInfo).mockResolvedValue({
-      version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years: [2025, 2024], graduates: 3, vacancies: 1, meetings: 1, network_share: null,
+      version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years: [2025, 2024], graduates: 3, vacancies: 1, meetings: 1, network_share: null, server: null,
     });
     render(App);
     const select = (await screen.findByTestId('year-select')) as HTMLSelectElement;
@@ -124,6 +124,7 @@ describe('App', () => {
     vi.mocked(ipc.appInfo).mockResolvedValue({
       version: '0.1.0', db_path: '/mnt/office/j.sqlite3', data_dir: '/mnt/office', schema_version: 14, years: [2025], graduates: 3, vacancies: 1, meetings: 1,
       network_share: { kk: '«/mnt/office/j.sqlite3» дерекқоры желілік қалтада (NFS)', ru: 'База «/mnt/office/j.sqlite3» лежит в сетевой папке (NFS)' },
+      server: null,
     });
     lang.set('ru');
     render(App);

@@ -43,7 +43,7 @@ const preview: ImportPreview = {
 };
 
 const info = (years: number[]) => ({
-  version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years, graduates: 296, vacancies: 0, meetings: 0, network_share: null,
+  version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years, graduates: 296, vacancies: 0, meetings: 0, network_share: null, server: null,
 });
 
 beforeEach(() => {

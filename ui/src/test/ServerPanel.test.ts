@@ -5,12 +5,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { lang } from '../lib/i18n';
-import { app } from '../lib/state.svelte';
-import type { ServerStatus } from '../lib/types';
+import { app, registerChanged } from '../lib/state.svelte';
+import type { AppInfo, ServerStatus } from '../lib/types';
 
 vi.mock('../lib/ipc', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../lib/ipc')>();
-  return { ...actual, serverStatus: vi.fn(), serverMoveIn: vi.fn(), serverAddPerson: vi.fn(), serverSetRole: vi.fn(), serverRemovePerson: vi.fn() };
+  return { ...actual, serverStatus: vi.fn(), serverMoveIn: vi.fn(), serverAddPerson: vi.fn(), serverSetRole: vi.fn(), serverRemovePerson: vi.fn(), serverUse: vi.fn(), serverLeave: vi.fn() };
 });
 
 import * as ipc from '../lib/ipc';
@@ -45,6 +45,53 @@ beforeEach(() => {
   vi.mocked(ipc.serverAddPerson).mockReset();
   vi.mocked(ipc.serverSetRole).mockReset();
   vi.mocked(ipc.serverRemovePerson).mockReset();
+  vi.mocked(ipc.serverUse).mockReset();
+  vi.mocked(ipc.serverLeave).mockReset();
+  app.info = null;
+});
+
+const onFile: AppInfo = {
+  version: '0.1.0', db_path: '/data/joldama.sqlite3', data_dir: '/data', schema_version: 14, years: [2025],
+  graduates: 3, vacancies: 1, meetings: 1, network_share: null, server: null,
+};
+
+describe('the window on the server', () => {
+  it('works on the server register once signed in, says so, and comes back to the file', async () => {
+    app.info = onFile;
+    await signIn(admin);
+    const onServer = { ...onFile, db_path: '', graduates: 394, server: ADDRESS };
+    vi.mocked(ipc.serverUse).mockResolvedValue(onServer);
+    const version = app.version;
+    await fireEvent.click(button('server-use'));
+    await waitFor(() => expect(screen.getByTestId('server-in-use').textContent).toContain(ADDRESS));
+    expect(ipc.serverUse).toHaveBeenCalledWith({ request: { address: ADDRESS, password: 'құпия сөз' } });
+    expect((app.info as AppInfo | null)?.graduates).toBe(394);
+    expect(app.version).toBeGreaterThan(version);
+    expect(screen.queryByTestId('server-use')).toBeNull();
+
+    vi.mocked(ipc.serverLeave).mockResolvedValue(onFile);
+    await fireEvent.click(button('server-leave'));
+    await waitFor(() => expect(screen.queryByTestId('server-in-use')).toBeNull());
+    expect((app.info as AppInfo | null)?.server).toBeNull();
+  });
+
+  it('offers the server register only after signing in', async () => {
+    app.info = onFile;
+    render(ServerPanel);
+    expect(screen.queryByTestId('server-use')).toBeNull();
+  });
+
+  it('reloads what is shown once for a burst of changes from other desks', async () => {
+    vi.useFakeTimers();
+    const version = app.version;
+    registerChanged();
+    registerChanged();
+    registerChanged();
+    expect(app.version).toBe(version);
+    vi.advanceTimersByTime(300);
+    expect(app.version).toBe(version + 1);
+    vi.useRealTimers();
+  });
 });
 
 describe('the register on a server', () => {

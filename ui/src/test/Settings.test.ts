@@ -69,7 +69,7 @@ beforeEach(() => {
   localStorage.removeItem('joldama.fileNames');
   app.findings = [];
   vi.mocked(ipc.appInfo).mockReset().mockResolvedValue({
-    version: '0.1.0', db_path: '', data_dir: '', schema_version: 1, years: [2025], graduates: 0, vacancies: 0, meetings: 0, network_share: null,
+    version: '0.1.0', db_path: '', data_dir: '', schema_version: 1, years: [2025], graduates: 0, vacancies: 0, meetings: 0, network_share: null, server: null,
   });
 });
 

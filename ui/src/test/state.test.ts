@@ -10,7 +10,7 @@ import type { AppInfo } from '../lib/types';
 import { appError } from './fixtures';
 
 const info = (years: number[]): AppInfo => ({
-  version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years, graduates: 1, vacancies: 0, meetings: 0, network_share: null,
+  version: '0.1.0', db_path: '/db', data_dir: '/data', schema_version: 9, years, graduates: 1, vacancies: 0, meetings: 0, network_share: null, server: null,
 });
 const thisYear = new Date().getFullYear();
 

@@ -77,7 +77,7 @@ impl Address {
 }
 
 /// The address as a person may see it again: without the password.
-fn redact(text: &str) -> String {
+pub(crate) fn redact(text: &str) -> String {
     match (text.find("://"), text.find('@')) {
         (Some(scheme), Some(at)) if at > scheme => {
             let user_start = scheme + 3;
@@ -142,10 +142,10 @@ impl Server {
         }
     }
 
-    /// The register on this connection, for the workflow's reads and steps; proof documents
-    /// are copied into `proofs` on the desk.
-    pub fn into_store(self, proofs: std::path::PathBuf) -> Store {
-        Store::on(self.db, proofs)
+    /// The register on this connection, for the workflow's reads and steps; the desk's own
+    /// files (proofs, papers) go into `folder`.
+    pub fn into_store(self, folder: std::path::PathBuf) -> Store {
+        Store::on(self.db, folder)
     }
 }
 
