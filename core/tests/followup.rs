@@ -58,7 +58,9 @@ fn school() -> Employer {
 }
 
 fn arrival(graduate_id: i64, on: &str) -> ArrivalRequest {
-    ArrivalRequest { graduate_id, on: d(on), confirmed_by: "Мектеп хаты №12".into(), note: None }
+    ArrivalRequest {
+        graduate_id, on: d(on), confirmed_by: "Мектеп хаты №12".into(), note: None, seen: None
+    }
 }
 
 fn period(graduate_id: i64, kind: PeriodKind, from: &str, to: Option<&str>) -> PeriodRequest {
@@ -71,6 +73,7 @@ fn period(graduate_id: i64, kind: PeriodKind, from: &str, to: Option<&str>) -> P
         from: d(from),
         to: to.map(d),
         note: None,
+        seen: None,
     }
 }
 
@@ -124,7 +127,7 @@ fn periods_are_added_ended_removed_and_audited() {
             .unwrap();
     let service = service.periods.last().unwrap().clone();
 
-    let end = PeriodEndRequest { period_id: work.id, to: d("2026-08-31") };
+    let end = PeriodEndRequest { period_id: work.id, to: d("2026-08-31"), seen: None };
     let (owner, ended) = followup::end_period(&mut store, &end, &ctx()).unwrap();
     assert_eq!(owner, id);
     assert_eq!(ended.periods[0].span, Span::new(d("2025-09-01"), Some(d("2026-08-31"))).unwrap());
@@ -150,8 +153,13 @@ fn periods_are_added_ended_removed_and_audited() {
 #[test]
 fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     let (_dir, mut store, id) = store();
-    let cost =
-        StudyCostRequest { graduate_id: id, amount: 1_000_000, scope: CostScope::GrantYears, basis: None };
+    let cost = StudyCostRequest {
+        graduate_id: id,
+        amount: 1_000_000,
+        scope: CostScope::GrantYears,
+        basis: None,
+        seen: None,
+    };
     followup::set_study_cost(&mut store, &cost, &ctx()).unwrap();
     followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
 
@@ -163,8 +171,12 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     // Left at the end of August 2026: after the cohort's 30 days to begin anew, broken, the
     // unworked part owed.
     let work = store.followup(id).unwrap().periods[0].id;
-    followup::end_period(&mut store, &PeriodEndRequest { period_id: work, to: d("2026-08-31") }, &ctx())
-        .unwrap();
+    followup::end_period(
+        &mut store,
+        &PeriodEndRequest { period_id: work, to: d("2026-08-31"), seen: None },
+        &ctx(),
+    )
+    .unwrap();
     let broken = followup::obligation(&store, id, d("2026-12-31")).unwrap().standing;
     // 1 000 000 × 731 / 1096 = 666 970.8 → 666 971.
     assert_eq!((broken.state, broken.counted_days, broken.refund_owed), (State::Broken, 365, Some(666_971)));
@@ -178,6 +190,7 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
         paid_on: d(on),
         amount,
         document: "№ 77".into(),
+        seen: None,
     };
     assert_eq!(
         followup::record_payment(&mut store, &pay(1, "2026-06-01"), &ctx()).unwrap_err().code(),
@@ -246,17 +259,22 @@ fn mistakes_are_typed_errors_and_change_nothing() {
         followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx())
             .unwrap();
     let centre = centre.periods[0].clone();
-    let early = PeriodEndRequest { period_id: centre.id, to: d("2025-08-31") };
+    let early = PeriodEndRequest { period_id: centre.id, to: d("2025-08-31"), seen: None };
     assert_eq!(
         code(followup::end_period(&mut store, &early, &ctx()).unwrap_err()),
         "period_ends_before_start"
     );
-    let gone = PeriodEndRequest { period_id: centre.id + 1, to: d("2026-01-01") };
+    let gone = PeriodEndRequest { period_id: centre.id + 1, to: d("2026-01-01"), seen: None };
     assert_eq!(code(followup::end_period(&mut store, &gone, &ctx()).unwrap_err()), "not_found");
     assert_eq!(code(followup::remove_period(&mut store, centre.id + 1, &ctx()).unwrap_err()), "not_found");
 
-    let huge =
-        StudyCostRequest { graduate_id: id, amount: u64::MAX, scope: CostScope::GrantYears, basis: None };
+    let huge = StudyCostRequest {
+        graduate_id: id,
+        amount: u64::MAX,
+        scope: CostScope::GrantYears,
+        basis: None,
+        seen: None,
+    };
     assert_eq!(code(followup::set_study_cost(&mut store, &huge, &ctx()).unwrap_err()), "amount_too_large");
 
     assert_eq!(store.audit_trail("followup_period", centre.id).unwrap().len(), 1);
@@ -282,4 +300,36 @@ fn a_graduate_with_a_followup_cannot_be_deleted_underneath_it() {
     assert!(bad(&format!("{insert}'leave', NULL, NULL, '2025-09-01', NULL, 't', 't', NULL)")));
     assert!(bad(&format!("{insert}'work', NULL, 'X', '2025-09-01', '2025-09-01', 't', 't', 'bank')")));
     assert!(!bad(&format!("{insert}'work', NULL, 'X', '2025-09-01', '2025-09-01', 't', 't', 'other')")));
+}
+
+/// Two desks on one register: the one that read the card before the other's change is refused,
+/// told who changed what, and writes once it has read the change.
+#[test]
+fn a_change_over_one_not_seen_is_refused_naming_who_made_it() {
+    let (dir, mut first, id) = store();
+    let mut second = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    let seen = first.graduate_version(id).unwrap();
+    assert!(seen > 0, "the referral is a change");
+
+    let other = ChangeContext { actor: "Бекова Б.".into(), source: None };
+    let cost = StudyCostRequest {
+        graduate_id: id,
+        amount: 900_000,
+        scope: CostScope::GrantYears,
+        basis: None,
+        seen: Some(seen),
+    };
+    followup::set_study_cost(&mut second, &cost, &other).unwrap();
+
+    let late = ArrivalRequest { seen: Some(seen), ..arrival(id, "2025-09-01") };
+    let refused = followup::record_arrival(&mut first, &late, &ctx()).unwrap_err();
+    assert_eq!(refused.code(), "stale_write");
+    let said = refused.message().ru;
+    assert!(said.contains("Бекова Б.") && said.contains("стоимость обучения"), "{said}");
+    assert_eq!(first.followup(id).unwrap().arrival, None, "nothing written");
+
+    // Read again, the same change goes through; a script's step (no version) is not compared.
+    let fresh = ArrivalRequest { seen: Some(first.graduate_version(id).unwrap()), ..late };
+    followup::record_arrival(&mut first, &fresh, &ctx()).unwrap();
+    followup::set_study_cost(&mut second, &StudyCostRequest { seen: None, ..cost }, &other).unwrap();
 }

@@ -56,6 +56,7 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
         on: d(on),
         confirmed_by: "Мектеп хаты №12".into(),
         note: None,
+        seen: None,
     };
     followup::record_arrival(&mut store, &arrival("2025-09-01"), &secretary).unwrap();
     followup::record_arrival(&mut store, &arrival("2025-09-02"), &secretary).unwrap();
@@ -64,12 +65,14 @@ fn every_change_about_a_graduate_reads_in_words_in_order() {
         amount: 2_400_000,
         scope: CostScope::GrantYears,
         basis: None,
+        seen: None,
     };
     followup::set_study_cost(&mut store, &cost, &secretary).unwrap();
     let grant = |on_grant| followup::GrantYearsRequest {
         graduate_id: id,
         on_grant: Years::from_tenths(on_grant),
         normative: Years::from_tenths(40),
+        seen: None,
     };
     followup::set_grant_years(&mut store, &grant(30), &secretary).unwrap();
     followup::set_grant_years(&mut store, &grant(25), &secretary).unwrap();

@@ -179,6 +179,7 @@ impl World {
             from: date(from),
             to: (!to.trim().is_empty()).then(|| date(to)),
             note: None,
+            seen: None,
         };
         followup::add_period(&mut self.store, &request, &ctx()).map(drop)
     }
@@ -218,14 +219,17 @@ impl World {
             return self.decide(Outcome::Vacancy { vacancy_id, arrival_date: date("01.09.2025") });
         }
         if let Some(on) = words("arrived") {
-            let request =
-                ArrivalRequest {
-                    graduate_id: g, on: date(on), confirmed_by: "Хат №1".into(), note: None
-                };
+            let request = ArrivalRequest {
+                graduate_id: g,
+                on: date(on),
+                confirmed_by: "Хат №1".into(),
+                note: None,
+                seen: None,
+            };
             return followup::record_arrival(&mut self.store, &request, &ctx()).map(drop);
         }
         if let Some(on) = words("left") {
-            let request = PeriodEndRequest { period_id: self.open_period(), to: date(on) };
+            let request = PeriodEndRequest { period_id: self.open_period(), to: date(on), seen: None };
             return followup::end_period(&mut self.store, &request, &ctx()).map(drop);
         }
         if let Some(rest) = words("works at") {
@@ -257,6 +261,7 @@ impl World {
                 graduate_id: g,
                 on_grant: Years::parse(on_grant),
                 normative: Years::parse(normative),
+                seen: None,
             };
             return followup::set_grant_years(&mut self.store, &request, &ctx()).map(drop);
         }
@@ -270,6 +275,7 @@ impl World {
                 paid_on: date(on),
                 amount: amount.parse().unwrap(),
                 document: "№ 5".into(),
+                seen: None,
             };
             return followup::record_payment(&mut self.store, &request, &ctx()).map(drop);
         }
@@ -280,7 +286,7 @@ impl World {
                 document: "Куәлік №3".into(),
                 note: None,
             };
-            let request = followup::EndRequest { graduate_id: g, end: Some(end) };
+            let request = followup::EndRequest { graduate_id: g, end: Some(end), seen: None };
             return followup::record_end(&mut self.store, &request, &ctx()).map(drop);
         }
         // Facts that only name the subject or leave the defaults.
@@ -298,7 +304,7 @@ impl World {
     }
 
     fn cost(&mut self, amount: u64, scope: CostScope) -> Result<(), Error> {
-        let request = StudyCostRequest { graduate_id: self.graduate, amount, scope, basis: None };
+        let request = StudyCostRequest { graduate_id: self.graduate, amount, scope, basis: None, seen: None };
         followup::set_study_cost(&mut self.store, &request, &ctx()).map(drop)
     }
 }

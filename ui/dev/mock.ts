@@ -353,6 +353,7 @@ function detail(id: number): GraduateDetail {
         changes: [{ field: 'on', label: { kk: 'Келген күні', ru: 'Дата прибытия' }, old: { kk: '01.09.2025', ru: '01.09.2025' }, new: { kk: '02.09.2025', ru: '02.09.2025' } }],
       },
     ],
+    version: 2,
   };
 }
 

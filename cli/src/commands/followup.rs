@@ -194,6 +194,7 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 on: args::date(date)?,
                 confirmed_by: confirmed_by.clone(),
                 note: note.clone(),
+                seen: None,
             };
             (g, followup::record_arrival(store, &request, &ctx)?)
         }
@@ -208,11 +209,12 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 from: args::date(from)?,
                 to: args::date_opt(to.as_deref())?,
                 note: note.clone(),
+                seen: None,
             };
             (g, followup::add_period(store, &request, &ctx)?)
         }
         FollowupCommand::End { period, to } => {
-            let request = PeriodEndRequest { period_id: *period, to: args::date(to)? };
+            let request = PeriodEndRequest { period_id: *period, to: args::date(to)?, seen: None };
             let (owner, followup) = followup::end_period(store, &request, &ctx)?;
             (joldama_core::workflow::decide::graduate(store, owner)?, followup)
         }
@@ -220,8 +222,13 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
             let g = find(store, whom)?;
             let scope =
                 code(scope, CostScope::ALL, CostScope::code, ("сома нені қамтиды", "что покрывает сумма"))?;
-            let request =
-                StudyCostRequest { graduate_id: g.id, amount: amount(value)?, scope, basis: basis.clone() };
+            let request = StudyCostRequest {
+                graduate_id: g.id,
+                amount: amount(value)?,
+                scope,
+                basis: basis.clone(),
+                seen: None,
+            };
             (g, followup::set_study_cost(store, &request, &ctx)?)
         }
         FollowupCommand::Grant { whom, on_grant, normative } => {
@@ -230,6 +237,7 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 graduate_id: g.id,
                 on_grant: years(on_grant.as_deref())?,
                 normative: years(normative.as_deref())?,
+                seen: None,
             };
             let followup = followup::set_grant_years(store, &request, &ctx)?;
             (joldama_core::workflow::decide::graduate(store, g.id)?, followup)
@@ -241,6 +249,7 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 paid_on: args::date(date)?,
                 amount: amount(value)?,
                 document: document.clone(),
+                seen: None,
             };
             (g, followup::record_payment(store, &request, &ctx)?)
         }
@@ -252,7 +261,7 @@ pub fn followup(cli: &Cli, command: &FollowupCommand) -> Result<(), Failure> {
                 document: document.clone(),
                 note: note.clone(),
             };
-            let request = EndRequest { graduate_id: g.id, end: Some(end) };
+            let request = EndRequest { graduate_id: g.id, end: Some(end), seen: None };
             (g, followup::record_end(store, &request, &ctx)?)
         }
         FollowupCommand::Show { whom } => {

@@ -82,25 +82,38 @@ pub(crate) fn trail(conn: &Db, entity: &str, id: i64) -> Result<Vec<AuditEntry>,
     )
 }
 
-/// Every audit row about one graduate, oldest first: their imported row, their decisions, the
-/// papers issued for them and cancelled, and
-/// each step of their follow-up (a period's or a payment's row names its graduate in its
-/// values, since a deleted one has no row left to join).
+/// Every audit row about one graduate (see [`about_graduate`]), oldest first.
 pub(crate) fn graduate_trail(conn: &Db, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
+    let sql = format!("SELECT {ENTRY} FROM audit WHERE {} ORDER BY at, id", about_graduate(conn));
+    conn.query(&sql, [graduate_id], entry)
+}
+
+/// The last change about one graduate (the largest audit id of their history), if any.
+pub(crate) fn graduate_last_change(
+    conn: &Db,
+    graduate_id: i64,
+) -> Result<Option<(i64, AuditEntry)>, StoreError> {
+    let sql =
+        format!("SELECT {ENTRY}, id FROM audit WHERE {} ORDER BY id DESC LIMIT 1", about_graduate(conn));
+    conn.query_opt(&sql, [graduate_id], |row| Ok((row.get(6)?, entry(row)?)))
+}
+
+const ENTRY: &str = "at, actor, action, entity, entity_id, details";
+
+/// The audit rows about the graduate `?1`: their imported row, their decisions, the papers
+/// issued for them and cancelled, and each step of their follow-up (a period's or a payment's
+/// row names its graduate in its values, since a deleted one has no row left to join).
+fn about_graduate(conn: &Db) -> String {
     use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAPER, PAYMENT, PERIOD, STUDY_COST};
-    let sql = format!(
-        "SELECT at, actor, action, entity, entity_id, details FROM audit \
-         WHERE (entity IN ('{GRADUATE}', '{ARRIVAL}', '{STUDY_COST}', '{GRANT}', '{END}') AND entity_id = ?1) \
+    format!(
+        "((entity IN ('{GRADUATE}', '{ARRIVAL}', '{STUDY_COST}', '{GRANT}', '{END}') AND entity_id = ?1) \
             OR (entity = '{DECISION}' AND entity_id IN (SELECT id FROM decision WHERE graduate_id = ?1)) \
             OR (entity = '{PAPER}' AND entity_id IN \
                 (SELECT p.id FROM paper p JOIN decision d ON d.id = p.decision_id WHERE d.graduate_id = ?1)) \
-            OR (entity IN ('{PERIOD}', '{PAYMENT}') \
-                AND ?1 IN ({new}, {old})) \
-         ORDER BY at, id",
+            OR (entity IN ('{PERIOD}', '{PAYMENT}') AND ?1 IN ({new}, {old})))",
         new = conn.json_integer("details", &["new", "graduate_id"]),
         old = conn.json_integer("details", &["old", "graduate_id"]),
-    );
-    conn.query(&sql, [graduate_id], entry)
+    )
 }
 
 fn entry(row: &Row<'_>) -> rusqlite::Result<AuditEntry> {

@@ -37,6 +37,10 @@ pub enum StoreError {
     /// server, whose own tools do it.
     #[error("not on a server")]
     OnServer,
+    /// Someone changed the record after the desk read it: the step would write over a change
+    /// the person has not seen.
+    #[error("changed by {who} at {at} ({entity})")]
+    Stale { who: String, at: String, entity: String },
 }
 
 impl From<super::server::ServerError> for StoreError {
@@ -80,6 +84,7 @@ impl UserFacing for StoreError {
             StoreError::NoDatabase { .. } => "no_database",
             StoreError::Server(e) => e.code(),
             StoreError::OnServer => "on_server",
+            StoreError::Stale { .. } => "stale_write",
         }
     }
 
@@ -176,10 +181,45 @@ impl UserFacing for StoreError {
                 "Бұл тек дерекқор файлында жасалады: тізілім серверде, оның көшірмелері мен тексерісін сервер жасайды (README, pg_dump).",
                 "Это делается только в файле базы данных: реестр на сервере, его копии и проверку делает сервер (README, pg_dump).",
             ),
+            StoreError::Stale { who, at, entity } => {
+                let what = changed_what(entity);
+                // The audit's UTC time stamp, to the minute.
+                let at = format!("{} UTC", at.get(..16).unwrap_or(at).replace('T', " "));
+                Text::new(
+                    format!(
+                        "Сіз ашқаннан кейін бұл түлектің жазбасын {who} өзгертті ({at}: {}). Ештеңе жазылмады: \
+                         жаңартылған картаны қарап, қайталаңыз.",
+                        what.kk
+                    ),
+                    format!(
+                        "После того как вы открыли запись этого выпускника, её изменил(а) {who} ({at}: {}). \
+                         Ничего не записано: посмотрите обновлённую карточку и повторите.",
+                        what.ru
+                    ),
+                )
+            }
             StoreError::BlankUniversityName => Text::new(
                 "Университеттің атауын қазақ және орыс тілдерінде жазыңыз: ол әр құжаттың басында тұрады.",
                 "Укажите название университета на казахском и русском: оно стоит в начале каждого документа.",
             ),
         }
     }
+}
+
+/// What an audit entity is, in words: the part of a graduate's records another desk changed.
+fn changed_what(entity: &str) -> Text {
+    use super::entity::{ARRIVAL, DECISION, END, GRADUATE, GRANT, PAPER, PAYMENT, PERIOD, STUDY_COST};
+    let (kk, ru) = match entity {
+        GRADUATE => ("түлектің деректері", "данные выпускника"),
+        DECISION => ("шешім", "решение"),
+        ARRIVAL => ("келу күні", "дата прибытия"),
+        PERIOD => ("еңбек не кезең", "период работы или иной"),
+        STUDY_COST => ("оқу құны", "стоимость обучения"),
+        GRANT => ("грантпен оқыған жылдар", "годы обучения на гранте"),
+        PAYMENT => ("өтеу төлемі", "платёж в возмещение"),
+        END => ("міндеттеменің тоқтауы", "прекращение обязательства"),
+        PAPER => ("құжат", "документ"),
+        other => (other, other),
+    };
+    Text::new(kk, ru)
 }

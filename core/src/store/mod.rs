@@ -393,6 +393,12 @@ impl Db {
     pub fn graduate_trail(&self, graduate_id: i64) -> Result<Vec<AuditEntry>, StoreError> {
         audit::graduate_trail(self, graduate_id)
     }
+
+    /// The graduate's records' version: the id of the last change about them (0 for none). A
+    /// desk sends back the version it read with its change ([`Tx::unchanged_since`]).
+    pub fn graduate_version(&self, graduate_id: i64) -> Result<i64, StoreError> {
+        Ok(audit::graduate_last_change(self, graduate_id)?.map_or(0, |(id, _)| id))
+    }
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {

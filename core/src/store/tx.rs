@@ -85,6 +85,19 @@ impl Tx<'_> {
         &self.ctx.actor
     }
 
+    /// Refuses the step when the graduate's records changed after the version `seen` the desk
+    /// read ([`Db::graduate_version`]): it would write over a change it has not seen. Without
+    /// a version (a script's step), nothing is compared.
+    pub fn unchanged_since(&self, graduate_id: i64, seen: Option<i64>) -> Result<(), StoreError> {
+        let Some(seen) = seen else { return Ok(()) };
+        match audit::graduate_last_change(self, graduate_id)? {
+            Some((id, last)) if id > seen => {
+                Err(StoreError::Stale { who: last.actor, at: last.at, entity: last.entity })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// An audit row for a change to `entity` `id`: insert, update or delete from which of
     /// `old` and `new` there are.
     pub(super) fn audit(

@@ -30,6 +30,8 @@ pub struct GraduateDetail {
     pub obligation: ObligationView,
     /// Every change about the graduate, oldest first.
     pub history: Vec<HistoryEntry>,
+    /// The records' version: sent back with a change, which is refused if another came since.
+    pub version: i64,
 }
 
 pub fn graduate_detail(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<GraduateDetail, Error> {
@@ -38,6 +40,7 @@ pub fn graduate_detail(db: &Db, graduate_id: i64, as_of: NaiveDate) -> Result<Gr
     let decisions = views(db, db.decisions_of(graduate_id)?)?;
     Ok(GraduateDetail {
         history: history::of_graduate(db, graduate_id, &decisions)?,
+        version: db.graduate_version(graduate_id)?,
         decisions,
         graduate,
         obligation,

@@ -25,6 +25,10 @@ pub struct ArrivalRequest {
     pub on: NaiveDate,
     pub confirmed_by: String,
     pub note: Option<String>,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 /// A period as a person enters it: work needs its employer (a stored one by BIN, or a name)
@@ -40,6 +44,10 @@ pub struct PeriodRequest {
     pub from: NaiveDate,
     pub to: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 /// Sets a period's last day (the graduate left, the service ended, the registration stopped).
@@ -48,6 +56,10 @@ pub struct PeriodRequest {
 pub struct PeriodEndRequest {
     pub period_id: i64,
     pub to: NaiveDate,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +69,10 @@ pub struct StudyCostRequest {
     pub amount: u64,
     pub scope: CostScope,
     pub basis: Option<String>,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 /// The years on the grant as the card edits them; none: the whole programme.
@@ -66,6 +82,10 @@ pub struct GrantYearsRequest {
     pub graduate_id: i64,
     pub on_grant: Option<Years>,
     pub normative: Option<Years>,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,6 +95,10 @@ pub struct PaymentRequest {
     pub paid_on: NaiveDate,
     pub amount: u64,
     pub document: String,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 /// Records (or, with none, withdraws) the end of the obligation on another ground.
@@ -83,6 +107,10 @@ pub struct PaymentRequest {
 pub struct EndRequest {
     pub graduate_id: i64,
     pub end: Option<ObligationEnd>,
+    /// The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+    /// refused if someone changed them since. None from a script: not compared.
+    #[serde(default)]
+    pub seen: Option<i64>,
 }
 
 fn text(value: &Option<String>) -> Option<&str> {
@@ -113,6 +141,7 @@ pub fn record_arrival(
         note: text(&request.note).map(str::to_owned),
     };
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         let decision = tx.current_decision(graduate.id)?.ok_or(FollowUpError::NotReferred)?;
         if arrival.on < decision.meeting_date {
             return Err(FollowUpError::ArrivalBeforeDecision {
@@ -172,6 +201,7 @@ pub fn add_period(
     let bin = text(&request.employer_bin).map(Bin::parse).transpose()?;
     let name = text(&request.employer_name);
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         let first = tx.decisions_of(graduate.id)?.iter().map(|d| d.meeting_date).min();
         if let Some(decided) = first.filter(|decided| span.from() < *decided) {
             return Err(FollowUpError::PeriodBeforeDecision { from: span.from(), decided }.into());
@@ -224,6 +254,7 @@ pub fn end_period(
         let (graduate_id, old) = tx
             .period(request.period_id)?
             .ok_or(WorkflowError::NotFound { what: Entity::Period, id: request.period_id })?;
+        tx.unchanged_since(graduate_id, request.seen)?;
         let span = Span::new(old.span.from(), Some(request.to)).map_err(FollowUpError::from)?;
         tx.set_period_span(graduate_id, &old, span)?;
         Ok((graduate_id, tx.followup(graduate_id)?))
@@ -257,6 +288,7 @@ pub fn set_study_cost(
         basis: text(&request.basis).map(str::to_owned),
     };
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         tx.set_study_cost(graduate.id, &cost)?;
         Ok(tx.followup(graduate.id)?)
     })
@@ -289,6 +321,7 @@ pub fn set_grant_years(
         }
     };
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         tx.set_grant_years(graduate.id, grant.as_ref())?;
         Ok(tx.followup(graduate.id)?)
     })
@@ -311,6 +344,7 @@ pub fn record_payment(
     }
     let graduate = graduate(store, request.graduate_id)?;
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         // Read inside the step: a payment another desk recorded meanwhile counts, and so do
         // payments dated after this one (a late entry never pays more than is owed).
         let standing = obligation(tx, graduate.id, request.paid_on)?.standing;
@@ -355,6 +389,7 @@ pub fn record_end(store: &mut Store, request: &EndRequest, ctx: &ChangeContext) 
         None => None,
     };
     store.write(ctx, |tx| {
+        tx.unchanged_since(graduate.id, request.seen)?;
         tx.set_obligation_end(graduate.id, end.as_ref())?;
         Ok(tx.followup(graduate.id)?)
     })

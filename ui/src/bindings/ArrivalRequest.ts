@@ -3,4 +3,9 @@
 /**
  * The employer's confirmation that the graduate came (or registered at the centre).
  */
-export type ArrivalRequest = { graduate_id: number, on: string, confirmed_by: string, note: string | null, };
+export type ArrivalRequest = { graduate_id: number, on: string, confirmed_by: string, note: string | null, 
+/**
+ * The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+ * refused if someone changed them since. None from a script: not compared.
+ */
+seen: number | null, };

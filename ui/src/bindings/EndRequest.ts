@@ -4,4 +4,9 @@ import type { ObligationEnd } from "./ObligationEnd";
 /**
  * Records (or, with none, withdraws) the end of the obligation on another ground.
  */
-export type EndRequest = { graduate_id: number, end: ObligationEnd | null, };
+export type EndRequest = { graduate_id: number, end: ObligationEnd | null, 
+/**
+ * The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+ * refused if someone changed them since. None from a script: not compared.
+ */
+seen: number | null, };

@@ -15,4 +15,8 @@ decisions: Array<DecisionView>, obligation: ObligationView,
 /**
  * Every change about the graduate, oldest first.
  */
-history: Array<HistoryEntry>, };
+history: Array<HistoryEntry>, 
+/**
+ * The records' version: sent back with a change, which is refused if another came since.
+ */
+version: number, };

@@ -4,4 +4,9 @@ import type { Years } from "./Years";
 /**
  * The years on the grant as the card edits them; none: the whole programme.
  */
-export type GrantYearsRequest = { graduate_id: number, on_grant: Years | null, normative: Years | null, };
+export type GrantYearsRequest = { graduate_id: number, on_grant: Years | null, normative: Years | null, 
+/**
+ * The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+ * refused if someone changed them since. None from a script: not compared.
+ */
+seen: number | null, };

@@ -3,4 +3,9 @@
 /**
  * Sets a period's last day (the graduate left, the service ended, the registration stopped).
  */
-export type PeriodEndRequest = { period_id: number, to: string, };
+export type PeriodEndRequest = { period_id: number, to: string, 
+/**
+ * The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+ * refused if someone changed them since. None from a script: not compared.
+ */
+seen: number | null, };

@@ -6,4 +6,9 @@ import type { Place } from "./Place";
  * A period as a person enters it: work needs its employer (a stored one by BIN, or a name)
  * and its place, unless it is at the employer of the graduate's referral, whose place is known.
  */
-export type PeriodRequest = { graduate_id: number, kind: PeriodKind, employer_bin: string | null, employer_name: string | null, place: Place | null, from: string, to: string | null, note: string | null, };
+export type PeriodRequest = { graduate_id: number, kind: PeriodKind, employer_bin: string | null, employer_name: string | null, place: Place | null, from: string, to: string | null, note: string | null, 
+/**
+ * The graduate's records' version the desk read ([`crate::store::Db::graduate_version`]):
+ * refused if someone changed them since. None from a script: not compared.
+ */
+seen: number | null, };

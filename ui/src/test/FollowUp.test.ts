@@ -100,6 +100,7 @@ describe('FollowUp', () => {
         from: '2025-09-01',
         to: null,
         note: null,
+        seen: 7,
       },
     });
   });
@@ -135,7 +136,7 @@ describe('FollowUp', () => {
     await fireEvent.click(button('arrival-confirm'));
     await waitFor(() => expect(ipc.confirmArrival).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.confirmArrival).mock.calls[0][0]).toEqual({
-      request: { graduate_id: 7, on: '2025-09-02', confirmed_by: 'Письмо №12', note: null },
+      request: { graduate_id: 7, on: '2025-09-02', confirmed_by: 'Письмо №12', note: null, seen: 7 },
     });
   });
 
@@ -155,8 +156,23 @@ describe('FollowUp', () => {
     await fireEvent.click(button('cost-save'));
     await waitFor(() => expect(ipc.setStudyCost).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.setStudyCost).mock.calls[0][0]).toEqual({
-      request: { graduate_id: 7, amount: 3100000, scope: 'whole_programme', basis: null },
+      request: { graduate_id: 7, amount: 3100000, scope: 'whole_programme', basis: null, seen: 7 },
     });
+  });
+
+  it('refused as stale, reads the card again and keeps what is typed for the next try', async () => {
+    await open(detail());
+    await fireEvent.input(input('cost-amount'), { target: { value: '3 100 000' } });
+    vi.mocked(ipc.setStudyCost).mockRejectedValueOnce({ code: 'stale_write', params: {}, message: { kk: 'Бекова Б. өзгертті', ru: 'изменил(а) Бекова Б.' } });
+    vi.mocked(ipc.graduateDetail).mockResolvedValue(detail({ version: 9 }));
+    const reads = vi.mocked(ipc.graduateDetail).mock.calls.length;
+    await fireEvent.click(button('cost-save'));
+    await waitFor(() => expect(vi.mocked(ipc.graduateDetail).mock.calls.length).toBe(reads + 1));
+    expect(app.error?.code).toBe('stale_write');
+    expect(input('cost-amount').value).toBe('3 100 000');
+    await fireEvent.click(button('cost-save'));
+    await waitFor(() => expect(ipc.setStudyCost).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(ipc.setStudyCost).mock.calls[1][0].request.seen).toBe(9);
   });
 
   it('saves the years on the grant as typed, and the whole programme when empty', async () => {
@@ -171,14 +187,14 @@ describe('FollowUp', () => {
     await fireEvent.click(button('grant-save'));
     await waitFor(() => expect(ipc.setGrantYears).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.setGrantYears).mock.calls[0][0]).toEqual({
-      request: { graduate_id: 7, on_grant: 2.5, normative: 4 },
+      request: { graduate_id: 7, on_grant: 2.5, normative: 4, seen: 7 },
     });
 
     await fireEvent.input(input('grant-on'), { target: { value: '' } });
     await fireEvent.click(button('grant-save'));
     await waitFor(() => expect(ipc.setGrantYears).toHaveBeenCalledTimes(2));
     expect(vi.mocked(ipc.setGrantYears).mock.calls[1][0]).toEqual({
-      request: { graduate_id: 7, on_grant: null, normative: null },
+      request: { graduate_id: 7, on_grant: null, normative: null, seen: 7 },
     });
   });
 
@@ -200,7 +216,7 @@ describe('FollowUp', () => {
     await fireEvent.click(button('payment-add'));
     await waitFor(() => expect(ipc.recordPayment).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.recordPayment).mock.calls[0][0]).toEqual({
-      request: { graduate_id: 7, paid_on: '2026-05-10', amount: 500000, document: 'Квитанция №5' },
+      request: { graduate_id: 7, paid_on: '2026-05-10', amount: 500000, document: 'Квитанция №5', seen: 7 },
     });
   });
 
@@ -217,7 +233,7 @@ describe('FollowUp', () => {
     await fireEvent.click(button('end-save'));
     await waitFor(() => expect(ipc.recordEnd).toHaveBeenCalledTimes(1));
     expect(vi.mocked(ipc.recordEnd).mock.calls[0][0]).toEqual({
-      request: { graduate_id: 7, end: { ground: 'other_legal_ground', on: '2026-03-01', document: 'Приказ №7', note: null } },
+      request: { graduate_id: 7, end: { ground: 'other_legal_ground', on: '2026-03-01', document: 'Приказ №7', note: null }, seen: 7 },
     });
   });
 
@@ -227,7 +243,7 @@ describe('FollowUp', () => {
     expect(screen.getByTestId('obligation-end').textContent).toContain('Смерть молодого специалиста');
     await fireEvent.click(button('end-withdraw'));
     await waitFor(() => expect(ipc.recordEnd).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(ipc.recordEnd).mock.calls[0][0]).toEqual({ request: { graduate_id: 7, end: null } });
+    expect(vi.mocked(ipc.recordEnd).mock.calls[0][0]).toEqual({ request: { graduate_id: 7, end: null, seen: 7 } });
   });
 
   it('looks for a later cohort’s vacancy in the meeting’s year', async () => {

@@ -142,6 +142,7 @@ export function detail(over: Partial<GraduateDetail> = {}): GraduateDetail {
     decisions: [decisionView()],
     obligation: obligation(),
     history: [],
+    version: 7,
     ...over,
   };
 }
