@@ -1,7 +1,13 @@
-//! The commission's year on a real SQLite file: members, meetings, every kind of decision, the
-//! locking of a finalised meeting, revisions and paper numbers.
+//! The commission's year on a real register: members, meetings, every kind of decision, the
+//! locking of a finalised meeting, revisions and paper numbers. What does not write to the
+//! file by hand runs again on the server (`on_both_stores!`).
+
+#[macro_use]
+mod common;
 
 use std::path::{Path, PathBuf};
+
+use common::{Backend, Register};
 
 use chrono::NaiveDate;
 use joldama_core::authentic::{Claim, UniversityKey, mask};
@@ -37,6 +43,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 struct Year {
     _dir: tempfile::TempDir,
     path: PathBuf,
+    register: Register,
     store: Store,
     rules: RuleSet,
     meeting: i64,
@@ -44,11 +51,21 @@ struct Year {
     secretary: i64,
 }
 
-/// A 2025 cohort imported from the samples, its commission and an open first meeting.
+/// A 2025 cohort imported from the samples, its commission and an open first meeting, in the
+/// desk's file (the tests that also write to it by hand).
 fn year() -> Year {
+    year_on(&Backend::File)
+}
+
+/// As [`year`], on either store.
+fn year_on(backend: &Backend) -> Year {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("year.sqlite3");
-    let mut store = Store::open(&path).unwrap();
+    let register = match backend {
+        Backend::File => Register::File(path.clone()),
+        Backend::Server(_) => backend.register(dir.path()),
+    };
+    let mut store = register.open(dir.path());
     let options =
         ImportOptions { year: Some(2025), dry_run: false, actor: "test".into(), ..Default::default() };
     joldama_core::workflow::import::graduates(&mut store, &fixture("graduates_2025_ru.xlsx"), &options)
@@ -70,7 +87,7 @@ fn year() -> Year {
     }
     let members = store.commission(2025).unwrap().unwrap().members;
     let (chair, secretary) = (members[0].id, members[1].id);
-    let y = Year { _dir: dir, path, store, rules, meeting: 0, chair, secretary };
+    let y = Year { _dir: dir, path, register, store, rules, meeting: 0, chair, secretary };
     let mut y = y;
     y.meeting = y.meet(day(2025, 6, 20), &[chair, secretary]);
     y
@@ -134,9 +151,8 @@ impl Year {
     }
 }
 
-#[test]
-fn a_referral_takes_a_place_and_a_graduate_has_one_current_decision() {
-    let mut y = year();
+fn a_referral_takes_a_place_and_a_graduate_has_one_current_decision(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, vacancy) = y.referable(0);
     let before = y.places_left(vacancy);
     let decision = y.refer(g.id, vacancy).unwrap();
@@ -174,9 +190,8 @@ fn a_paper_numbered_before_the_series_keeps_its_number() {
     assert_eq!((new.number.as_str(), new.series), ("2025/1-0001", Some(PaperSeries::Referral)));
 }
 
-#[test]
-fn the_rules_refuse_with_every_reason() {
-    let mut y = year();
+fn the_rules_refuse_with_every_reason(backend: &Backend) {
+    let mut y = year_on(backend);
     let vacancies = y.store.vacancies().unwrap();
     let (g, refused) = y
         .store
@@ -197,9 +212,8 @@ fn the_rules_refuse_with_every_reason() {
     assert_eq!(reasons.iter().collect::<Vec<_>>(), expected);
 }
 
-#[test]
-fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
-    let mut y = year();
+fn the_last_place_is_taken_once_even_by_two_windows_at_once(backend: &Backend) {
+    let mut y = year_on(backend);
     let (first, vacancy) = y.referable(0);
     // Leave exactly one place on the vacancy.
     while y.places_left(vacancy) > 1 {
@@ -229,14 +243,14 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
         })
         .expect("a second graduate allowed on the vacancy");
 
-    // Two connections to the same file race for the last place.
-    let (path, meeting) = (y.path.clone(), y.meeting);
+    // Two connections to the same register race for the last place.
+    let (register, folder, meeting) = (y.register.clone(), y.path.parent().unwrap().to_path_buf(), y.meeting);
     let results: Vec<_> = [first.id, second.id]
         .into_iter()
         .map(|graduate| {
-            let path = path.clone();
+            let (register, folder) = (register.clone(), folder.clone());
             std::thread::spawn(move || {
-                let mut store = Store::open(&path).unwrap();
+                let mut store = register.open(&folder);
                 let request = DecisionRequest {
                     meeting_id: meeting,
                     graduate_id: graduate,
@@ -256,9 +270,8 @@ fn the_last_place_is_taken_once_even_by_two_windows_at_once() {
     assert_eq!(y.places_left(vacancy), 0);
 }
 
-#[test]
-fn employment_centre_while_vacancies_are_open_needs_a_written_reason() {
-    let mut y = year();
+fn employment_centre_while_vacancies_are_open_needs_a_written_reason(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, _) = y.referable(0);
     let region = g.record.region.unwrap_or(Region::Astana);
     let meeting = y.meeting;
@@ -285,9 +298,8 @@ fn employment_centre_while_vacancies_are_open_needs_a_written_reason() {
     assert!(summary.ru.contains("при наличии вакансий; причина: Выпускник ухаживает"), "{}", summary.ru);
 }
 
-#[test]
-fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files() {
-    let mut y = year();
+fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, _) = y.referable(0);
     let mut request = DecisionRequest {
         meeting_id: y.meeting,
@@ -324,9 +336,8 @@ fn exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files() {
     assert_eq!(y.decide(&request).unwrap_err().code(), "exemption_out_of_year");
 }
 
-#[test]
-fn a_deferral_is_for_conscript_service_only_and_checked_for_its_dates() {
-    let mut y = year();
+fn a_deferral_is_for_conscript_service_only_and_checked_for_its_dates(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, _) = y.referable(0);
     let mut request = DecisionRequest {
         meeting_id: y.meeting,
@@ -470,9 +481,8 @@ fn a_finalised_meeting_is_locked_and_a_revision_at_a_later_meeting_keeps_the_his
     assert_eq!(y.decide(&stale).unwrap_err().code(), "not_current_decision");
 }
 
-#[test]
-fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_accepted() {
-    let mut y = year();
+fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_accepted(backend: &Backend) {
+    let mut y = year_on(backend);
     // A graduate asks for a particular employer whose vacancy the rules allow them.
     let (g, vacancy) = y.referable(3);
     let wanted = y.store.vacancies().unwrap().into_iter().find(|v| v.id == vacancy).unwrap();
@@ -514,9 +524,8 @@ fn the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_acc
     assert!(matching::suggest(&y.store, 2025, Mode::Fill).unwrap().is_empty(), "nothing more can be placed");
 }
 
-#[test]
-fn back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts_vacancy() {
-    let mut y = year();
+fn back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts_vacancy(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, _) = y.referable(0);
     let deferral = y
         .decide(&DecisionRequest {
@@ -584,9 +593,8 @@ fn back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts
     assert_eq!(y.decide(&late_exemption).unwrap_err().code(), "exemption_out_of_year");
 }
 
-#[test]
-fn a_referral_arriving_years_after_its_meeting_is_refused() {
-    let mut y = year();
+fn a_referral_arriving_years_after_its_meeting_is_refused(backend: &Backend) {
+    let mut y = year_on(backend);
     let (g, vacancy) = y.referable(0);
     let meeting = y.meeting;
     let referral = |arrival| DecisionRequest {
@@ -603,9 +611,8 @@ fn a_referral_arriving_years_after_its_meeting_is_refused() {
     y.decide(&referral(day(2027, 6, 20))).expect("two years after the meeting is allowed");
 }
 
-#[test]
-fn accepting_the_suggestion_takes_only_the_rows_kept() {
-    let mut y = year();
+fn accepting_the_suggestion_takes_only_the_rows_kept(backend: &Backend) {
+    let mut y = year_on(backend);
     let suggestions = matching::suggest(&y.store, 2025, Mode::Fill).unwrap();
     assert!(suggestions.len() > 3);
     // Two rows left out; a row the suggestion does not make (another vacancy) is not taken.
@@ -622,9 +629,8 @@ fn accepting_the_suggestion_takes_only_the_rows_kept() {
     );
 }
 
-#[test]
-fn a_group_goes_to_the_centre_in_one_step_or_not_at_all() {
-    let mut y = year();
+fn a_group_goes_to_the_centre_in_one_step_or_not_at_all(backend: &Backend) {
+    let mut y = year_on(backend);
     // Graduates the rules allow a vacancy with places: the centre needs a reason for them.
     let others: Vec<Graduate> =
         (1..).map(|skip| y.referable(skip).0).filter(|g| g.record.region.is_some()).take(2).collect();
@@ -780,9 +786,8 @@ fn write_graded_list(path: &Path) {
     book.save(path).unwrap();
 }
 
-#[test]
-fn the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it() {
-    let mut y = year();
+fn the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it(backend: &Backend) {
+    let mut y = year_on(backend);
     let list = y.path.with_file_name("graded.xlsx");
     write_graded_list(&list);
     let options = ImportOptions { year: Some(2025), actor: "test".into(), ..Default::default() };
@@ -843,9 +848,8 @@ fn write_sheet(path: &Path, header: &[&str], rows: &[Vec<String>]) {
     book.save(path).unwrap();
 }
 
-#[test]
-fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
-    let mut y = year();
+fn the_applications_list_is_read_in_either_form_with_problems_by_row(backend: &Backend) {
+    let mut y = year_on(backend);
     let graduates = y.store.undecided(2025).unwrap();
     let vacancies = y.store.vacancies_from(2025).unwrap();
     let (a, b) = (&graduates[0], &graduates[1]);
@@ -974,9 +978,8 @@ fn the_applications_list_is_read_in_either_form_with_problems_by_row() {
     assert_eq!(y.store.audit_trail("list_layout", 1).unwrap().len(), 1);
 }
 
-#[test]
-fn the_applications_fixture_reads_as_its_truth() {
-    let mut y = year();
+fn the_applications_fixture_reads_as_its_truth(backend: &Backend) {
+    let mut y = year_on(backend);
     let path = fixture("applications_2025_ru.xlsx");
     let truth: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(fixture("applications_2025_ru.expected.json")).unwrap(),
@@ -1011,3 +1014,20 @@ fn the_applications_fixture_reads_as_its_truth() {
         }
     }
 }
+
+on_both_stores!(
+    a_referral_takes_a_place_and_a_graduate_has_one_current_decision,
+    the_rules_refuse_with_every_reason,
+    the_last_place_is_taken_once_even_by_two_windows_at_once,
+    employment_centre_while_vacancies_are_open_needs_a_written_reason,
+    exemption_needs_its_proofs_and_the_graduation_year_and_keeps_the_files,
+    a_deferral_is_for_conscript_service_only_and_checked_for_its_dates,
+    the_cohort_suggestion_respects_rules_and_places_honours_wishes_and_can_be_accepted,
+    back_from_the_army_a_graduate_is_queued_again_and_referred_to_a_later_cohorts_vacancy,
+    a_referral_arriving_years_after_its_meeting_is_refused,
+    accepting_the_suggestion_takes_only_the_rows_kept,
+    a_group_goes_to_the_centre_in_one_step_or_not_at_all,
+    the_stable_suggestion_follows_the_grade_the_list_gives_and_explains_it,
+    the_applications_list_is_read_in_either_form_with_problems_by_row,
+    the_applications_fixture_reads_as_its_truth,
+);

@@ -2,9 +2,11 @@
 //! period it starts), periods with their places, cost, payments; audit; the obligation
 //! computed from what is stored.
 
+#[macro_use]
 mod common;
 
 use chrono::NaiveDate;
+use common::{Backend, Register};
 use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Region};
 use joldama_core::commission::{DecisionRequest, Outcome};
 use joldama_core::followup::{Activity, Employer, FollowUp};
@@ -29,10 +31,11 @@ fn ctx() -> ChangeContext {
 
 const SCHOOL_BIN: &str = "940140000385";
 
-/// A file with one pedagogical graduate (id returned) referred to a school in Abai (a city).
-fn store() -> (tempfile::TempDir, Store, i64) {
+/// A register with one pedagogical graduate (id returned) referred to a school in Abai (a city).
+fn store(backend: &Backend) -> (tempfile::TempDir, Store, i64, Register) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    let register = backend.register(dir.path());
+    let mut store = register.open(dir.path());
     let graduate =
         common::graduate("061211600012", Funding::StateOrder, Level::Bachelor, Field::Pedagogical, "6B01501");
     store.apply_graduates(&[graduate], &ctx(), false).unwrap();
@@ -50,7 +53,7 @@ fn store() -> (tempfile::TempDir, Store, i64) {
         reason: None,
     };
     decide::decide(&mut store, &referral, &ctx()).unwrap();
-    (dir, store, id)
+    (dir, store, id, register)
 }
 
 fn school() -> Employer {
@@ -77,9 +80,8 @@ fn period(graduate_id: i64, kind: PeriodKind, from: &str, to: Option<&str>) -> P
     }
 }
 
-#[test]
-fn arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_it() {
-    let (dir, mut store, id) = store();
+fn arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_it(backend: &Backend) {
+    let (dir, mut store, id, register) = store(backend);
     assert_eq!(store.followup(id).unwrap(), FollowUp::default());
     let first = followup::record_arrival(&mut store, &arrival(id, "2025-09-01"), &ctx()).unwrap();
     assert_eq!(first.periods.len(), 1);
@@ -95,21 +97,20 @@ fn arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_i
     assert_eq!(after.periods.len(), 1);
     assert_eq!(after.periods[0].span.from(), d("2025-09-02"));
 
-    // Reopened: it is in the file, audited with who and from what.
+    // Reopened: it is in the register, audited with who and from what.
     drop(store);
-    let store = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+    let store = register.open(dir.path());
     assert_eq!(store.followup(id).unwrap().arrival.unwrap().on, d("2025-09-02"));
     let trail = store.audit_trail("arrival", id).unwrap();
     assert_eq!(trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["insert", "update"]);
-    assert_eq!(trail[1].actor, "Хатшы");
+    assert_eq!(trail[1].actor, backend.actor("Хатшы"));
     assert_eq!(trail[1].details.as_ref().unwrap()["source"], json!("employer letter 12"));
     let standing = followup::obligation(&store, id, d("2025-12-31")).unwrap().standing;
     assert_eq!((standing.state, standing.counted_days), (State::Working, 121));
 }
 
-#[test]
-fn periods_are_added_ended_removed_and_audited() {
-    let (_dir, mut store, id) = store();
+fn periods_are_added_ended_removed_and_audited(backend: &Backend) {
+    let (_dir, mut store, id, _) = store(backend);
     let mut work = period(id, PeriodKind::Work, "2025-09-01", None);
     work.employer_bin = Some(SCHOOL_BIN.into());
     work.note = Some("бұйрық №45-ж".into());
@@ -150,9 +151,8 @@ fn periods_are_added_ended_removed_and_audited() {
     assert_eq!(removed.details.unwrap()["old"], json!({ "graduate_id": id, "period": service }));
 }
 
-#[test]
-fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
-    let (_dir, mut store, id) = store();
+fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken(backend: &Backend) {
+    let (_dir, mut store, id, _) = store(backend);
     let cost = StudyCostRequest {
         graduate_id: id,
         amount: 1_000_000,
@@ -221,9 +221,8 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken() {
     );
 }
 
-#[test]
-fn mistakes_are_typed_errors_and_change_nothing() {
-    let (_dir, mut store, id) = store();
+fn mistakes_are_typed_errors_and_change_nothing(backend: &Backend) {
+    let (_dir, mut store, id, _) = store(backend);
     let code = |e: joldama_core::Error| e.code();
     assert_eq!(
         code(followup::record_arrival(&mut store, &arrival(id + 100, "2025-09-01"), &ctx()).unwrap_err()),
@@ -282,9 +281,10 @@ fn mistakes_are_typed_errors_and_change_nothing() {
     assert_eq!((stored.arrival, stored.periods, stored.study_cost), (None, vec![centre], None));
 }
 
+/// The file's own guards, written to by hand (the server's are its triggers, `server.rs`).
 #[test]
 fn a_graduate_with_a_followup_cannot_be_deleted_underneath_it() {
-    let (dir, mut store, id) = store();
+    let (dir, mut store, id, _) = store(&Backend::File);
     followup::add_period(&mut store, &period(id, PeriodKind::Centre, "2025-09-01", None), &ctx()).unwrap();
     drop(store);
     let conn = rusqlite::Connection::open(dir.path().join("joldama.sqlite3")).unwrap();
@@ -304,10 +304,9 @@ fn a_graduate_with_a_followup_cannot_be_deleted_underneath_it() {
 
 /// Two desks on one register: the one that read the card before the other's change is refused,
 /// told who changed what, and writes once it has read the change.
-#[test]
-fn a_change_over_one_not_seen_is_refused_naming_who_made_it() {
-    let (dir, mut first, id) = store();
-    let mut second = Store::open(&dir.path().join("joldama.sqlite3")).unwrap();
+fn a_change_over_one_not_seen_is_refused_naming_who_made_it(backend: &Backend) {
+    let (dir, mut first, id, register) = store(backend);
+    let mut second = register.open(dir.path());
     let seen = first.graduate_version(id).unwrap();
     assert!(seen > 0, "the referral is a change");
 
@@ -325,7 +324,8 @@ fn a_change_over_one_not_seen_is_refused_naming_who_made_it() {
     let refused = followup::record_arrival(&mut first, &late, &ctx()).unwrap_err();
     assert_eq!(refused.code(), "stale_write");
     let said = refused.message().ru;
-    assert!(said.contains("Бекова Б.") && said.contains("стоимость обучения"), "{said}");
+    let who = backend.actor("Бекова Б.");
+    assert!(said.contains(&who) && said.contains("стоимость обучения"), "{said}");
     assert_eq!(first.followup(id).unwrap().arrival, None, "nothing written");
 
     // Read again, the same change goes through; a script's step (no version) is not compared.
@@ -333,3 +333,11 @@ fn a_change_over_one_not_seen_is_refused_naming_who_made_it() {
     followup::record_arrival(&mut first, &fresh, &ctx()).unwrap();
     followup::set_study_cost(&mut second, &StudyCostRequest { seen: None, ..cost }, &other).unwrap();
 }
+
+on_both_stores!(
+    arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_it,
+    periods_are_added_ended_removed_and_audited,
+    the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken,
+    mistakes_are_typed_errors_and_change_nothing,
+    a_change_over_one_not_seen_is_refused_naming_who_made_it,
+);

@@ -1,9 +1,14 @@
-//! The store against real files: opening, refusing, migrating, applying lists, backups.
+//! The store against real files: opening, refusing, migrating, applying lists, backups. Applying
+//! lists runs again on the server (`on_both_stores!`).
+
+#[macro_use]
+mod common;
 
 use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use common::Backend;
 use joldama_core::classifiers::{Field, Funding, Level, OrgKind, Ownership, Region};
 use joldama_core::i18n::UserFacing;
 use joldama_core::ident::{Bin, Iin};
@@ -163,10 +168,9 @@ fn a_newer_schema_is_refused_and_the_file_untouched() {
     assert_eq!(file_names(dir.path()), [DB_FILE_NAME, lock.as_str()]);
 }
 
-#[test]
-fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
+fn graduates_are_inserted_then_unchanged_then_updated_with_audit(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join(DB_FILE_NAME)).unwrap();
+    let mut store = backend.register(dir.path()).open(dir.path());
     let list: Vec<_> =
         ["Сейітов", "Абенова", "Жұмабаев"].iter().enumerate().map(|(n, s)| graduate(n, s)).collect();
 
@@ -181,7 +185,7 @@ fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
     let id = graduate_id(&store, list[0].iin);
     let trail = store.audit_trail("graduate", id).unwrap();
     assert_eq!(trail.len(), 1);
-    assert_eq!((trail[0].action.as_str(), trail[0].actor.as_str()), ("insert", "Секретарь"));
+    assert_eq!((trail[0].action.as_str(), trail[0].actor.clone()), ("insert", backend.actor("Секретарь")));
     assert!(trail[0].at.ends_with('Z'));
 
     assert_eq!(store.apply_graduates(&list, &ctx(), false).unwrap(), counts(0, 0, 3));
@@ -204,10 +208,9 @@ fn graduates_are_inserted_then_unchanged_then_updated_with_audit() {
     assert!(store.graduates().unwrap().iter().any(|g| g.record == changed[0]));
 }
 
-#[test]
-fn a_dry_run_changes_nothing() {
+fn a_dry_run_changes_nothing(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join(DB_FILE_NAME)).unwrap();
+    let mut store = backend.register(dir.path()).open(dir.path());
     let list: Vec<_> = (0..5).map(|n| graduate(n, "Тест")).collect();
     assert_eq!(store.apply_graduates(&list, &ctx(), true).unwrap(), counts(5, 0, 0));
     assert!(store.graduates().unwrap().is_empty());
@@ -218,9 +221,9 @@ fn a_dry_run_changes_nothing() {
     assert_eq!(store.graduates().unwrap().len(), 2);
 }
 
-#[test]
-fn the_same_graduate_twice_in_a_list_keeps_the_last() {
-    let mut store = Store::open_in_memory().unwrap();
+fn the_same_graduate_twice_in_a_list_keeps_the_last(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.register(dir.path()).open(dir.path());
     let first = graduate(7, "Бірінші");
     let last = GraduateRecord { surname: "Соңғы".into(), ..first.clone() };
     let same = first.clone();
@@ -230,9 +233,9 @@ fn the_same_graduate_twice_in_a_list_keeps_the_last() {
     assert_eq!(stored[0].record, last);
 }
 
-#[test]
-fn vacancies_are_upserted_with_employers_and_places_left() {
-    let mut store = Store::open_in_memory().unwrap();
+fn vacancies_are_upserted_with_employers_and_places_left(backend: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = backend.register(dir.path()).open(dir.path());
     let list = vec![
         vacancy(1, "Мұғалім", None, 2),
         vacancy(1, "Мұғалім", Some("Қарауыл"), 1),
@@ -311,3 +314,10 @@ fn apply_100k_graduates_timing() {
     assert_eq!((first, again), (counts(100_000, 0, 0), counts(0, 0, 100_000)));
     println!("100k graduates: insert {insert:?}, re-apply (all unchanged) {reapply:?}");
 }
+
+on_both_stores!(
+    graduates_are_inserted_then_unchanged_then_updated_with_audit,
+    a_dry_run_changes_nothing,
+    the_same_graduate_twice_in_a_list_keeps_the_last,
+    vacancies_are_upserted_with_employers_and_places_left,
+);

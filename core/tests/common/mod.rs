@@ -69,3 +69,84 @@ pub fn first_meeting(store: &mut Store, year: i32, held_on: NaiveDate, ctx: &Cha
     let meeting = MeetingRequest { year, held_on, place: None, present: None };
     commission::create_meeting(store, &meeting, ctx).unwrap().id
 }
+
+/// Where a test's register is: the desk's file, or a database of its own on the throwaway
+/// PostgreSQL server `./scripts/test` starts (`JOLDAMA_TEST_SERVER`, its superuser's address).
+pub enum Backend {
+    File,
+    Server(String),
+}
+
+/// A register made for one test, which a second desk may open too.
+#[derive(Clone)]
+pub enum Register {
+    File(std::path::PathBuf),
+    Server(Box<joldama_core::store::server::Address>),
+}
+
+impl Backend {
+    /// The server, when this run has one; under `./scripts/test` a missing one fails.
+    pub fn server() -> Option<Backend> {
+        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
+            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
+            eprintln!("skipped on the server: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
+            return None;
+        };
+        Some(Backend::Server(superuser))
+    }
+
+    /// Who the register records for a change the desk makes as `desk`: that name on the file;
+    /// on the server, the person signed in (its trigger signs every audit row).
+    pub fn actor(&self, desk: &str) -> String {
+        match self {
+            Backend::File => desk.to_owned(),
+            Backend::Server(superuser) => {
+                let credentials = superuser.split_once("://").unwrap().1.split_once('@').unwrap().0;
+                credentials.split(':').next().unwrap().to_owned()
+            }
+        }
+    }
+
+    /// A new, empty register: `dir/joldama.sqlite3`, or a new database on the server, whose
+    /// desk keeps its own files in `dir`.
+    pub fn register(&self, dir: &std::path::Path) -> Register {
+        match self {
+            Backend::File => Register::File(dir.join("joldama.sqlite3")),
+            Backend::Server(superuser) => {
+                static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+                let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let database = format!("joldama_suite{}_{n}", std::process::id());
+                let mut admin = postgres::Client::connect(superuser, postgres::NoTls).unwrap();
+                admin.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
+                let address = format!("{}/{database}", superuser.rsplit_once('/').unwrap().0);
+                Register::Server(Box::new(joldama_core::store::server::Address::parse(&address).unwrap()))
+            }
+        }
+    }
+}
+
+impl Register {
+    /// A desk's connection to it (the first makes it).
+    pub fn open(&self, dir: &std::path::Path) -> Store {
+        match self {
+            Register::File(path) => Store::open(path).unwrap(),
+            Register::Server(address) => Store::open_server(address, dir.to_path_buf()).unwrap(),
+        }
+    }
+}
+
+/// Runs each test `fn name(backend: &Backend)` named on the desk's file and again on the
+/// server: one suite for both stores.
+#[allow(unused_macros)] // each test binary uses part of this module
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {
+        mod on_the_file {
+            $( #[test] fn $name() { super::$name(&crate::common::Backend::File) } )*
+        }
+        mod on_the_server {
+            $( #[test] fn $name() {
+                if let Some(server) = crate::common::Backend::server() { super::$name(&server) }
+            } )*
+        }
+    };
+}
