@@ -2,6 +2,8 @@
 //! superuser's address; the bench makes and drops a database of its own):
 //! - 100,000 graduates brought in: imported from the list into a new SQLite file, and that
 //!   file moved into the server (binary COPY, then read back and checked table by table);
+//! - a 10,000-row list imported as a desk imports it, through the store, into the server and
+//!   into a new file (the same steps: one statement per row and its audit, one transaction);
 //! - the graduates table's search as you type on the server, the same queries as
 //!   `--bench search` runs on the file (target < 50 ms);
 //! - 20 desks deciding at once over a 10,000-graduate cohort with scarce places: each decision
@@ -56,6 +58,7 @@ fn main() {
         start.elapsed().as_secs_f64()
     );
 
+    desk_import(&superuser);
     search(&store, &mut server, rows);
     decide(&address, &mut server);
 
@@ -83,6 +86,42 @@ fn imported(rows: usize) -> Store {
         start.elapsed().as_secs_f64()
     );
     store
+}
+
+/// The same 10,000-row list imported as a desk imports it (the workflow's step over the store):
+/// into a new file, and into an empty register on the server.
+fn desk_import(superuser: &str) {
+    const ROWS: usize = 10_000;
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let list = tmp.join(format!("bench_server_{ROWS}.xlsx"));
+    if !list.exists() {
+        let spec = GraduateListSpec { rows: ROWS, lang: Lang::Ru, year: 2025, seed: 11, messy: false };
+        write_graduate_list(&list, &spec).expect("generated list");
+    }
+    let database = format!("joldama_bench_desk_{}", std::process::id());
+    let mut admin = postgres::Client::connect(superuser, NoTls).expect("the server");
+    admin.batch_execute(&format!("CREATE DATABASE {database}")).expect("a database");
+    let url = format!("{}/{database}", superuser.rsplit_once('/').expect("an address").0);
+    let db = tmp.join(format!("bench_server_desk_{ROWS}.sqlite3"));
+    let _ = std::fs::remove_file(&db);
+    let options = ImportOptions { actor: "bench".into(), ..Default::default() };
+    for (store, into) in [
+        (Store::open(&db).expect("file"), "a new SQLite file"),
+        (
+            Store::open_server(&Address::parse(&url).expect("address"), tmp.clone()).expect("server"),
+            "the server",
+        ),
+    ] {
+        let mut store = store;
+        let start = Instant::now();
+        let report = joldama_core::workflow::import::graduates(&mut store, &list, &options).expect("import");
+        println!(
+            "a desk's import into {into}: {} graduates from the .xlsx list in {:.2} s",
+            report.counts.imported,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    admin.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).expect("dropped");
 }
 
 fn search(store: &Store, server: &mut Server, rows: usize) {
