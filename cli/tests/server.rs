@@ -23,7 +23,10 @@ impl Desk {
             eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
             return None;
         };
-        let database = format!("joldama_cli{}", std::process::id());
+        // One database per test: the tests of this file run at once.
+        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let database = format!("joldama_cli{}_{n}", std::process::id());
         postgres::Client::connect(&superuser, NoTls)
             .unwrap()
             .batch_execute(&format!("CREATE DATABASE {database}"))
