@@ -8,13 +8,20 @@ use super::convert::parsed_opt;
 use super::sql::{Db, Row};
 use super::{ApplyCounts, AuditEntry, ChangeContext, StoreError, now};
 
-/// One apply in progress: its `import_batch` row and the time stamp of all its rows.
+/// One apply in progress: its `import_batch` row, the time stamp of all its rows, and its audit
+/// rows not yet written.
 pub(crate) struct Batch<'t> {
     pub conn: &'t Db,
     pub id: i64,
     pub at: String,
     actor: &'t str,
+    /// (action, entity, entity id, details), in order: written [`AUDIT_ROWS`] at a time, so
+    /// that a list's audit costs the server one round trip per hundreds of rows, not per row.
+    pending: Vec<(&'static str, &'static str, i64, Option<String>)>,
 }
+
+/// How many audit rows one statement writes (4 parameters each, under both dialects' limits).
+const AUDIT_ROWS: usize = 256;
 
 /// Runs `apply` in one transaction with its batch; commits, or rolls back for a dry run.
 /// `kind` is `graduates` or `vacancies` (the table's CHECK).
@@ -44,21 +51,58 @@ impl<'t> Batch<'t> {
             "INSERT INTO import_batch (at, actor, kind, source) VALUES (?1, ?2, ?3, ?4)",
             params![at, ctx.actor, kind, ctx.source],
         )?;
-        Ok(Batch { conn, id, at, actor: &ctx.actor })
+        Ok(Batch { conn, id, at, actor: &ctx.actor, pending: Vec::with_capacity(AUDIT_ROWS) })
     }
 
+    /// An audit row of the batch; written with the next [`AUDIT_ROWS`], or at the batch's end.
     pub fn audit(
         &mut self,
-        action: &str,
-        entity: &str,
+        action: &'static str,
+        entity: &'static str,
         entity_id: i64,
-        details: Option<&str>,
+        details: Option<String>,
     ) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO audit (action, entity, entity_id, details, at, actor, batch_id) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![action, entity, entity_id, details, self.at, self.actor, self.id],
-        )?;
+        self.pending.push((action, entity, entity_id, details));
+        if self.pending.len() == AUDIT_ROWS {
+            self.write_audit()?;
+        }
+        Ok(())
+    }
+
+    /// The pending audit rows in one statement: each row's four values, then the batch's time,
+    /// actor and id, shared.
+    fn write_audit(&mut self) -> Result<(), StoreError> {
+        let n = self.pending.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let shared = 4 * n;
+        let rows: Vec<String> = (0..n)
+            .map(|i| {
+                let p = 4 * i;
+                format!(
+                    "(?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    shared + 1,
+                    shared + 2,
+                    shared + 3
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO audit (action, entity, entity_id, details, at, actor, batch_id) VALUES {}",
+            rows.join(", ")
+        );
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(shared + 3);
+        for (action, entity, entity_id, details) in &self.pending {
+            values.extend([action as &dyn rusqlite::ToSql, entity, entity_id, details]);
+        }
+        values.extend([&self.at as &dyn rusqlite::ToSql, &self.actor, &self.id]);
+        self.conn.execute(&sql, values)?;
+        self.pending.clear();
         Ok(())
     }
 
@@ -68,8 +112,8 @@ impl<'t> Batch<'t> {
             params![counts.imported as i64, counts.updated as i64, counts.unchanged as i64, self.id],
         )?;
         let details = serde_json::json!(counts).to_string();
-        self.audit("import", "import_batch", self.id, Some(&details))?;
-        Ok(())
+        self.audit("import", "import_batch", self.id, Some(details))?;
+        self.write_audit()
     }
 }
 

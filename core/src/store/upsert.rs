@@ -195,7 +195,7 @@ impl<'t, K: Hash + Eq> Upsert<'t, K> {
             Outcome::Updated { changes, .. } => {
                 self.counts.updated += 1;
                 let details = Json::Object(changes).to_string();
-                batch.audit("update", self.table.name, id, Some(&details))?;
+                batch.audit("update", self.table.name, id, Some(details))?;
             }
             Outcome::Unchanged(_) => self.counts.unchanged += 1,
         }
