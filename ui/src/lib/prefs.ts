@@ -65,3 +65,24 @@ export function setServerAddress(address: string) {
     /* not remembered; typed again next time */
   }
 }
+
+const ON_SERVER_KEY = 'joldama.onServer';
+
+/** Whether the window last worked on the server's register: the next start asks to sign in
+ * again there (the password is never kept). */
+export function workedOnServer(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(ON_SERVER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function setWorkedOnServer(on: boolean) {
+  try {
+    if (on) globalThis.localStorage?.setItem(ON_SERVER_KEY, '1');
+    else globalThis.localStorage?.removeItem(ON_SERVER_KEY);
+  } catch {
+    /* not remembered: the window opens on the file, as always */
+  }
+}

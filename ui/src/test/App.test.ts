@@ -120,6 +120,23 @@ describe('App', () => {
     localStorage.removeItem('joldama.year');
   });
 
+  it('asks to sign in to the server again when the desk last worked there', async () => {
+    localStorage.setItem('joldama.onServer', '1');
+    lang.set('ru');
+    render(App);
+    const banner = await screen.findByTestId('server-sign-in');
+    expect(banner.textContent).toContain('пароль не сохраняется');
+    await fireEvent.click(screen.getByTestId('server-sign-in-go'));
+    expect(app.screen).toBe('settings');
+    localStorage.removeItem('joldama.onServer');
+  });
+
+  it('does not ask when the desk works on its file', async () => {
+    render(App);
+    await screen.findByTestId('nav-counts');
+    expect(screen.queryByTestId('server-sign-in')).toBeNull();
+  });
+
   it('says at start that the file sits on a network share, in the window\'s language', async () => {
     vi.mocked(ipc.appInfo).mockResolvedValue({
       version: '0.1.0', db_path: '/mnt/office/j.sqlite3', data_dir: '/mnt/office', schema_version: 14, years: [2025], graduates: 3, vacancies: 1, meetings: 1,

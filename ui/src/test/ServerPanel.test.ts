@@ -69,10 +69,13 @@ describe('the window on the server', () => {
     expect(app.version).toBeGreaterThan(version);
     expect(screen.queryByTestId('server-use')).toBeNull();
 
+    expect(localStorage.getItem('joldama.onServer')).toBe('1');
+
     vi.mocked(ipc.serverLeave).mockResolvedValue(onFile);
     await fireEvent.click(button('server-leave'));
     await waitFor(() => expect(screen.queryByTestId('server-in-use')).toBeNull());
     expect((app.info as AppInfo | null)?.server).toBeNull();
+    expect(localStorage.getItem('joldama.onServer')).toBeNull();
   });
 
   it('offers the server register only after signing in', async () => {
