@@ -9,7 +9,7 @@ use super::{Entity, WorkflowError};
 use crate::commission::{Commission, Meeting, Member, MemberError, Role};
 use crate::i18n::Text;
 use crate::rules::decision;
-use crate::store::{ChangeContext, Store};
+use crate::store::{ChangeContext, Db, Store};
 
 /// The commission of a graduation cohort; its name by default is the law's.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,7 +62,7 @@ pub fn default_name() -> Text {
 }
 
 /// The cohort's commission, or the error that names the missing step.
-pub fn of_year(store: &Store, year: i32) -> Result<Commission, WorkflowError> {
+pub fn of_year(store: &Db, year: i32) -> Result<Commission, WorkflowError> {
     store.commission(year)?.ok_or(WorkflowError::NoCommission { year })
 }
 
@@ -119,17 +119,18 @@ pub fn add_member(
     request: &MemberRequest,
     ctx: &ChangeContext,
 ) -> Result<Commission, WorkflowError> {
-    let commission = of_year(store, request.year)?;
     let (name, position) = typed_member(&request.full_name, request.position.as_deref())?;
-    commission.check_member(None, request.role, &name)?;
+    // Checked inside the step: another desk's member added meanwhile counts.
     store.write(ctx, |tx| {
+        let commission = of_year(tx, request.year)?;
+        commission.check_member(None, request.role, &name)?;
         tx.insert_member(commission.id, request.role, &name, position.as_deref()).map_err(WorkflowError::from)
     })?;
     of_year(store, request.year)
 }
 
 /// The member and their commission, unless a finalised protocol names them.
-fn changeable_member(store: &Store, member_id: i64) -> Result<(Commission, Member), WorkflowError> {
+fn changeable_member(store: &Db, member_id: i64) -> Result<(Commission, Member), WorkflowError> {
     let not_found = WorkflowError::NotFound { what: Entity::Member, id: member_id };
     let (commission_id, member) = store.member(member_id)?.ok_or(not_found)?;
     if let Some(number) = store.member_sealed_by(member_id)? {
@@ -147,12 +148,21 @@ pub fn edit_member(
     request: &MemberEdit,
     ctx: &ChangeContext,
 ) -> Result<Commission, WorkflowError> {
-    let (commission, old) = changeable_member(store, request.member_id)?;
     let (full_name, position) = typed_member(&request.full_name, request.position.as_deref())?;
-    commission.check_member(Some(old.id), request.role, &full_name)?;
-    let new = Member { id: old.id, role: request.role, full_name, position };
-    store.write(ctx, |tx| tx.update_member(&old, &new).map_err(WorkflowError::from))?;
-    of_year(store, commission.year)
+    // Read and checked inside the step: a protocol finalised or a role given meanwhile counts.
+    let year = store.write(ctx, |tx| {
+        let (commission, old) = changeable_member(tx, request.member_id)?;
+        commission.check_member(Some(old.id), request.role, &full_name)?;
+        let new = Member {
+            id: old.id,
+            role: request.role,
+            full_name: full_name.clone(),
+            position: position.clone(),
+        };
+        tx.update_member(&old, &new)?;
+        Ok::<_, WorkflowError>(commission.year)
+    })?;
+    of_year(store, year)
 }
 
 /// Removes a member while no finalised protocol names them; the meetings still open forget
@@ -162,9 +172,12 @@ pub fn remove_member(
     member_id: i64,
     ctx: &ChangeContext,
 ) -> Result<Commission, WorkflowError> {
-    let (commission, member) = changeable_member(store, member_id)?;
-    store.write(ctx, |tx| tx.delete_member(&member).map_err(WorkflowError::from))?;
-    of_year(store, commission.year)
+    let year = store.write(ctx, |tx| {
+        let (commission, member) = changeable_member(tx, member_id)?;
+        tx.delete_member(&member)?;
+        Ok::<_, WorkflowError>(commission.year)
+    })?;
+    of_year(store, year)
 }
 
 pub fn create_meeting(
