@@ -472,6 +472,15 @@ fn commission_year(year: Year) {
     assert_eq!(written["rows"], 296);
     let book: Xlsx<_> = open_workbook(&stats).unwrap();
     assert_eq!(book.sheet_names().len(), 3);
+
+    // The first meeting's papers numbered and sealed; the register's check finds every seal
+    // as it was written (on the server: its rows read back as the file's would be).
+    let letters = year.dir.path().join("letters");
+    year.ok(&["letters", "--meeting", &first, "--out", letters.to_str().unwrap()]);
+    let report = year.ok(&["check"]);
+    assert_eq!(report["findings"], Value::Array(vec![]), "{report}");
+    assert_eq!(report["meetings"], 1, "{report}");
+    assert!(report["papers"].as_u64().unwrap() >= 3, "{report}");
 }
 
 #[test]
