@@ -11,7 +11,7 @@ use postgres::error::SqlState;
 use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
 use rusqlite::types::{FromSql, ToSqlOutput, ValueRef};
 
-use super::server::ServerError;
+use super::server::{Role, ServerError};
 use super::{Counts, StoreError};
 
 /// A value as SQLite stores it; a server's column is read back as the same.
@@ -233,6 +233,8 @@ pub(crate) enum Conn {
 /// server once per connection, as the file's are cached.
 pub(crate) struct Session {
     client: RefCell<postgres::Client>,
+    /// Who signed in, and their role as the server grants it.
+    seat: (String, Role),
     /// Whether a transaction begun by [`Db::begin`] is open.
     in_transaction: std::cell::Cell<bool>,
     /// Whether the open transaction was refused for another desk's (serialisation, deadlock).
@@ -241,8 +243,9 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    pub(crate) fn new(client: postgres::Client) -> Session {
+    pub(crate) fn new(client: postgres::Client, person: String, role: Role) -> Session {
         Session {
+            seat: (person, role),
             client: RefCell::new(client),
             in_transaction: std::cell::Cell::new(false),
             conflicted: std::cell::Cell::new(false),
@@ -387,6 +390,14 @@ impl Db {
         match &self.0 {
             Conn::File(conn) => Some(conn),
             Conn::Server(_) => None,
+        }
+    }
+
+    /// Who signed in to the server's register, and their role; none on the file.
+    pub fn seat(&self) -> Option<(&str, Role)> {
+        match &self.0 {
+            Conn::Server(session) => Some((session.seat.0.as_str(), session.seat.1)),
+            Conn::File(_) => None,
         }
     }
 

@@ -5,6 +5,7 @@ use joldama_core::Text;
 use joldama_core::commission::Commission;
 use joldama_core::model::University;
 use joldama_core::rules::{CohortSettings, Rule, RuleSet};
+use joldama_core::store::server::Role;
 use joldama_core::store::{Backup, Store, StoreError, network_share};
 use joldama_core::workflow::commission::{
     self, CommissionCopy, CommissionRequest, MemberEdit, MemberRequest,
@@ -33,12 +34,22 @@ pub struct AppInfo {
     pub meetings: u32,
     /// Set when the file sits on a network file system: the warning to show at start.
     pub network_share: Option<Text>,
-    /// The server's register the window works on instead of the file (its address without
-    /// the password).
-    pub server: Option<String>,
+    /// The server's register the window works on instead of the file.
+    pub server: Option<ServerSeat>,
 }
 
-pub fn info(store: &Store, server: Option<String>) -> Result<AppInfo, StoreError> {
+/// Where the window's register is on a server, and who works on it there.
+#[derive(Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export))]
+pub struct ServerSeat {
+    /// The address without the password.
+    pub address: String,
+    pub person: String,
+    pub role: Role,
+}
+
+/// What the window shows of `store`; `address`, where it is when it is on a server.
+pub fn info(store: &Store, address: Option<String>) -> Result<AppInfo, StoreError> {
     let path = store.path().map(|p| p.display().to_string()).unwrap_or_default();
     let counts = store.counts()?;
     Ok(AppInfo {
@@ -51,7 +62,11 @@ pub fn info(store: &Store, server: Option<String>) -> Result<AppInfo, StoreError
         vacancies: counts.vacancies,
         meetings: counts.meetings,
         network_share: store.path().and_then(|p| network_share(p).map(|share| share.warning(p))),
-        server,
+        server: store.seat().zip(address).map(|((person, role), address)| ServerSeat {
+            address,
+            person: person.to_owned(),
+            role,
+        }),
     })
 }
 

@@ -50,6 +50,7 @@ export type { Backup } from '../bindings/Backup';
 export type { ServerRequest } from '../bindings/ServerRequest';
 export type { ServerStatus } from '../bindings/ServerStatus';
 export type { ServerRole } from '../bindings/ServerRole';
+export type { ServerSeat } from '../bindings/ServerSeat';
 export type { ServerPerson } from '../bindings/ServerPerson';
 export type { NewPerson } from '../bindings/NewPerson';
 export type { MovedIn } from '../bindings/MovedIn';

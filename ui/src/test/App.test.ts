@@ -131,6 +131,18 @@ describe('App', () => {
     localStorage.removeItem('joldama.onServer');
   });
 
+  it('says who works on the server register, and that a member only reads', async () => {
+    vi.mocked(ipc.appInfo).mockResolvedValue({
+      version: '0.1.0', db_path: '', data_dir: '/data', schema_version: 14, years: [2025], graduates: 3, vacancies: 1, meetings: 1,
+      network_share: null,
+      server: { address: 'postgresql://nurlan@db.university.kz/joldama', person: 'nurlan', role: 'member' },
+    });
+    lang.set('ru');
+    render(App);
+    expect((await screen.findByTestId('server-badge')).textContent).toBe('Сервер · nurlan, член комиссии');
+    expect(screen.getByTestId('server-read-only').textContent).toContain('не менять');
+  });
+
   it('does not ask when the desk works on its file', async () => {
     render(App);
     await screen.findByTestId('nav-counts');

@@ -59,7 +59,7 @@ describe('the window on the server', () => {
   it('works on the server register once signed in, says so, and comes back to the file', async () => {
     app.info = onFile;
     await signIn(admin);
-    const onServer = { ...onFile, db_path: '', graduates: 394, server: ADDRESS };
+    const onServer = { ...onFile, db_path: '', graduates: 394, server: { address: ADDRESS, person: 'aigerim', role: 'administrator' as const } };
     vi.mocked(ipc.serverUse).mockResolvedValue(onServer);
     const version = app.version;
     await fireEvent.click(button('server-use'));

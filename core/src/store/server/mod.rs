@@ -104,7 +104,8 @@ impl Server {
         let mut client = address.connect()?;
         schema::prepare(&mut client)?;
         let (person, role) = people::signed_in(&mut client)?;
-        Ok(Server { db: Db(Conn::Server(Box::new(Session::new(client)))), person, role })
+        let session = Session::new(client, person.clone(), role);
+        Ok(Server { db: Db(Conn::Server(Box::new(session))), person, role })
     }
 
     /// Who signed in.
