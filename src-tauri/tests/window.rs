@@ -719,7 +719,7 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         // window shows it without anyone touching it.
         w.click("server-use").await;
         w.text_until("server-in-use", |t| t.contains(host) && !t.contains(password)).await;
-        w.wait("server-badge").await;
+        w.text_until("server-badge", |t| t.contains("postgres")).await;
         w.click("nav-graduates").await;
         let before = w.text_until("nav-counts", |t| !t.is_empty()).await;
         let desk = joldama_core::workflow::server::ServerRequest { address: address.clone(), password: None };
