@@ -1,13 +1,14 @@
 //! The register on a server, from Settings: who the person is there, moving this desk's file
-//! in, and people: added, given another role, removed.
+//! in, people (added, given another role, removed), and the window working on the server's
+//! register instead of the file.
 
-use joldama_core::store::server::move_in::MovedIn;
-use joldama_core::store::server::{Person, Role};
-use joldama_core::workflow::server::{self, NewPerson, ServerRequest, ServerStatus};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use joldama_core::store::Store;
+use joldama_core::store::server::move_in::MovedIn;
+use joldama_core::store::server::{Person, Role};
+use joldama_core::workflow::server::{self, NewPerson, ServerRequest, ServerStatus};
 use tauri::{AppHandle, Emitter, State};
 
 use super::settings::{AppInfo, info};
