@@ -80,8 +80,7 @@ fn role_name(cli: &Cli, role: Role) -> String {
 }
 
 pub fn run(cli: &Cli, args: &ServerArgs) -> Result<(), Failure> {
-    // Without an address, the one that does not read is the empty one.
-    let request = cli.server_request().ok_or_else(|| ServerError::Address(String::new()))?;
+    let request = cli.server_request().ok_or(ServerError::NoAddress)?;
     let out = cli.printer();
     match &args.command {
         ServerCommand::Status => {

@@ -208,7 +208,7 @@ impl Store {
     /// page's query measured slower: it keeps every row); only the page's rows are read whole.
     pub fn graduates_page(&self, query: &GraduateQuery) -> Result<GraduatePage, StoreError> {
         if let Conn::Server(session) = &self.db.0 {
-            return Ok(super::server::search::graduates_page(&mut session.client_mut(), query)?);
+            return Ok(super::server::search::graduates_page(&mut session.borrow_client(), query)?);
         }
         let filter = Filter::of(query);
         let limit = query.limit.clamp(1, PAGE_LIMIT) as usize;

@@ -7,11 +7,10 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use postgres::error::SqlState;
 use postgres::types::{IsNull, Kind, ToSql, Type, to_sql_checked};
 use rusqlite::types::{FromSql, ToSqlOutput, ValueRef};
 
-use super::server::{Role, ServerError};
+use super::server::{Role, ServerError, another_desk};
 use super::{Counts, StoreError};
 
 /// A value as SQLite stores it; a server's column is read back as the same.
@@ -32,6 +31,25 @@ impl Value {
             ValueRef::Real(r) => Value::Real(r),
             ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
             ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        }
+    }
+
+    /// A parameter as rusqlite would bind it.
+    fn of_output(output: ToSqlOutput<'_>) -> Value {
+        match output {
+            ToSqlOutput::Borrowed(v) => Value::of(v),
+            ToSqlOutput::Owned(v) => Value::of((&v).into()),
+            _ => unreachable!("the store binds plain values only"),
+        }
+    }
+
+    pub(crate) fn as_ref(&self) -> ValueRef<'_> {
+        match self {
+            Value::Null => ValueRef::Null,
+            Value::Integer(i) => ValueRef::Integer(*i),
+            Value::Real(r) => ValueRef::Real(*r),
+            Value::Text(t) => ValueRef::Text(t.as_bytes()),
+            Value::Blob(b) => ValueRef::Blob(b),
         }
     }
 
@@ -87,34 +105,8 @@ impl ToSql for Value {
 }
 
 impl rusqlite::ToSql for Value {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(rusqlite::types::ToSqlOutput::Borrowed(match self {
-            Value::Null => ValueRef::Null,
-            Value::Integer(i) => ValueRef::Integer(*i),
-            Value::Real(r) => ValueRef::Real(*r),
-            Value::Text(t) => ValueRef::Text(t.as_bytes()),
-            Value::Blob(b) => ValueRef::Blob(b),
-        }))
-    }
-}
-
-impl Value {
-    fn of_output(output: ToSqlOutput<'_>) -> Value {
-        match output {
-            ToSqlOutput::Borrowed(v) => Value::of(v),
-            ToSqlOutput::Owned(v) => Value::of((&v).into()),
-            _ => unreachable!("the store binds plain values only"),
-        }
-    }
-
-    pub(crate) fn as_ref(&self) -> ValueRef<'_> {
-        match self {
-            Value::Null => ValueRef::Null,
-            Value::Integer(i) => ValueRef::Integer(*i),
-            Value::Real(r) => ValueRef::Real(*r),
-            Value::Text(t) => ValueRef::Text(t.as_bytes()),
-            Value::Blob(b) => ValueRef::Blob(b),
-        }
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::Borrowed(self.as_ref()))
     }
 }
 
@@ -131,20 +123,24 @@ impl Args for () {
 
 impl<T: rusqlite::ToSql> Args for &[T] {
     fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
-        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+        each(self)
     }
 }
 
 impl<T: rusqlite::ToSql, const N: usize> Args for [T; N] {
     fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
-        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+        each(self)
     }
 }
 
 impl<T: rusqlite::ToSql> Args for Vec<T> {
     fn list(&self) -> Vec<&dyn rusqlite::ToSql> {
-        self.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
+        each(self)
     }
+}
+
+fn each<T: rusqlite::ToSql>(values: &[T]) -> Vec<&dyn rusqlite::ToSql> {
+    values.iter().map(|v| v as &dyn rusqlite::ToSql).collect()
 }
 
 fn server_values(args: &impl Args) -> Result<Vec<Value>, StoreError> {
@@ -257,8 +253,8 @@ impl Session {
         self.client.get_mut()
     }
 
-    /// The connection for a statement of the server's own (its search).
-    pub(crate) fn client_mut(&self) -> std::cell::RefMut<'_, postgres::Client> {
+    /// The connection, borrowed for a statement of the server's own (its search).
+    pub(crate) fn borrow_client(&self) -> std::cell::RefMut<'_, postgres::Client> {
         self.client.borrow_mut()
     }
 
@@ -272,17 +268,28 @@ impl Session {
     }
 
     fn query(&self, sql: &str, args: &impl Args) -> Result<Vec<postgres::Row>, StoreError> {
-        let values = server_values(args)?;
-        let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let statement = self.statement(sql)?;
-        self.answer(self.client.borrow_mut().query(&statement, &params))
+        self.run(sql, args, |client, statement, params| client.query(statement, params))
     }
 
     fn execute(&self, sql: &str, args: &impl Args) -> Result<usize, StoreError> {
+        Ok(self.run(sql, args, |client, statement, params| client.execute(statement, params))? as usize)
+    }
+
+    /// Runs the statement `sql` (prepared once) with `args` through `how`.
+    fn run<T>(
+        &self,
+        sql: &str,
+        args: &impl Args,
+        how: impl FnOnce(
+            &mut postgres::Client,
+            &postgres::Statement,
+            &[&(dyn ToSql + Sync)],
+        ) -> Result<T, postgres::Error>,
+    ) -> Result<T, StoreError> {
         let values = server_values(args)?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let statement = self.statement(sql)?;
-        Ok(self.answer(self.client.borrow_mut().execute(&statement, &params))? as usize)
+        self.answer(how(&mut self.client.borrow_mut(), &statement, &params))
     }
 
     fn batch(&self, sql: &str) -> Result<(), StoreError> {
@@ -292,10 +299,7 @@ impl Session {
     /// The server's answer, noting a refusal for another desk's transaction.
     fn answer<T>(&self, answer: Result<T, postgres::Error>) -> Result<T, StoreError> {
         answer.map_err(|e| {
-            let state = e.code();
-            if state == Some(&SqlState::T_R_SERIALIZATION_FAILURE)
-                || state == Some(&SqlState::T_R_DEADLOCK_DETECTED)
-            {
+            if another_desk(&e) {
                 self.conflicted.set(true);
             }
             ServerError::from(e).into()
@@ -411,9 +415,7 @@ impl Db {
     pub(crate) fn id_list(&self, n: usize) -> String {
         match self.0 {
             Conn::File(_) => format!("SELECT value FROM json_each(?{n})"),
-            Conn::Server(_) => format!(
-                "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?{n} AS TEXT)::json)"
-            ),
+            Conn::Server(_) => format!("SELECT CAST(value AS BIGINT) FROM ({}) AS ids", self.text_list(n)),
         }
     }
 
@@ -443,9 +445,6 @@ impl Db {
             Conn::Server(_) => "BEGIN ISOLATION LEVEL SERIALIZABLE",
         })?;
         self.transaction_open(true);
-        if let Conn::Server(session) = &self.0 {
-            session.conflicted.set(false);
-        }
         Ok(Begun { db: self, open: true })
     }
 
@@ -464,9 +463,13 @@ impl Db {
         }
     }
 
+    /// Notes the server's transaction open or ended; a new one starts with no conflict.
     fn transaction_open(&self, open: bool) {
         if let Conn::Server(session) = &self.0 {
             session.in_transaction.set(open);
+            if open {
+                session.conflicted.set(false);
+            }
         }
     }
 

@@ -70,8 +70,8 @@ impl Store {
     }
 }
 
-/// The wait before attempt `attempt + 1`: doubling from 5 ms up to 320 ms, each desk's a little
-/// different (by the clock's nanoseconds) so that desks refused together do not meet again.
+/// The wait before attempt `attempt + 1`: 10 ms, doubling up to 320 ms, and up to as much again
+/// by the clock's nanoseconds, so that desks refused together do not meet again.
 fn backoff(attempt: u32) -> std::time::Duration {
     let base = 5u64 << attempt.min(6);
     let spread = std::time::SystemTime::now()

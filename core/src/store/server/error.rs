@@ -12,6 +12,9 @@ pub enum ServerError {
     /// The server's address could not be read as `postgresql://person@host:port/database`.
     #[error("server address: {0}")]
     Address(String),
+    /// A step on the server was asked for without its address.
+    #[error("no server address")]
+    NoAddress,
     /// The server did not answer, or the TLS handshake failed.
     #[error("connecting: {0}")]
     Unreachable(#[source] postgres::Error),
@@ -111,6 +114,13 @@ impl ServerError {
     }
 }
 
+/// The server refused a transaction for another desk's (serialisation, deadlock): running it
+/// again may succeed.
+pub(crate) fn another_desk(e: &postgres::Error) -> bool {
+    let state = e.code();
+    state == Some(&SqlState::T_R_SERIALIZATION_FAILURE) || state == Some(&SqlState::T_R_DEADLOCK_DETECTED)
+}
+
 impl From<StoreError> for ServerError {
     fn from(e: StoreError) -> ServerError {
         match e {
@@ -121,7 +131,7 @@ impl From<StoreError> for ServerError {
 }
 
 impl UserFacing for ServerError {
-    /// Stable codes: `server_address`, `server_unreachable`, `server_tls`, `sign_in_refused`,
+    /// Stable codes: `server_address`, `no_server_address`, `server_unreachable`, `server_tls`, `sign_in_refused`,
     /// `server_no_database`, `server_forbidden`, `server_busy`, a lock's code
     /// (`meeting_finalised`, …), `server`, `schema_too_new`, `no_register`,
     /// `register_not_empty`, `move_in_mismatch`, `move_in_odd_value`, `move_in_not_register`,
@@ -133,17 +143,14 @@ impl UserFacing for ServerError {
         }
         match self {
             ServerError::Address(_) => "server_address",
+            ServerError::NoAddress => "no_server_address",
             ServerError::Unreachable(_) => "server_unreachable",
             ServerError::Tls(_) => "server_tls",
             ServerError::SignIn(_) => "sign_in_refused",
             ServerError::NoDatabase(_) => "server_no_database",
+            ServerError::Server(e) if another_desk(e) => "server_busy",
             ServerError::Server(_) => match self.state() {
                 Some(s) if *s == SqlState::INSUFFICIENT_PRIVILEGE => "server_forbidden",
-                Some(s)
-                    if *s == SqlState::T_R_SERIALIZATION_FAILURE || *s == SqlState::T_R_DEADLOCK_DETECTED =>
-                {
-                    "server_busy"
-                }
                 _ => "server",
             },
             ServerError::SchemaTooNew { .. } => "schema_too_new",
@@ -198,6 +205,10 @@ impl UserFacing for ServerError {
                 format!(
                     "Не удалось прочитать адрес сервера: «{address}». Образец: postgresql://имя@сервер:5432/joldama."
                 ),
+            ),
+            ServerError::NoAddress => Text::new(
+                "Сервердің мекенжайын --server арқылы не JOLDAMA_SERVER айнымалысында көрсетіңіз. Үлгі: postgresql://аты@сервер:5432/joldama.",
+                "Укажите адрес сервера через --server или в переменной JOLDAMA_SERVER. Образец: postgresql://имя@сервер:5432/joldama.",
             ),
             ServerError::Unreachable(_) => Text::new(
                 "Серверге қосылу мүмкін болмады: мекенжайын, желіні және сервердің қосулы екенін тексеріңіз.",

@@ -21,6 +21,7 @@ use super::Store;
 use super::sql::{Conn, Db, Session};
 
 pub use error::ServerError;
+pub(crate) use error::another_desk;
 pub use people::{Person, Role};
 pub use schema::SUPPORTED as SERVER_SCHEMA;
 
