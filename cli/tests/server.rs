@@ -9,44 +9,34 @@ use std::process::{Command, Output, Stdio};
 use postgres::NoTls;
 use serde_json::Value;
 
+#[path = "../../core/tests/common/test_server.rs"]
+mod test_server;
+use test_server::Database;
+
 struct Desk {
     _dir: tempfile::TempDir,
     db: PathBuf,
-    superuser: String,
-    database: String,
+    database: Database,
 }
 
 impl Desk {
     fn new() -> Option<Desk> {
-        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
-            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
-            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
-            return None;
-        };
-        // One database per test: the tests of this file run at once.
-        static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let database = format!("joldama_cli{}_{n}", std::process::id());
-        postgres::Client::connect(&superuser, NoTls)
-            .unwrap()
-            .batch_execute(&format!("CREATE DATABASE {database}"))
-            .unwrap();
+        let database = Database::new(&test_server::superuser()?);
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.sqlite3");
-        Some(Desk { _dir: dir, db, superuser, database })
+        Some(Desk { _dir: dir, db, database })
     }
 
     fn url(&self, person: Option<(&str, &str)>) -> String {
-        let (server, _) = self.superuser.rsplit_once('/').unwrap();
-        let server = match person {
-            // postgresql://postgres:pw@host:port → postgresql://name:pw@host:port
+        let owner = self.database.url();
+        match person {
+            // postgresql://postgres:pw@host:port/db → postgresql://name:pw@host:port/db
             Some((name, password)) => {
-                let host = server.rsplit_once('@').unwrap().1;
-                format!("postgresql://{name}:{password}@{host}")
+                let at = owner.rsplit_once('@').unwrap().1;
+                format!("postgresql://{name}:{password}@{at}")
             }
-            None => server.to_owned(),
-        };
-        format!("{server}/{}", self.database)
+            None => owner,
+        }
     }
 
     /// Runs on the register at `server`, or on the desk's file when it is empty.
@@ -88,12 +78,9 @@ impl Desk {
 
 impl Drop for Desk {
     fn drop(&mut self) {
-        if let Ok(mut admin) = postgres::Client::connect(&self.superuser, NoTls) {
-            // One statement each: DROP DATABASE cannot run in a transaction, which several make.
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database));
-            for who in ["s", "m"] {
-                let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {}_{who}", self.database));
-            }
+        self.database.drop_now();
+        for who in ["s", "m"] {
+            self.database.admin(&format!("DROP ROLE IF EXISTS {}_{who}", self.database.name));
         }
     }
 }
@@ -115,8 +102,8 @@ fn a_desk_moves_in_and_people_sign_in_with_their_roles() {
     assert_eq!(graduates["rows"], in_file);
     assert_eq!(graduates["checksum"].as_str().unwrap().len(), 64);
 
-    let secretary = format!("{}_s", desk.database);
-    let member = format!("{}_m", desk.database);
+    let secretary = format!("{}_s", desk.database.name);
+    let member = format!("{}_m", desk.database.name);
     desk.json(
         &owner,
         &["server", "add-person", &secretary, "--role", "secretary", "--password-stdin"],

@@ -10,6 +10,10 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+#[path = "../../core/tests/common/test_server.rs"]
+mod test_server;
+use test_server::Database;
+
 /// Veterinary bachelor, state order: several allowed vacancies.
 const VET: &str = "031119543923";
 /// Another one, for the employment centre.
@@ -24,19 +28,8 @@ const NO_MATCH: &str = "991226321376";
 struct Year {
     dir: tempfile::TempDir,
     db: PathBuf,
-    /// The register on the throwaway server instead of the file: (its address, the
-    /// superuser's, to drop it at the end).
-    server: Option<(String, String)>,
-}
-
-impl Drop for Year {
-    fn drop(&mut self) {
-        if let Some((address, superuser)) = &self.server {
-            let database = address.rsplit_once('/').unwrap().1;
-            let mut client = postgres::Client::connect(superuser, postgres::NoTls).unwrap();
-            drop(client.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")));
-        }
-    }
+    /// The register on the throwaway server instead of the file.
+    server: Option<Database>,
 }
 
 impl Year {
@@ -46,19 +39,10 @@ impl Year {
 
     /// A year on a database of its own on the server `./scripts/test` starts.
     fn on_server() -> Option<Year> {
-        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
-            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
-            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
-            return None;
-        };
-        let database = format!("joldama_year{}", std::process::id());
-        let mut client = postgres::Client::connect(&superuser, postgres::NoTls).unwrap();
-        client.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
-        let address = format!("{}/{database}", superuser.rsplit_once('/').unwrap().0);
-        Some(Year::with(Some((address, superuser))))
+        Some(Year::with(Some(Database::new(&test_server::superuser()?))))
     }
 
-    fn with(server: Option<(String, String)>) -> Year {
+    fn with(server: Option<Database>) -> Year {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("year.sqlite3");
         let year = Year { dir, db, server };
@@ -72,8 +56,8 @@ impl Year {
     fn run(&self, args: &[&str]) -> Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_joldama"));
         command.arg("--db").arg(&self.db).args(args).env_remove("JOLDAMA_SERVER");
-        if let Some((address, _)) = &self.server {
-            command.env("JOLDAMA_SERVER", address);
+        if let Some(database) = &self.server {
+            command.env("JOLDAMA_SERVER", database.url());
         }
         command.output().expect("joldama runs")
     }

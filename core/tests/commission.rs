@@ -60,11 +60,9 @@ fn year() -> Year {
 /// As [`year`], on either store.
 fn year_on(backend: &Backend) -> Year {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("year.sqlite3");
-    let register = match backend {
-        Backend::File => Register::File(path.clone()),
-        Backend::Server(_) => backend.register(dir.path()),
-    };
+    // On the server, the file's name stands for the desk's folder.
+    let path = dir.path().join("joldama.sqlite3");
+    let register = backend.register(dir.path());
     let mut store = register.open(dir.path());
     let options =
         ImportOptions { year: Some(2025), dry_run: false, actor: "test".into(), ..Default::default() };

@@ -110,7 +110,7 @@ fn arrival_opens_the_work_period_at_the_referred_school_and_a_correction_moves_i
 }
 
 fn periods_are_added_ended_removed_and_audited(backend: &Backend) {
-    let (_dir, mut store, id, _) = store(backend);
+    let (_dir, mut store, id, _register) = store(backend);
     let mut work = period(id, PeriodKind::Work, "2025-09-01", None);
     work.employer_bin = Some(SCHOOL_BIN.into());
     work.note = Some("бұйрық №45-ж".into());
@@ -152,7 +152,7 @@ fn periods_are_added_ended_removed_and_audited(backend: &Backend) {
 }
 
 fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken(backend: &Backend) {
-    let (_dir, mut store, id, _) = store(backend);
+    let (_dir, mut store, id, _register) = store(backend);
     let cost = StudyCostRequest {
         graduate_id: id,
         amount: 1_000_000,
@@ -222,7 +222,7 @@ fn the_obligation_follows_the_records_and_a_refund_is_owed_only_once_broken(back
 }
 
 fn mistakes_are_typed_errors_and_change_nothing(backend: &Backend) {
-    let (_dir, mut store, id, _) = store(backend);
+    let (_dir, mut store, id, _register) = store(backend);
     let code = |e: joldama_core::Error| e.code();
     assert_eq!(
         code(followup::record_arrival(&mut store, &arrival(id + 100, "2025-09-01"), &ctx()).unwrap_err()),

@@ -2,10 +2,12 @@
 //! `JOLDAMA_TEST_SERVER` to its superuser's address). Each test makes a database of its own,
 //! and people of its own, and removes them at the end.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+mod common;
+
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
+use common::{Backend, Database};
 use joldama_core::Lang;
 use joldama_core::classifiers::{Funding, fold};
 use joldama_core::generate::{self, GraduateListSpec};
@@ -19,32 +21,21 @@ use postgres::NoTls;
 
 /// A database of the test's own on the throwaway server, dropped with the people it made.
 struct Scratch {
-    superuser: String,
-    database: String,
+    database: Database,
     people: Vec<String>,
 }
-
-static NEXT: AtomicU32 = AtomicU32::new(0);
 
 impl Scratch {
     /// `None` (the test passes without a server) only when this run has none; under
     /// `./scripts/test` a missing server fails every test.
     fn new() -> Option<Scratch> {
-        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
-            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
-            eprintln!("skipped: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
-            return None;
-        };
-        let database = format!("joldama_t{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst));
-        let mut admin = postgres::Client::connect(&superuser, NoTls).expect("the test server");
-        admin.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
-        Some(Scratch { superuser, database, people: Vec::new() })
+        let Some(Backend::Server(superuser)) = Backend::server() else { return None };
+        Some(Scratch { database: Database::new(&superuser), people: Vec::new() })
     }
 
     /// The superuser's address of this database: its owner, who moves a file in.
     fn url(&self) -> String {
-        let (server, _) = self.superuser.rsplit_once('/').unwrap();
-        format!("{server}/{}", self.database)
+        self.database.url()
     }
 
     fn owner(&self) -> Server {
@@ -53,7 +44,7 @@ impl Scratch {
 
     /// A person of this test, made by the owner; answers their address.
     fn person(&mut self, role: Role, password: &str) -> Address {
-        let name = format!("{}_{role:?}", self.database).to_lowercase();
+        let name = format!("{}_{role:?}", self.database.name).to_lowercase();
         self.owner().add_person(&name, role, password).unwrap();
         self.people.push(name.clone());
         Address::parse(&self.url()).unwrap().as_person(&name, password)
@@ -62,10 +53,9 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let Ok(mut admin) = postgres::Client::connect(&self.superuser, NoTls) else { return };
-        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database));
+        self.database.drop_now();
         for person in &self.people {
-            let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{person}\""));
+            self.database.admin(&format!("DROP ROLE IF EXISTS \"{person}\""));
         }
     }
 }
@@ -315,7 +305,7 @@ fn roles_are_held_by_the_server_not_the_window() {
     let people = owner.people().unwrap();
     let ours: Vec<(&str, Role)> = people
         .iter()
-        .filter(|p| p.name.starts_with(&scratch.database))
+        .filter(|p| p.name.starts_with(&scratch.database.name))
         .map(|p| (p.name.as_str(), p.role))
         .collect();
     assert_eq!(ours, [(as_member.person(), Role::Member), (as_secretary.person(), Role::Secretary)]);
@@ -576,13 +566,13 @@ fn tls_is_refused_with_a_certificate_the_desk_does_not_trust() {
 fn an_owner_who_is_not_a_superuser_makes_the_register_and_its_people() {
     // As the README sets a server up: an owner who may create roles, and a database of theirs.
     let Some(mut scratch) = Scratch::new() else { return };
-    let owner = format!("{}_owner", scratch.database);
+    let owner = format!("{}_owner", scratch.database.name);
     scratch.people.push(owner.clone());
-    let mut superuser = postgres::Client::connect(&scratch.superuser, NoTls).unwrap();
+    let mut superuser = postgres::Client::connect(&scratch.url(), NoTls).unwrap();
     superuser
         .batch_execute(&format!(
             "CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD 'owner-pass'; ALTER DATABASE {} OWNER TO {owner}",
-            scratch.database
+            scratch.database.name
         ))
         .unwrap();
     let as_owner = Address::parse(&scratch.url()).unwrap().as_person(&owner, "owner-pass");
@@ -592,8 +582,8 @@ fn an_owner_who_is_not_a_superuser_makes_the_register_and_its_people() {
     server.move_in(&demo_file(dir.path())).unwrap();
 
     // The owner adds an administrator, who adds a secretary, who records.
-    let admin = format!("{}_admin", scratch.database);
-    let secretary = format!("{}_sec", scratch.database);
+    let admin = format!("{}_admin", scratch.database.name);
+    let secretary = format!("{}_sec", scratch.database.name);
     scratch.people.extend([admin.clone(), secretary.clone()]);
     server.add_person(&admin, Role::Administrator, "admin-pass").unwrap();
     let mut as_admin = Server::open(&as_owner.as_person(&admin, "admin-pass")).unwrap();

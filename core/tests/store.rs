@@ -170,7 +170,8 @@ fn a_newer_schema_is_refused_and_the_file_untouched() {
 
 fn graduates_are_inserted_then_unchanged_then_updated_with_audit(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = backend.register(dir.path()).open(dir.path());
+    let register = backend.register(dir.path());
+    let mut store = register.open(dir.path());
     let list: Vec<_> =
         ["Сейітов", "Абенова", "Жұмабаев"].iter().enumerate().map(|(n, s)| graduate(n, s)).collect();
 
@@ -210,7 +211,8 @@ fn graduates_are_inserted_then_unchanged_then_updated_with_audit(backend: &Backe
 
 fn a_dry_run_changes_nothing(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = backend.register(dir.path()).open(dir.path());
+    let register = backend.register(dir.path());
+    let mut store = register.open(dir.path());
     let list: Vec<_> = (0..5).map(|n| graduate(n, "Тест")).collect();
     assert_eq!(store.apply_graduates(&list, &ctx(), true).unwrap(), counts(5, 0, 0));
     assert!(store.graduates().unwrap().is_empty());
@@ -223,7 +225,8 @@ fn a_dry_run_changes_nothing(backend: &Backend) {
 
 fn the_same_graduate_twice_in_a_list_keeps_the_last(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = backend.register(dir.path()).open(dir.path());
+    let register = backend.register(dir.path());
+    let mut store = register.open(dir.path());
     let first = graduate(7, "Бірінші");
     let last = GraduateRecord { surname: "Соңғы".into(), ..first.clone() };
     let same = first.clone();
@@ -235,7 +238,8 @@ fn the_same_graduate_twice_in_a_list_keeps_the_last(backend: &Backend) {
 
 fn vacancies_are_upserted_with_employers_and_places_left(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = backend.register(dir.path()).open(dir.path());
+    let register = backend.register(dir.path());
+    let mut store = register.open(dir.path());
     let list = vec![
         vacancy(1, "Мұғалім", None, 2),
         vacancy(1, "Мұғалім", Some("Қарауыл"), 1),

@@ -13,6 +13,9 @@ use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use joldama_core::model;
 
+#[path = "../../core/tests/common/test_server.rs"]
+mod test_server;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
 
 struct Killed(Child);
@@ -672,7 +675,7 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
 
     // The register moved to a server from Settings (the throwaway one `./scripts/test` starts),
     // then counted on the server.
-    if let Some(superuser) = server_for_test() {
+    if let Some(superuser) = test_server::superuser() {
         let database = format!("joldama_window{}", std::process::id());
         let admin = || postgres::Client::connect(&superuser, postgres::NoTls).unwrap();
         apart(|| admin().batch_execute(&format!("CREATE DATABASE {database}")).unwrap());
@@ -769,16 +772,6 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
 /// which a thread of the test's runtime may not.
 fn apart<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|s| s.spawn(work).join().unwrap())
-}
-
-/// The throwaway server's superuser address, when this run has one (`scripts/pg-server.sh`).
-fn server_for_test() -> Option<String> {
-    let found = std::env::var("JOLDAMA_TEST_SERVER").ok();
-    assert!(
-        found.is_some() || std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(),
-        "no JOLDAMA_TEST_SERVER"
-    );
-    found
 }
 
 /// A WebDriver session on the app: tauri-driver starts the app for it, and stops it with it.

@@ -11,6 +11,9 @@ use joldama_core::model::{EmployerRecord, GraduateRecord, VacancyRecord};
 use joldama_core::store::{ChangeContext, Store};
 use joldama_core::workflow::commission::{self, CommissionRequest, MeetingRequest, MemberRequest};
 
+pub mod test_server;
+pub use test_server::Database;
+
 /// A 2025 graduate of `code` with this funding, level and field, living in Abai.
 pub fn graduate(iin: &str, funding: Funding, level: Level, field: Field, code: &str) -> GraduateRecord {
     let iin = Iin::parse(iin).unwrap();
@@ -81,18 +84,13 @@ pub enum Backend {
 #[derive(Clone)]
 pub enum Register {
     File(std::path::PathBuf),
-    Server(Box<joldama_core::store::server::Address>),
+    Server(std::sync::Arc<(joldama_core::store::server::Address, Database)>),
 }
 
 impl Backend {
     /// The server, when this run has one; under `./scripts/test` a missing one fails.
     pub fn server() -> Option<Backend> {
-        let Ok(superuser) = std::env::var("JOLDAMA_TEST_SERVER") else {
-            assert!(std::env::var_os("JOLDAMA_TEST_SERVER_REQUIRED").is_none(), "no JOLDAMA_TEST_SERVER");
-            eprintln!("skipped on the server: no JOLDAMA_TEST_SERVER (./scripts/test starts one)");
-            return None;
-        };
-        Some(Backend::Server(superuser))
+        test_server::superuser().map(Backend::Server)
     }
 
     /// Who the register records for a change the desk makes as `desk`: that name on the file;
@@ -113,13 +111,9 @@ impl Backend {
         match self {
             Backend::File => Register::File(dir.join("joldama.sqlite3")),
             Backend::Server(superuser) => {
-                static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-                let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let database = format!("joldama_suite{}_{n}", std::process::id());
-                let mut admin = postgres::Client::connect(superuser, postgres::NoTls).unwrap();
-                admin.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
-                let address = format!("{}/{database}", superuser.rsplit_once('/').unwrap().0);
-                Register::Server(Box::new(joldama_core::store::server::Address::parse(&address).unwrap()))
+                let database = Database::new(superuser);
+                let address = joldama_core::store::server::Address::parse(&database.url()).unwrap();
+                Register::Server(std::sync::Arc::new((address, database)))
             }
         }
     }
@@ -130,7 +124,7 @@ impl Register {
     pub fn open(&self, dir: &std::path::Path) -> Store {
         match self {
             Register::File(path) => Store::open(path).unwrap(),
-            Register::Server(address) => Store::open_server(address, dir.to_path_buf()).unwrap(),
+            Register::Server(server) => Store::open_server(&server.0, dir.to_path_buf()).unwrap(),
         }
     }
 }
