@@ -1,5 +1,6 @@
-//! The SQLite file: opening (WAL, foreign keys), embedded ordered migrations with a copy taken
-//! before they run, the schema version guard, and the reads and writes of the records.
+//! The register: the SQLite file (opening with WAL and foreign keys, embedded ordered migrations
+//! with a copy taken before they run, the schema version guard) or the server's ([`server`]),
+//! and the reads and writes of the records, written once for both (`sql`).
 
 mod audit;
 mod backups;
@@ -367,7 +368,7 @@ impl Db {
         graduates::select(self, "1 = 1", ())
     }
 
-    /// One cohort's graduates, ordered as [`Store::graduates`].
+    /// One cohort's graduates, ordered as [`Db::graduates`].
     pub fn graduates_of(&self, year: i32) -> Result<Vec<Graduate>, StoreError> {
         graduates::select(self, "g.graduation_year = ?1", [year])
     }
@@ -377,7 +378,7 @@ impl Db {
         vacancies::select(self, "1 = 1", ())
     }
 
-    /// One cohort's vacancies, ordered as [`Store::vacancies`].
+    /// One cohort's vacancies, ordered as [`Db::vacancies`].
     pub fn vacancies_of(&self, year: i32) -> Result<Vec<Vacancy>, StoreError> {
         vacancies::select(self, "v.year = ?1", [year])
     }

@@ -37,7 +37,7 @@ const ATTEMPTS: u32 = 12;
 impl Store {
     /// Runs `step` in one transaction: commits if it answers `Ok`, else rolls back (files it
     /// copied are removed too). On the server, a step another desk's commit got in the way of
-    /// runs again, up to [`ATTEMPTS`] times, reading what that desk wrote.
+    /// runs again, up to `ATTEMPTS` times, reading what that desk wrote.
     pub fn write<'s, T, E: From<StoreError>>(
         &'s mut self,
         ctx: &'s ChangeContext,

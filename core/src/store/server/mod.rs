@@ -1,9 +1,9 @@
 //! The register on a PostgreSQL server, for several desks: the connection (TLS when the server
 //! is not on this machine), the schema and its version, people and their roles (held by the
 //! server: grants to group roles), moving a desk's file in, and the live changes the desks
-//! listen to. The store's reads and steps over it come next (see the README, «Several desks»);
-//! the guarantees it must keep are the server's own here: locks by triggers, the audit signed
-//! by the person, the last place taken once.
+//! listen to. The store's reads and steps run on it through `store::sql` ([`Server::into_store`]);
+//! the guarantees they keep are the server's own here: locks by triggers, the audit signed by
+//! the person, serialisable transactions.
 
 mod error;
 pub mod live;
@@ -92,10 +92,8 @@ pub(crate) fn redact(text: &str) -> String {
 
 /// One desk's connection to the register on the server, signed in as one person.
 pub struct Server {
-    /// Always the server's connection ([`Conn::Server`]).
+    /// Always the server's connection ([`Conn::Server`]), which knows who signed in.
     db: Db,
-    person: String,
-    role: Role,
 }
 
 impl Server {
@@ -105,17 +103,20 @@ impl Server {
         let mut client = address.connect()?;
         schema::prepare(&mut client)?;
         let (person, role) = people::signed_in(&mut client)?;
-        let session = Session::new(client, person.clone(), role);
-        Ok(Server { db: Db(Conn::Server(Box::new(session))), person, role })
+        Ok(Server { db: Db(Conn::Server(Box::new(Session::new(client, person, role)))) })
     }
 
     /// Who signed in.
     pub fn person(&self) -> &str {
-        &self.person
+        self.seat().0
     }
 
     pub fn role(&self) -> Role {
-        self.role
+        self.seat().1
+    }
+
+    fn seat(&self) -> (&str, Role) {
+        self.db.seat().expect("a server's connection knows who signed in")
     }
 
     pub fn schema_version(&mut self) -> Result<u32, ServerError> {

@@ -125,7 +125,7 @@ impl Server {
 
     /// `name` is a person of the register, and not the one signed in.
     fn someone_else(&mut self, name: &str) -> Result<(), ServerError> {
-        if name == self.person {
+        if name == self.person() {
             return Err(ServerError::Yourself);
         }
         if !self.people()?.iter().any(|p| p.name == name) {

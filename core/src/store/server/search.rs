@@ -16,7 +16,7 @@ use crate::store::{DecisionStatus, GraduatePage, GraduateQuery, GraduateRow};
 const WORDS: &str = "to_tsvector('simple', g.search || ' ' || g.iin)";
 
 impl Server {
-    /// One page of the graduates `query` selects (see [`graduates_page`]).
+    /// One page of the graduates `query` selects, as `Store::graduates_page` on the server.
     pub fn graduates_page(&mut self, query: &GraduateQuery) -> Result<GraduatePage, ServerError> {
         graduates_page(self.client(), query)
     }
