@@ -743,7 +743,26 @@ async fn a_secretary_imports_refers_prints_and_switches_language() {
         assert!(shown < Duration::from_secs(5), "shown after {shown:?}");
         w.shot("13c-server-live").await;
         w.click("nav-settings").await;
+        w.text_until("server-in-use", |t| t.contains(host)).await;
+        // Settings reads itself again on the switch: scrolled once it has.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        w.client
+            .execute(
+                "document.querySelector('[data-testid=server-panel]').scrollIntoView({block: 'start'})",
+                vec![],
+            )
+            .await
+            .unwrap();
+        w.shot("13d-server-in-use").await;
         w.click("server-leave").await;
+        w.text_until("nav-counts", |t| t == before).await;
+        // Started again after working on the server, the window asks to sign in there.
+        w.client.execute("localStorage.setItem('joldama.onServer', '1')", vec![]).await.unwrap();
+        w.client.refresh().await.unwrap();
+        w.text_until("server-sign-in", |t| !t.is_empty()).await;
+        w.shot("13e-server-sign-in-again").await;
+        w.client.execute("localStorage.removeItem('joldama.onServer')", vec![]).await.unwrap();
+        w.client.refresh().await.unwrap();
         w.text_until("nav-counts", |t| t == before).await;
         apart(|| {
             let mut admin = admin();

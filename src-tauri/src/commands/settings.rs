@@ -54,7 +54,8 @@ pub fn info(store: &Store, address: Option<String>) -> Result<AppInfo, StoreErro
     let counts = store.counts()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        data_dir: store.path().and_then(|p| p.parent()).map(|p| p.display().to_string()).unwrap_or_default(),
+        // The desk's folder (papers, exports, proofs), with the server's register too.
+        data_dir: store.folder().map(|p| p.display().to_string()).unwrap_or_default(),
         db_path: path,
         schema_version: store.schema_version()?,
         years: counts.years,
